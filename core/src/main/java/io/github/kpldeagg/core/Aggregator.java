@@ -1,0 +1,200 @@
+package io.github.kpldeagg.core;
+
+import com.google.protobuf.CodedOutputStream;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Packs user records into KPL aggregates in pure Java, as the KPL's native daemon does: de-duplicated
+ * key tables in first-use order, outer partition key {@code "a"}, outer explicit hash key the first
+ * user record's effective hash key, and a batch of one user record sent plain.
+ * <p>
+ * Call {@link #add} for each user record and put every {@link KinesisRecord} it returns, then
+ * {@link #flush} to get the last one. Records come out in the order their user records went in. Not
+ * thread-safe.
+ */
+public final class Aggregator {
+
+    /** The KPL's default {@code AggregationMaxSize}. */
+    public static final int DEFAULT_MAX_AGGREGATE_BYTES = 51_200;
+
+    /** Kinesis's current limit on one record's data. */
+    public static final int MAX_RECORD_BYTES = 10 * 1024 * 1024;
+
+    static final String AGGREGATE_PARTITION_KEY = "a";
+
+    private static final int MAX_PARTITION_KEY_LENGTH = 256;
+    private static final int FRAMING_BYTES = AggregateReader.MAGIC.length + Md5.DIGEST_LENGTH;
+
+    private final int maxAggregateBytes;
+    private final int maxUserRecords;
+
+    private final List<String> partitionKeys = new ArrayList<>();
+    private final Map<String, Integer> partitionKeyIndexes = new HashMap<>();
+    private final List<String> explicitHashKeys = new ArrayList<>();
+    private final Map<String, Integer> explicitHashKeyIndexes = new HashMap<>();
+    private final List<Pending> pending = new ArrayList<>();
+    private int protobufBytes;
+
+    private Aggregator(int maxAggregateBytes, int maxUserRecords) {
+        this.maxAggregateBytes = maxAggregateBytes;
+        this.maxUserRecords = maxUserRecords;
+    }
+
+    /** An aggregator with the KPL's defaults: 51,200 bytes and no count limit. */
+    public static Aggregator create() {
+        return new Aggregator(DEFAULT_MAX_AGGREGATE_BYTES, Integer.MAX_VALUE);
+    }
+
+    /**
+     * An aggregator whose aggregates hold at most {@code maxAggregateBytes} bytes of data (magic,
+     * protobuf and MD5; up to {@link #MAX_RECORD_BYTES}) and at most {@code maxUserRecords} user records.
+     */
+    public static Aggregator create(int maxAggregateBytes, int maxUserRecords) {
+        if (maxAggregateBytes <= FRAMING_BYTES || maxAggregateBytes > MAX_RECORD_BYTES) {
+            throw new IllegalArgumentException("maxAggregateBytes must be in (" + FRAMING_BYTES + ", "
+                    + MAX_RECORD_BYTES + "], was " + maxAggregateBytes);
+        }
+        if (maxUserRecords < 1) {
+            throw new IllegalArgumentException("maxUserRecords must be positive, was " + maxUserRecords);
+        }
+        return new Aggregator(maxAggregateBytes, maxUserRecords);
+    }
+
+    /**
+     * Adds a user record; returns the Kinesis records it completed, oldest first (usually none). A
+     * user record too large to share an aggregate goes out plain, after the pending aggregate.
+     *
+     * @param partitionKey    1 to 256 characters
+     * @param explicitHashKey a decimal in [0, 2^128), or null
+     * @param data            the data; kept, not copied, until the record that carries it is returned
+     */
+    public List<KinesisRecord> add(String partitionKey, String explicitHashKey, byte[] data) {
+        Objects.requireNonNull(partitionKey, "partitionKey");
+        Objects.requireNonNull(data, "data");
+        if (partitionKey.isEmpty() || partitionKey.length() > MAX_PARTITION_KEY_LENGTH) {
+            throw new IllegalArgumentException("partitionKey must have 1 to 256 characters, had "
+                    + partitionKey.length());
+        }
+        if (explicitHashKey != null && !HashKeys.isCanonicalExplicitHashKey(explicitHashKey)) {
+            throw new IllegalArgumentException("explicitHashKey must be a decimal in [0, 2^128), was "
+                    + explicitHashKey);
+        }
+        List<KinesisRecord> completed = new ArrayList<>(2);
+        if (!pending.isEmpty() && (pending.size() == maxUserRecords
+                || FRAMING_BYTES + protobufBytes + addedBytes(partitionKey, explicitHashKey, data) > maxAggregateBytes)) {
+            flush().ifPresent(completed::add);
+        }
+        if (FRAMING_BYTES + addedBytes(partitionKey, explicitHashKey, data) > maxAggregateBytes) {
+            completed.add(new KinesisRecord(partitionKey, explicitHashKey, data, 1));
+            return completed;
+        }
+        protobufBytes += addedBytes(partitionKey, explicitHashKey, data);
+        int partitionKeyIndex = indexOf(partitionKey, partitionKeys, partitionKeyIndexes);
+        int explicitHashKeyIndex = explicitHashKey == null ? -1
+                : indexOf(explicitHashKey, explicitHashKeys, explicitHashKeyIndexes);
+        pending.add(new Pending(partitionKeyIndex, explicitHashKeyIndex, data));
+        return completed;
+    }
+
+    /** The pending user records as one Kinesis record, if there are any; the aggregator is then empty. */
+    public Optional<KinesisRecord> flush() {
+        if (pending.isEmpty()) {
+            return Optional.empty();
+        }
+        KinesisRecord record = pending.size() == 1 ? plain(pending.get(0)) : aggregate();
+        partitionKeys.clear();
+        partitionKeyIndexes.clear();
+        explicitHashKeys.clear();
+        explicitHashKeyIndexes.clear();
+        pending.clear();
+        protobufBytes = 0;
+        return Optional.of(record);
+    }
+
+    /** How many user records wait for the next {@link #flush}. */
+    public int pendingUserRecords() {
+        return pending.size();
+    }
+
+    /** The protobuf bytes a user record adds to the pending aggregate, its new key-table entries included. */
+    private int addedBytes(String partitionKey, String explicitHashKey, byte[] data) {
+        int size = 0;
+        Integer partitionKeyIndex = partitionKeyIndexes.get(partitionKey);
+        if (partitionKeyIndex == null) {
+            partitionKeyIndex = partitionKeys.size();
+            size += CodedOutputStream.computeStringSize(1, partitionKey);
+        }
+        Integer explicitHashKeyIndex = null;
+        if (explicitHashKey != null) {
+            explicitHashKeyIndex = explicitHashKeyIndexes.get(explicitHashKey);
+            if (explicitHashKeyIndex == null) {
+                explicitHashKeyIndex = explicitHashKeys.size();
+                size += CodedOutputStream.computeStringSize(2, explicitHashKey);
+            }
+        }
+        int recordBytes = recordBytes(partitionKeyIndex, explicitHashKeyIndex == null ? -1 : explicitHashKeyIndex,
+                data);
+        return size + CodedOutputStream.computeTagSize(3) + CodedOutputStream.computeUInt32SizeNoTag(recordBytes)
+                + recordBytes;
+    }
+
+    private static int recordBytes(int partitionKeyIndex, int explicitHashKeyIndex, byte[] data) {
+        return CodedOutputStream.computeUInt64Size(1, partitionKeyIndex)
+                + (explicitHashKeyIndex < 0 ? 0 : CodedOutputStream.computeUInt64Size(2, explicitHashKeyIndex))
+                + CodedOutputStream.computeByteArraySize(3, data);
+    }
+
+    private KinesisRecord plain(Pending only) {
+        return new KinesisRecord(partitionKeys.get(only.partitionKeyIndex),
+                only.explicitHashKeyIndex < 0 ? null : explicitHashKeys.get(only.explicitHashKeyIndex), only.data, 1);
+    }
+
+    private KinesisRecord aggregate() {
+        byte[] out = new byte[FRAMING_BYTES + protobufBytes];
+        System.arraycopy(AggregateReader.MAGIC, 0, out, 0, AggregateReader.MAGIC.length);
+        CodedOutputStream protobuf = CodedOutputStream.newInstance(out, AggregateReader.MAGIC.length, protobufBytes);
+        try {
+            for (String partitionKey : partitionKeys) {
+                protobuf.writeString(1, partitionKey);
+            }
+            for (String explicitHashKey : explicitHashKeys) {
+                protobuf.writeString(2, explicitHashKey);
+            }
+            for (Pending record : pending) {
+                protobuf.writeTag(3, 2);
+                protobuf.writeUInt32NoTag(recordBytes(record.partitionKeyIndex, record.explicitHashKeyIndex,
+                        record.data));
+                protobuf.writeUInt64(1, record.partitionKeyIndex);
+                if (record.explicitHashKeyIndex >= 0) {
+                    protobuf.writeUInt64(2, record.explicitHashKeyIndex);
+                }
+                protobuf.writeByteArray(3, record.data);
+            }
+            protobuf.checkNoSpaceLeft();
+        } catch (IOException e) {
+            throw new IllegalStateException("The aggregate's size was miscomputed", e);
+        }
+        byte[] digest = Md5.digest(out, AggregateReader.MAGIC.length, protobufBytes);
+        System.arraycopy(digest, 0, out, AggregateReader.MAGIC.length + protobufBytes, Md5.DIGEST_LENGTH);
+        Pending first = pending.get(0);
+        String firstHashKey = HashKeys.effectiveHashKey(partitionKeys.get(first.partitionKeyIndex),
+                first.explicitHashKeyIndex < 0 ? null : explicitHashKeys.get(first.explicitHashKeyIndex)).toString();
+        return new KinesisRecord(AGGREGATE_PARTITION_KEY, firstHashKey, out, pending.size());
+    }
+
+    private static int indexOf(String key, List<String> table, Map<String, Integer> indexes) {
+        return indexes.computeIfAbsent(key, added -> {
+            table.add(added);
+            return table.size() - 1;
+        });
+    }
+
+    private record Pending(int partitionKeyIndex, int explicitHashKeyIndex, byte[] data) {
+    }
+}

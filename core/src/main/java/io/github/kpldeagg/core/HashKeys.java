@@ -1,0 +1,59 @@
+package io.github.kpldeagg.core;
+
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.util.regex.Pattern;
+
+/** Kinesis hash keys: unsigned 128-bit integers written in decimal. */
+final class HashKeys {
+
+    static final BigInteger MAX_HASH_KEY = BigInteger.ONE.shiftLeft(128).subtract(BigInteger.ONE);
+
+    /** 2^128 - 1 has 39 digits; more significant digits than that can never be in range. */
+    private static final int MAX_SIGNIFICANT_DIGITS = 39;
+
+    /** What the Kinesis API accepts as an explicit hash key: a canonical decimal. */
+    private static final Pattern CANONICAL_DECIMAL = Pattern.compile("0|[1-9][0-9]{0,38}");
+
+    private HashKeys() {
+    }
+
+    /** Whether {@code value} is an explicit hash key the Kinesis API accepts. */
+    static boolean isCanonicalExplicitHashKey(String value) {
+        return CANONICAL_DECIMAL.matcher(value).matches() && new BigInteger(value).compareTo(MAX_HASH_KEY) <= 0;
+    }
+
+    static BigInteger effectiveHashKey(String partitionKey, String explicitHashKey) {
+        if (explicitHashKey != null) {
+            return new BigInteger(explicitHashKey);
+        }
+        return new BigInteger(1, Md5.digest(partitionKey.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /**
+     * Whether {@code value} parses as KCL parses an explicit hash key ({@code new BigInteger(value)})
+     * to a value in [0, 2^128). Bounded in cost whatever the input length.
+     */
+    static boolean isValidExplicitHashKey(String value) {
+        if (value.isEmpty()) {
+            return false;
+        }
+        int start = 0;
+        if (value.charAt(0) == '+' || value.charAt(0) == '-') {
+            start = 1;
+        }
+        while (start < value.length() - 1 && Character.digit(value.charAt(start), 10) == 0) {
+            start++;
+        }
+        if (value.length() - start > MAX_SIGNIFICANT_DIGITS) {
+            return false;
+        }
+        BigInteger parsed;
+        try {
+            parsed = new BigInteger(value.charAt(0) == '-' ? "-" + value.substring(start) : value.substring(start));
+        } catch (NumberFormatException e) {
+            return false;
+        }
+        return parsed.signum() >= 0 && parsed.compareTo(MAX_HASH_KEY) <= 0;
+    }
+}

@@ -1,0 +1,129 @@
+package io.github.kpldeagg.core;
+
+import java.math.BigInteger;
+import java.nio.ByteBuffer;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One record as the producer wrote it: a user record of a KPL aggregate, or a plain Kinesis record.
+ * <p>
+ * The data is a view of the Kinesis record's bytes, never a copy. Instances are immutable and
+ * thread-safe.
+ */
+public final class UserRecord {
+
+    private final byte[] source;
+    private final int dataOffset;
+    private final int dataLength;
+    private final String partitionKey;
+    private final String explicitHashKey;
+    private final String sequenceNumber;
+    private final long subSequenceNumber;
+    private final boolean aggregated;
+    private final Instant approximateArrivalTimestamp;
+    /** Computed on first request; racy publication is safe because BigInteger is immutable. */
+    private BigInteger effectiveHashKey;
+
+    UserRecord(byte[] source, int dataOffset, int dataLength, String partitionKey, String explicitHashKey,
+            String sequenceNumber, long subSequenceNumber, boolean aggregated, Instant approximateArrivalTimestamp) {
+        this.source = source;
+        this.dataOffset = dataOffset;
+        this.dataLength = dataLength;
+        this.partitionKey = partitionKey;
+        this.explicitHashKey = explicitHashKey;
+        this.sequenceNumber = sequenceNumber;
+        this.subSequenceNumber = subSequenceNumber;
+        this.aggregated = aggregated;
+        this.approximateArrivalTimestamp = approximateArrivalTimestamp;
+    }
+
+    /** The user record's partition key (for a plain record, the Kinesis record's). */
+    public String partitionKey() {
+        return partitionKey;
+    }
+
+    /** The explicit hash key the producer gave this user record, if any. */
+    public Optional<String> explicitHashKey() {
+        return Optional.ofNullable(explicitHashKey);
+    }
+
+    /** The sequence number of the Kinesis record that carried this user record. */
+    public String sequenceNumber() {
+        return sequenceNumber;
+    }
+
+    /** The position of this user record in its aggregate, 0 for a plain record. */
+    public long subSequenceNumber() {
+        return subSequenceNumber;
+    }
+
+    /** Whether this user record came out of a KPL aggregate. */
+    public boolean aggregated() {
+        return aggregated;
+    }
+
+    /** When Kinesis received the carrying record, if the input said so. */
+    public Optional<Instant> approximateArrivalTimestamp() {
+        return Optional.ofNullable(approximateArrivalTimestamp);
+    }
+
+    /** A read-only view of the data, positioned at 0; each call returns a new view of the same bytes. */
+    public ByteBuffer data() {
+        return ByteBuffer.wrap(source, dataOffset, dataLength).slice().asReadOnlyBuffer();
+    }
+
+    /** A copy of the data. */
+    public byte[] bytes() {
+        return Arrays.copyOfRange(source, dataOffset, dataOffset + dataLength);
+    }
+
+    /** The data length in bytes. */
+    public int dataLength() {
+        return dataLength;
+    }
+
+    /**
+     * The hash key Kinesis routes this user record by: the explicit hash key, else the MD5 of the
+     * UTF-8 partition key read as an unsigned 128-bit integer.
+     */
+    public BigInteger effectiveHashKey() {
+        BigInteger key = effectiveHashKey;
+        if (key == null) {
+            key = HashKeys.effectiveHashKey(partitionKey, explicitHashKey);
+            effectiveHashKey = key;
+        }
+        return key;
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        if (this == other) {
+            return true;
+        }
+        if (!(other instanceof UserRecord that)) {
+            return false;
+        }
+        return subSequenceNumber == that.subSequenceNumber && aggregated == that.aggregated
+                && partitionKey.equals(that.partitionKey) && Objects.equals(explicitHashKey, that.explicitHashKey)
+                && sequenceNumber.equals(that.sequenceNumber)
+                && Objects.equals(approximateArrivalTimestamp, that.approximateArrivalTimestamp)
+                && Arrays.equals(source, dataOffset, dataOffset + dataLength,
+                        that.source, that.dataOffset, that.dataOffset + that.dataLength);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(sequenceNumber, subSequenceNumber);
+    }
+
+    @Override
+    public String toString() {
+        return "UserRecord[partitionKey=" + partitionKey
+                + (explicitHashKey == null ? "" : ", explicitHashKey=" + explicitHashKey)
+                + ", sequenceNumber=" + sequenceNumber + ", subSequenceNumber=" + subSequenceNumber
+                + ", aggregated=" + aggregated + ", dataLength=" + dataLength + "]";
+    }
+}
