@@ -40,6 +40,18 @@ public final class UserRecord {
         this.approximateArrivalTimestamp = approximateArrivalTimestamp;
     }
 
+    /**
+     * A user record that another reader has already deaggregated, such as KCL's
+     * {@code KinesisClientRecord}. The data is viewed, not copied.
+     */
+    public static UserRecord of(ByteBuffer data, String partitionKey, String explicitHashKey, String sequenceNumber,
+            long subSequenceNumber, boolean aggregated, Instant approximateArrivalTimestamp) {
+        Deaggregator.Input input = Deaggregator.Input.of(data, partitionKey, explicitHashKey, sequenceNumber,
+                approximateArrivalTimestamp);
+        return new UserRecord(input.source(), input.offset(), input.length(), partitionKey, explicitHashKey,
+                sequenceNumber, subSequenceNumber, aggregated, approximateArrivalTimestamp);
+    }
+
     /** The user record's partition key (for a plain record, the Kinesis record's). */
     public String partitionKey() {
         return partitionKey;
