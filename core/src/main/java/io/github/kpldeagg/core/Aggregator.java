@@ -12,7 +12,8 @@ import java.util.Optional;
 /**
  * Packs user records into KPL aggregates in pure Java, as the KPL's native daemon does: de-duplicated
  * key tables in first-use order, outer partition key {@code "a"}, outer explicit hash key the first
- * user record's effective hash key, and a batch of one user record sent plain.
+ * user record's effective hash key, and a batch of one user record sent plain, with its own partition
+ * key and its effective hash key as explicit hash key.
  * <p>
  * Call {@link #add} for each user record and put every {@link KinesisRecord} it returns, then
  * {@link #flush} to get the last one. Records come out in the order their user records went in. Not
@@ -91,7 +92,7 @@ public final class Aggregator {
             flush().ifPresent(completed::add);
         }
         if (FRAMING_BYTES + addedBytes(partitionKey, explicitHashKey, data) > maxAggregateBytes) {
-            completed.add(new KinesisRecord(partitionKey, explicitHashKey, data, 1));
+            completed.add(plain(partitionKey, explicitHashKey, data));
             return completed;
         }
         protobufBytes += addedBytes(partitionKey, explicitHashKey, data);
@@ -107,7 +108,7 @@ public final class Aggregator {
         if (pending.isEmpty()) {
             return Optional.empty();
         }
-        KinesisRecord record = pending.size() == 1 ? plain(pending.get(0)) : aggregate();
+        KinesisRecord record = pending.size() == 1 ? plain(pending.get(0)) : aggregate(pending.get(0));
         partitionKeys.clear();
         partitionKeyIndexes.clear();
         explicitHashKeys.clear();
@@ -151,11 +152,20 @@ public final class Aggregator {
     }
 
     private KinesisRecord plain(Pending only) {
-        return new KinesisRecord(partitionKeys.get(only.partitionKeyIndex),
-                only.explicitHashKeyIndex < 0 ? null : explicitHashKeys.get(only.explicitHashKeyIndex), only.data, 1);
+        return plain(partitionKeys.get(only.partitionKeyIndex), explicitHashKeyOf(only), only.data);
     }
 
-    private KinesisRecord aggregate() {
+    /** Like the KPL, a plain record is put with its effective hash key as explicit hash key. */
+    private static KinesisRecord plain(String partitionKey, String explicitHashKey, byte[] data) {
+        return new KinesisRecord(partitionKey, HashKeys.effectiveHashKey(partitionKey, explicitHashKey).toString(),
+                data, 1);
+    }
+
+    private String explicitHashKeyOf(Pending userRecord) {
+        return userRecord.explicitHashKeyIndex < 0 ? null : explicitHashKeys.get(userRecord.explicitHashKeyIndex);
+    }
+
+    private KinesisRecord aggregate(Pending first) {
         byte[] out = new byte[FRAMING_BYTES + protobufBytes];
         System.arraycopy(AggregateReader.MAGIC, 0, out, 0, AggregateReader.MAGIC.length);
         CodedOutputStream protobuf = CodedOutputStream.newInstance(out, AggregateReader.MAGIC.length, protobufBytes);
@@ -182,9 +192,8 @@ public final class Aggregator {
         }
         byte[] digest = Md5.digest(out, AggregateReader.MAGIC.length, protobufBytes);
         System.arraycopy(digest, 0, out, AggregateReader.MAGIC.length + protobufBytes, Md5.DIGEST_LENGTH);
-        Pending first = pending.get(0);
         String firstHashKey = HashKeys.effectiveHashKey(partitionKeys.get(first.partitionKeyIndex),
-                first.explicitHashKeyIndex < 0 ? null : explicitHashKeys.get(first.explicitHashKeyIndex)).toString();
+                explicitHashKeyOf(first)).toString();
         return new KinesisRecord(AGGREGATE_PARTITION_KEY, firstHashKey, out, pending.size());
     }
 

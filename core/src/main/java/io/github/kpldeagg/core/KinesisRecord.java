@@ -5,8 +5,8 @@ package io.github.kpldeagg.core;
  * or one user record sent plain.
  *
  * @param partitionKey    the partition key to put with: {@code "a"} for an aggregate, as the KPL does
- * @param explicitHashKey the explicit hash key to put with, or null: for an aggregate, the first user
- *                        record's effective hash key, which routes it to that record's shard
+ * @param explicitHashKey the explicit hash key to put with, as the KPL chooses it: the effective hash key
+ *                        of the (first) user record, which routes the record to that user record's shard
  * @param data            the record's data; not copied, do not modify
  * @param userRecordCount how many user records the data carries
  */
