@@ -1,0 +1,50 @@
+package io.github.kpldeagg.emulator;
+
+import java.net.URI;
+import java.nio.file.Path;
+
+/**
+ * A local DynamoDB for the binder's checkpoints and locks: dynalite 4.0.0, in memory, on a free
+ * 127.0.0.1 port, installed with npm on first use into the same cache as {@link KinesisLocal}.
+ * Tables leave CREATING after 50 ms. dynalite has no UpdateTimeToLive.
+ */
+public final class Dynalite implements AutoCloseable {
+
+    static final NpmPackage PACKAGE = new NpmPackage("dynalite", "4.0.0",
+            "set spring.cloud.aws.dynamodb.endpoint to a running DynamoDB");
+
+    private final EmulatorProcess process;
+
+    private Dynalite(EmulatorProcess process) {
+        this.process = process;
+    }
+
+    /** Starts dynalite on a free 127.0.0.1 port, installing it first if this machine lacks it. */
+    public static Dynalite start() {
+        return start(NodeJs.fromEnvironment(), NpmPackage.defaultCache());
+    }
+
+    static Dynalite start(NodeJs nodeJs, Path cache) {
+        Path node = nodeJs.node(PACKAGE);
+        Path packageDirectory = PACKAGE.installIn(cache, nodeJs, installed -> { });
+        return new Dynalite(EmulatorProcess.launch(PACKAGE.name(), cache.resolve("logs"), 1,
+                ports -> new ProcessBuilder(node.toString(), packageDirectory.resolve("cli.js").toString(),
+                        "--host", EmulatorProcess.LOOPBACK, "--port", Integer.toString(ports[0]),
+                        "--createTableMs", "50")
+                        .directory(packageDirectory.toFile())));
+    }
+
+    public URI endpoint() {
+        return URI.create("http://" + EmulatorProcess.LOOPBACK + ":" + process.port(0));
+    }
+
+    long pid() {
+        return process.pid();
+    }
+
+    /** Stops dynalite (SIGTERM, SIGKILL after a few seconds), waiting until it is gone. */
+    @Override
+    public void close() {
+        process.close();
+    }
+}

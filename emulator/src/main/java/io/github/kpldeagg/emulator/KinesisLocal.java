@@ -1,0 +1,117 @@
+package io.github.kpldeagg.emulator;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.apache5.Apache5HttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.retries.api.BackoffStrategy;
+import software.amazon.awssdk.services.kinesis.KinesisClient;
+import software.amazon.awssdk.services.kinesis.waiters.KinesisWaiter;
+
+/**
+ * A local Kinesis for tests and the sample app: kinesis-local 0.6.2 (the npm build of kinesis-mock,
+ * LocalStack's Kinesis) run with Node.js on two free ports, plain HTTP and TLS.
+ * <p>
+ * It is installed with npm on first use into a cache shared by all builds on the machine
+ * ({@code ~/.cache/kpl-deagg/npm}, or the system property {@code kpl.emulator.cache}), under a file
+ * lock; later starts skip npm. kinesis-local listens on all interfaces and has no host setting, so
+ * it runs from a copy of its {@code main.js} patched to bind 127.0.0.1: nothing off the machine
+ * can reach it. The TLS port has a self-signed certificate and speaks HTTP/1.1 only; it is there
+ * for the KPL daemon. The process is stopped by {@link #close()}, or at the latest when the JVM exits.
+ */
+public final class KinesisLocal implements AutoCloseable {
+
+    static final NpmPackage PACKAGE = new NpmPackage("kinesis-local", "0.6.2",
+            "set spring.cloud.aws.endpoint to a running Kinesis");
+
+    private static final Region REGION = Region.US_EAST_1;
+    private static final Duration STREAM_POLL_INTERVAL = Duration.ofMillis(100);
+    private static final Duration STREAM_ACTIVE_TIMEOUT = Duration.ofSeconds(30);
+
+    private final EmulatorProcess process;
+    private final KinesisClient client;
+
+    private KinesisLocal(EmulatorProcess process) {
+        this.process = process;
+        this.client = KinesisClient.builder()
+                .endpointOverride(endpoint())
+                .region(REGION)
+                .credentialsProvider(StaticCredentialsProvider.create(
+                        AwsBasicCredentials.create("fake-access-key", "fake-secret-key")))
+                .httpClientBuilder(Apache5HttpClient.builder())
+                .build();
+    }
+
+    /** Starts kinesis-local on free 127.0.0.1 ports, installing it first if this machine lacks it. */
+    public static KinesisLocal start() {
+        return start(NodeJs.fromEnvironment(), NpmPackage.defaultCache());
+    }
+
+    static KinesisLocal start(NodeJs nodeJs, Path cache) {
+        Path node = nodeJs.node(PACKAGE);
+        Path packageDirectory = PACKAGE.installIn(cache, nodeJs, LoopbackPatch::writeLoopbackMain);
+        return new KinesisLocal(EmulatorProcess.launch(PACKAGE.name(), cache.resolve("logs"), 2, ports -> {
+            ProcessBuilder command = new ProcessBuilder(node.toString(), LoopbackPatch.LOOPBACK_MAIN)
+                    .directory(packageDirectory.toFile());
+            Map<String, String> environment = command.environment();
+            // An empty value is fatal to kinesis-local; streams are made through createStream.
+            environment.remove("INITIALIZE_STREAMS");
+            environment.put("KINESIS_MOCK_TLS_PORT", Integer.toString(ports[0]));
+            environment.put("KINESIS_MOCK_PLAIN_PORT", Integer.toString(ports[1]));
+            environment.put("KINESIS_MOCK_CERT_PATH", packageDirectory.resolve("server.json").toString());
+            environment.put("AWS_REGION", REGION.id());
+            return command;
+        }));
+    }
+
+    /** Plain HTTP, where the AWS SDK's defaults work (CBOR, HTTP/2 with prior knowledge or HTTP/1.1). */
+    public URI endpoint() {
+        return URI.create("http://" + EmulatorProcess.LOOPBACK + ":" + process.port(1));
+    }
+
+    /** HTTPS with a self-signed certificate and HTTP/1.1 only: for the KPL daemon ({@code VerifyCertificate=false}). */
+    public URI tlsEndpoint() {
+        return URI.create("https://" + EmulatorProcess.LOOPBACK + ":" + tlsPort());
+    }
+
+    public int tlsPort() {
+        return process.port(0);
+    }
+
+    /** A client of {@link #endpoint()} in us-east-1 with static fake credentials; closed by {@link #close()}. */
+    public KinesisClient client() {
+        return client;
+    }
+
+    /** Creates a provisioned stream and returns once it is ACTIVE. */
+    public void createStream(String name, int shards) {
+        client.createStream(request -> request.streamName(name).shardCount(shards));
+        try (KinesisWaiter waiter = KinesisWaiter.builder()
+                .client(client)
+                .overrideConfiguration(waiting -> waiting
+                        .backoffStrategyV2(BackoffStrategy.fixedDelay(STREAM_POLL_INTERVAL))
+                        .maxAttempts((int) (STREAM_ACTIVE_TIMEOUT.toMillis() / STREAM_POLL_INTERVAL.toMillis()))
+                        .waitTimeout(STREAM_ACTIVE_TIMEOUT))
+                .build()) {
+            waiter.waitUntilStreamExists(request -> request.streamName(name));
+        }
+    }
+
+    long pid() {
+        return process.pid();
+    }
+
+    /** Closes the client and stops kinesis-local (SIGTERM, SIGKILL after a few seconds), waiting until it is gone. */
+    @Override
+    public void close() {
+        try {
+            client.close();
+        } finally {
+            process.close();
+        }
+    }
+}
