@@ -1,0 +1,30 @@
+package io.github.kpldeagg.autoconfigure;
+
+/**
+ * Headers of each user-record message on a deaggregating Kinesis binding. The binder's own
+ * {@code aws_receivedPartitionKey} carries the user record's partition key too; its stream, shard and
+ * sequence-number headers stay as the binder set them.
+ * <p>
+ * In the binder's batch listener mode without embedded headers, each of these headers is a list
+ * parallel to the payload list.
+ */
+public final class KplHeaders {
+
+    /** The user record's partition key. */
+    public static final String PARTITION_KEY = "kpl_partitionKey";
+
+    /** The user record's explicit hash key; absent when the producer gave none. */
+    public static final String EXPLICIT_HASH_KEY = "kpl_explicitHashKey";
+
+    /** The sequence number of the Kinesis record that carried the user record. */
+    public static final String SEQUENCE_NUMBER = "kpl_sequenceNumber";
+
+    /** The user record's position in its aggregate ({@code long}), 0 for a plain record. */
+    public static final String SUB_SEQUENCE_NUMBER = "kpl_subSequenceNumber";
+
+    /** Whether the user record came out of a KPL aggregate ({@code boolean}). */
+    public static final String AGGREGATED = "kpl_aggregated";
+
+    private KplHeaders() {
+    }
+}

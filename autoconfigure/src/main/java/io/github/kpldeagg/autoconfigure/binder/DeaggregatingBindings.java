@@ -1,0 +1,67 @@
+package io.github.kpldeagg.autoconfigure.binder;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentSkipListMap;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.ApplicationContextAware;
+import org.springframework.context.ApplicationListener;
+import org.springframework.context.event.ContextRefreshedEvent;
+
+/**
+ * Which consumer bindings deaggregate, and how; logged in one INFO line once the bindings of the
+ * application context are bound (bindings bound later are logged one by one).
+ */
+public class DeaggregatingBindings implements ApplicationListener<ContextRefreshedEvent>, ApplicationContextAware {
+
+    private static final Log logger = LogFactory.getLog(DeaggregatingBindings.class);
+
+    /** How a binding gets its user records. */
+    public enum Mode {
+        /** The starter deaggregates the records of the binder's polling adapter. */
+        DEAGGREGATED,
+        /** The binder's KCL adapter deaggregates; the starter adds the headers. */
+        KCL,
+        /** Switched off for the binding. */
+        DISABLED
+    }
+
+    private final Map<String, Mode> modes = new ConcurrentSkipListMap<>();
+    private ApplicationContext context;
+    private volatile boolean started;
+
+    void bound(String bindingName, Mode mode) {
+        modes.put(bindingName, mode);
+        if (started) {
+            logger.info("KPL deaggregation on Kinesis binding " + bindingName + ": " + mode);
+        }
+    }
+
+    /** The mode of each consumer binding of a Kinesis binder bound so far, by binding name. */
+    public Map<String, Mode> modes() {
+        return Map.copyOf(modes);
+    }
+
+    @Override
+    public void setApplicationContext(ApplicationContext context) {
+        this.context = context;
+    }
+
+    /** Binders run in child contexts whose refresh events reach this listener too: only this context's counts. */
+    @Override
+    public void onApplicationEvent(ContextRefreshedEvent event) {
+        if (event.getApplicationContext() != context || started) {
+            return;
+        }
+        started = true;
+        logger.info("KPL deaggregation on Kinesis bindings " + bindingsIn(Mode.DEAGGREGATED)
+                + ", headers only (KCL deaggregates) on " + bindingsIn(Mode.KCL)
+                + ", disabled on " + bindingsIn(Mode.DISABLED));
+    }
+
+    private String bindingsIn(Mode mode) {
+        return modes.entrySet().stream().filter(entry -> entry.getValue() == mode).map(Map.Entry::getKey).toList()
+                .toString();
+    }
+}

@@ -1,0 +1,106 @@
+package io.github.kpldeagg.autoconfigure.binder;
+
+import io.github.kpldeagg.core.CorruptAggregateException;
+import io.github.kpldeagg.core.Deaggregator;
+import io.github.kpldeagg.core.UserRecord;
+import java.util.List;
+import org.springframework.integration.aws.inbound.kinesis.Checkpointer;
+import org.springframework.integration.aws.support.AwsHeaders;
+import org.springframework.lang.Nullable;
+import org.springframework.messaging.Message;
+import org.springframework.messaging.MessageChannel;
+import org.springframework.messaging.MessageDeliveryException;
+import org.springframework.messaging.MessagingException;
+import software.amazon.awssdk.services.kinesis.model.Record;
+
+/**
+ * Where a Kinesis record fans out: the output channel of the binder's polling adapter
+ * ({@code KinesisMessageDrivenChannelAdapter}) on a deaggregating binding.
+ * <p>
+ * The adapter sends one message per Kinesis record (or per batch) and checkpoints when the send returns.
+ * This channel sends one message per user record, synchronously and in order, to the binding channel,
+ * so the checkpoint waits for all of them and each user record passes the binding's interceptors once.
+ * A user record that fails goes to the binding's error channel; if that rethrows (the binder's default),
+ * the rest of the aggregate is not sent and the exception reaches the adapter, which reads the record
+ * again; if an error handler takes it, the remaining user records are still sent.
+ */
+public final class DeaggregatingChannel implements MessageChannel {
+
+    private final MessageChannel bindingChannel;
+    private final BindingErrors errors;
+    private final ShardDeaggregators deaggregators;
+    private final UserRecordMessages messages;
+    private final UserRecordBatches batches;
+
+    /**
+     * @param bindingChannel the binding's input channel, where user-record messages go
+     * @param errorChannel   the binding's error channel, taken over from the adapter; null to throw failures
+     * @param deaggregators  the binding's deaggregators
+     * @param messages       builds each user record's message
+     */
+    public DeaggregatingChannel(MessageChannel bindingChannel, @Nullable MessageChannel errorChannel,
+            ShardDeaggregators deaggregators, UserRecordMessages messages) {
+        this.bindingChannel = bindingChannel;
+        this.errors = new BindingErrors(errorChannel);
+        this.deaggregators = deaggregators;
+        this.messages = messages;
+        this.batches = new UserRecordBatches(messages);
+    }
+
+    /** Returns when every user record has been handled; throws when one failed and nothing handled the failure. */
+    @Override
+    public boolean send(Message<?> message, long timeout) {
+        Deaggregator deaggregator = deaggregators.forShard(
+                message.getHeaders().get(AwsHeaders.RECEIVED_STREAM, String.class),
+                message.getHeaders().get(AwsHeaders.SHARD, String.class));
+        if (message.getPayload() instanceof List<?> records) {
+            sendBatch(message, records, deaggregator, timeout);
+        }
+        else {
+            sendRecord(message, deaggregator, timeout);
+        }
+        return true;
+    }
+
+    private void sendRecord(Message<?> carrier, Deaggregator deaggregator, long timeout) {
+        Record record = SourceRecords.of(carrier);
+        List<UserRecord> userRecords;
+        try {
+            userRecords = deaggregator.deaggregate(List.of(record));
+        }
+        catch (CorruptAggregateException ex) {
+            errors.handle(carrier, record, new MessagingException(carrier, ex));
+            return;
+        }
+        Checkpointer checkpointer = carrier.getHeaders().get(AwsHeaders.CHECKPOINTER, Checkpointer.class);
+        int last = userRecords.size() - 1;
+        for (int i = 0; i <= last; i++) {
+            Checkpointer userRecordCheckpointer = checkpointer == null || i == last ? null
+                    : new LastUserRecordCheckpointer(checkpointer, record.sequenceNumber());
+            send(messages.of(carrier, userRecords.get(i), userRecordCheckpointer), record, timeout);
+        }
+    }
+
+    private void sendBatch(Message<?> carrier, List<?> records, Deaggregator deaggregator, long timeout) {
+        Message<?> batch;
+        try {
+            batch = batches.of(carrier, records, deaggregator);
+        }
+        catch (CorruptAggregateException ex) {
+            errors.handle(carrier, records, new MessagingException(carrier, ex));
+            return;
+        }
+        send(batch, records, timeout);
+    }
+
+    private void send(Message<?> message, Object rawRecord, long timeout) {
+        try {
+            if (!bindingChannel.send(message, timeout)) {
+                throw new MessageDeliveryException(message, "The binding channel did not accept the message");
+            }
+        }
+        catch (RuntimeException ex) {
+            errors.handle(message, rawRecord, ex);
+        }
+    }
+}

@@ -1,0 +1,74 @@
+package io.github.kpldeagg.autoconfigure.metrics;
+
+import io.github.kpldeagg.autoconfigure.binder.DeaggregationListeners;
+import io.github.kpldeagg.core.CorruptAggregateException;
+import io.github.kpldeagg.core.CorruptAggregatePolicy;
+import io.github.kpldeagg.core.DeaggregationListener;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.beans.factory.ObjectProvider;
+
+/**
+ * Counts, per binding, what deaggregation finds when the application has a {@link MeterRegistry}:
+ * {@value #AGGREGATES}, {@value #USER_RECORDS} (read from aggregates, filtered ones included),
+ * {@value #PLAIN_RECORDS}, {@value #CORRUPT} (tagged with reason and policy) and {@value #FILTERED}.
+ */
+public class MicrometerDeaggregationListeners implements DeaggregationListeners {
+
+    public static final String AGGREGATES = "kpl.deaggregation.aggregates";
+    public static final String USER_RECORDS = "kpl.deaggregation.user.records";
+    public static final String PLAIN_RECORDS = "kpl.deaggregation.plain.records";
+    public static final String CORRUPT = "kpl.deaggregation.corrupt";
+    public static final String FILTERED = "kpl.deaggregation.filtered";
+
+    private static final String BINDING = "binding";
+
+    private final ObjectProvider<MeterRegistry> meterRegistry;
+
+    public MicrometerDeaggregationListeners(ObjectProvider<MeterRegistry> meterRegistry) {
+        this.meterRegistry = meterRegistry;
+    }
+
+    @Override
+    public DeaggregationListener forBinding(String bindingName) {
+        MeterRegistry registry = meterRegistry.getIfUnique();
+        return registry == null ? DeaggregationListener.NONE : new Counters(registry, bindingName);
+    }
+
+    private static final class Counters implements DeaggregationListener {
+
+        private final MeterRegistry registry;
+        private final String bindingName;
+        private final Counter aggregates;
+        private final Counter userRecords;
+        private final Counter plainRecords;
+        private final Counter filtered;
+
+        Counters(MeterRegistry registry, String bindingName) {
+            this.registry = registry;
+            this.bindingName = bindingName;
+            this.aggregates = registry.counter(AGGREGATES, BINDING, bindingName);
+            this.userRecords = registry.counter(USER_RECORDS, BINDING, bindingName);
+            this.plainRecords = registry.counter(PLAIN_RECORDS, BINDING, bindingName);
+            this.filtered = registry.counter(FILTERED, BINDING, bindingName);
+        }
+
+        @Override
+        public void plainRecord(String sequenceNumber) {
+            plainRecords.increment();
+        }
+
+        @Override
+        public void aggregate(String sequenceNumber, int userRecordCount, int filteredCount) {
+            aggregates.increment();
+            userRecords.increment(userRecordCount);
+            filtered.increment(filteredCount);
+        }
+
+        @Override
+        public void corruptAggregate(CorruptAggregateException corruption, CorruptAggregatePolicy policy) {
+            registry.counter(CORRUPT, BINDING, bindingName, "reason", corruption.reason().name(),
+                    "policy", policy.name()).increment();
+        }
+    }
+}
