@@ -1,0 +1,278 @@
+package io.github.kpldeagg.autoconfigure;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.kpldeagg.autoconfigure.binder.DeaggregatingBinderCustomizer;
+import io.github.kpldeagg.autoconfigure.binder.DeaggregatingBindings;
+import io.github.kpldeagg.autoconfigure.binder.DeaggregatingChannel;
+import io.github.kpldeagg.autoconfigure.binder.DeaggregationListeners;
+import io.github.kpldeagg.autoconfigure.binder.KclUserRecordChannel;
+import io.github.kpldeagg.autoconfigure.metrics.MicrometerDeaggregationListeners;
+import io.github.kpldeagg.core.CorruptAggregatePolicy;
+import io.github.kpldeagg.core.Deaggregator;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.DirectFieldAccessor;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.cloud.stream.binder.BinderCustomizer;
+import org.springframework.cloud.stream.binder.kinesis.KinesisMessageChannelBinder;
+import org.springframework.cloud.stream.binder.kinesis.properties.KinesisBinderConfigurationProperties;
+import org.springframework.cloud.stream.binder.kinesis.provisioning.KinesisStreamProvisioner;
+import org.springframework.cloud.stream.config.ConsumerEndpointCustomizer;
+import org.springframework.cloud.stream.messaging.DirectWithAttributesChannel;
+import org.springframework.context.event.ContextRefreshedEvent;
+import org.springframework.integration.aws.inbound.kinesis.KclMessageDrivenChannelAdapter;
+import org.springframework.integration.aws.inbound.kinesis.KinesisMessageDrivenChannelAdapter;
+import org.springframework.integration.channel.PublishSubscribeChannel;
+import org.springframework.integration.core.MessageProducer;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.cloudwatch.CloudWatchAsyncClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
+import software.amazon.awssdk.services.kinesis.KinesisAsyncClient;
+
+/** Every condition and property of the auto-configuration, with a real binder and adapters that never connect. */
+@ExtendWith(OutputCaptureExtension.class)
+class KplDeaggregationAutoConfigurationTest {
+
+    private static final StaticCredentialsProvider CREDENTIALS =
+            StaticCredentialsProvider.create(AwsBasicCredentials.create("fake", "fake"));
+    /** Nothing listens there, and nothing here sends a request. */
+    private static final URI LOOPBACK = URI.create("http://127.0.0.1:1");
+
+    /** One for the class: closing a client waits for its event loop's quiet period. */
+    private static final KinesisAsyncClient kinesis = KinesisAsyncClient.builder().endpointOverride(LOOPBACK)
+            .region(Region.US_EAST_1).credentialsProvider(CREDENTIALS).build();
+
+    private final ApplicationContextRunner runner = new ApplicationContextRunner()
+            .withConfiguration(AutoConfigurations.of(KplDeaggregationAutoConfiguration.class));
+
+    @AfterAll
+    static void closeClient() {
+        kinesis.close();
+    }
+
+    @Test
+    void isOnByDefault() {
+        runner.run(context -> assertThat(context).hasSingleBean(DeaggregatingBinderCustomizer.class)
+                .hasSingleBean(UserRecordMessageConverter.class).hasSingleBean(DeaggregatingBindings.class)
+                .hasSingleBean(KplDeaggregationProperties.class));
+    }
+
+    @Test
+    void backsOffWhenDisabled() {
+        runner.withPropertyValues("kpl.deaggregation.enabled=false").run(context -> assertThat(context)
+                .doesNotHaveBean(DeaggregatingBinderCustomizer.class).doesNotHaveBean(UserRecordMessageConverter.class)
+                .doesNotHaveBean(KplDeaggregationProperties.class));
+    }
+
+    @Test
+    void backsOffWithoutTheBinder() {
+        runner.withClassLoader(new FilteredClassLoader(KinesisMessageChannelBinder.class))
+                .run(context -> assertThat(context).doesNotHaveBean(DeaggregatingBinderCustomizer.class)
+                        .doesNotHaveBean(UserRecordMessageConverter.class));
+    }
+
+    @Test
+    void backsOffWithoutTheCore() {
+        runner.withClassLoader(new FilteredClassLoader(Deaggregator.class))
+                .run(context -> assertThat(context).doesNotHaveBean(DeaggregatingBinderCustomizer.class)
+                        .doesNotHaveBean(UserRecordMessageConverter.class));
+    }
+
+    @Test
+    void backsOffForTheUsersOwnBeans() {
+        UserRecordMessageConverter converter = new UserRecordMessageConverter();
+        DeaggregatingBindings bindings = new DeaggregatingBindings();
+        runner.withBean(UserRecordMessageConverter.class, () -> converter)
+                .withBean(DeaggregatingBindings.class, () -> bindings)
+                .run(context -> {
+                    assertThat(context.getBean(UserRecordMessageConverter.class)).isSameAs(converter);
+                    assertThat(context.getBean(DeaggregatingBindings.class)).isSameAs(bindings);
+                });
+    }
+
+    @Test
+    void bindsGlobalAndPerBindingProperties() {
+        runner.withPropertyValues("kpl.deaggregation.corrupt-aggregate-policy=fail",
+                "kpl.deaggregation.shard-filter=true",
+                "kpl.deaggregation.bindings.off-in-0.enabled=false",
+                "kpl.deaggregation.bindings.skipping-in-0.corrupt-aggregate-policy=skip",
+                "kpl.deaggregation.bindings.skipping-in-0.shard-filter=false").run(context -> {
+                    KplDeaggregationProperties properties = context.getBean(KplDeaggregationProperties.class);
+                    assertThat(properties.settingsFor("other-in-0"))
+                            .isEqualTo(new BindingSettings("other-in-0", true, CorruptAggregatePolicy.FAIL, true));
+                    assertThat(properties.settingsFor("off-in-0").enabled()).isFalse();
+                    assertThat(properties.settingsFor("skipping-in-0"))
+                            .isEqualTo(new BindingSettings("skipping-in-0", true, CorruptAggregatePolicy.SKIP, false));
+                });
+    }
+
+    @Test
+    void defaultsPassCorruptAggregatesThroughWithoutShardFilter() {
+        runner.run(context -> assertThat(context.getBean(KplDeaggregationProperties.class).settingsFor("in-0"))
+                .isEqualTo(new BindingSettings("in-0", true, CorruptAggregatePolicy.PASS_THROUGH, false)));
+    }
+
+    @Test
+    void deaggregatesOnTheBindersAdapterAfterTheUsersCustomizer() {
+        runner.run(context -> {
+            List<String> customized = new ArrayList<>();
+            KinesisMessageChannelBinder binder = binder();
+            binder.setConsumerEndpointCustomizer((adapter, destination, group) -> customized.add(destination));
+            customize(context.getBean(BinderCustomizer.class), binder);
+
+            PublishSubscribeChannel errorChannel = new PublishSubscribeChannel();
+            KinesisMessageDrivenChannelAdapter adapter = pollingAdapter("process-in-0", errorChannel);
+            consumerCustomizer(binder).configure(adapter, "stream", "group");
+
+            assertThat(customized).containsExactly("stream");
+            assertThat(adapter.getOutputChannel()).isInstanceOf(DeaggregatingChannel.class);
+            assertThat(adapter.getErrorChannel()).isNull();
+            assertThat(context.getBean(DeaggregatingBindings.class).modes())
+                    .isEqualTo(Map.of("process-in-0", DeaggregatingBindings.Mode.DEAGGREGATED));
+        });
+    }
+
+    @Test
+    void leavesADisabledBindingAlone() {
+        runner.withPropertyValues("kpl.deaggregation.bindings.process-in-0.enabled=false").run(context -> {
+            KinesisMessageChannelBinder binder = binder();
+            customize(context.getBean(BinderCustomizer.class), binder);
+            PublishSubscribeChannel errorChannel = new PublishSubscribeChannel();
+            KinesisMessageDrivenChannelAdapter adapter = pollingAdapter("process-in-0", errorChannel);
+            DirectWithAttributesChannel bindingChannel = (DirectWithAttributesChannel) adapter.getOutputChannel();
+
+            consumerCustomizer(binder).configure(adapter, "stream", "group");
+
+            assertThat(adapter.getOutputChannel()).isSameAs(bindingChannel);
+            assertThat(adapter.getErrorChannel()).isSameAs(errorChannel);
+            assertThat(context.getBean(DeaggregatingBindings.class).modes())
+                    .isEqualTo(Map.of("process-in-0", DeaggregatingBindings.Mode.DISABLED));
+        });
+    }
+
+    @Test
+    void onlyAddsHeadersInKclMode() {
+        runner.run(context -> {
+            KinesisMessageChannelBinder binder = binder();
+            customize(context.getBean(BinderCustomizer.class), binder);
+            try (CloudWatchAsyncClient cloudWatch = CloudWatchAsyncClient.builder().endpointOverride(LOOPBACK)
+                    .region(Region.US_EAST_1).credentialsProvider(CREDENTIALS).build();
+                    DynamoDbAsyncClient dynamoDb = DynamoDbAsyncClient.builder().endpointOverride(LOOPBACK)
+                            .region(Region.US_EAST_1).credentialsProvider(CREDENTIALS).build()) {
+                KclMessageDrivenChannelAdapter adapter =
+                        new KclMessageDrivenChannelAdapter(kinesis, cloudWatch, dynamoDb, "stream");
+                adapter.setOutputChannel(bindingChannel("process-in-0"));
+
+                consumerCustomizer(binder).configure(adapter, "stream", "group");
+
+                assertThat(adapter.getOutputChannel()).isInstanceOf(KclUserRecordChannel.class);
+                assertThat(context.getBean(DeaggregatingBindings.class).modes())
+                        .isEqualTo(Map.of("process-in-0", DeaggregatingBindings.Mode.KCL));
+            }
+        });
+    }
+
+    @Test
+    void wrapsTheBindersCustomizerOnlyOnce() {
+        runner.run(context -> {
+            KinesisMessageChannelBinder binder = binder();
+            BinderCustomizer customizer = context.getBean(BinderCustomizer.class);
+            customize(customizer, binder);
+            ConsumerEndpointCustomizer<MessageProducer> first = consumerCustomizer(binder);
+            customize(customizer, binder);
+            assertThat(consumerCustomizer(binder)).isSameAs(first);
+        });
+    }
+
+    @Test
+    void runsTheUsersBinderCustomizerToo() {
+        List<String> customized = new ArrayList<>();
+        runner.withBean(BinderCustomizer.class, () -> (binder, binderName) -> customized.add(binderName))
+                .run(context -> {
+                    assertThat(context.getBean(BinderCustomizer.class))
+                            .isInstanceOf(DeaggregatingBinderCustomizer.class);
+                    customize(context.getBean(BinderCustomizer.class), binder());
+                    assertThat(customized).containsExactly("kinesis");
+                });
+    }
+
+    @Test
+    void countsPerBindingWhenThereIsAMeterRegistry() {
+        runner.withBean(MeterRegistry.class, SimpleMeterRegistry::new).run(context -> {
+            context.getBean(DeaggregationListeners.class).forBinding("process-in-0").aggregate("1", 5, 2);
+            MeterRegistry registry = context.getBean(MeterRegistry.class);
+            assertThat(registry.get(MicrometerDeaggregationListeners.USER_RECORDS).tag("binding", "process-in-0")
+                    .counter().count()).isEqualTo(5);
+            assertThat(registry.get(MicrometerDeaggregationListeners.FILTERED).tag("binding", "process-in-0")
+                    .counter().count()).isEqualTo(2);
+        });
+    }
+
+    @Test
+    void countsNothingWithoutAMeterRegistry() {
+        runner.run(context -> assertThat(context.getBean(DeaggregationListeners.class).forBinding("process-in-0"))
+                .isSameAs(io.github.kpldeagg.core.DeaggregationListener.NONE));
+        runner.withClassLoader(new FilteredClassLoader(MeterRegistry.class))
+                .run(context -> assertThat(context).doesNotHaveBean(DeaggregationListeners.class)
+                        .hasSingleBean(DeaggregatingBinderCustomizer.class));
+    }
+
+    @Test
+    void logsTheDeaggregatingBindingsOnceAtStartUp(CapturedOutput output) {
+        runner.withPropertyValues("kpl.deaggregation.bindings.off-in-0.enabled=false")
+                .withInitializer(context -> context.addApplicationListener(event -> {
+                    // The binder binds while the context starts, before the context reports it is refreshed.
+                    if (event instanceof ContextRefreshedEvent refreshed && refreshed.getApplicationContext() == context) {
+                        KinesisMessageChannelBinder binder = binder();
+                        customize(context.getBean(BinderCustomizer.class), binder);
+                        consumerCustomizer(binder).configure(pollingAdapter("process-in-0", null), "stream", "group");
+                        consumerCustomizer(binder).configure(pollingAdapter("off-in-0", null), "stream", "group");
+                    }
+                })).run(context -> assertThat(output).containsOnlyOnce("KPL deaggregation on Kinesis bindings "
+                        + "[process-in-0], headers only (KCL deaggregates) on [], disabled on [off-in-0]"));
+    }
+
+    private KinesisMessageChannelBinder binder() {
+        KinesisBinderConfigurationProperties properties = new KinesisBinderConfigurationProperties();
+        return new KinesisMessageChannelBinder(properties, new KinesisStreamProvisioner(kinesis, properties), kinesis,
+                CREDENTIALS, null, null);
+    }
+
+    private KinesisMessageDrivenChannelAdapter pollingAdapter(String bindingName, PublishSubscribeChannel errorChannel) {
+        KinesisMessageDrivenChannelAdapter adapter = new KinesisMessageDrivenChannelAdapter(kinesis, "stream");
+        adapter.setOutputChannel(bindingChannel(bindingName));
+        adapter.setErrorChannel(errorChannel);
+        return adapter;
+    }
+
+    /** What the binder binds: a channel named after the binding. */
+    private static DirectWithAttributesChannel bindingChannel(String bindingName) {
+        DirectWithAttributesChannel channel = new DirectWithAttributesChannel();
+        channel.setComponentName(bindingName);
+        return channel;
+    }
+
+    private static void customize(BinderCustomizer customizer, KinesisMessageChannelBinder binder) {
+        customizer.customize(binder, "kinesis");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static ConsumerEndpointCustomizer<MessageProducer> consumerCustomizer(KinesisMessageChannelBinder binder) {
+        return (ConsumerEndpointCustomizer<MessageProducer>) new DirectFieldAccessor(binder)
+                .getPropertyValue("consumerCustomizer");
+    }
+}
