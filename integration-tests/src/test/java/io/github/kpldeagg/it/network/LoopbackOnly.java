@@ -1,0 +1,63 @@
+package io.github.kpldeagg.it.network;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ExtensionContext.Store.CloseableResource;
+
+/**
+ * Fails a test class when any process of the test run (this JVM and everything it started) had a socket
+ * whose peer was not on loopback. One {@link NetworkWatch} serves the whole run; register this after the
+ * extension that installs the emulators, so that npm's download from its registry, done once per
+ * machine, is not watched.
+ */
+public final class LoopbackOnly implements BeforeAllCallback, AfterAllCallback {
+
+    private static volatile NetworkWatch watch;
+
+    /** The run's watch; started by the first test class that uses this extension. */
+    public static NetworkWatch watch() {
+        if (watch == null) {
+            throw new IllegalStateException("No test class with " + LoopbackOnly.class.getSimpleName() + " has started");
+        }
+        return watch;
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        assertThat(System.getenv("AWS_EC2_METADATA_DISABLED"))
+                .as("AWS_EC2_METADATA_DISABLED in the environment of the test JVM")
+                .isEqualTo("true");
+        context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
+                .getOrComputeIfAbsent(LoopbackOnly.class, key -> new RunWatch(), RunWatch.class);
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        NetworkWatch current = watch();
+        current.sampleNow();
+        List<ObservedSocket> offLoopback = current.observed().stream().filter(socket -> !socket.loopback()).toList();
+        assertThat(offLoopback)
+                .as("sockets of test processes with a peer off loopback, in %d samples", current.samples())
+                .isEmpty();
+    }
+
+    /** Stops the run's watch when the test run ends, after printing what it saw. */
+    private static final class RunWatch implements CloseableResource {
+
+        RunWatch() {
+            watch = NetworkWatch.start();
+        }
+
+        @Override
+        public void close() {
+            NetworkWatch ending = watch;
+            ending.sampleNow();
+            System.out.println(NetworkReport.of(ending));
+            ending.close();
+        }
+    }
+}

@@ -1,0 +1,138 @@
+package io.github.kpldeagg.it.network;
+
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
+
+/**
+ * Samples, every {@link #INTERVAL}, the sockets of this JVM and of every process it started, directly or
+ * not (the KPL daemon, child JVMs, the Node.js emulators): the socket inodes in {@code /proc/<pid>/fd},
+ * looked up in the TCP and UDP tables of the process's network namespace. Every socket with a peer is
+ * kept, so a test can assert that all peers were on loopback and that the watch did see the connections
+ * it expected. A connection opened and closed between two samples is not seen.
+ */
+public final class NetworkWatch implements AutoCloseable {
+
+    static final Duration INTERVAL = Duration.ofMillis(100);
+
+    private static final List<String> TABLES = List.of("tcp", "tcp6", "udp", "udp6");
+
+    private final Set<ObservedSocket> observed = ConcurrentHashMap.newKeySet();
+    private final AtomicLong samples = new AtomicLong();
+    private final ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor(task -> {
+        Thread thread = new Thread(task, "network-watch");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    private NetworkWatch() {
+    }
+
+    public static NetworkWatch start() {
+        if (!Files.isReadable(Path.of("/proc/self/net/tcp"))) {
+            throw new IllegalStateException("The network watch needs Linux's /proc/<pid>/net tables");
+        }
+        NetworkWatch watch = new NetworkWatch();
+        watch.sample();
+        watch.sampler.scheduleWithFixedDelay(watch::sample, INTERVAL.toMillis(), INTERVAL.toMillis(),
+                TimeUnit.MILLISECONDS);
+        return watch;
+    }
+
+    /** Every socket with a peer seen so far. */
+    public Set<ObservedSocket> observed() {
+        return Set.copyOf(observed);
+    }
+
+    public long samples() {
+        return samples.get();
+    }
+
+    /** Takes one more sample now, so that what a test just did is seen before it asserts. */
+    public void sampleNow() {
+        try {
+            sampler.submit((Runnable) this::sample).get();
+        } catch (Exception e) {
+            throw new IllegalStateException("The network watch failed", e);
+        }
+    }
+
+    @Override
+    public void close() {
+        sampler.shutdownNow();
+    }
+
+    private void sample() {
+        Map<String, List<ProcNetTable.Row>> rowsByNamespace = new HashMap<>();
+        Stream.concat(Stream.of(ProcessHandle.current()), ProcessHandle.current().descendants())
+                .forEach(process -> sample(process, rowsByNamespace));
+        samples.incrementAndGet();
+    }
+
+    private void sample(ProcessHandle process, Map<String, List<ProcNetTable.Row>> rowsByNamespace) {
+        Path proc = Path.of("/proc", Long.toString(process.pid()));
+        try {
+            Set<Long> inodes = socketInodes(proc.resolve("fd"));
+            if (inodes.isEmpty()) {
+                return;
+            }
+            String namespace = Files.readSymbolicLink(proc.resolve("ns/net")).toString();
+            List<ProcNetTable.Row> rows = rowsByNamespace.get(namespace);
+            if (rows == null) {
+                rows = readTables(proc.resolve("net"));
+                rowsByNamespace.put(namespace, rows);
+            }
+            String command = process.info().command().orElse("?");
+            for (ProcNetTable.Row row : rows) {
+                if (inodes.contains(row.inode()) && !row.remote().unspecified()) {
+                    observed.add(new ObservedSocket(process.pid(), command, row.protocol(), row.local(), row.remote()));
+                }
+            }
+        } catch (IOException processEnded) {
+            // The process exited between listing and reading: it has no sockets left to watch.
+        }
+    }
+
+    private static Set<Long> socketInodes(Path fdDirectory) throws IOException {
+        Set<Long> inodes = new HashSet<>();
+        try (DirectoryStream<Path> fds = Files.newDirectoryStream(fdDirectory)) {
+            for (Path fd : fds) {
+                String target;
+                try {
+                    target = Files.readSymbolicLink(fd).toString();
+                } catch (IOException closedMeanwhile) {
+                    continue;
+                }
+                if (target.startsWith("socket:[")) {
+                    inodes.add(Long.parseLong(target.substring("socket:[".length(), target.length() - 1)));
+                }
+            }
+        }
+        return inodes;
+    }
+
+    private static List<ProcNetTable.Row> readTables(Path net) throws IOException {
+        List<ProcNetTable.Row> rows = new ArrayList<>();
+        for (String table : TABLES) {
+            Path file = net.resolve(table);
+            if (Files.exists(file)) {
+                rows.addAll(ProcNetTable.parse(table, Files.readString(file)));
+            }
+        }
+        return rows;
+    }
+}

@@ -1,0 +1,19 @@
+package io.github.kpldeagg.it.support;
+
+/**
+ * A user record a test gives the KPL.
+ *
+ * @param explicitHashKey a decimal in [0, 2^128), or null
+ */
+public record ProducedRecord(String partitionKey, String explicitHashKey, byte[] data) {
+
+    public RecordContent content() {
+        return RecordContent.of(partitionKey, data);
+    }
+
+    @Override
+    public String toString() {
+        return "ProducedRecord[partitionKey=" + partitionKey + ", explicitHashKey=" + explicitHashKey
+                + ", " + data.length + " bytes]";
+    }
+}
