@@ -1,0 +1,113 @@
+package io.github.kpldeagg.sample;
+
+import static io.github.kpldeagg.sample.UserRecordConsumers.READINGS;
+import static io.github.kpldeagg.sample.UserRecordConsumers.USER_RECORDS;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.awspring.cloud.autoconfigure.core.AwsClientBuilderConfigurer;
+import io.github.kpldeagg.sample.check.CheckResult;
+import io.github.kpldeagg.sample.check.DeliveryLedger;
+import io.github.kpldeagg.sample.check.Tally;
+import io.github.kpldeagg.sample.producer.PacedProducer;
+import io.github.kpldeagg.sample.producer.ProducerStats;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.ExitCodeGenerator;
+import org.springframework.stereotype.Component;
+import software.amazon.awssdk.services.kinesis.KinesisAsyncClient;
+
+/**
+ * The run, once the bindings are up: puts the readings, waits until both bindings have them all, and
+ * prints the summary. Its exit code is 0 only when every check passed.
+ */
+@Component
+class SampleRun implements ApplicationRunner, ExitCodeGenerator {
+
+    private static final Logger log = LoggerFactory.getLogger(SampleRun.class);
+    private static final long POLL_MILLIS = 100;
+
+    private final SampleProperties sample;
+    private final DeliveryLedger ledger;
+    private final ProgressReporter progress;
+    private final AwsClientBuilderConfigurer aws;
+    private final ObjectMapper json;
+    private volatile boolean passed;
+
+    SampleRun(SampleProperties sample, DeliveryLedger ledger, ProgressReporter progress,
+            AwsClientBuilderConfigurer aws, ObjectMapper json) {
+        this.sample = sample;
+        this.ledger = ledger;
+        this.progress = progress;
+        this.aws = aws;
+        this.json = json;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        if (!sample.producer().enabled()) {
+            log.info("Producer off: reading stream '{}' until stopped", sample.stream());
+            progress.start(null);
+            return;
+        }
+        // The same endpoint, region and credentials as the binder's client.
+        try (KinesisAsyncClient kinesis = aws.configure(KinesisAsyncClient.builder()).build()) {
+            PacedProducer producer = new PacedProducer(kinesis, sample.stream(), sample.partitionKeys(), json, ledger);
+            log.info("Run {}: putting {} user records over {} partition keys to stream '{}', about {} per second",
+                    ledger.run(), sample.records(), sample.partitionKeys(), sample.stream(), sample.rate());
+            progress.start(producer::stats);
+            producer.put(sample.records(), sample.rate());
+            boolean allArrived = awaitAllArrived();
+            progress.stop();
+            passed = summarize(producer.stats(), allArrived);
+            if (sample.keepRunning()) {
+                progress.start(producer::stats);
+            }
+        }
+    }
+
+    @Override
+    public int getExitCode() {
+        return passed ? 0 : 1;
+    }
+
+    private boolean awaitAllArrived() {
+        long deadline = System.nanoTime() + sample.timeout().toNanos();
+        while (ledger.receivedOfThisRun(USER_RECORDS) < ledger.sentCount()
+                || ledger.receivedOfThisRun(READINGS) < ledger.sentCount()) {
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            try {
+                Thread.sleep(POLL_MILLIS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private boolean summarize(ProducerStats put, boolean allArrived) {
+        log.info("Summary of run {}:", ledger.run());
+        log.info("  put: {} user records in {} Kinesis records ({} aggregates, {} plain records), {} PutRecords calls",
+                put.userRecords(), put.kinesisRecords(), put.aggregates(), put.plainRecords(), put.putRecordsCalls());
+        boolean userRecordsPassed = summarize(USER_RECORDS, "Consumer<UserRecord>, by UserRecord identity");
+        boolean readingsPassed = summarize(READINGS, "Consumer<Message<Reading>>, by kpl_* headers");
+        boolean passed = allArrived && userRecordsPassed && readingsPassed;
+        log.info("  result: {}", passed ? "PASSED" : allArrived ? "FAILED"
+                : "FAILED (not every user record arrived within " + sample.timeout().toSeconds() + " s)");
+        return passed;
+    }
+
+    private boolean summarize(String binding, String checkedBy) {
+        Tally tally = ledger.tally(binding);
+        CheckResult check = ledger.check(binding);
+        log.info("  {}: read {} Kinesis records ({} aggregates, {} plain records), {} user records{}", binding,
+                tally.kinesisRecords(), tally.aggregates(), tally.plainRecords(), tally.userRecords(),
+                tally.notOfThisRun() == 0 ? "" : " (" + tally.notOfThisRun() + " not of this run, ignored)");
+        log.info("  {} check ({}): {}", binding, checkedBy, check);
+        return check.passed();
+    }
+}

@@ -1,0 +1,15 @@
+package io.github.kpldeagg.sample.check;
+
+/**
+ * What one binding has received so far, counted from the user records' identities: an aggregate is
+ * counted at its first user record.
+ *
+ * @param notOfThisRun user records that are not readings of this run (earlier runs, other producers)
+ */
+public record Tally(long userRecords, long aggregates, long plainRecords, long notOfThisRun) {
+
+    /** The Kinesis records the user records came in. */
+    public long kinesisRecords() {
+        return aggregates + plainRecords;
+    }
+}

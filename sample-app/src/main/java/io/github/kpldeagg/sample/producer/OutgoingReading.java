@@ -1,0 +1,15 @@
+package io.github.kpldeagg.sample.producer;
+
+import io.github.kpldeagg.sample.Reading;
+
+/**
+ * A reading to put as one user record, with the device as partition key.
+ *
+ * @param explicitHashKey null for a device routed by its partition key
+ */
+record OutgoingReading(Reading reading, String explicitHashKey) {
+
+    String partitionKey() {
+        return reading.device();
+    }
+}

@@ -1,0 +1,67 @@
+package io.github.kpldeagg.sample.producer;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.kpldeagg.sample.check.DeliveryLedger;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import software.amazon.awssdk.services.kinesis.KinesisAsyncClient;
+
+/**
+ * Writes a run's readings at a steady rate in buffering windows, as the KPL does with its default
+ * {@code RecordMaxBufferedTime} of 100 ms: what each window collects is aggregated per shard and put.
+ * Every fifth window is a single reading put at once, which goes out plain as the KPL sends a lone
+ * user record.
+ */
+public final class PacedProducer {
+
+    private static final Duration WINDOW = Duration.ofMillis(100);
+    private static final int LONE_READING_EVERY = 5;
+
+    private final ReadingSource readings;
+    private final AggregatingProducer producer;
+
+    public PacedProducer(KinesisAsyncClient kinesis, String stream, int partitionKeys, ObjectMapper json,
+            DeliveryLedger ledger) {
+        this.readings = new ReadingSource(ledger.run(), partitionKeys);
+        this.producer = new AggregatingProducer(kinesis, stream, json, ledger);
+    }
+
+    /** Puts {@code count} readings at about {@code perSecond} per second; returns when all are put. */
+    public void put(int count, int perSecond) {
+        int perWindow = Math.max(1, (int) (perSecond * WINDOW.toMillis() / 1000));
+        long next = System.nanoTime();
+        int put = 0;
+        for (int window = 1; put < count; window++) {
+            boolean lone = window % LONE_READING_EVERY == 0;
+            int size = Math.min(count - put, lone ? 1 : perWindow);
+            List<OutgoingReading> batch = new ArrayList<>(size);
+            for (int i = 0; i < size; i++) {
+                batch.add(readings.next());
+            }
+            producer.putWindow(batch);
+            put += size;
+            if (!lone) {
+                next += WINDOW.toNanos();
+                sleepUntil(next);
+            }
+        }
+    }
+
+    public ProducerStats stats() {
+        return producer.stats();
+    }
+
+    private static void sleepUntil(long nanoTime) {
+        long wait = nanoTime - System.nanoTime();
+        if (wait > 0) {
+            try {
+                TimeUnit.NANOSECONDS.sleep(wait);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("Interrupted while producing", e);
+            }
+        }
+    }
+}

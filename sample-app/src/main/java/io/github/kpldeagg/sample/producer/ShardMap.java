@@ -1,0 +1,68 @@
+package io.github.kpldeagg.sample.producer;
+
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import software.amazon.awssdk.services.kinesis.KinesisAsyncClient;
+import software.amazon.awssdk.services.kinesis.model.ListShardsRequest;
+import software.amazon.awssdk.services.kinesis.model.ListShardsResponse;
+import software.amazon.awssdk.services.kinesis.model.Shard;
+
+/**
+ * The open shards of a stream by hash-key range: the KPL aggregates only user records bound for the same
+ * shard, so it needs to know which shard Kinesis will route each one to.
+ */
+final class ShardMap {
+
+    private final List<Shard> shards;
+
+    private ShardMap(List<Shard> shards) {
+        this.shards = shards;
+    }
+
+    static ShardMap of(KinesisAsyncClient kinesis, String stream) {
+        List<Shard> open = new ArrayList<>();
+        ListShardsRequest request = ListShardsRequest.builder().streamName(stream).build();
+        while (request != null) {
+            ListShardsResponse page = kinesis.listShards(request).join();
+            page.shards().stream()
+                    .filter(shard -> shard.sequenceNumberRange().endingSequenceNumber() == null)
+                    .forEach(open::add);
+            request = page.nextToken() == null ? null : ListShardsRequest.builder().nextToken(page.nextToken()).build();
+        }
+        open.sort(Comparator.comparing(ShardMap::startingHashKey));
+        return new ShardMap(open);
+    }
+
+    int size() {
+        return shards.size();
+    }
+
+    /** The index of the shard Kinesis routes a user record with these keys to. */
+    int shardOf(String partitionKey, String explicitHashKey) {
+        BigInteger hashKey = explicitHashKey != null ? new BigInteger(explicitHashKey) : md5(partitionKey);
+        for (int i = shards.size() - 1; i >= 0; i--) {
+            if (hashKey.compareTo(startingHashKey(shards.get(i))) >= 0) {
+                return i;
+            }
+        }
+        throw new IllegalStateException("No open shard covers hash key " + hashKey);
+    }
+
+    /** Kinesis's routing hash: the MD5 of the UTF-8 partition key as an unsigned 128-bit integer. */
+    private static BigInteger md5(String partitionKey) {
+        try {
+            return new BigInteger(1, MessageDigest.getInstance("MD5").digest(partitionKey.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("Every Java platform has MD5", e);
+        }
+    }
+
+    private static BigInteger startingHashKey(Shard shard) {
+        return new BigInteger(shard.hashKeyRange().startingHashKey());
+    }
+}
