@@ -118,6 +118,8 @@ final class AggregateReader {
         private final int protobufOffset;
         /** Reported only if the protobuf is otherwise valid, as protobuf-java does. */
         String missingRequiredField;
+        /** Field numbers of the groups being skipped, innermost last; allocated on the first group. */
+        private int[] openGroups;
 
         Walk(CodedInputStream in, int protobufOffset) {
             this.in = in;
@@ -193,7 +195,10 @@ final class AggregateReader {
             }
         }
 
-        /** Skips an unknown field; groups are skipped without recursion, to a bounded depth. */
+        /**
+         * Skips an unknown field. Groups are skipped without recursion, nested at most as deep as
+         * protobuf-java's recursion limit allows at this message depth.
+         */
         private void skipField(int tag, int depth) throws IOException {
             if (WireFormat.getTagWireType(tag) != WireFormat.WIRETYPE_START_GROUP) {
                 if (!in.skipField(tag)) {
@@ -201,19 +206,21 @@ final class AggregateReader {
                 }
                 return;
             }
-            int[] openGroups = new int[MAX_DEPTH];
+            if (openGroups == null) {
+                openGroups = new int[MAX_DEPTH];
+            }
             int open = 0;
             openGroups[open++] = WireFormat.getTagFieldNumber(tag);
             while (open > 0) {
-                if (depth + open >= MAX_DEPTH) {
-                    throw new InvalidProtocolBufferException("groups nested deeper than " + MAX_DEPTH);
-                }
                 int next = in.readTag();
                 if (next == 0) {
                     throw new InvalidProtocolBufferException("the input ended inside a group");
                 }
                 int wireType = WireFormat.getTagWireType(next);
                 if (wireType == WireFormat.WIRETYPE_START_GROUP) {
+                    if (depth + open >= MAX_DEPTH) {
+                        throw new InvalidProtocolBufferException("groups nested deeper than " + MAX_DEPTH);
+                    }
                     openGroups[open++] = WireFormat.getTagFieldNumber(next);
                 } else if (wireType == WireFormat.WIRETYPE_END_GROUP) {
                     if (WireFormat.getTagFieldNumber(next) != openGroups[--open]) {

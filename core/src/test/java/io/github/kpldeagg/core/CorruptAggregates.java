@@ -116,15 +116,8 @@ final class CorruptAggregates {
         return ProtobufBytes.frame(Arrays.copyOf(protobuf, protobuf.length - 2));
     }
 
-    static byte[] nestedGroups(int depth) {
-        ProtobufBytes protobuf = afterOneRecord();
-        for (int i = 0; i < depth; i++) {
-            protobuf.tag(5, START_GROUP);
-        }
-        for (int i = 0; i < depth; i++) {
-            protobuf.tag(5, END_GROUP);
-        }
-        return protobuf.framed();
+    private static byte[] nestedGroups(int depth) {
+        return afterOneRecord().nestedGroups(5, depth).framed();
     }
 
     private static byte[] elevenByteVarint() {

@@ -158,6 +158,17 @@ class DeaggregatorSemanticsTest {
     }
 
     @Test
+    void unknownGroupsNestAsDeepAsProtobufJavasRecursionLimitAllows() {
+        for (int depth : new int[] {0, 1, 2}) {
+            int deepest = 100 - depth;
+            assertThat(decode(GroupNesting.aggregate(depth, deepest))).as("message depth %d", depth).hasSize(2);
+            assertThatThrownBy(() -> decode(GroupNesting.aggregate(depth, deepest + 1))).as("message depth %d", depth)
+                    .isInstanceOfSatisfying(CorruptAggregateException.class,
+                            e -> assertThat(e.reason()).isEqualTo(CorruptionReason.INVALID_PROTOBUF));
+        }
+    }
+
+    @Test
     void fieldsAreAcceptedInAnyOrder() {
         byte[] inOrder = new ProtobufBytes().string(1, "p0").string(1, "p1").string(2, "0").string(2, "1")
                 .message(3, userRecord(1, 1L, "a")).message(3, userRecord(0, null, "b")).framed();

@@ -98,6 +98,21 @@ class KclParityTest {
     }
 
     @Test
+    void groupNestingLimitIsTheGeneratedParsersAtEachMessageDepth() {
+        for (int depth : new int[] {0, 1, 2}) {
+            int deepest = 100 - depth;
+            Record accepted = Kcl.sdkRecord(GroupNesting.aggregate(depth, deepest), "a", "1");
+            Record rejected = Kcl.sdkRecord(GroupNesting.aggregate(depth, deepest + 1), "a", "1");
+
+            assertThat(Kcl.deaggregate(accepted)).as("message depth %d", depth).hasSize(2);
+            assertSame(Deaggregator.create().deaggregate(List.of(accepted)), Kcl.deaggregate(accepted));
+            assertThat(Kcl.deaggregate(rejected)).as("passed through").singleElement()
+                    .extracting(KinesisClientRecord::aggregated).isEqualTo(false);
+            assertSame(Deaggregator.create().deaggregate(List.of(rejected)), Kcl.deaggregate(rejected));
+        }
+    }
+
+    @Test
     void nonUtf8PartitionKeysDecodeAsKclDecodesThem() {
         byte[] aggregate = new ProtobufBytes().bytes(1, new byte[] {'p', (byte) 0xC3, '(', (byte) 0xFF, (byte) 0xED,
             (byte) 0xA0, (byte) 0x80, (byte) 0xF0, (byte) 0x9F, (byte) 0x98, (byte) 0xE2, (byte) 0x82})

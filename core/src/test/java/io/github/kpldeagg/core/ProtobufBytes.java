@@ -53,6 +53,17 @@ final class ProtobufBytes {
         return bytes(fieldNumber, message.toByteArray());
     }
 
+    /** An unknown group field nested {@code depth} deep. */
+    ProtobufBytes nestedGroups(int fieldNumber, int depth) {
+        for (int i = 0; i < depth; i++) {
+            tag(fieldNumber, START_GROUP);
+        }
+        for (int i = 0; i < depth; i++) {
+            tag(fieldNumber, END_GROUP);
+        }
+        return this;
+    }
+
     byte[] toByteArray() {
         return out.toByteArray();
     }
