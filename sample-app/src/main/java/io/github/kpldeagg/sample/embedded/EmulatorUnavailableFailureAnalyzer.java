@@ -10,8 +10,8 @@ class EmulatorUnavailableFailureAnalyzer extends AbstractFailureAnalyzer<Emulato
     @Override
     protected FailureAnalysis analyze(Throwable rootFailure, EmulatorUnavailableException cause) {
         return new FailureAnalysis(
-                "The sample could not start its embedded Kinesis (kinesis-local, which runs on Node.js), used because "
-                        + EmbeddedKinesis.ENDPOINT + " is not set:\n\n" + cause.getMessage(),
+                EmbeddedKinesis.ENDPOINT + " is not set, so the sample starts its own Kinesis (kinesis-local, run by"
+                        + " Node.js), but it could not:\n\n" + cause.getMessage(),
                 "Install Node.js 18 or later with npm (https://nodejs.org) and run the sample again, or point it at a"
                         + " running Kinesis with --" + EmbeddedKinesis.ENDPOINT + "=http://127.0.0.1:<port> (add"
                         + " --sample.producer.enabled=false when a KPL producer already feeds the stream).",

@@ -20,8 +20,8 @@ final class ShardMap {
 
     private final List<Shard> shards;
 
-    private ShardMap(List<Shard> shards) {
-        this.shards = shards;
+    ShardMap(List<Shard> shards) {
+        this.shards = shards.stream().sorted(Comparator.comparing(ShardMap::startingHashKey)).toList();
     }
 
     static ShardMap of(KinesisAsyncClient kinesis, String stream) {
@@ -34,7 +34,6 @@ final class ShardMap {
                     .forEach(open::add);
             request = page.nextToken() == null ? null : ListShardsRequest.builder().nextToken(page.nextToken()).build();
         }
-        open.sort(Comparator.comparing(ShardMap::startingHashKey));
         return new ShardMap(open);
     }
 
