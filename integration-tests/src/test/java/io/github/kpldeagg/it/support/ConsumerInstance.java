@@ -1,12 +1,17 @@
 package io.github.kpldeagg.it.support;
 
+import java.util.function.Consumer;
+import org.springframework.beans.factory.support.RootBeanDefinition;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.support.GenericApplicationContext;
-import org.springframework.messaging.SubscribableChannel;
+import org.springframework.core.ResolvableType;
+import org.springframework.messaging.support.ErrorMessage;
 
 /** A {@link ConsumerApp} running in this JVM, until closed (a clean shutdown that releases its shard locks). */
 public final class ConsumerInstance implements AutoCloseable {
+
+    private static final String ERROR_HANDLER = "userRecordErrors";
 
     private final ConfigurableApplicationContext context;
 
@@ -22,9 +27,24 @@ public final class ConsumerInstance implements AutoCloseable {
                 .run());
     }
 
-    /** The binding's error channel, {@code <stream>.<group>.errors}, where a failed user record goes. */
-    public SubscribableChannel errorChannel(String stream, String group) {
-        return context.getBean(stream + "." + group + ".errors", SubscribableChannel.class);
+    /**
+     * Starts with {@code errorHandler} as the binding's error handler (Spring Cloud Stream's
+     * {@code error-handler-definition}), which receives the error message of each failed user record.
+     */
+    public static ConsumerInstance start(ConsumerSettings settings, DeliveryHandler handler,
+            Consumer<ErrorMessage> errorHandler) {
+        return new ConsumerInstance(new SpringApplicationBuilder(ConsumerApp.class)
+                .properties(settings.errorHandler(ERROR_HANDLER).asMap())
+                .initializers(context -> {
+                    GenericApplicationContext registry = (GenericApplicationContext) context;
+                    registry.registerBean(DeliveryHandler.class, () -> handler);
+                    // Typed, so that the function catalog hands it the ErrorMessage itself.
+                    RootBeanDefinition definition = new RootBeanDefinition();
+                    definition.setTargetType(ResolvableType.forClassWithGenerics(Consumer.class, ErrorMessage.class));
+                    definition.setInstanceSupplier(() -> errorHandler);
+                    registry.registerBeanDefinition(ERROR_HANDLER, definition);
+                })
+                .run());
     }
 
     @Override

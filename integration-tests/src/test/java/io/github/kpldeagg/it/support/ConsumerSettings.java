@@ -52,6 +52,11 @@ public final class ConsumerSettings {
         return set(KINESIS_CONSUMER + "checkpoint-mode", mode);
     }
 
+    /** Names the bean that handles the binding's errors ({@code error-handler-definition}). */
+    public ConsumerSettings errorHandler(String beanName) {
+        return set(BINDING + "error-handler-definition", beanName);
+    }
+
     public ConsumerSettings instance(String name) {
         return set(ConsumerApp.INSTANCE_PROPERTY, name);
     }

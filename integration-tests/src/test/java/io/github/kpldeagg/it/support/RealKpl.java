@@ -58,6 +58,16 @@ public final class RealKpl implements AutoCloseable {
         return new RealKpl(new KinesisProducer(configuration));
     }
 
+    /** Starts a daemon, writes the records ({@link #warmUp} with the first), and stops it again. */
+    public static List<SentRecord> produce(KinesisLocal kinesis, String stream, List<ProducedRecord> records) {
+        try (RealKpl kpl = start(kinesis)) {
+            List<SentRecord> sent = new ArrayList<>(records.size());
+            sent.add(kpl.warmUp(stream, records.get(0)));
+            sent.addAll(kpl.send(stream, records.subList(1, records.size())));
+            return sent;
+        }
+    }
+
     /**
      * Sends one record and waits for it: until the daemon has the stream's shard map it sends every record
      * plain. Returns what the KPL reported.

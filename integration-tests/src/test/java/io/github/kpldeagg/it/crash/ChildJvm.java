@@ -1,0 +1,68 @@
+package io.github.kpldeagg.it.crash;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A JVM started from this one, with this JVM's classpath, {@code AWS_EC2_METADATA_DISABLED=true} in its
+ * environment and its output in a log file; stopped by PID, killed if it does not stop in time.
+ */
+final class ChildJvm implements AutoCloseable {
+
+    private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
+
+    private final Process process;
+    private final Path log;
+
+    private ChildJvm(Process process, Path log) {
+        this.process = process;
+        this.log = log;
+    }
+
+    static ChildJvm start(Class<?> mainClass, List<String> arguments, Path log) {
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx384m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
+                "-cp", System.getProperty("java.class.path"), mainClass.getName()));
+        command.addAll(arguments);
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        // No AWS SDK in a child may ever probe the link-local metadata address.
+        builder.environment().put("AWS_EC2_METADATA_DISABLED", "true");
+        try {
+            return new ChildJvm(builder.start(), log);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot start " + mainClass.getName(), e);
+        }
+    }
+
+    /** Waits for the JVM to end by itself and returns its exit status. */
+    int awaitExit(Duration timeout) throws InterruptedException {
+        if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            throw new AssertionError("The child JVM did not exit within " + timeout + "; see " + log);
+        }
+        return process.exitValue();
+    }
+
+    boolean isAlive() {
+        return process.isAlive();
+    }
+
+    /** SIGTERM, then SIGKILL after {@link #STOP_TIMEOUT}. */
+    @Override
+    public void close() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
+            process.destroyForcibly().waitFor(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "child JVM " + process.pid() + " (log " + log + ")";
+    }
+}

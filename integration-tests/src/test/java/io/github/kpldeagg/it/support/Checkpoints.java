@@ -1,0 +1,44 @@
+package io.github.kpldeagg.it.support;
+
+import java.util.Map;
+import org.springframework.integration.aws.metadata.DynamoDbMetadataStore;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.apache5.Apache5HttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * Reads the binder's checkpoints straight from its DynamoDB table, the way the binder's adapter keys
+ * them: {@code <group>:<stream>:<shard>} in {@value DynamoDbMetadataStore#DEFAULT_TABLE_NAME}.
+ */
+public final class Checkpoints implements AutoCloseable {
+
+    private final DynamoDbClient dynamoDb;
+
+    public Checkpoints(LocalAws aws) {
+        this.dynamoDb = DynamoDbClient.builder()
+                .endpointOverride(aws.dynamoDb().endpoint())
+                .region(Region.US_EAST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(
+                        AwsBasicCredentials.create("fake-access-key", "fake-secret-key")))
+                .httpClientBuilder(Apache5HttpClient.builder())
+                .build();
+    }
+
+    /** The sequence number checkpointed for the shard, or null when there is none. */
+    public String of(String group, String stream, String shard) {
+        Map<String, AttributeValue> item = dynamoDb.getItem(request -> request
+                .tableName(DynamoDbMetadataStore.DEFAULT_TABLE_NAME)
+                .key(Map.of(DynamoDbMetadataStore.KEY, AttributeValue.fromS(group + ":" + stream + ":" + shard)))
+                .consistentRead(true)).item();
+        return item == null || !item.containsKey(DynamoDbMetadataStore.VALUE) ? null
+                : item.get(DynamoDbMetadataStore.VALUE).s();
+    }
+
+    @Override
+    public void close() {
+        dynamoDb.close();
+    }
+}
