@@ -6,7 +6,7 @@ package io.github.kpldeagg.autoconfigure;
  * sequence-number headers stay as the binder set them.
  * <p>
  * In the binder's batch listener mode without embedded headers, each of these headers is a list
- * parallel to the payload list.
+ * parallel to the payload list, and {@link #USER_RECORDS} holds the batch's user records.
  */
 public final class KplHeaders {
 
@@ -24,6 +24,12 @@ public final class KplHeaders {
 
     /** Whether the user record came out of a KPL aggregate ({@code boolean}). */
     public static final String AGGREGATED = "kpl_aggregated";
+
+    /**
+     * In the binder's batch listener mode without embedded headers, the batch's {@link UserRecordBatch}:
+     * the other headers are then lists parallel to the payload list.
+     */
+    public static final String USER_RECORDS = "kpl_userRecords";
 
     private KplHeaders() {
     }

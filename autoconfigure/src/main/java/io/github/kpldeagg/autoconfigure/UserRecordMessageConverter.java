@@ -14,8 +14,8 @@ import software.amazon.kinesis.retrieval.KinesisClientRecord;
 /**
  * Turns a user-record message (a {@code byte[]} payload with the {@link KplHeaders}) into a
  * {@link UserRecord}, so that functions can take {@code UserRecord}, {@code Message<UserRecord>} or, in
- * batch mode with embedded headers, {@code List<UserRecord>}. Other target types are left to the other
- * converters; it never writes messages.
+ * batch mode, {@code List<UserRecord>}. Other target types are left to the other converters; it never
+ * writes messages.
  */
 public class UserRecordMessageConverter implements MessageConverter {
 
@@ -25,7 +25,10 @@ public class UserRecordMessageConverter implements MessageConverter {
         if (targetClass != UserRecord.class) {
             return null;
         }
-        // A batch element converted on its own arrives as a message inside the batch's headers.
+        // A batch element is converted on its own, with the batch's headers: a payload or a message.
+        if (message.getHeaders().get(KplHeaders.USER_RECORDS) instanceof UserRecordBatch batch) {
+            return batch.userRecordOf(message.getPayload()).orElse(null);
+        }
         Message<?> userRecordMessage = message.getPayload() instanceof Message<?> element ? element : message;
         MessageHeaders headers = userRecordMessage.getHeaders();
         if (!(userRecordMessage.getPayload() instanceof byte[] data) || !headers.containsKey(KplHeaders.PARTITION_KEY)) {

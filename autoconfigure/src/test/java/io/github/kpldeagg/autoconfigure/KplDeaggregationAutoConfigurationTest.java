@@ -9,6 +9,7 @@ import io.github.kpldeagg.autoconfigure.binder.DeaggregationListeners;
 import io.github.kpldeagg.autoconfigure.binder.KclUserRecordChannel;
 import io.github.kpldeagg.autoconfigure.metrics.MicrometerDeaggregationListeners;
 import io.github.kpldeagg.core.CorruptAggregatePolicy;
+import io.github.kpldeagg.core.DeaggregationListener;
 import io.github.kpldeagg.core.Deaggregator;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -225,7 +226,7 @@ class KplDeaggregationAutoConfigurationTest {
     @Test
     void countsNothingWithoutAMeterRegistry() {
         runner.run(context -> assertThat(context.getBean(DeaggregationListeners.class).forBinding("process-in-0"))
-                .isSameAs(io.github.kpldeagg.core.DeaggregationListener.NONE));
+                .isSameAs(DeaggregationListener.NONE));
         runner.withClassLoader(new FilteredClassLoader(MeterRegistry.class))
                 .run(context -> assertThat(context).doesNotHaveBean(DeaggregationListeners.class)
                         .hasSingleBean(DeaggregatingBinderCustomizer.class));

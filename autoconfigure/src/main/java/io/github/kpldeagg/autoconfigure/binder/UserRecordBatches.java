@@ -1,6 +1,7 @@
 package io.github.kpldeagg.autoconfigure.binder;
 
 import io.github.kpldeagg.autoconfigure.KplHeaders;
+import io.github.kpldeagg.autoconfigure.UserRecordBatch;
 import io.github.kpldeagg.core.Deaggregator;
 import io.github.kpldeagg.core.UserRecord;
 import java.nio.ByteBuffer;
@@ -15,7 +16,7 @@ import software.amazon.awssdk.services.kinesis.model.Record;
  * Builds the batch message of the binder's batch listener mode with user records in place of Kinesis
  * records, in each of the binder's three batch shapes: a list of messages (embedded headers), a list of
  * SDK records (native decoding; they become {@link UserRecord}s), or a list of payloads with parallel
- * header lists (which are extended per user record).
+ * header lists (which are extended per user record, plus a {@link UserRecordBatch}).
  */
 final class UserRecordBatches {
 
@@ -78,6 +79,7 @@ final class UserRecordBatches {
     private static final class ParallelLists {
 
         final List<Object> payloads;
+        final List<UserRecord> userRecords;
         final List<String> partitionKeys;
         final List<String> explicitHashKeys;
         final List<String> sequenceNumbers;
@@ -86,6 +88,7 @@ final class UserRecordBatches {
 
         ParallelLists(int capacity) {
             payloads = new ArrayList<>(capacity);
+            userRecords = new ArrayList<>(capacity);
             partitionKeys = new ArrayList<>(capacity);
             explicitHashKeys = new ArrayList<>(capacity);
             sequenceNumbers = new ArrayList<>(capacity);
@@ -95,6 +98,7 @@ final class UserRecordBatches {
 
         void add(Object payload, UserRecord userRecord) {
             payloads.add(payload);
+            userRecords.add(userRecord);
             partitionKeys.add(userRecord.partitionKey());
             explicitHashKeys.add(userRecord.explicitHashKey().orElse(null));
             sequenceNumbers.add(userRecord.sequenceNumber());
@@ -109,7 +113,8 @@ final class UserRecordBatches {
                     .setHeader(KplHeaders.EXPLICIT_HASH_KEY, explicitHashKeys)
                     .setHeader(KplHeaders.SEQUENCE_NUMBER, sequenceNumbers)
                     .setHeader(KplHeaders.SUB_SEQUENCE_NUMBER, subSequenceNumbers)
-                    .setHeader(KplHeaders.AGGREGATED, aggregated);
+                    .setHeader(KplHeaders.AGGREGATED, aggregated)
+                    .setHeader(KplHeaders.USER_RECORDS, new UserRecordBatch(payloads, userRecords));
         }
     }
 }

@@ -5,8 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.kpldeagg.autoconfigure.BindingSettings;
 import io.github.kpldeagg.autoconfigure.KplHeaders;
+import io.github.kpldeagg.autoconfigure.UserRecordBatch;
 import io.github.kpldeagg.core.Aggregator;
+import io.github.kpldeagg.core.CorruptAggregateException;
 import io.github.kpldeagg.core.CorruptAggregatePolicy;
+import io.github.kpldeagg.core.DeaggregationListener;
 import io.github.kpldeagg.core.KinesisRecord;
 import io.github.kpldeagg.core.UserRecord;
 import java.nio.charset.StandardCharsets;
@@ -140,7 +143,7 @@ class DeaggregatingChannelTest {
         channel(consumingAll(), handled, CorruptAggregatePolicy.FAIL).send(carrier(corrupt));
         assertThat(delivered).isEmpty();
         assertThat(errors).singleElement().satisfies(error -> assertThat(error.getPayload())
-                .hasCauseInstanceOf(io.github.kpldeagg.core.CorruptAggregateException.class));
+                .hasCauseInstanceOf(CorruptAggregateException.class));
     }
 
     @Test
@@ -224,6 +227,8 @@ class DeaggregatingChannelTest {
                     .containsEntry(AwsHeaders.RECEIVED_SEQUENCE_NUMBER, List.of("1", "1", "2"))
                     .containsEntry(KplHeaders.SUB_SEQUENCE_NUMBER, List.of(0L, 1L, 0L))
                     .containsEntry(KplHeaders.AGGREGATED, List.of(true, true, false));
+            assertThat(message.getHeaders().get(KplHeaders.USER_RECORDS, UserRecordBatch.class).userRecords())
+                    .extracting(UserRecord::partitionKey).containsExactly("k0", "k1", "k2");
         });
     }
 
@@ -245,7 +250,7 @@ class DeaggregatingChannelTest {
 
     private static ShardDeaggregators deaggregators(CorruptAggregatePolicy policy) {
         return new ShardDeaggregators(new BindingSettings("in-0", true, policy, false),
-                io.github.kpldeagg.core.DeaggregationListener.NONE, null);
+                DeaggregationListener.NONE, null);
     }
 
     private DirectChannel consumingAll() {

@@ -15,15 +15,18 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micrometer.observation.ObservationRegistry;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -39,6 +42,7 @@ import org.springframework.integration.support.json.EmbeddedJsonHeadersMessageMa
 import org.springframework.integration.support.locks.DefaultLockRegistry;
 import org.springframework.integration.support.locks.LockRegistry;
 import org.springframework.messaging.Message;
+import org.springframework.messaging.MessagingException;
 import org.springframework.messaging.support.ErrorMessage;
 import software.amazon.awssdk.core.SdkBytes;
 
@@ -50,7 +54,7 @@ class DeaggregatingBinderIT {
 
     private static final List<String> FUNCTIONS = List.of("userRecords", "userRecordMessages", "bytes", "strings",
             "orders", "partitionKeys", "failingOnce", "failingAlways", "passThrough", "skipping", "failing",
-            "batch", "embedded", "filtered", "raw");
+            "batch", "batchPayloads", "embedded", "filtered", "raw");
 
     private static KinesisLocal kinesis;
     private static ConfigurableApplicationContext application;
@@ -83,8 +87,10 @@ class DeaggregatingBinderIT {
             put(function, new KinesisRecord("a", null, corruptAggregate, 2));
             putPlain(function, "after", "plain");
         }
-        put("batch", aggregate(List.of("b0", "b1", "b2"), List.of("0", "1", "2")));
-        putPlain("batch", "b3", "3");
+        for (String function : List.of("batch", "batchPayloads")) {
+            put(function, aggregate(List.of("b0", "b1", "b2"), List.of("0", "1", "2")));
+            putPlain(function, "b3", "3");
+        }
         EmbeddedJsonHeadersMessageMapper embedding = new EmbeddedJsonHeadersMessageMapper("custom");
         put("embedded", aggregateOf(List.of("e0", "e1"), List.of(
                 embedding.fromMessage(MessageBuilder.withPayload("one".getBytes()).setHeader("custom", "c1").build()),
@@ -108,6 +114,10 @@ class DeaggregatingBinderIT {
         properties.put("kpl.deaggregation.bindings.raw-in-0.enabled", false);
         properties.put("spring.cloud.stream.bindings.batch-in-0.consumer.batch-mode", true);
         properties.put("spring.cloud.stream.kinesis.bindings.batch-in-0.consumer.listener-mode", "batch");
+        // Without embedded headers, the binder's batch is a list of payloads with parallel header lists.
+        properties.put("spring.cloud.stream.bindings.batchPayloads-in-0.consumer.batch-mode", true);
+        properties.put("spring.cloud.stream.kinesis.bindings.batchPayloads-in-0.consumer.listener-mode", "batch");
+        properties.put("spring.cloud.stream.kinesis.bindings.batchPayloads-in-0.consumer.embed-headers", false);
         properties.put("spring.cloud.stream.kinesis.binder.headers", "custom");
         application = BinderApplications.run(Functions.class, properties);
         received = application.getBean(Received.class);
@@ -140,7 +150,7 @@ class DeaggregatingBinderIT {
     void consumerOfMessageOfUserRecordGetsTheHeadersToo() {
         List<Message<UserRecord>> messages = received.await("userRecordMessages", userRecordMessagesExpected.size());
         assertThat(messages).hasSize(userRecordMessagesExpected.size());
-        Map<String, List<List<Object>>> actual = new java.util.TreeMap<>();
+        Map<String, List<List<Object>>> actual = new TreeMap<>();
         for (Message<UserRecord> message : messages) {
             UserRecord userRecord = message.getPayload();
             assertThat(message.getHeaders())
@@ -157,7 +167,7 @@ class DeaggregatingBinderIT {
             actual.computeIfAbsent((String) message.getHeaders().get(AwsHeaders.SHARD), shard -> new ArrayList<>())
                     .add(asExpected(userRecord));
         }
-        Map<String, List<List<Object>>> expected = new java.util.TreeMap<>();
+        Map<String, List<List<Object>>> expected = new TreeMap<>();
         for (Expected userRecord : userRecordMessagesExpected) {
             expected.computeIfAbsent(userRecord.shardId(), shard -> new ArrayList<>()).add(comparable(userRecord));
         }
@@ -192,7 +202,7 @@ class DeaggregatingBinderIT {
     void anErrorHandlerGetsTheFailedUserRecordAndTheRestOfTheAggregateStillArrives() {
         assertThat(received.<String>await("failingAlways", 3)).containsExactly("u0", "u2", "after");
         assertThat(received.<ErrorMessage>await("userRecordFailures", 1)).singleElement().satisfies(error -> {
-            Message<?> failed = ((org.springframework.messaging.MessagingException) error.getPayload())
+            Message<?> failed = ((MessagingException) error.getPayload())
                     .getFailedMessage();
             assertThat(failed.getHeaders()).containsEntry(KplHeaders.PARTITION_KEY, "fail-me")
                     .containsEntry(KplHeaders.SUB_SEQUENCE_NUMBER, 1L);
@@ -219,14 +229,15 @@ class DeaggregatingBinderIT {
 
     @Test
     void batchListenerModeGetsUserRecordsInPlaceOfKinesisRecords() {
-        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60))
-                .until(() -> batchPartitionKeys().size() >= 4);
-        assertThat(batchPartitionKeys()).containsExactly("b0", "b1", "b2", "b3");
+        for (String function : List.of("batch", "batchPayloads")) {
+            Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> batchPartitionKeys(function).size() >= 4);
+            assertThat(batchPartitionKeys(function)).as(function).containsExactly("b0", "b1", "b2", "b3");
+        }
     }
 
     @SuppressWarnings("unchecked")
-    private static List<String> batchPartitionKeys() {
-        return received.of("batch").stream().flatMap(batch -> ((List<UserRecord>) batch).stream())
+    private static List<String> batchPartitionKeys(String function) {
+        return received.of(function).stream().flatMap(batch -> ((List<UserRecord>) batch).stream())
                 .map(UserRecord::partitionKey).toList();
     }
 
@@ -274,7 +285,7 @@ class DeaggregatingBinderIT {
     private static Map<String, List<List<Object>>> byShard(List<List<Object>> userRecords,
             Map<String, String> shardBySequenceNumber) {
         return userRecords.stream().collect(Collectors.groupingBy(
-                userRecord -> shardBySequenceNumber.get((String) userRecord.get(0)), java.util.TreeMap::new,
+                userRecord -> shardBySequenceNumber.get((String) userRecord.get(0)), TreeMap::new,
                 Collectors.toList()));
     }
 
@@ -424,6 +435,11 @@ class DeaggregatingBinderIT {
         @Bean
         Consumer<List<UserRecord>> batch(Received received) {
             return userRecords -> received.add("batch", userRecords);
+        }
+
+        @Bean
+        Consumer<List<UserRecord>> batchPayloads(Received received) {
+            return userRecords -> received.add("batchPayloads", userRecords);
         }
 
         @Bean

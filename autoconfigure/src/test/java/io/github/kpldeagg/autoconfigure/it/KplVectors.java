@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Comparator;
@@ -32,7 +33,7 @@ final class KplVectors {
         List<JsonNode> vectors = new ArrayList<>();
         index(kplVersion).get("vectors").forEach(vectors::add);
         vectors.sort(Comparator.comparing((JsonNode vector) -> vector.get("shardId").asText())
-                .thenComparing(vector -> new java.math.BigInteger(vector.get("sequenceNumber").asText())));
+                .thenComparing(vector -> new BigInteger(vector.get("sequenceNumber").asText())));
         List<Expected> expected = new ArrayList<>();
         for (JsonNode vector : vectors) {
             PutRecordResponse put = kinesis.putRecord(request -> request.streamName(stream)

@@ -1,0 +1,64 @@
+package io.github.kpldeagg.autoconfigure;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.kpldeagg.core.UserRecord;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.springframework.cloud.function.context.config.SmartCompositeMessageConverter;
+import org.springframework.core.ResolvableType;
+import org.springframework.integration.IntegrationMessageHeaderAccessor;
+import org.springframework.integration.support.MessageBuilder;
+import org.springframework.messaging.Message;
+import org.springframework.messaging.converter.ByteArrayMessageConverter;
+import org.springframework.messaging.converter.StringMessageConverter;
+import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.services.kinesis.model.Record;
+
+/** The converter inside Spring Cloud Function's composite converter, as functions get their input. */
+class UserRecordMessageConverterTest {
+
+    private final SmartCompositeMessageConverter converter = new SmartCompositeMessageConverter(
+            List.of(new UserRecordMessageConverter(), new ByteArrayMessageConverter(), new StringMessageConverter()));
+
+    @Test
+    void turnsAUserRecordMessageIntoTheUserRecord() {
+        Instant arrival = Instant.parse("2025-01-02T03:04:05Z");
+        Message<byte[]> message = MessageBuilder.withPayload("data".getBytes(StandardCharsets.UTF_8))
+                .setHeader(KplHeaders.PARTITION_KEY, "pk").setHeader(KplHeaders.EXPLICIT_HASH_KEY, "42")
+                .setHeader(KplHeaders.SEQUENCE_NUMBER, "123").setHeader(KplHeaders.SUB_SEQUENCE_NUMBER, 7L)
+                .setHeader(KplHeaders.AGGREGATED, true)
+                .setHeader(IntegrationMessageHeaderAccessor.SOURCE_DATA, Record.builder().partitionKey("a")
+                        .sequenceNumber("123").data(SdkBytes.fromUtf8String("aggregate"))
+                        .approximateArrivalTimestamp(arrival).build())
+                .build();
+
+        assertThat(converter.fromMessage(message, UserRecord.class)).isEqualTo(UserRecord.of(
+                ByteBuffer.wrap("data".getBytes(StandardCharsets.UTF_8)), "pk", "42", "123", 7, true, arrival));
+    }
+
+    @Test
+    void leavesOtherTargetsAndForeignMessagesToTheOtherConverters() {
+        Message<byte[]> plain = MessageBuilder.withPayload("data".getBytes(StandardCharsets.UTF_8)).build();
+        assertThat(new UserRecordMessageConverter().fromMessage(plain, UserRecord.class)).isNull();
+        assertThat(converter.fromMessage(plain, String.class)).isEqualTo("data");
+    }
+
+    @Test
+    void findsEachUserRecordOfABatchOfPayloads() {
+        UserRecord first = UserRecord.of(ByteBuffer.wrap(new byte[] {1}), "k0", null, "1", 0, true, null);
+        UserRecord second = UserRecord.of(ByteBuffer.wrap(new byte[] {1}), "k1", null, "1", 1, true, null);
+        // Equal bytes: the element's identity, not its content, tells the user records apart.
+        List<byte[]> payloads = List.of(new byte[] {1}, new byte[] {1});
+        Message<List<byte[]>> batch = MessageBuilder.withPayload(payloads)
+                .setHeader(KplHeaders.USER_RECORDS, new UserRecordBatch(payloads, List.of(first, second))).build();
+
+        Object converted = converter.fromMessage(batch, List.class,
+                ResolvableType.forClassWithGenerics(List.class, UserRecord.class).getType());
+
+        assertThat(converted).isEqualTo(List.of(first, second));
+    }
+}
