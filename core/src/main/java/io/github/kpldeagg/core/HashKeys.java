@@ -32,25 +32,20 @@ final class HashKeys {
 
     /**
      * Whether {@code value} parses as KCL parses an explicit hash key ({@code new BigInteger(value)})
-     * to a value in [0, 2^128). Bounded in cost whatever the input length.
+     * to a value in [0, 2^128). Linear in the key's length: a key with more significant digits than
+     * 2^128 - 1 is rejected before BigInteger's superlinear parse.
      */
     static boolean isValidExplicitHashKey(String value) {
-        if (value.isEmpty()) {
-            return false;
+        int significant = value.startsWith("+") || value.startsWith("-") ? 1 : 0;
+        while (significant < value.length() && Character.digit(value.charAt(significant), 10) == 0) {
+            significant++;
         }
-        int start = 0;
-        if (value.charAt(0) == '+' || value.charAt(0) == '-') {
-            start = 1;
-        }
-        while (start < value.length() - 1 && Character.digit(value.charAt(start), 10) == 0) {
-            start++;
-        }
-        if (value.length() - start > MAX_SIGNIFICANT_DIGITS) {
+        if (value.length() - significant > MAX_SIGNIFICANT_DIGITS) {
             return false;
         }
         BigInteger parsed;
         try {
-            parsed = new BigInteger(value.charAt(0) == '-' ? "-" + value.substring(start) : value.substring(start));
+            parsed = new BigInteger(value);
         } catch (NumberFormatException e) {
             return false;
         }

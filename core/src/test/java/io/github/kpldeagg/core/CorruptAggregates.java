@@ -89,7 +89,8 @@ final class CorruptAggregates {
                 withExplicitHashKey(BigInteger.ONE.shiftLeft(128).toString(), KclBehaviour.DROPS_THE_AGGREGATE),
                 withExplicitHashKey("abc", KclBehaviour.THROWS_NO_CLASS_DEF_FOUND_ERROR),
                 withExplicitHashKey("", KclBehaviour.THROWS_NO_CLASS_DEF_FOUND_ERROR),
-                withExplicitHashKey("1e3", KclBehaviour.THROWS_NO_CLASS_DEF_FOUND_ERROR));
+                withExplicitHashKey("1e3", KclBehaviour.THROWS_NO_CLASS_DEF_FOUND_ERROR),
+                withExplicitHashKey("0-0", KclBehaviour.THROWS_NO_CLASS_DEF_FOUND_ERROR));
     }
 
     /** An aggregate whose second user record has this explicit hash key. */
