@@ -47,7 +47,7 @@ class SampleRun implements ApplicationRunner, ExitCodeGenerator {
     @Override
     public void run(ApplicationArguments args) {
         if (!sample.producer().enabled()) {
-            log.info("Producer off: reading stream '{}' until stopped", sample.stream());
+            log.info("Producer off: reading stream '{}' until stopped (Ctrl-C)", sample.stream());
             progress.start(null);
             return;
         }
