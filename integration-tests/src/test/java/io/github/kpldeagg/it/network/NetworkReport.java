@@ -20,7 +20,8 @@ final class NetworkReport {
                         Collectors.toCollection(TreeSet::new))));
         long offLoopback = observed.stream().filter(socket -> !socket.loopback()).count();
         StringBuilder report = new StringBuilder("Network watch: ").append(watch.samples()).append(" samples every ")
-                .append(NetworkWatch.INTERVAL.toMillis()).append(" ms, ").append(observed.size())
+                .append(NetworkWatch.INTERVAL.toMillis()).append(" ms (")
+                .append(watch.meanSampleTime().toMillis()).append(" ms each), ").append(observed.size())
                 .append(" distinct sockets with a peer in ")
                 .append(observed.stream().map(ObservedSocket::pid).distinct().count()).append(" processes, ")
                 .append(offLoopback).append(" off loopback");

@@ -33,6 +33,7 @@ public final class NetworkWatch implements AutoCloseable {
 
     private final Set<ObservedSocket> observed = ConcurrentHashMap.newKeySet();
     private final AtomicLong samples = new AtomicLong();
+    private final AtomicLong samplingNanos = new AtomicLong();
     private final ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor(task -> {
         Thread thread = new Thread(task, "network-watch");
         thread.setDaemon(true);
@@ -62,6 +63,12 @@ public final class NetworkWatch implements AutoCloseable {
         return samples.get();
     }
 
+    /** How long one sample took on average, for the report: the watch's cost. */
+    public Duration meanSampleTime() {
+        long count = samples.get();
+        return Duration.ofNanos(count == 0 ? 0 : samplingNanos.get() / count);
+    }
+
     /** Takes one more sample now, so that what a test just did is seen before it asserts. */
     public void sampleNow() {
         try {
@@ -77,9 +84,11 @@ public final class NetworkWatch implements AutoCloseable {
     }
 
     private void sample() {
+        long start = System.nanoTime();
         Map<String, List<ProcNetTable.Row>> rowsByNamespace = new HashMap<>();
         Stream.concat(Stream.of(ProcessHandle.current()), ProcessHandle.current().descendants())
                 .forEach(process -> sample(process, rowsByNamespace));
+        samplingNanos.addAndGet(System.nanoTime() - start);
         samples.incrementAndGet();
     }
 
