@@ -16,7 +16,8 @@ import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.ExitCodeGenerator;
 import org.springframework.stereotype.Component;
-import software.amazon.awssdk.services.kinesis.KinesisAsyncClient;
+import software.amazon.awssdk.http.apache5.Apache5HttpClient;
+import software.amazon.awssdk.services.kinesis.KinesisClient;
 
 /**
  * The run, once the bindings are up: puts the readings, waits until both bindings have them all, and
@@ -51,8 +52,10 @@ class SampleRun implements ApplicationRunner, ExitCodeGenerator {
             progress.start(null);
             return;
         }
-        // The same endpoint, region and credentials as the binder's client.
-        try (KinesisAsyncClient kinesis = aws.configure(KinesisAsyncClient.builder()).build()) {
+        // The binder's endpoint, region and credentials; an HTTP client that closes at once, unlike Netty's.
+        try (KinesisClient kinesis = aws.configure(KinesisClient.builder())
+                .httpClientBuilder(Apache5HttpClient.builder())
+                .build()) {
             PacedProducer producer = new PacedProducer(kinesis, sample.stream(), sample.partitionKeys(), json, ledger);
             log.info("Run {}: putting {} user records over {} partition keys to stream '{}', about {} per second",
                     ledger.run(), sample.records(), sample.partitionKeys(), sample.stream(), sample.rate());

@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.atomic.LongAdder;
 import software.amazon.awssdk.core.SdkBytes;
-import software.amazon.awssdk.services.kinesis.KinesisAsyncClient;
+import software.amazon.awssdk.services.kinesis.KinesisClient;
 import software.amazon.awssdk.services.kinesis.model.PutRecordsRequestEntry;
 import software.amazon.awssdk.services.kinesis.model.PutRecordsResultEntry;
 
@@ -30,7 +30,7 @@ final class AggregatingProducer {
     private static final int PUT_ATTEMPTS = 10;
     private static final long RETRY_BACKOFF_MILLIS = 100;
 
-    private final KinesisAsyncClient kinesis;
+    private final KinesisClient kinesis;
     private final String stream;
     private final ShardMap shards;
     private final ObjectMapper json;
@@ -44,7 +44,7 @@ final class AggregatingProducer {
     private final LongAdder plainRecords = new LongAdder();
     private final LongAdder putRecordsCalls = new LongAdder();
 
-    AggregatingProducer(KinesisAsyncClient kinesis, String stream, ObjectMapper json, DeliveryLedger ledger) {
+    AggregatingProducer(KinesisClient kinesis, String stream, ObjectMapper json, DeliveryLedger ledger) {
         this.kinesis = kinesis;
         this.stream = stream;
         this.shards = ShardMap.of(kinesis, stream);
@@ -106,7 +106,7 @@ final class AggregatingProducer {
                         .build())
                 .toList();
         List<PutRecordsResultEntry> results = kinesis.putRecords(request -> request.streamName(stream).records(entries))
-                .join().records();
+                .records();
         putRecordsCalls.increment();
         List<Carrier> rejected = new ArrayList<>();
         for (int i = 0; i < batch.size(); i++) {

@@ -6,7 +6,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import software.amazon.awssdk.services.kinesis.KinesisAsyncClient;
+import software.amazon.awssdk.services.kinesis.KinesisClient;
 
 /**
  * Writes a run's readings at a steady rate in buffering windows, as the KPL does with its default
@@ -22,7 +22,7 @@ public final class PacedProducer {
     private final ReadingSource readings;
     private final AggregatingProducer producer;
 
-    public PacedProducer(KinesisAsyncClient kinesis, String stream, int partitionKeys, ObjectMapper json,
+    public PacedProducer(KinesisClient kinesis, String stream, int partitionKeys, ObjectMapper json,
             DeliveryLedger ledger) {
         this.readings = new ReadingSource(ledger.run(), partitionKeys);
         this.producer = new AggregatingProducer(kinesis, stream, json, ledger);

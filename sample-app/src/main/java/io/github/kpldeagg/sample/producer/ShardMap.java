@@ -7,7 +7,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import software.amazon.awssdk.services.kinesis.KinesisAsyncClient;
+import software.amazon.awssdk.services.kinesis.KinesisClient;
 import software.amazon.awssdk.services.kinesis.model.ListShardsRequest;
 import software.amazon.awssdk.services.kinesis.model.ListShardsResponse;
 import software.amazon.awssdk.services.kinesis.model.Shard;
@@ -24,11 +24,11 @@ final class ShardMap {
         this.shards = shards.stream().sorted(Comparator.comparing(ShardMap::startingHashKey)).toList();
     }
 
-    static ShardMap of(KinesisAsyncClient kinesis, String stream) {
+    static ShardMap of(KinesisClient kinesis, String stream) {
         List<Shard> open = new ArrayList<>();
         ListShardsRequest request = ListShardsRequest.builder().streamName(stream).build();
         while (request != null) {
-            ListShardsResponse page = kinesis.listShards(request).join();
+            ListShardsResponse page = kinesis.listShards(request);
             page.shards().stream()
                     .filter(shard -> shard.sequenceNumberRange().endingSequenceNumber() == null)
                     .forEach(open::add);
