@@ -2,6 +2,8 @@ package io.github.kpldeagg.it.network;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.NetworkInterface;
+import java.net.SocketException;
 import java.util.List;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -10,11 +12,15 @@ import org.junit.jupiter.api.extension.ExtensionContext.Store.CloseableResource;
 
 /**
  * Fails a test class when any process of the test run (this JVM and everything it started) had a socket
- * whose peer was not on loopback. One {@link NetworkWatch} serves the whole run; register this after the
+ * whose peer was not on loopback, or when the build said the run has a network namespace of its own
+ * ({@value #LOOPBACK_NAMESPACE_PROPERTY}) and this JVM sees an interface other than loopback. One {@link NetworkWatch} serves the whole run; register this after the
  * extension that installs the emulators, so that npm's download from its registry, done once per
  * machine, is not watched.
  */
 public final class LoopbackOnly implements BeforeAllCallback, AfterAllCallback {
+
+    /** Set by the build when it runs the tests in a network namespace of their own, with only loopback in it. */
+    static final String LOOPBACK_NAMESPACE_PROPERTY = "kpl.it.loopback-namespace";
 
     private static volatile NetworkWatch watch;
 
@@ -27,10 +33,15 @@ public final class LoopbackOnly implements BeforeAllCallback, AfterAllCallback {
     }
 
     @Override
-    public void beforeAll(ExtensionContext context) {
+    public void beforeAll(ExtensionContext context) throws SocketException {
         assertThat(System.getenv("AWS_EC2_METADATA_DISABLED"))
                 .as("AWS_EC2_METADATA_DISABLED in the environment of the test JVM")
                 .isEqualTo("true");
+        if (Boolean.getBoolean(LOOPBACK_NAMESPACE_PROPERTY)) {
+            assertThat(NetworkInterface.networkInterfaces())
+                    .as("network interfaces of the test JVM's own network namespace")
+                    .allMatch(LoopbackOnly::isLoopback);
+        }
         context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
                 .getOrComputeIfAbsent(LoopbackOnly.class, key -> new RunWatch(), RunWatch.class);
     }
@@ -43,6 +54,14 @@ public final class LoopbackOnly implements BeforeAllCallback, AfterAllCallback {
         assertThat(offLoopback)
                 .as("sockets of test processes with a peer off loopback, in %d samples", current.samples())
                 .isEmpty();
+    }
+
+    private static boolean isLoopback(NetworkInterface networkInterface) {
+        try {
+            return networkInterface.isLoopback();
+        } catch (SocketException e) {
+            throw new IllegalStateException("Cannot inspect " + networkInterface, e);
+        }
     }
 
     /** Stops the run's watch when the test run ends, after printing what it saw. */

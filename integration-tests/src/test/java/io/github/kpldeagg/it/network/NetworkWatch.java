@@ -27,7 +27,7 @@ import java.util.stream.Stream;
  */
 public final class NetworkWatch implements AutoCloseable {
 
-    static final Duration INTERVAL = Duration.ofMillis(100);
+    static final Duration INTERVAL = Duration.ofMillis(200);
 
     private static final List<String> TABLES = List.of("tcp", "tcp6", "udp", "udp6");
 
