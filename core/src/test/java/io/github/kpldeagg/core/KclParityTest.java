@@ -8,7 +8,6 @@ import io.github.kpldeagg.core.CorruptAggregates.Case;
 import io.github.kpldeagg.core.KplVectors.Vector;
 import io.github.kpldeagg.core.RandomUserRecords.Input;
 import java.math.BigInteger;
-import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Tag;
