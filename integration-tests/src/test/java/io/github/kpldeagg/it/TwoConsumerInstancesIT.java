@@ -14,7 +14,6 @@ import io.github.kpldeagg.it.support.ProducedRecord;
 import io.github.kpldeagg.it.support.RealKpl;
 import io.github.kpldeagg.it.support.RecordContent;
 import io.github.kpldeagg.it.support.SentRecord;
-import io.github.kpldeagg.it.support.UserRecordId;
 import java.math.BigInteger;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -23,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -31,6 +31,9 @@ import org.junit.jupiter.api.Test;
  * Two instances of one consumer group read a 4-shard stream, the DynamoDB lock registry giving each shard
  * to one of them. One instance stops while the KPL is still writing; the other takes over its shards from
  * their checkpoints. Every user record arrives, and no shard is ever read by both at once.
+ * <p>
+ * The binder does not balance shards: each goes to the instance that locks it first, so the split before
+ * the stop varies from run to run, and one instance may hold all four while the other stands by.
  */
 @LocalAwsTest
 class TwoConsumerInstancesIT {
@@ -43,7 +46,7 @@ class TwoConsumerInstancesIT {
     private static final Duration TIMEOUT = Duration.ofMinutes(2);
 
     @Test
-    void twoInstancesSplitTheShardsAndTheSurvivorTakesOverWithoutLoss(LocalAws aws) throws Exception {
+    void twoInstancesNeverReadAShardTogetherAndTheSurvivorTakesOverWithoutLoss(LocalAws aws) throws Exception {
         String stream = aws.createStream("pair", SHARDS);
         List<ProducedRecord> corpus = Corpus.generate(FIRST_WAVE + SECOND_WAVE, 99L);
         Deliveries deliveries = new Deliveries();
@@ -133,7 +136,7 @@ class TwoConsumerInstancesIT {
 
     private static Map<String, Set<String>> shardsByInstance(List<Delivery> deliveries) {
         return deliveries.stream().collect(Collectors.groupingBy(Delivery::instance, TreeMap::new,
-                Collectors.mapping(delivery -> delivery.id().shard(), Collectors.toCollection(java.util.TreeSet::new))));
+                Collectors.mapping(delivery -> delivery.id().shard(), Collectors.toCollection(TreeSet::new))));
     }
 
     /** The instances in the order they read, each run of one instance counted once. */

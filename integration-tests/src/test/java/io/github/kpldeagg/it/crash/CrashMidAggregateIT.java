@@ -29,9 +29,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A consumer JVM dies (halts: no shutdown, no last checkpoint) after handling j of the N user records of
- * an aggregate. Its restart, with the checkpoints and locks in DynamoDB, receives that aggregate again from
- * its first user record: nothing is lost, the repeats carry the identities they had, and a consumer that
- * drops repeated identities applies every user record exactly once.
+ * an aggregate. Its restart, with the checkpoints and locks in DynamoDB, receives that aggregate again:
+ * nothing is lost, the repeats carry the identities they had, and a consumer that drops repeated
+ * identities applies every user record exactly once.
  */
 @LocalAwsTest
 class CrashMidAggregateIT {
@@ -39,10 +39,56 @@ class CrashMidAggregateIT {
     private static final Duration RUN_TIMEOUT = Duration.ofMinutes(3);
 
     @Test
-    void aConsumerKilledInTheMiddleOfAnAggregateReceivesItAgainAfterARestartAndLosesNothing(LocalAws aws)
+    void withACheckpointPerKinesisRecordTheRestartRepeatsExactlyTheUserRecordsHandledBeforeTheCrash(LocalAws aws)
             throws Exception {
-        String stream = aws.createStream("crash", 2);
-        List<SentRecord> sent = RealKpl.produce(aws.kinesis(), stream, Corpus.generate(1500, 42L));
+        CrashRun run = crashAndRestart(aws, "record", 42L);
+
+        assertNothingLostAndEffectsExactlyOnce(run);
+        assertThat(run.afterRestartOn(run.aggregate().shardId())).as("the restart resumes at the crashed aggregate")
+                .startsWith(run.userRecordOfAggregate(0));
+        assertThat(run.duplicatesOn(run.aggregate().shardId())).as("repeats on the crashed shard")
+                .containsExactlyInAnyOrderElementsOf(run.handledBeforeCrash());
+        assertThat(run.duplicates().stream().filter(id -> !id.shard().equals(run.aggregate().shardId()))
+                .map(UserRecordId::sequenceNumber).distinct())
+                .as("repeats on the other shard: at most the Kinesis record in flight at the crash")
+                .hasSizeLessThanOrEqualTo(1);
+        run.report("checkpoint per Kinesis record");
+    }
+
+    @Test
+    void withTheDefaultCheckpointPerBatchTheRestartRepeatsTheBatchAndLosesNothing(LocalAws aws) throws Exception {
+        CrashRun run = crashAndRestart(aws, "batch", 43L);
+
+        assertNothingLostAndEffectsExactlyOnce(run);
+        assertThat(run.duplicatesOn(run.aggregate().shardId())).as("repeats on the crashed shard")
+                .containsAll(run.handledBeforeCrash());
+        run.report("checkpoint per batch");
+    }
+
+    private static void assertNothingLostAndEffectsExactlyOnce(CrashRun run) {
+        Set<RecordContent> produced = run.sent().stream().map(record -> record.record().content())
+                .collect(Collectors.toSet());
+        assertThat(run.all().stream().map(Delivery::content).collect(Collectors.toSet())).as("lost: none")
+                .isEqualTo(produced);
+        assertThat(run.all().stream().collect(Collectors.groupingBy(Delivery::id,
+                Collectors.mapping(Delivery::content, Collectors.toSet()))))
+                .as("a repeated identity always names the same user record")
+                .allSatisfy((id, contents) -> assertThat(contents).hasSize(1));
+        assertThat(run.afterRestartOn(run.aggregate().shardId()))
+                .as("the restart delivers the whole crashed aggregate, from user record j on in particular")
+                .containsAll(LongStream.range(0, run.aggregate().userRecords())
+                        .mapToObj(run::userRecordOfAggregate).toList());
+        assertThat(run.effects()).extracting(Delivery::content).as("effects: each user record exactly once")
+                .doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(produced);
+    }
+
+    /**
+     * Produces with the real KPL, runs a consumer JVM that halts after user record j = N/2 of the largest
+     * aggregate in the middle of a shard, then a second one until every user record has had its effect.
+     */
+    private static CrashRun crashAndRestart(LocalAws aws, String checkpointMode, long seed) throws Exception {
+        String stream = aws.createStream("crash-" + checkpointMode, 2);
+        List<SentRecord> sent = RealKpl.produce(aws.kinesis(), stream, Corpus.generate(1500, seed));
         SentKinesisRecord aggregate = ShardLayout.of(sent).largestAggregateInTheMiddle();
         int handledBeforeCrash = aggregate.userRecords() / 2;
         UserRecordId haltAfter = new UserRecordId(stream, aggregate.shardId(), aggregate.sequenceNumber(),
@@ -52,7 +98,7 @@ class CrashMidAggregateIT {
         Path receivedBeforeCrash = directory.resolve("received-before-crash.log");
         Path receivedAfterRestart = directory.resolve("received-after-restart.log");
         Path effects = directory.resolve("effects.log");
-        ConsumerSettings settings = ConsumerSettings.of(aws, stream, "crash").checkpointMode("record");
+        ConsumerSettings settings = ConsumerSettings.of(aws, stream, "crash").checkpointMode(checkpointMode);
 
         try (ChildJvm crashing = ChildJvm.start(CrashingConsumer.class,
                 arguments(settings, receivedBeforeCrash, effects, haltAfter), directory.resolve("consumer-1.log"))) {
@@ -63,62 +109,18 @@ class CrashMidAggregateIT {
         assertThat(beforeCrash).last().extracting(Delivery::id).isEqualTo(haltAfter);
         assertThat(beforeCrash).filteredOn(delivery -> delivery.id().sequenceNumber().equals(aggregate.sequenceNumber()))
                 .extracting(delivery -> delivery.id().subSequenceNumber())
-                .containsExactlyElementsOf(subSequences(0, handledBeforeCrash));
+                .as("user records of the aggregate handled before the crash")
+                .containsExactlyElementsOf(LongStream.range(0, handledBeforeCrash).boxed().toList());
 
         try (ChildJvm restarted = ChildJvm.start(CrashingConsumer.class,
                 arguments(settings, receivedAfterRestart, effects, null), directory.resolve("consumer-2.log"))) {
             await().atMost(RUN_TIMEOUT).pollInterval(Duration.ofMillis(500))
                     .until(() -> DeliveryLog.read(effects).size() >= sent.size() || !restarted.isAlive());
+            // Long enough for surplus repeats to show up.
             Thread.sleep(4_000);
         }
-        List<Delivery> afterRestart = DeliveryLog.read(receivedAfterRestart);
-
-        Set<RecordContent> produced = sent.stream().map(record -> record.record().content()).collect(Collectors.toSet());
-        List<Delivery> all = Stream.concat(beforeCrash.stream(), afterRestart.stream()).toList();
-        assertThat(all.stream().map(Delivery::content).collect(Collectors.toSet())).as("lost: none")
-                .isEqualTo(produced);
-        Map<UserRecordId, Set<RecordContent>> contentsById = all.stream().collect(Collectors.groupingBy(
-                Delivery::id, Collectors.mapping(Delivery::content, Collectors.toSet())));
-        assertThat(contentsById).as("a repeated identity always names the same user record")
-                .allSatisfy((id, contents) -> assertThat(contents).hasSize(1));
-
-        List<UserRecordId> afterRestartOnCrashShard = afterRestart.stream().map(Delivery::id)
-                .filter(id -> id.shard().equals(aggregate.shardId())).toList();
-        assertThat(afterRestartOnCrashShard).as("the restart resumes at the crashed aggregate's first user record")
-                .startsWith(new UserRecordId(stream, aggregate.shardId(), aggregate.sequenceNumber(), 0))
-                .containsAll(subSequences(0, aggregate.userRecords()).stream()
-                        .map(sub -> new UserRecordId(stream, aggregate.shardId(), aggregate.sequenceNumber(), sub))
-                        .toList());
-
-        Map<UserRecordId, Long> deliveriesById = all.stream()
-                .collect(Collectors.groupingBy(Delivery::id, Collectors.counting()));
-        List<UserRecordId> duplicates = deliveriesById.entrySet().stream().filter(entry -> entry.getValue() > 1)
-                .map(Map.Entry::getKey).toList();
-        assertThat(duplicates).filteredOn(id -> id.shard().equals(aggregate.shardId()))
-                .as("repeats on the crashed shard: the j user records handled before the crash")
-                .containsExactlyInAnyOrderElementsOf(subSequences(0, handledBeforeCrash).stream()
-                        .map(sub -> new UserRecordId(stream, aggregate.shardId(), aggregate.sequenceNumber(), sub))
-                        .toList());
-        assertThat(duplicates.stream().filter(id -> !id.shard().equals(aggregate.shardId()))
-                .map(UserRecordId::sequenceNumber).distinct())
-                .as("repeats on the other shard: at most the Kinesis record in flight at the crash")
-                .hasSizeLessThanOrEqualTo(1);
-
-        List<Delivery> applied = DeliveryLog.read(effects);
-        assertThat(applied).extracting(Delivery::content).as("effects: each user record exactly once")
-                .doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(produced);
-
-        System.out.printf("Crash mid-aggregate: %d user records produced; crashed after %d of the %d user records"
-                + " of aggregate %s/%s; %d received before the crash, %d after the restart, %d duplicates"
-                + " (%d on the crashed shard), %d lost; %d effects applied%n", sent.size(), handledBeforeCrash,
-                aggregate.userRecords(), aggregate.shardId(), aggregate.sequenceNumber(), beforeCrash.size(),
-                afterRestart.size(), all.size() - deliveriesById.size(),
-                duplicates.stream().filter(id -> id.shard().equals(aggregate.shardId())).count(),
-                produced.size() - all.stream().map(Delivery::content).distinct().count(), applied.size());
-    }
-
-    private static List<Long> subSequences(long from, long to) {
-        return LongStream.range(from, to).boxed().toList();
+        return new CrashRun(sent, aggregate, handledBeforeCrash, beforeCrash, DeliveryLog.read(receivedAfterRestart),
+                DeliveryLog.read(effects));
     }
 
     private static List<String> arguments(ConsumerSettings settings, Path received, Path effects, UserRecordId haltAfter) {
@@ -129,5 +131,48 @@ class CrashMidAggregateIT {
             arguments.add("--it.halt-after=" + haltAfter);
         }
         return arguments;
+    }
+
+    /** What the two consumer JVMs received and applied. */
+    private record CrashRun(List<SentRecord> sent, SentKinesisRecord aggregate, int handledBeforeCrashCount,
+            List<Delivery> beforeCrash, List<Delivery> afterRestart, List<Delivery> effects) {
+
+        List<Delivery> all() {
+            return Stream.concat(beforeCrash.stream(), afterRestart.stream()).toList();
+        }
+
+        UserRecordId userRecordOfAggregate(long subSequenceNumber) {
+            return new UserRecordId(beforeCrash.get(0).id().stream(), aggregate.shardId(), aggregate.sequenceNumber(),
+                    subSequenceNumber);
+        }
+
+        /** The j user records of the aggregate the first JVM handled before it died. */
+        List<UserRecordId> handledBeforeCrash() {
+            return LongStream.range(0, handledBeforeCrashCount).mapToObj(this::userRecordOfAggregate).toList();
+        }
+
+        List<UserRecordId> afterRestartOn(String shard) {
+            return afterRestart.stream().map(Delivery::id).filter(id -> id.shard().equals(shard)).toList();
+        }
+
+        /** Identities delivered more than once, each listed once. */
+        List<UserRecordId> duplicates() {
+            return all().stream().collect(Collectors.groupingBy(Delivery::id, Collectors.counting())).entrySet()
+                    .stream().filter(entry -> entry.getValue() > 1).map(Map.Entry::getKey).toList();
+        }
+
+        List<UserRecordId> duplicatesOn(String shard) {
+            return duplicates().stream().filter(id -> id.shard().equals(shard)).toList();
+        }
+
+        void report(String mode) {
+            System.out.printf("Crash mid-aggregate, %s: %d user records produced; crashed after %d of the %d user"
+                    + " records of aggregate %s/%s; %d received before the crash, %d after the restart,"
+                    + " %d repeated deliveries (%d on the crashed shard), 0 lost; %d effects applied%n", mode,
+                    sent.size(), handledBeforeCrashCount, aggregate.userRecords(), aggregate.shardId(),
+                    aggregate.sequenceNumber(), beforeCrash.size(), afterRestart.size(),
+                    all().size() - all().stream().map(Delivery::id).distinct().count(),
+                    duplicatesOn(aggregate.shardId()).size(), effects.size());
+        }
     }
 }

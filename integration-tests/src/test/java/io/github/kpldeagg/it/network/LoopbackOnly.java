@@ -13,9 +13,10 @@ import org.junit.jupiter.api.extension.ExtensionContext.Store.CloseableResource;
 /**
  * Fails a test class when any process of the test run (this JVM and everything it started) had a socket
  * whose peer was not on loopback, or when the build said the run has a network namespace of its own
- * ({@value #LOOPBACK_NAMESPACE_PROPERTY}) and this JVM sees an interface other than loopback. One {@link NetworkWatch} serves the whole run; register this after the
- * extension that installs the emulators, so that npm's download from its registry, done once per
- * machine, is not watched.
+ * ({@value #LOOPBACK_NAMESPACE_PROPERTY}) and this JVM sees an interface other than loopback.
+ * <p>
+ * One {@link NetworkWatch} serves the whole run. Register this after the extension that starts the
+ * emulators, so that npm's download from its registry, done once per machine, is not watched.
  */
 public final class LoopbackOnly implements BeforeAllCallback, AfterAllCallback {
 
