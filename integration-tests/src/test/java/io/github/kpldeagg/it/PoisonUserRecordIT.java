@@ -26,6 +26,7 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.springframework.integration.aws.support.AwsHeaders;
 import org.springframework.messaging.Message;
 import org.springframework.messaging.MessagingException;
 import org.springframework.messaging.support.ErrorMessage;
@@ -142,8 +143,8 @@ class PoisonUserRecordIT {
     }
 
     private static UserRecordId idOf(Message<?> message) {
-        return new UserRecordId(message.getHeaders().get("aws_receivedStream", String.class),
-                message.getHeaders().get("aws_shard", String.class),
+        return new UserRecordId(message.getHeaders().get(AwsHeaders.RECEIVED_STREAM, String.class),
+                message.getHeaders().get(AwsHeaders.SHARD, String.class),
                 message.getHeaders().get(KplHeaders.SEQUENCE_NUMBER, String.class),
                 message.getHeaders().get(KplHeaders.SUB_SEQUENCE_NUMBER, Long.class));
     }
