@@ -3,6 +3,7 @@ package io.github.kpldeagg.it.crash;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.github.kpldeagg.it.support.Checkpoints;
 import io.github.kpldeagg.it.support.ConsumerSettings;
 import io.github.kpldeagg.it.support.Corpus;
 import io.github.kpldeagg.it.support.Delivery;
@@ -36,6 +37,7 @@ import org.junit.jupiter.api.Test;
 @LocalAwsTest
 class CrashMidAggregateIT {
 
+    private static final String GROUP = "crash";
     private static final Duration RUN_TIMEOUT = Duration.ofMinutes(3);
 
     @Test
@@ -44,6 +46,8 @@ class CrashMidAggregateIT {
         CrashRun run = crashAndRestart(aws, "record", 42L);
 
         assertNothingLostAndEffectsExactlyOnce(run);
+        assertThat(run.checkpointAtCrash()).as("checkpoint of the crashed shard in DynamoDB after the crash")
+                .isEqualTo(run.layout().previous(run.aggregate()).sequenceNumber());
         assertThat(run.afterRestartOn(run.aggregate().shardId())).as("the restart resumes at the crashed aggregate")
                 .startsWith(run.userRecordOfAggregate(0));
         assertThat(run.duplicatesOn(run.aggregate().shardId())).as("repeats on the crashed shard")
@@ -89,7 +93,8 @@ class CrashMidAggregateIT {
     private static CrashRun crashAndRestart(LocalAws aws, String checkpointMode, long seed) throws Exception {
         String stream = aws.createStream("crash-" + checkpointMode, 2);
         List<SentRecord> sent = RealKpl.produce(aws.kinesis(), stream, Corpus.generate(1500, seed));
-        SentKinesisRecord aggregate = ShardLayout.of(sent).largestAggregateInTheMiddle();
+        ShardLayout layout = ShardLayout.of(sent);
+        SentKinesisRecord aggregate = layout.largestAggregateInTheMiddle();
         int handledBeforeCrash = aggregate.userRecords() / 2;
         UserRecordId haltAfter = new UserRecordId(stream, aggregate.shardId(), aggregate.sequenceNumber(),
                 handledBeforeCrash - 1);
@@ -98,7 +103,7 @@ class CrashMidAggregateIT {
         Path receivedBeforeCrash = directory.resolve("received-before-crash.log");
         Path receivedAfterRestart = directory.resolve("received-after-restart.log");
         Path effects = directory.resolve("effects.log");
-        ConsumerSettings settings = ConsumerSettings.of(aws, stream, "crash").checkpointMode(checkpointMode);
+        ConsumerSettings settings = ConsumerSettings.of(aws, stream, GROUP).checkpointMode(checkpointMode);
 
         try (ChildJvm crashing = ChildJvm.start(CrashingConsumer.class,
                 arguments(settings, receivedBeforeCrash, effects, haltAfter), directory.resolve("consumer-1.log"))) {
@@ -111,6 +116,10 @@ class CrashMidAggregateIT {
                 .extracting(delivery -> delivery.id().subSequenceNumber())
                 .as("user records of the aggregate handled before the crash")
                 .containsExactlyElementsOf(LongStream.range(0, handledBeforeCrash).boxed().toList());
+        String checkpointAtCrash;
+        try (Checkpoints checkpoints = new Checkpoints(aws)) {
+            checkpointAtCrash = checkpoints.of(GROUP, stream, aggregate.shardId());
+        }
 
         try (ChildJvm restarted = ChildJvm.start(CrashingConsumer.class,
                 arguments(settings, receivedAfterRestart, effects, null), directory.resolve("consumer-2.log"))) {
@@ -119,8 +128,8 @@ class CrashMidAggregateIT {
             // Long enough for surplus repeats to show up.
             Thread.sleep(4_000);
         }
-        return new CrashRun(sent, aggregate, handledBeforeCrash, beforeCrash, DeliveryLog.read(receivedAfterRestart),
-                DeliveryLog.read(effects));
+        return new CrashRun(sent, layout, aggregate, handledBeforeCrash, checkpointAtCrash, beforeCrash,
+                DeliveryLog.read(receivedAfterRestart), DeliveryLog.read(effects));
     }
 
     private static List<String> arguments(ConsumerSettings settings, Path received, Path effects, UserRecordId haltAfter) {
@@ -134,8 +143,9 @@ class CrashMidAggregateIT {
     }
 
     /** What the two consumer JVMs received and applied. */
-    private record CrashRun(List<SentRecord> sent, SentKinesisRecord aggregate, int handledBeforeCrashCount,
-            List<Delivery> beforeCrash, List<Delivery> afterRestart, List<Delivery> effects) {
+    private record CrashRun(List<SentRecord> sent, ShardLayout layout, SentKinesisRecord aggregate,
+            int handledBeforeCrashCount, String checkpointAtCrash, List<Delivery> beforeCrash,
+            List<Delivery> afterRestart, List<Delivery> effects) {
 
         List<Delivery> all() {
             return Stream.concat(beforeCrash.stream(), afterRestart.stream()).toList();
