@@ -13,15 +13,15 @@ import org.junit.jupiter.api.extension.ExtensionContext.Store.CloseableResource;
 /**
  * Fails a test class when any process of the test run (this JVM and everything it started) had a socket
  * whose peer was not on loopback, or when the build said the run has a network namespace of its own
- * ({@value #LOOPBACK_NAMESPACE_PROPERTY}) and this JVM sees an interface other than loopback.
+ * ({@value #LOOPBACK_NAMESPACE_VARIABLE}) and this JVM sees an interface other than loopback.
  * <p>
  * One {@link NetworkWatch} serves the whole run. Register this after the extension that starts the
  * emulators, so that npm's download from its registry, done once per machine, is not watched.
  */
 public final class LoopbackOnly implements BeforeAllCallback, AfterAllCallback {
 
-    /** Set by the build when it runs the tests in a network namespace of their own, with only loopback in it. */
-    static final String LOOPBACK_NAMESPACE_PROPERTY = "kpl.it.loopback-namespace";
+    /** Set by the failsafe JVM's launcher when it runs the tests in a network namespace with only loopback in it. */
+    static final String LOOPBACK_NAMESPACE_VARIABLE = "KPL_IT_LOOPBACK_NAMESPACE";
 
     private static volatile NetworkWatch watch;
 
@@ -38,7 +38,7 @@ public final class LoopbackOnly implements BeforeAllCallback, AfterAllCallback {
         assertThat(System.getenv("AWS_EC2_METADATA_DISABLED"))
                 .as("AWS_EC2_METADATA_DISABLED in the environment of the test JVM")
                 .isEqualTo("true");
-        if (Boolean.getBoolean(LOOPBACK_NAMESPACE_PROPERTY)) {
+        if (inLoopbackNamespace()) {
             assertThat(NetworkInterface.networkInterfaces())
                     .as("network interfaces of the test JVM's own network namespace")
                     .allMatch(LoopbackOnly::isLoopback);
@@ -55,6 +55,11 @@ public final class LoopbackOnly implements BeforeAllCallback, AfterAllCallback {
         assertThat(offLoopback)
                 .as("sockets of test processes with a peer off loopback, in %d samples", current.samples())
                 .isEmpty();
+    }
+
+    /** Whether this JVM runs in a network namespace of its own with only loopback in it. */
+    static boolean inLoopbackNamespace() {
+        return Boolean.parseBoolean(System.getenv(LOOPBACK_NAMESPACE_VARIABLE));
     }
 
     private static boolean isLoopback(NetworkInterface networkInterface) {

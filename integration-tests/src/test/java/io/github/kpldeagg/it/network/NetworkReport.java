@@ -19,7 +19,7 @@ final class NetworkReport {
                 Collectors.mapping(socket -> socket.protocol() + " " + socket.remote().address().getHostAddress(),
                         Collectors.toCollection(TreeSet::new))));
         long offLoopback = observed.stream().filter(socket -> !socket.loopback()).count();
-        StringBuilder report = new StringBuilder(Boolean.getBoolean(LoopbackOnly.LOOPBACK_NAMESPACE_PROPERTY)
+        StringBuilder report = new StringBuilder(LoopbackOnly.inLoopbackNamespace()
                 ? "Network namespace of the test processes: loopback only.\n" : "Network namespace: the machine's.\n")
                 .append("Network watch: ").append(watch.samples()).append(" samples every ")
                 .append(NetworkWatch.INTERVAL.toMillis()).append(" ms (")
