@@ -87,15 +87,18 @@ public final class Aggregator {
                     + explicitHashKey);
         }
         List<KinesisRecord> completed = new ArrayList<>(2);
-        if (!pending.isEmpty() && (pending.size() == maxUserRecords
-                || FRAMING_BYTES + protobufBytes + addedBytes(partitionKey, explicitHashKey, data) > maxAggregateBytes)) {
+        int added = addedBytes(partitionKey, explicitHashKey, data);
+        if (!pending.isEmpty()
+                && (pending.size() == maxUserRecords || FRAMING_BYTES + protobufBytes + added > maxAggregateBytes)) {
             flush().ifPresent(completed::add);
+            // In a fresh aggregate the record's keys are new table entries.
+            added = addedBytes(partitionKey, explicitHashKey, data);
         }
-        if (FRAMING_BYTES + addedBytes(partitionKey, explicitHashKey, data) > maxAggregateBytes) {
+        if (FRAMING_BYTES + added > maxAggregateBytes) {
             completed.add(plain(partitionKey, explicitHashKey, data));
             return completed;
         }
-        protobufBytes += addedBytes(partitionKey, explicitHashKey, data);
+        protobufBytes += added;
         int partitionKeyIndex = indexOf(partitionKey, partitionKeys, partitionKeyIndexes);
         int explicitHashKeyIndex = explicitHashKey == null ? -1
                 : indexOf(explicitHashKey, explicitHashKeys, explicitHashKeyIndexes);
