@@ -29,7 +29,7 @@ public final class Aggregator {
 
     static final String AGGREGATE_PARTITION_KEY = "a";
 
-    private static final int MAX_PARTITION_KEY_LENGTH = 256;
+    private static final int MAX_PARTITION_KEY_CODE_POINTS = 256;
     private static final int FRAMING_BYTES = AggregateReader.MAGIC.length + Md5.DIGEST_LENGTH;
 
     private final int maxAggregateBytes;
@@ -68,42 +68,43 @@ public final class Aggregator {
     }
 
     /**
-     * Adds a user record; returns the Kinesis records it completed, oldest first (usually none). A
-     * user record too large to share an aggregate goes out plain, after the pending aggregate.
+     * Adds a user record; returns the Kinesis records it completed, oldest first (usually none), in an
+     * unmodifiable list. A user record too large to share an aggregate goes out plain, after the pending
+     * aggregate.
      *
-     * @param partitionKey    1 to 256 characters
+     * @param partitionKey    1 to 256 Unicode code points, as the Kinesis API counts a partition key's length
      * @param explicitHashKey a decimal in [0, 2^128), or null
      * @param data            the data; kept, not copied, until the record that carries it is returned
      */
     public List<KinesisRecord> add(String partitionKey, String explicitHashKey, byte[] data) {
         Objects.requireNonNull(partitionKey, "partitionKey");
         Objects.requireNonNull(data, "data");
-        if (partitionKey.isEmpty() || partitionKey.length() > MAX_PARTITION_KEY_LENGTH) {
-            throw new IllegalArgumentException("partitionKey must have 1 to 256 characters, had "
-                    + partitionKey.length());
+        if (!hasValidLength(partitionKey)) {
+            throw new IllegalArgumentException("partitionKey must have 1 to " + MAX_PARTITION_KEY_CODE_POINTS
+                    + " Unicode code points, had " + partitionKey.codePointCount(0, partitionKey.length()));
         }
         if (explicitHashKey != null && !HashKeys.isCanonicalExplicitHashKey(explicitHashKey)) {
             throw new IllegalArgumentException("explicitHashKey must be a decimal in [0, 2^128), was "
                     + explicitHashKey);
         }
-        List<KinesisRecord> completed = new ArrayList<>(2);
+        KinesisRecord flushed = null;
         int added = addedBytes(partitionKey, explicitHashKey, data);
         if (!pending.isEmpty()
                 && (pending.size() == maxUserRecords || FRAMING_BYTES + protobufBytes + added > maxAggregateBytes)) {
-            flush().ifPresent(completed::add);
+            flushed = flush().orElseThrow();
             // In a fresh aggregate the record's keys are new table entries.
             added = addedBytes(partitionKey, explicitHashKey, data);
         }
         if (FRAMING_BYTES + added > maxAggregateBytes) {
-            completed.add(plain(partitionKey, explicitHashKey, data));
-            return completed;
+            KinesisRecord alone = plain(partitionKey, explicitHashKey, data);
+            return flushed == null ? List.of(alone) : List.of(flushed, alone);
         }
         protobufBytes += added;
         int partitionKeyIndex = indexOf(partitionKey, partitionKeys, partitionKeyIndexes);
         int explicitHashKeyIndex = explicitHashKey == null ? -1
                 : indexOf(explicitHashKey, explicitHashKeys, explicitHashKeyIndexes);
         pending.add(new Pending(partitionKeyIndex, explicitHashKeyIndex, data));
-        return completed;
+        return flushed == null ? List.of() : List.of(flushed);
     }
 
     /** The pending user records as one Kinesis record, if there are any; the aggregator is then empty. */
@@ -124,6 +125,13 @@ public final class Aggregator {
     /** How many user records wait for the next {@link #flush}. */
     public int pendingUserRecords() {
         return pending.size();
+    }
+
+    /** Code points never outnumber UTF-16 units: only a longer key needs counting. */
+    private static boolean hasValidLength(String partitionKey) {
+        int units = partitionKey.length();
+        return units > 0 && (units <= MAX_PARTITION_KEY_CODE_POINTS
+                || partitionKey.codePointCount(0, units) <= MAX_PARTITION_KEY_CODE_POINTS);
     }
 
     /** The protobuf bytes a user record adds to the pending aggregate, its new key-table entries included. */
@@ -160,8 +168,12 @@ public final class Aggregator {
 
     /** Like the KPL, a plain record is put with its effective hash key as explicit hash key. */
     private static KinesisRecord plain(String partitionKey, String explicitHashKey, byte[] data) {
-        return new KinesisRecord(partitionKey, HashKeys.effectiveHashKey(partitionKey, explicitHashKey).toString(),
-                data, 1);
+        return new KinesisRecord(partitionKey, outerHashKey(partitionKey, explicitHashKey), data, 1);
+    }
+
+    /** The effective hash key in decimal; an explicit hash key is already canonical, so it is that. */
+    private static String outerHashKey(String partitionKey, String explicitHashKey) {
+        return explicitHashKey != null ? explicitHashKey : HashKeys.effectiveHashKey(partitionKey, null).toString();
     }
 
     private String explicitHashKeyOf(Pending userRecord) {
@@ -195,8 +207,7 @@ public final class Aggregator {
         }
         byte[] digest = Md5.digest(out, AggregateReader.MAGIC.length, protobufBytes);
         System.arraycopy(digest, 0, out, AggregateReader.MAGIC.length + protobufBytes, Md5.DIGEST_LENGTH);
-        String firstHashKey = HashKeys.effectiveHashKey(partitionKeys.get(first.partitionKeyIndex),
-                explicitHashKeyOf(first)).toString();
+        String firstHashKey = outerHashKey(partitionKeys.get(first.partitionKeyIndex), explicitHashKeyOf(first));
         return new KinesisRecord(AGGREGATE_PARTITION_KEY, firstHashKey, out, pending.size());
     }
 

@@ -99,7 +99,10 @@ public final class UserRecord {
 
     /**
      * The hash key Kinesis routes this user record by: the explicit hash key, else the MD5 of the
-     * UTF-8 partition key read as an unsigned 128-bit integer.
+     * UTF-8 partition key read as an unsigned 128-bit integer ({@link HashKeys#effectiveHashKey}).
+     *
+     * @throws IllegalArgumentException if {@link #of} was given an explicit hash key that is not a decimal
+     *                                  in [0, 2^128)
      */
     public BigInteger effectiveHashKey() {
         BigInteger key = effectiveHashKey;

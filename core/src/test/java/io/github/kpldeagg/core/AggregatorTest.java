@@ -146,6 +146,26 @@ class AggregatorTest {
         assertThatThrownBy(() -> Aggregator.create(1_000, 0)).isInstanceOf(IllegalArgumentException.class);
     }
 
+    /** The Kinesis API counts a partition key's 256 characters in Unicode code points, not UTF-16 units. */
+    @Test
+    void partitionKeyLimitCountsCodePoints() {
+        String emoji = Character.toString(0x1F600);
+        String longest = emoji.repeat(256);
+        Aggregator aggregator = Aggregator.create();
+
+        assertThat(aggregator.add(longest, null, new byte[] {1})).isEmpty();
+        assertThat(aggregator.add("k", null, new byte[] {2})).isEmpty();
+        assertThatThrownBy(() -> aggregator.add(emoji.repeat(257), null, new byte[0]))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageEndingWith("had 257");
+        assertThatThrownBy(() -> aggregator.add("k".repeat(256) + emoji, null, new byte[0]))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageEndingWith("had 257");
+
+        List<KinesisRecord> written = List.of(aggregator.flush().orElseThrow());
+        assertThat(deaggregate(written)).extracting(UserRecord::partitionKey).containsExactly(longest, "k");
+        assertThat(aggregator.add(longest, null, new byte[Aggregator.DEFAULT_MAX_AGGREGATE_BYTES]))
+                .singleElement().extracting(KinesisRecord::partitionKey).isEqualTo(longest);
+    }
+
     static List<KinesisRecord> aggregate(Aggregator aggregator, List<Input> inputs) {
         List<KinesisRecord> written = new ArrayList<>();
         for (Input input : inputs) {

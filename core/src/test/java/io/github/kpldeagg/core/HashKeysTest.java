@@ -2,12 +2,16 @@ package io.github.kpldeagg.core;
 
 import static io.github.kpldeagg.core.RandomUserRecords.withSeed;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigInteger;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** An explicit hash key is valid exactly when KCL's {@code new BigInteger(key)} gives a value in [0, 2^128). */
+/**
+ * An explicit hash key is valid exactly when KCL's {@code new BigInteger(key)} gives a value in [0, 2^128);
+ * the effective hash key is that value, else the MD5 of the UTF-8 partition key.
+ */
 class HashKeysTest {
 
     /** Digits of several scripts (BigInteger takes any Unicode digit), signs, and non-digits. */
@@ -48,6 +52,28 @@ class HashKeysTest {
                 .allMatch(HashKeys::isCanonicalExplicitHashKey);
         assertThat(List.of("", "00", "01", "+1", "-0", "\u0663", HashKeys.MAX_HASH_KEY.add(BigInteger.ONE).toString()))
                 .noneMatch(HashKeys::isCanonicalExplicitHashKey);
+    }
+
+    @Test
+    void effectiveHashKeyIsTheExplicitHashKeyElseTheMd5OfTheUtf8PartitionKey() {
+        for (String partitionKey : List.of("a", "device-07", "ключ", "键\uD83D\uDE00", "k".repeat(256))) {
+            assertThat(HashKeys.effectiveHashKey(partitionKey, null)).as(partitionKey)
+                    .isEqualTo(DeaggregatorSemanticsTest.md5AsHashKey(partitionKey));
+        }
+        assertThat(HashKeys.effectiveHashKey("device-07", "0")).isZero();
+        assertThat(HashKeys.effectiveHashKey("device-07", "42")).isEqualTo(42);
+        assertThat(HashKeys.effectiveHashKey("device-07", "+0042")).isEqualTo(42);
+        assertThat(HashKeys.effectiveHashKey("device-07", HashKeys.MAX_HASH_KEY.toString()))
+                .isEqualTo(HashKeys.MAX_HASH_KEY);
+    }
+
+    @Test
+    void effectiveHashKeyRejectsAnExplicitHashKeyOutsideTheHashKeySpace() {
+        for (String key : List.of("-1", "", "abc", "1e3", HashKeys.MAX_HASH_KEY.add(BigInteger.ONE).toString())) {
+            assertThatThrownBy(() -> HashKeys.effectiveHashKey("device-07", key)).as(key)
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageEndingWith("was " + key);
+        }
+        assertThatThrownBy(() -> HashKeys.effectiveHashKey(null, "42")).isInstanceOf(NullPointerException.class);
     }
 
     private static boolean parsesIntoRange(String key) {

@@ -43,6 +43,21 @@ class KplVectorTest {
         }
     }
 
+    /**
+     * The KPL puts each Kinesis record with its first user record's effective hash key as explicit hash
+     * key, computed by the KPL itself, and Kinesis routed it by that key into the shard's range.
+     */
+    @ParameterizedTest
+    @MethodSource("vectors")
+    void effectiveHashKeyIsTheKplsAndFallsInTheShardKinesisChose(Vector vector) {
+        ExpectedUserRecord first = vector.userRecords().get(0);
+
+        BigInteger hashKey = HashKeys.effectiveHashKey(first.partitionKey(), first.explicitHashKey());
+
+        assertThat(hashKey).isEqualTo(new BigInteger(vector.explicitHashKey()))
+                .isBetween(vector.startingHashKey(), vector.endingHashKey());
+    }
+
     @ParameterizedTest
     @MethodSource("vectors")
     void everyUserRecordComesOutByteExact(Vector vector) {

@@ -44,18 +44,18 @@ final class RandomUserRecords {
         return inputs;
     }
 
-    /** 1 to 256 characters, ASCII or not, often one seen before so that key tables de-duplicate. */
+    /** 1 to 256 code points, ASCII or not, often one seen before so that key tables de-duplicate. */
     String partitionKey() {
         if (!partitionKeys.isEmpty() && random.nextBoolean()) {
             return partitionKeys.get(random.nextInt(partitionKeys.size()));
         }
-        int length = random.nextInt(4) == 0 ? 1 + random.nextInt(256) : 1 + random.nextInt(40);
+        int codePoints = random.nextInt(4) == 0 ? 1 + random.nextInt(256) : 1 + random.nextInt(40);
         boolean ascii = random.nextBoolean();
-        StringBuilder key = new StringBuilder(length);
-        while (key.length() < length) {
+        StringBuilder key = new StringBuilder(codePoints);
+        for (int i = 0; i < codePoints; i++) {
             if (ascii) {
                 key.append((char) (' ' + random.nextInt(95)));
-            } else if (random.nextInt(10) == 0 && key.length() + 2 <= length) {
+            } else if (random.nextInt(10) == 0) {
                 key.appendCodePoint(0x1F600 + random.nextInt(64));
             } else {
                 key.append(NON_ASCII.charAt(random.nextInt(NON_ASCII.length())));
