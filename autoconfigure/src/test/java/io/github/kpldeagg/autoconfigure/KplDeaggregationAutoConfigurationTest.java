@@ -1,6 +1,7 @@
 package io.github.kpldeagg.autoconfigure;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.kpldeagg.autoconfigure.binder.DeaggregatingBinderCustomizer;
 import io.github.kpldeagg.autoconfigure.binder.DeaggregatingBindings;
@@ -35,6 +36,7 @@ import org.springframework.cloud.stream.messaging.DirectWithAttributesChannel;
 import org.springframework.context.event.ContextRefreshedEvent;
 import org.springframework.integration.aws.inbound.kinesis.KclMessageDrivenChannelAdapter;
 import org.springframework.integration.aws.inbound.kinesis.KinesisMessageDrivenChannelAdapter;
+import org.springframework.integration.aws.inbound.kinesis.ListenerMode;
 import org.springframework.integration.channel.PublishSubscribeChannel;
 import org.springframework.integration.core.MessageProducer;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -148,6 +150,36 @@ class KplDeaggregationAutoConfigurationTest {
     }
 
     @Test
+    void failsABindingWhoseRecordMessagesWouldComeWithoutTheirKinesisRecord() {
+        runner.run(context -> {
+            KinesisMessageChannelBinder binder = binder();
+            customize(context.getBean(BinderCustomizer.class), binder);
+            KinesisMessageDrivenChannelAdapter adapter = pollingAdapter("process-in-0", null);
+            adapter.setBindSourceRecord(false);
+
+            assertThatThrownBy(() -> consumerCustomizer(binder).configure(adapter, "stream", "group"))
+                    .isInstanceOf(IllegalStateException.class).hasMessageContaining("binding process-in-0")
+                    .hasMessageContaining("kpl.deaggregation.bindings.process-in-0.enabled=false");
+            assertThat(context.getBean(DeaggregatingBindings.class).modes()).isEmpty();
+        });
+    }
+
+    @Test
+    void acceptsABatchOfPayloadsWithoutKinesisRecords() {
+        runner.run(context -> {
+            KinesisMessageChannelBinder binder = binder();
+            customize(context.getBean(BinderCustomizer.class), binder);
+            KinesisMessageDrivenChannelAdapter adapter = pollingAdapter("process-in-0", null);
+            adapter.setListenerMode(ListenerMode.batch);
+            adapter.setBindSourceRecord(false);
+
+            consumerCustomizer(binder).configure(adapter, "stream", "group");
+
+            assertThat(adapter.getOutputChannel()).isInstanceOf(DeaggregatingChannel.class);
+        });
+    }
+
+    @Test
     void leavesADisabledBindingAlone() {
         runner.withPropertyValues("kpl.deaggregation.bindings.process-in-0.enabled=false").run(context -> {
             KinesisMessageChannelBinder binder = binder();
@@ -253,10 +285,12 @@ class KplDeaggregationAutoConfigurationTest {
                 CREDENTIALS, null, null);
     }
 
+    /** As the binder builds it. */
     private KinesisMessageDrivenChannelAdapter pollingAdapter(String bindingName, PublishSubscribeChannel errorChannel) {
         KinesisMessageDrivenChannelAdapter adapter = new KinesisMessageDrivenChannelAdapter(kinesis, "stream");
         adapter.setOutputChannel(bindingChannel(bindingName));
         adapter.setErrorChannel(errorChannel);
+        adapter.setBindSourceRecord(true);
         return adapter;
     }
 

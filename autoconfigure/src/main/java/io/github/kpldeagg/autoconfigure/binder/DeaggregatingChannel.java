@@ -1,6 +1,5 @@
 package io.github.kpldeagg.autoconfigure.binder;
 
-import io.github.kpldeagg.core.CorruptAggregateException;
 import io.github.kpldeagg.core.Deaggregator;
 import io.github.kpldeagg.core.UserRecord;
 import java.util.List;
@@ -22,7 +21,9 @@ import software.amazon.awssdk.services.kinesis.model.Record;
  * so the checkpoint waits for all of them and each user record passes the binding's interceptors once.
  * A user record that fails goes to the binding's error channel; if that rethrows (the binder's default),
  * the rest of the aggregate is not sent and the exception reaches the adapter, which reads the record
- * again; if an error handler takes it, the remaining user records are still sent.
+ * again; if an error handler takes it, the remaining user records are still sent. A record that cannot be
+ * deaggregated at all (a corrupt aggregate under the fail policy, a shard whose hash-key range cannot be
+ * looked up) goes to the error channel whole, the same way.
  */
 public final class DeaggregatingChannel implements MessageChannel {
 
@@ -50,47 +51,50 @@ public final class DeaggregatingChannel implements MessageChannel {
     /** Returns when every user record has been handled; throws when one failed and nothing handled the failure. */
     @Override
     public boolean send(Message<?> message, long timeout) {
-        Deaggregator deaggregator = deaggregators.forShard(
-                message.getHeaders().get(AwsHeaders.RECEIVED_STREAM, String.class),
-                message.getHeaders().get(AwsHeaders.SHARD, String.class));
         if (message.getPayload() instanceof List<?> records) {
-            sendBatch(message, records, deaggregator, timeout);
+            sendBatch(message, records, timeout);
         }
         else {
-            sendRecord(message, deaggregator, timeout);
+            sendRecord(message, timeout);
         }
         return true;
     }
 
-    private void sendRecord(Message<?> carrier, Deaggregator deaggregator, long timeout) {
-        Record record = SourceRecords.of(carrier);
+    private void sendRecord(Message<?> carrier, long timeout) {
+        Record record = null;
         List<UserRecord> userRecords;
         try {
-            userRecords = deaggregator.deaggregate(List.of(record));
+            record = SourceRecords.of(carrier);
+            userRecords = deaggregatorFor(carrier).deaggregate(List.of(record));
         }
-        catch (CorruptAggregateException ex) {
+        catch (RuntimeException ex) {
             errors.handle(carrier, record, new MessagingException(carrier, ex));
             return;
         }
         Checkpointer checkpointer = carrier.getHeaders().get(AwsHeaders.CHECKPOINTER, Checkpointer.class);
+        Checkpointer beforeLastCheckpointer = checkpointer == null || userRecords.size() < 2 ? null
+                : new LastUserRecordCheckpointer(checkpointer, record.sequenceNumber());
         int last = userRecords.size() - 1;
         for (int i = 0; i <= last; i++) {
-            Checkpointer userRecordCheckpointer = checkpointer == null || i == last ? null
-                    : new LastUserRecordCheckpointer(checkpointer, record.sequenceNumber());
-            send(messages.of(carrier, userRecords.get(i), userRecordCheckpointer), record, timeout);
+            send(messages.of(carrier, userRecords.get(i), i == last ? null : beforeLastCheckpointer), record, timeout);
         }
     }
 
-    private void sendBatch(Message<?> carrier, List<?> records, Deaggregator deaggregator, long timeout) {
+    private void sendBatch(Message<?> carrier, List<?> records, long timeout) {
         Message<?> batch;
         try {
-            batch = batches.of(carrier, records, deaggregator);
+            batch = batches.of(carrier, records, deaggregatorFor(carrier));
         }
-        catch (CorruptAggregateException ex) {
+        catch (RuntimeException ex) {
             errors.handle(carrier, records, new MessagingException(carrier, ex));
             return;
         }
         send(batch, records, timeout);
+    }
+
+    private Deaggregator deaggregatorFor(Message<?> carrier) {
+        return deaggregators.forShard(carrier.getHeaders().get(AwsHeaders.RECEIVED_STREAM, String.class),
+                carrier.getHeaders().get(AwsHeaders.SHARD, String.class));
     }
 
     private void send(Message<?> message, Object rawRecord, long timeout) {

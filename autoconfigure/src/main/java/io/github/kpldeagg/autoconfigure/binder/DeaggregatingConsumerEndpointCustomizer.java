@@ -5,8 +5,11 @@ import io.github.kpldeagg.autoconfigure.KplDeaggregationProperties;
 import org.springframework.cloud.stream.config.ConsumerEndpointCustomizer;
 import org.springframework.integration.aws.inbound.kinesis.KclMessageDrivenChannelAdapter;
 import org.springframework.integration.aws.inbound.kinesis.KinesisMessageDrivenChannelAdapter;
+import org.springframework.integration.aws.inbound.kinesis.ListenerMode;
 import org.springframework.integration.core.MessageProducer;
+import org.springframework.integration.mapping.InboundMessageMapper;
 import org.springframework.integration.support.context.NamedComponent;
+import org.springframework.lang.Nullable;
 import org.springframework.messaging.MessageChannel;
 
 /**
@@ -49,17 +52,35 @@ public final class DeaggregatingConsumerEndpointCustomizer implements ConsumerEn
             bindings.bound(bindingName, DeaggregatingBindings.Mode.DISABLED);
         }
         else if (endpoint instanceof KinesisMessageDrivenChannelAdapter adapter) {
+            InboundMessageMapper<byte[]> embeddedHeadersMapper = BinderInternals.embeddedHeadersMapper(adapter);
+            requireSourceRecords(adapter, embeddedHeadersMapper, bindingName);
             // The channel routes each user record's failure itself; the adapter would route the whole record again.
             MessageChannel errorChannel = adapter.getErrorChannel();
             adapter.setErrorChannel(null);
             adapter.setOutputChannel(new DeaggregatingChannel(bindingChannel, errorChannel,
                     new ShardDeaggregators(settings, listeners.forBinding(bindingName), shardHashKeyRanges),
-                    new UserRecordMessages(BinderInternals.embeddedHeadersMapper(adapter))));
+                    new UserRecordMessages(embeddedHeadersMapper)));
             bindings.bound(bindingName, DeaggregatingBindings.Mode.DEAGGREGATED);
         }
         else if (endpoint instanceof KclMessageDrivenChannelAdapter) {
             endpoint.setOutputChannel(new KclUserRecordChannel(bindingChannel));
             bindings.bound(bindingName, DeaggregatingBindings.Mode.KCL);
+        }
+    }
+
+    /**
+     * A message of one Kinesis record (record mode, or each element of a batch of messages) carries the record
+     * only in {@code sourceData}: without it every record would fail, so the binding fails instead.
+     */
+    private static void requireSourceRecords(KinesisMessageDrivenChannelAdapter adapter,
+            @Nullable InboundMessageMapper<byte[]> embeddedHeadersMapper, String bindingName) {
+        boolean messagePerRecord = BinderInternals.listenerMode(adapter) == ListenerMode.record
+                || embeddedHeadersMapper != null;
+        if (messagePerRecord && !BinderInternals.bindsSourceRecord(adapter)) {
+            throw new IllegalStateException("KPL deaggregation on Kinesis binding " + bindingName
+                    + " needs each Kinesis record in the sourceData header, but the binding's adapter does not bind"
+                    + " it (did a consumer endpoint customizer call setBindSourceRecord(false)?); set"
+                    + " kpl.deaggregation.bindings." + bindingName + ".enabled=false to receive the records unchanged");
         }
     }
 }

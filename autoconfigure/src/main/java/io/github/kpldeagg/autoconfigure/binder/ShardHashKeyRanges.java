@@ -1,5 +1,6 @@
 package io.github.kpldeagg.autoconfigure.binder;
 
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import software.amazon.awssdk.services.kinesis.KinesisAsyncClient;
@@ -10,27 +11,52 @@ import software.amazon.awssdk.services.kinesis.model.Shard;
 
 /**
  * The hash-key ranges of the shards a binder reads, looked up with ListShards when a shard is first
- * seen and cached: a shard's range never changes.
+ * seen and cached: a shard's range never changes. A failed lookup is not repeated for a short while, so
+ * that a shard consumer retrying its records does not call ListShards on every poll.
  */
 public final class ShardHashKeyRanges {
 
+    private static final Duration FAILED_LOOKUP_BACK_OFF = Duration.ofSeconds(5);
+
     private final KinesisAsyncClient kinesis;
+    private final long failedLookupBackOffNanos;
     private final Map<String, HashKeyRange> byStreamAndShard = new ConcurrentHashMap<>();
+    private final Map<String, FailedLookup> failedLookupsByStream = new ConcurrentHashMap<>();
 
     public ShardHashKeyRanges(KinesisAsyncClient kinesis) {
+        this(kinesis, FAILED_LOOKUP_BACK_OFF);
+    }
+
+    ShardHashKeyRanges(KinesisAsyncClient kinesis, Duration failedLookupBackOff) {
         this.kinesis = kinesis;
+        this.failedLookupBackOffNanos = failedLookupBackOff.toNanos();
     }
 
     public HashKeyRange of(String stream, String shardId) {
         HashKeyRange range = byStreamAndShard.get(key(stream, shardId));
-        if (range == null) {
+        return range != null ? range : lookUp(stream, shardId);
+    }
+
+    private HashKeyRange lookUp(String stream, String shardId) {
+        FailedLookup failed = failedLookupsByStream.get(stream);
+        if (failed != null && System.nanoTime() - failed.atNanos() < failedLookupBackOffNanos) {
+            throw new IllegalStateException("Hash-key range of shard " + shardId + " unknown: the last ListShards of "
+                    + "stream " + stream + " failed less than " + Duration.ofNanos(failedLookupBackOffNanos) + " ago",
+                    failed.cause());
+        }
+        try {
             listShards(stream);
-            range = byStreamAndShard.get(key(stream, shardId));
+            HashKeyRange range = byStreamAndShard.get(key(stream, shardId));
             if (range == null) {
                 throw new IllegalStateException("ListShards of stream " + stream + " does not list shard " + shardId);
             }
+            failedLookupsByStream.remove(stream);
+            return range;
         }
-        return range;
+        catch (RuntimeException ex) {
+            failedLookupsByStream.put(stream, new FailedLookup(ex, System.nanoTime()));
+            throw ex;
+        }
     }
 
     private void listShards(String stream) {
@@ -47,5 +73,8 @@ public final class ShardHashKeyRanges {
 
     private static String key(String stream, String shardId) {
         return stream + '/' + shardId;
+    }
+
+    private record FailedLookup(RuntimeException cause, long atNanos) {
     }
 }

@@ -30,6 +30,7 @@ import org.springframework.messaging.MessageDeliveryException;
 import org.springframework.messaging.MessagingException;
 import org.springframework.messaging.support.ErrorMessage;
 import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.services.kinesis.model.LimitExceededException;
 import software.amazon.awssdk.services.kinesis.model.Record;
 
 /** The fan-out driven as the binder's adapter drives it, without a network. */
@@ -100,10 +101,7 @@ class DeaggregatingChannelTest {
     @Test
     void aHandledFailureLetsTheRestOfTheAggregateThrough() {
         Record aggregate = aggregate(List.of("k0", "k1", "k2"), List.of("a", "b", "c"), null);
-        PublishSubscribeChannel handled = new PublishSubscribeChannel();
-        handled.subscribe(message -> errors.add((ErrorMessage) message));
-
-        assertThat(channel(failingOn("k1"), handled, CorruptAggregatePolicy.PASS_THROUGH).send(carrier(aggregate)))
+        assertThat(channel(failingOn("k1"), handlingErrors(), CorruptAggregatePolicy.PASS_THROUGH).send(carrier(aggregate)))
                 .isTrue();
 
         assertThat(delivered).extracting(message -> message.getHeaders().get(KplHeaders.PARTITION_KEY))
@@ -138,12 +136,45 @@ class DeaggregatingChannelTest {
         channel(consumingAll(), null, CorruptAggregatePolicy.SKIP).send(carrier(corrupt));
         assertThat(delivered).isEmpty();
 
-        PublishSubscribeChannel handled = new PublishSubscribeChannel();
-        handled.subscribe(message -> errors.add((ErrorMessage) message));
-        channel(consumingAll(), handled, CorruptAggregatePolicy.FAIL).send(carrier(corrupt));
+        channel(consumingAll(), handlingErrors(), CorruptAggregatePolicy.FAIL).send(carrier(corrupt));
         assertThat(delivered).isEmpty();
         assertThat(errors).singleElement().satisfies(error -> assertThat(error.getPayload())
                 .hasCauseInstanceOf(CorruptAggregateException.class));
+    }
+
+    @Test
+    void aRecordWhoseShardRangeCannotBeLookedUpGoesWholeToTheErrorChannel() {
+        Record aggregate = aggregate(List.of("k0", "k1"), List.of("a", "b"), null);
+        ShardDeaggregators filtering = new ShardDeaggregators(
+                new BindingSettings("in-0", true, CorruptAggregatePolicy.PASS_THROUGH, true), DeaggregationListener.NONE,
+                new ShardHashKeyRanges(ListShardsOnlyKinesis.failing()));
+        DeaggregatingChannel channel = new DeaggregatingChannel(consumingAll(), handlingErrors(), filtering,
+                new UserRecordMessages(null));
+
+        assertThat(channel.send(carrier(aggregate))).isTrue();
+
+        assertThat(delivered).isEmpty();
+        assertThat(errors).singleElement().satisfies(error -> {
+            assertThat(error.getPayload()).hasRootCauseInstanceOf(LimitExceededException.class);
+            assertThat(error.getHeaders()).containsEntry(AwsHeaders.RAW_RECORD, aggregate);
+        });
+    }
+
+    @Test
+    void aBatchThatCannotBeDeaggregatedGoesWholeToTheErrorChannel() {
+        List<String> converted = List.of("not bytes");
+        Message<?> batch = MessageBuilder.withPayload(converted)
+                .setHeader(AwsHeaders.RECEIVED_PARTITION_KEY, List.of("k0"))
+                .setHeader(AwsHeaders.RECEIVED_SEQUENCE_NUMBER, List.of("1")).build();
+
+        assertThat(channel(consumingAll(), handlingErrors(), CorruptAggregatePolicy.PASS_THROUGH).send(batch)).isTrue();
+
+        assertThat(delivered).isEmpty();
+        assertThat(errors).singleElement().satisfies(error -> {
+            assertThat(error.getPayload()).hasRootCauseMessage("Cannot deaggregate a batch element of type "
+                    + String.class.getName());
+            assertThat(error.getHeaders()).containsEntry(AwsHeaders.RAW_RECORD, converted);
+        });
     }
 
     @Test
@@ -256,6 +287,12 @@ class DeaggregatingChannelTest {
     private DirectChannel consumingAll() {
         DirectChannel channel = new DirectChannel();
         channel.subscribe(delivered::add);
+        return channel;
+    }
+
+    private PublishSubscribeChannel handlingErrors() {
+        PublishSubscribeChannel channel = new PublishSubscribeChannel();
+        channel.subscribe(message -> errors.add((ErrorMessage) message));
         return channel;
     }
 
