@@ -24,6 +24,8 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
@@ -63,12 +65,21 @@ class TwoConsumerInstancesIT {
             stopped = shardsBeforeStop.entrySet().stream().max(Comparator.comparingInt(entry -> entry.getValue().size()))
                     .orElseThrow().getKey();
 
-            CompletableFuture<List<SentRecord>> secondWave = CompletableFuture.supplyAsync(
-                    () -> sendInChunks(kpl, stream, corpus.subList(FIRST_WAVE, corpus.size())));
-            Thread.sleep(1_500);
+            // The stop begins while the KPL writes the second wave; its last chunk goes out after the stop, so
+            // that the survivor has records of every shard to read.
+            List<ProducedRecord> secondWave = corpus.subList(FIRST_WAVE, corpus.size());
+            int lastChunkStart = secondWave.size() - CHUNK;
+            AtomicInteger chunksSent = new AtomicInteger();
+            CompletableFuture<List<SentRecord>> duringStop = CompletableFuture.supplyAsync(
+                    () -> sendInChunks(kpl, stream, secondWave.subList(0, lastChunkStart), chunksSent));
+            await().atMost(TIMEOUT).until(() -> chunksSent.get() >= lastChunkStart / CHUNK / 3);
             stopStartedAt = System.nanoTime();
             instances.remove(stopped).close();
-            sent.addAll(secondWave.join());
+            sent.addAll(duringStop.join());
+            List<SentRecord> afterStop = kpl.send(stream, secondWave.subList(lastChunkStart, secondWave.size()));
+            assertThat(afterStop.stream().map(SentRecord::shardId).distinct()).as("shards written after the stop")
+                    .hasSize(SHARDS);
+            sent.addAll(afterStop);
             awaitContents(deliveries, sent);
         } finally {
             instances.values().forEach(ConsumerInstance::close);
@@ -107,7 +118,10 @@ class TwoConsumerInstancesIT {
                 duplicates, shardsBeforeStop, stopped, survivor, SHARDS);
     }
 
-    /** Starts the instances at the same time, so that neither has locked every shard before the other starts. */
+    /**
+     * Starts the instances at the same time, so that neither has locked every shard before the other starts.
+     * If one fails to start, the others are closed again.
+     */
     private static Map<String, ConsumerInstance> startTogether(LocalAws aws, String stream, Deliveries deliveries,
             String... names) {
         Map<String, CompletableFuture<ConsumerInstance>> starting = new TreeMap<>();
@@ -116,14 +130,31 @@ class TwoConsumerInstancesIT {
                     ConsumerSettings.of(aws, stream, GROUP).instance(name), deliveries)));
         }
         Map<String, ConsumerInstance> started = new TreeMap<>();
-        starting.forEach((name, instance) -> started.put(name, instance.join()));
+        RuntimeException failure = null;
+        for (Map.Entry<String, CompletableFuture<ConsumerInstance>> instance : starting.entrySet()) {
+            try {
+                started.put(instance.getKey(), instance.getValue().join());
+            } catch (CompletionException e) {
+                if (failure == null) {
+                    failure = e;
+                } else {
+                    failure.addSuppressed(e);
+                }
+            }
+        }
+        if (failure != null) {
+            started.values().forEach(ConsumerInstance::close);
+            throw failure;
+        }
         return started;
     }
 
-    private static List<SentRecord> sendInChunks(RealKpl kpl, String stream, List<ProducedRecord> records) {
+    private static List<SentRecord> sendInChunks(RealKpl kpl, String stream, List<ProducedRecord> records,
+            AtomicInteger chunksSent) {
         List<SentRecord> sent = new ArrayList<>();
         for (int from = 0; from < records.size(); from += CHUNK) {
             sent.addAll(kpl.send(stream, records.subList(from, Math.min(records.size(), from + CHUNK))));
+            chunksSent.incrementAndGet();
         }
         return sent;
     }
