@@ -2,6 +2,7 @@ package io.github.kpldeagg.emulator;
 
 import java.net.URI;
 import java.nio.file.Path;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * A local DynamoDB for the binder's checkpoints and locks: dynalite 4.0.0, in memory, on a free
@@ -14,9 +15,11 @@ public final class Dynalite implements AutoCloseable {
             "set spring.cloud.aws.dynamodb.endpoint to a running DynamoDB");
 
     private final EmulatorProcess process;
+    private final DynamoDbClient client;
 
     private Dynalite(EmulatorProcess process) {
         this.process = process;
+        this.client = LoopbackClients.build(DynamoDbClient.builder(), endpoint());
     }
 
     /** Starts dynalite on a free 127.0.0.1 port, installing it first if this machine lacks it. */
@@ -24,9 +27,21 @@ public final class Dynalite implements AutoCloseable {
         return start(NodeJs.fromEnvironment(), NpmPackage.defaultCache());
     }
 
+    /**
+     * Installs dynalite into the machine's npm cache unless it is there, without starting it: for builds
+     * that start it later where npm cannot reach its registry.
+     */
+    public static void install() {
+        install(NodeJs.fromEnvironment(), NpmPackage.defaultCache());
+    }
+
+    private static Path install(NodeJs nodeJs, Path cache) {
+        return PACKAGE.installIn(cache, nodeJs, installed -> { });
+    }
+
     static Dynalite start(NodeJs nodeJs, Path cache) {
         Path node = nodeJs.node(PACKAGE);
-        Path packageDirectory = PACKAGE.installIn(cache, nodeJs, installed -> { });
+        Path packageDirectory = install(nodeJs, cache);
         return new Dynalite(EmulatorProcess.launch(PACKAGE.name(), cache.resolve("logs"), 1,
                 ports -> new ProcessBuilder(node.toString(), packageDirectory.resolve("cli.js").toString(),
                         "--host", EmulatorProcess.LOOPBACK, "--port", Integer.toString(ports[0]),
@@ -38,13 +53,22 @@ public final class Dynalite implements AutoCloseable {
         return URI.create("http://" + EmulatorProcess.LOOPBACK + ":" + process.port(0));
     }
 
+    /** A client of {@link #endpoint()} in us-east-1 with static fake credentials; closed by {@link #close()}. */
+    public DynamoDbClient client() {
+        return client;
+    }
+
     long pid() {
         return process.pid();
     }
 
-    /** Stops dynalite (SIGTERM, SIGKILL after a few seconds), waiting until it is gone. */
+    /** Closes the client and stops dynalite (SIGTERM, SIGKILL after a few seconds), waiting until it is gone. */
     @Override
     public void close() {
-        process.close();
+        try {
+            client.close();
+        } finally {
+            process.close();
+        }
     }
 }

@@ -1,5 +1,7 @@
 package io.github.kpldeagg.emulator;
 
+import io.github.kpldeagg.emulator.procnet.ProcessSockets;
+import io.github.kpldeagg.emulator.procnet.SocketEndpoint;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -13,12 +15,14 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.util.Set;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * An emulator's process on free loopback ports: started with its output in a log file, awaited
- * until every port answers, and stopped by PID, also when the JVM exits without {@link #close()}.
+ * until it listens on every port itself and every port answers, and stopped by PID, also when the
+ * JVM exits without {@link #close()}.
  */
 final class EmulatorProcess implements AutoCloseable {
 
@@ -33,7 +37,6 @@ final class EmulatorProcess implements AutoCloseable {
             + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
     // kinesis-local ignores SIGTERM while a client keeps a connection open.
     private static final Duration TERMINATION_GRACE = Duration.ofSeconds(3);
-    private static final Duration KILL_TIMEOUT = Duration.ofSeconds(10);
 
     private final String name;
     private final Process process;
@@ -106,7 +109,7 @@ final class EmulatorProcess implements AutoCloseable {
         }
     }
 
-    /** True once every port answers, false if the process lost a port to another process. */
+    /** True once the process listens on every port, false if it lost a port to another process. */
     private boolean awaitListening() {
         long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
         while (System.nanoTime() < deadline) {
@@ -117,13 +120,30 @@ final class EmulatorProcess implements AutoCloseable {
                 throw new EmulatorUnavailableException(name + " exited with code " + process.exitValue()
                         + " before it listened" + LogTail.of(log));
             }
-            if (allPortsAnswer()) {
+            if (listensOnAllPorts() && allPortsAnswer()) {
                 return true;
             }
             sleep(POLL_INTERVAL);
         }
         throw new EmulatorUnavailableException(name + " did not listen on " + LOOPBACK + " ports "
                 + Arrays.toString(ports) + " within " + START_TIMEOUT.toSeconds() + " s" + LogTail.of(log));
+    }
+
+    /**
+     * Whether the listening sockets on the ports are this process's own: a server that another process
+     * started on one of them meanwhile answers too. Only Linux tells; elsewhere the answer must do.
+     */
+    private boolean listensOnAllPorts() {
+        if (!ProcessSockets.supported()) {
+            return true;
+        }
+        try {
+            Set<Integer> listening = ProcessSockets.listening(process.pid()).stream()
+                    .map(SocketEndpoint::port).collect(Collectors.toSet());
+            return Arrays.stream(ports).allMatch(listening::contains);
+        } catch (IOException exited) {
+            return false;
+        }
     }
 
     private boolean allPortsAnswer() {
@@ -153,15 +173,7 @@ final class EmulatorProcess implements AutoCloseable {
     }
 
     private void stop() {
-        process.destroy();
-        try {
-            if (!process.waitFor(TERMINATION_GRACE.toMillis(), TimeUnit.MILLISECONDS)) {
-                process.destroyForcibly().waitFor(KILL_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-            }
-        } catch (InterruptedException e) {
-            process.destroyForcibly();
-            Thread.currentThread().interrupt();
-        }
+        Processes.stop(process, TERMINATION_GRACE);
     }
 
     /** Ports the OS just handed out on 127.0.0.1, all held at once so that they differ. */

@@ -4,10 +4,6 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.apache5.Apache5HttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.retries.api.BackoffStrategy;
 import software.amazon.awssdk.services.kinesis.KinesisClient;
 import software.amazon.awssdk.services.kinesis.waiters.KinesisWaiter;
@@ -28,7 +24,6 @@ public final class KinesisLocal implements AutoCloseable {
     static final NpmPackage PACKAGE = new NpmPackage("kinesis-local", "0.6.2",
             "set spring.cloud.aws.endpoint to a running Kinesis");
 
-    private static final Region REGION = Region.US_EAST_1;
     private static final Duration STREAM_POLL_INTERVAL = Duration.ofMillis(100);
     private static final Duration STREAM_ACTIVE_TIMEOUT = Duration.ofSeconds(30);
 
@@ -37,13 +32,7 @@ public final class KinesisLocal implements AutoCloseable {
 
     private KinesisLocal(EmulatorProcess process) {
         this.process = process;
-        this.client = KinesisClient.builder()
-                .endpointOverride(endpoint())
-                .region(REGION)
-                .credentialsProvider(StaticCredentialsProvider.create(
-                        AwsBasicCredentials.create("fake-access-key", "fake-secret-key")))
-                .httpClientBuilder(Apache5HttpClient.builder())
-                .build();
+        this.client = LoopbackClients.build(KinesisClient.builder(), endpoint());
     }
 
     /** Starts kinesis-local on free 127.0.0.1 ports, installing it first if this machine lacks it. */
@@ -51,9 +40,21 @@ public final class KinesisLocal implements AutoCloseable {
         return start(NodeJs.fromEnvironment(), NpmPackage.defaultCache());
     }
 
+    /**
+     * Installs kinesis-local into the machine's npm cache unless it is there, without starting it: for
+     * builds that start it later where npm cannot reach its registry.
+     */
+    public static void install() {
+        install(NodeJs.fromEnvironment(), NpmPackage.defaultCache());
+    }
+
+    static Path install(NodeJs nodeJs, Path cache) {
+        return PACKAGE.installIn(cache, nodeJs, LoopbackPatch::writeLoopbackMain);
+    }
+
     static KinesisLocal start(NodeJs nodeJs, Path cache) {
         Path node = nodeJs.node(PACKAGE);
-        Path packageDirectory = PACKAGE.installIn(cache, nodeJs, LoopbackPatch::writeLoopbackMain);
+        Path packageDirectory = install(nodeJs, cache);
         return new KinesisLocal(EmulatorProcess.launch(PACKAGE.name(), cache.resolve("logs"), 2, ports -> {
             ProcessBuilder command = new ProcessBuilder(node.toString(), LoopbackPatch.LOOPBACK_MAIN)
                     .directory(packageDirectory.toFile());
@@ -63,7 +64,7 @@ public final class KinesisLocal implements AutoCloseable {
             environment.put("KINESIS_MOCK_TLS_PORT", Integer.toString(ports[0]));
             environment.put("KINESIS_MOCK_PLAIN_PORT", Integer.toString(ports[1]));
             environment.put("KINESIS_MOCK_CERT_PATH", packageDirectory.resolve("server.json").toString());
-            environment.put("AWS_REGION", REGION.id());
+            environment.put("AWS_REGION", LoopbackClients.REGION.id());
             return command;
         }));
     }

@@ -2,9 +2,17 @@ package io.github.kpldeagg.emulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.nio.file.Files;
+import com.sun.net.httpserver.HttpServer;
+import io.github.kpldeagg.emulator.procnet.ProcessSockets;
+import io.github.kpldeagg.emulator.procnet.SocketEndpoint;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,19 +34,41 @@ class EmulatorProcessTest {
     }
 
     @Test
-    void aPortTakenByAnotherProcessMeanwhileIsReplacedByAFreshOne() throws Exception {
-        Path firstAttempt = logs.resolve("first-attempt");
-        // The first start loses its port, as when another process binds it between our pick and its listen.
-        String server = "const fs = require('fs');"
-                + "if (!fs.existsSync(process.argv[1])) { fs.writeFileSync(process.argv[1], '');"
-                + " console.error('Error: listen EADDRINUSE'); process.exit(1); }"
-                + "require('http').createServer((q, r) => r.end('ok')).listen(+process.argv[2], '127.0.0.1');";
+    void aServerThatTookThePortMeanwhileIsNotMistakenForTheEmulator() throws Exception {
+        assumeTrue(ProcessSockets.supported(), "only Linux tells whose socket listens on a port");
+        // Listens a second after its start, long after the other server began to answer on its port.
+        String lateServer = "setTimeout(() => require('http').createServer((q, r) => r.end('ok'))"
+                + ".listen(+process.argv[1], '127.0.0.1'), 1000);";
+        List<HttpServer> otherServers = new ArrayList<>();
+        try {
+            try (EmulatorProcess emulator = EmulatorProcess.launch("racing", logs, 1, ports -> {
+                if (otherServers.isEmpty()) {
+                    otherServers.add(answeringServer(ports[0]));
+                }
+                return new ProcessBuilder(NODE, "-e", lateServer, Integer.toString(ports[0]));
+            })) {
+                int takenPort = otherServers.get(0).getAddress().getPort();
+                assertThat(emulator.port(0)).isNotEqualTo(takenPort);
+                assertThat(ProcessSockets.listening(emulator.pid())).extracting(SocketEndpoint::port)
+                        .containsExactly(emulator.port(0));
+                assertThat(logs.resolve("racing-" + takenPort + ".log")).content().contains("EADDRINUSE");
+            }
+        } finally {
+            otherServers.forEach(server -> server.stop(0));
+        }
+    }
 
-        try (EmulatorProcess emulator = EmulatorProcess.launch("racing", logs, 1,
-                ports -> new ProcessBuilder(NODE, "-e", server, firstAttempt.toString(), Integer.toString(ports[0])))) {
-            assertThat(firstAttempt).exists();
-            assertThat(ProcessHandle.of(emulator.pid())).map(ProcessHandle::isAlive).contains(true);
-            assertThat(logs.resolve("racing-" + emulator.port(0) + ".log")).exists();
+    private static HttpServer answeringServer(int port) {
+        try {
+            HttpServer server = HttpServer.create(new InetSocketAddress(EmulatorProcess.LOOPBACK, port), 1);
+            server.createContext("/", exchange -> {
+                exchange.sendResponseHeaders(200, -1);
+                exchange.close();
+            });
+            server.start();
+            return server;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

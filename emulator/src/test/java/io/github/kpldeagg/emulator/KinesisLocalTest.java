@@ -3,8 +3,9 @@ package io.github.kpldeagg.emulator;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.github.kpldeagg.emulator.procnet.ProcessSockets;
+import io.github.kpldeagg.emulator.procnet.SocketEndpoint;
 import java.math.BigInteger;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
@@ -61,21 +62,14 @@ class KinesisLocalTest {
 
     @Test
     void listensOnLoopbackOnly() throws Exception {
-        assumeTrue(ListeningSockets.supported(), "needs Linux /proc");
+        assumeTrue(ProcessSockets.supported(), "needs Linux /proc");
 
-        List<InetSocketAddress> listening = ListeningSockets.of(kinesis.pid());
+        List<SocketEndpoint> listening = ProcessSockets.listening(kinesis.pid());
 
-        assertThat(listening).extracting(InetSocketAddress::getPort)
+        assertThat(listening).extracting(SocketEndpoint::port)
                 .contains(kinesis.endpoint().getPort(), kinesis.tlsPort());
-        assertThat(listening).allSatisfy(address -> assertThat(address.getAddress().isLoopbackAddress())
-                .as("%s is loopback", address).isTrue());
-    }
-
-    @Test
-    void endpointsAreOnLoopback() {
-        assertThat(kinesis.endpoint()).hasScheme("http").hasHost("127.0.0.1");
-        assertThat(kinesis.tlsEndpoint()).hasScheme("https").hasHost("127.0.0.1").hasPort(kinesis.tlsPort());
-        assertThat(kinesis.tlsPort()).isNotEqualTo(kinesis.endpoint().getPort());
+        assertThat(listening).allSatisfy(endpoint -> assertThat(endpoint.loopback())
+                .as("%s is loopback", endpoint).isTrue());
     }
 
     @Test

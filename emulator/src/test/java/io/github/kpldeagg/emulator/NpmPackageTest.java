@@ -2,6 +2,8 @@ package io.github.kpldeagg.emulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -14,27 +16,33 @@ import org.junit.jupiter.api.io.TempDir;
 class NpmPackageTest {
 
     @TempDir
+    Path temp;
+
+    @TempDir
     Path cache;
 
     @Test
-    void concurrentFirstStartsInstallOnceAndLaterOnesNeedNoNpm() throws Exception {
-        Callable<Path> install = () -> KinesisLocal.PACKAGE.installIn(cache, NodeJs.fromEnvironment(),
-                LoopbackPatch::writeLoopbackMain);
+    void concurrentFirstInstallsRunNpmOnceAndLaterOnesNeedNoNpm() throws Exception {
+        Path runs = temp.resolve("npm-runs.log");
+        Path packageDirectory = cache.resolve("kinesis-local-0.6.2/node_modules/kinesis-local");
+        NodeJs fakeNpm = NodeJs.onPath(fakeNpm(runs).toString());
+        Callable<Path> install = () -> KinesisLocal.install(fakeNpm, cache);
         ExecutorService threads = Executors.newFixedThreadPool(2);
         try {
             List<Future<Path>> installs = threads.invokeAll(List.of(install, install));
 
-            Path expected = cache.resolve("kinesis-local-0.6.2/node_modules/kinesis-local");
-            assertThat(installs.get(0).get()).isEqualTo(expected);
-            assertThat(installs.get(1).get()).isEqualTo(expected);
-            assertThat(expected.resolve("main-loopback.js")).content().contains(LoopbackPatch.BIND_LOOPBACK);
+            assertThat(installs.get(0).get()).isEqualTo(packageDirectory);
+            assertThat(installs.get(1).get()).isEqualTo(packageDirectory);
         } finally {
             threads.shutdown();
         }
+        assertThat(runs).content().isEqualTo("install --prefix " + cache.resolve("kinesis-local-0.6.2")
+                + " kinesis-local@0.6.2 --no-audit --no-fund\n");
+        assertThat(packageDirectory.resolve(LoopbackPatch.LOOPBACK_MAIN)).content()
+                .contains(LoopbackPatch.BIND_LOOPBACK);
 
         // Without node or npm on the PATH, only the cache can answer.
-        assertThat(KinesisLocal.PACKAGE.installIn(cache, NodeJs.onPath(""), LoopbackPatch::writeLoopbackMain))
-                .isEqualTo(cache.resolve("kinesis-local-0.6.2/node_modules/kinesis-local"));
+        assertThat(KinesisLocal.install(NodeJs.onPath(""), cache)).isEqualTo(packageDirectory);
     }
 
     @Test
@@ -51,5 +59,32 @@ class NpmPackageTest {
                 System.setProperty(NpmPackage.CACHE_PROPERTY, previous);
             }
         }
+    }
+
+    /**
+     * An {@code npm} that notes each run and "installs" a kinesis-local {@code main.js} the loopback patch
+     * accepts, slowly enough that a second install started meanwhile would overlap it. Like the real one, it
+     * is a Node.js script that finds {@code node} on the PATH.
+     */
+    private Path fakeNpm(Path runs) throws IOException {
+        Path bin = Files.createDirectory(temp.resolve("bin"));
+        Files.createSymbolicLink(bin.resolve("node"), NodeJs.fromEnvironment().node(KinesisLocal.PACKAGE));
+        String script = """
+                #!/usr/bin/env node
+                const fs = require('fs'), path = require('path');
+                fs.appendFileSync(%s, process.argv.slice(2).join(' ') + '\\n');
+                const packageDirectory = path.join(process.argv[process.argv.indexOf('--prefix') + 1],
+                        'node_modules', 'kinesis-local');
+                fs.mkdirSync(packageDirectory, { recursive: true });
+                fs.writeFileSync(path.join(packageDirectory, 'main.js'), %s);
+                setTimeout(() => {}, 500);
+                """.formatted(jsString(runs.toString()), jsString("var host = " + LoopbackPatch.BIND_ALL_INTERFACES));
+        Path npm = Files.writeString(bin.resolve("npm"), script);
+        npm.toFile().setExecutable(true);
+        return bin;
+    }
+
+    private static String jsString(String text) {
+        return "'" + text.replace("\\", "\\\\").replace("'", "\\'") + "'";
     }
 }

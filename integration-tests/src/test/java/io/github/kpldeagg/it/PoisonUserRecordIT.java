@@ -51,9 +51,9 @@ class PoisonUserRecordIT {
         Deliveries deliveries = new Deliveries();
         List<ErrorMessage> errors = new CopyOnWriteArrayList<>();
         List<Delivery> received;
-        try (Checkpoints checkpoints = new Checkpoints(aws);
-                ConsumerInstance consumer = ConsumerInstance.start(settings(aws, stream),
-                        failingOn(poison, deliveries), errors::add)) {
+        Checkpoints checkpoints = new Checkpoints(aws);
+        try (ConsumerInstance consumer = ConsumerInstance.start(settings(aws, stream),
+                failingOn(poison, deliveries), errors::add)) {
             received = deliveries.awaitAtLeast(sent.size(), TIMEOUT);
             for (String shard : layout.shards()) {
                 await().atMost(TIMEOUT).untilAsserted(() -> assertThat(checkpoints.of(GROUP, stream, shard))
@@ -85,8 +85,8 @@ class PoisonUserRecordIT {
                 .map(record -> record.record().content()).toList();
         Deliveries deliveries = new Deliveries();
         List<Delivery> received;
-        try (Checkpoints checkpoints = new Checkpoints(aws);
-                ConsumerInstance consumer = ConsumerInstance.start(settings(aws, stream), failingOn(poison, deliveries))) {
+        Checkpoints checkpoints = new Checkpoints(aws);
+        try (ConsumerInstance consumer = ConsumerInstance.start(settings(aws, stream), failingOn(poison, deliveries))) {
             await().atMost(TIMEOUT).until(() -> attempts(deliveries.all(), poison) >= 2);
             String checkpointAfterFirstRetry = checkpoints.of(GROUP, stream, aggregate.shardId());
             await().atMost(TIMEOUT).until(() -> attempts(deliveries.all(), poison) >= 4

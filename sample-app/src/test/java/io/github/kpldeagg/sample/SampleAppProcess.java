@@ -1,5 +1,6 @@
 package io.github.kpldeagg.sample;
 
+import io.github.kpldeagg.emulator.Processes;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,7 +41,8 @@ final class SampleAppProcess {
         builder.environment().put("AWS_EC2_METADATA_DISABLED", "true");
         Process process = builder.start();
         if (!process.waitFor(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
-            stop(process);
+            // SIGTERM first, so that the sample's shutdown stops its emulator; then whatever is left, by PID.
+            Processes.stop(process, TERMINATION_GRACE);
             throw new AssertionError("The sample did not exit within " + TIMEOUT.toMinutes() + " minutes; see " + log);
         }
         return new Result(process.exitValue(), Files.readString(log), log);
@@ -49,14 +51,5 @@ final class SampleAppProcess {
     /** The PATH of this JVM, in which the sample finds Node.js. */
     static String inheritedPath() {
         return System.getenv("PATH");
-    }
-
-    /** SIGTERM first, so that the sample's shutdown stops its emulator; then whatever is left, by PID. */
-    private static void stop(Process process) throws InterruptedException {
-        process.destroy();
-        if (!process.waitFor(TERMINATION_GRACE.toMillis(), TimeUnit.MILLISECONDS)) {
-            process.descendants().forEach(ProcessHandle::destroyForcibly);
-            process.destroyForcibly().waitFor();
-        }
     }
 }

@@ -1,5 +1,6 @@
 package io.github.kpldeagg.it.crash;
 
+import io.github.kpldeagg.emulator.Processes;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -14,7 +15,7 @@ import java.util.concurrent.TimeUnit;
  */
 final class ChildJvm implements AutoCloseable {
 
-    private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
+    private static final Duration STOP_GRACE = Duration.ofSeconds(30);
 
     private final Process process;
     private final Path log;
@@ -52,13 +53,10 @@ final class ChildJvm implements AutoCloseable {
         return process.isAlive();
     }
 
-    /** SIGTERM, then SIGKILL after {@link #STOP_TIMEOUT}. */
+    /** SIGTERM; after {@link #STOP_GRACE}, SIGKILL to the JVM and whatever it started. */
     @Override
-    public void close() throws InterruptedException {
-        process.destroy();
-        if (!process.waitFor(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
-            process.destroyForcibly().waitFor(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-        }
+    public void close() {
+        Processes.stop(process, STOP_GRACE);
     }
 
     @Override

@@ -116,10 +116,7 @@ class CrashMidAggregateIT {
                 .extracting(delivery -> delivery.id().subSequenceNumber())
                 .as("user records of the aggregate handled before the crash")
                 .containsExactlyElementsOf(LongStream.range(0, handledBeforeCrash).boxed().toList());
-        String checkpointAtCrash;
-        try (Checkpoints checkpoints = new Checkpoints(aws)) {
-            checkpointAtCrash = checkpoints.of(GROUP, stream, aggregate.shardId());
-        }
+        String checkpointAtCrash = new Checkpoints(aws).of(GROUP, stream, aggregate.shardId());
 
         try (ChildJvm restarted = ChildJvm.start(CrashingConsumer.class,
                 arguments(settings, receivedAfterRestart, effects, null), directory.resolve("consumer-2.log"))) {

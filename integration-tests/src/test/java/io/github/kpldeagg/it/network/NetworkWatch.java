@@ -1,13 +1,13 @@
 package io.github.kpldeagg.it.network;
 
+import io.github.kpldeagg.emulator.procnet.ProcNetTable;
+import io.github.kpldeagg.emulator.procnet.ProcessSockets;
 import java.io.IOException;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -44,7 +44,7 @@ public final class NetworkWatch implements AutoCloseable {
     }
 
     public static NetworkWatch start() {
-        if (!Files.isReadable(Path.of("/proc/self/net/tcp"))) {
+        if (!ProcessSockets.supported()) {
             throw new IllegalStateException("The network watch needs Linux's /proc/<pid>/net tables");
         }
         NetworkWatch watch = new NetworkWatch();
@@ -95,14 +95,14 @@ public final class NetworkWatch implements AutoCloseable {
     private void sample(ProcessHandle process, Map<String, List<ProcNetTable.Row>> rowsByNamespace) {
         Path proc = Path.of("/proc", Long.toString(process.pid()));
         try {
-            Set<Long> inodes = socketInodes(proc.resolve("fd"));
+            Set<Long> inodes = ProcessSockets.inodes(process.pid());
             if (inodes.isEmpty()) {
                 return;
             }
             String namespace = Files.readSymbolicLink(proc.resolve("ns/net")).toString();
             List<ProcNetTable.Row> rows = rowsByNamespace.get(namespace);
             if (rows == null) {
-                rows = readTables(proc.resolve("net"));
+                rows = readTables(process.pid());
                 rowsByNamespace.put(namespace, rows);
             }
             String command = process.info().command().orElse("?");
@@ -116,31 +116,10 @@ public final class NetworkWatch implements AutoCloseable {
         }
     }
 
-    private static Set<Long> socketInodes(Path fdDirectory) throws IOException {
-        Set<Long> inodes = new HashSet<>();
-        try (DirectoryStream<Path> fds = Files.newDirectoryStream(fdDirectory)) {
-            for (Path fd : fds) {
-                String target;
-                try {
-                    target = Files.readSymbolicLink(fd).toString();
-                } catch (IOException closedMeanwhile) {
-                    continue;
-                }
-                if (target.startsWith("socket:[")) {
-                    inodes.add(Long.parseLong(target.substring("socket:[".length(), target.length() - 1)));
-                }
-            }
-        }
-        return inodes;
-    }
-
-    private static List<ProcNetTable.Row> readTables(Path net) throws IOException {
+    private static List<ProcNetTable.Row> readTables(long pid) throws IOException {
         List<ProcNetTable.Row> rows = new ArrayList<>();
         for (String table : TABLES) {
-            Path file = net.resolve(table);
-            if (Files.exists(file)) {
-                rows.addAll(ProcNetTable.parse(table, Files.readString(file)));
-            }
+            rows.addAll(ProcNetTable.read(pid, table));
         }
         return rows;
     }

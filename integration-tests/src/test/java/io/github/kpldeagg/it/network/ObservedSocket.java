@@ -1,5 +1,7 @@
 package io.github.kpldeagg.it.network;
 
+import io.github.kpldeagg.emulator.procnet.SocketEndpoint;
+
 /** A socket with a peer, seen in a sample: which process held it, and between which endpoints. */
 public record ObservedSocket(long pid, String command, String protocol, SocketEndpoint local, SocketEndpoint remote) {
 

@@ -2,10 +2,6 @@ package io.github.kpldeagg.it.support;
 
 import java.util.Map;
 import org.springframework.integration.aws.metadata.DynamoDbMetadataStore;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.apache5.Apache5HttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -13,18 +9,12 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * Reads the binder's checkpoints straight from its DynamoDB table, the way the binder's adapter keys
  * them: {@code <group>:<stream>:<shard>} in {@value DynamoDbMetadataStore#DEFAULT_TABLE_NAME}.
  */
-public final class Checkpoints implements AutoCloseable {
+public final class Checkpoints {
 
     private final DynamoDbClient dynamoDb;
 
     public Checkpoints(LocalAws aws) {
-        this.dynamoDb = DynamoDbClient.builder()
-                .endpointOverride(aws.dynamoDb().endpoint())
-                .region(Region.US_EAST_1)
-                .credentialsProvider(StaticCredentialsProvider.create(
-                        AwsBasicCredentials.create("fake-access-key", "fake-secret-key")))
-                .httpClientBuilder(Apache5HttpClient.builder())
-                .build();
+        this.dynamoDb = aws.dynamoDb().client();
     }
 
     /** The sequence number checkpointed for the shard, or null when there is none. */
@@ -35,10 +25,5 @@ public final class Checkpoints implements AutoCloseable {
                 .consistentRead(true)).item();
         return item == null || !item.containsKey(DynamoDbMetadataStore.VALUE) ? null
                 : item.get(DynamoDbMetadataStore.VALUE).s();
-    }
-
-    @Override
-    public void close() {
-        dynamoDb.close();
     }
 }

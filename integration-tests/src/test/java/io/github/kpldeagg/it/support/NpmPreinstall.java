@@ -5,8 +5,7 @@ import io.github.kpldeagg.emulator.KinesisLocal;
 
 /**
  * Run by Maven before the integration tests when they run in a loopback-only network namespace, where npm
- * cannot reach its registry: starts and stops each emulator once, which installs it into the machine's
- * npm cache if it is not there yet.
+ * cannot reach its registry: installs each emulator into the machine's npm cache if it is not there yet.
  */
 public final class NpmPreinstall {
 
@@ -14,7 +13,7 @@ public final class NpmPreinstall {
     }
 
     public static void main(String[] args) {
-        KinesisLocal.start().close();
-        Dynalite.start().close();
+        KinesisLocal.install();
+        Dynalite.install();
     }
 }

@@ -1,11 +1,11 @@
-package io.github.kpldeagg.it.network;
+package io.github.kpldeagg.emulator.procnet;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The watch's reading of the kernel's socket tables, on lines as Linux writes them. */
+/** The kernel's socket tables, on lines as Linux writes them. */
 class ProcNetTableTest {
 
     private static final String TCP = """
@@ -29,6 +29,7 @@ class ProcNetTableTest {
         assertThat(rows).extracting(ProcNetTable.Row::inode).containsExactly(1001L, 1002L, 1003L);
         assertThat(rows.get(0).local()).hasToString("127.0.0.1:35553");
         assertThat(rows.get(0).remote().unspecified()).as("a listening socket has no peer").isTrue();
+        assertThat(rows).extracting(ProcNetTable.Row::listening).containsExactly(true, false, false);
         assertThat(rows.get(1).remote()).hasToString("127.0.0.1:35553");
         assertThat(rows.get(1).remote().loopback()).isTrue();
         assertThat(rows.get(2).remote()).hasToString("192.168.1.1:443");
@@ -44,6 +45,7 @@ class ProcNetTableTest {
         assertThat(rows.get(1).remote().address().getHostAddress()).isEqualTo("127.0.0.1");
         assertThat(rows.get(1).remote().loopback()).isTrue();
         assertThat(rows.get(2).remote().unspecified()).isTrue();
+        assertThat(rows).extracting(ProcNetTable.Row::listening).containsExactly(false, false, true, false);
         assertThat(rows.get(3).remote().address().getHostAddress()).isEqualTo("2001:db8:0:0:0:0:0:1");
         assertThat(rows.get(3).remote().loopback()).isFalse();
     }

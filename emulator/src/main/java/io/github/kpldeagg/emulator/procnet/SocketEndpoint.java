@@ -1,4 +1,4 @@
-package io.github.kpldeagg.it.network;
+package io.github.kpldeagg.emulator.procnet;
 
 import java.math.BigInteger;
 import java.net.InetAddress;
@@ -8,9 +8,10 @@ import java.net.UnknownHostException;
  * An address and port as Linux writes them in {@code /proc/net/tcp} and its siblings: hex digits of the
  * address in the kernel's byte order (each 32-bit word little-endian), a colon, the port in hex.
  */
-record SocketEndpoint(InetAddress address, int port) {
+public record SocketEndpoint(InetAddress address, int port) {
 
-    static SocketEndpoint parse(String procNetField) {
+    /** {@code 0100007F:1F90} is 127.0.0.1:8080. */
+    public static SocketEndpoint parse(String procNetField) {
         int colon = procNetField.indexOf(':');
         String hexAddress = procNetField.substring(0, colon);
         byte[] bytes = new byte[hexAddress.length() / 2];
@@ -29,12 +30,12 @@ record SocketEndpoint(InetAddress address, int port) {
     }
 
     /** No peer: a listening or unconnected socket (0.0.0.0:0 or [::]:0). */
-    boolean unspecified() {
+    public boolean unspecified() {
         return address.isAnyLocalAddress() && port == 0;
     }
 
     /** 127.0.0.0/8, ::1, or IPv4 loopback mapped into IPv6 (which InetAddress already turns into IPv4). */
-    boolean loopback() {
+    public boolean loopback() {
         return address.isLoopbackAddress();
     }
 
