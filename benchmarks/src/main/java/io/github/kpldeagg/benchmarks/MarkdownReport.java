@@ -1,15 +1,13 @@
 package io.github.kpldeagg.benchmarks;
 
-import java.util.Collection;
+import static io.github.kpldeagg.benchmarks.JmhResults.allocatedBytesPerOperation;
+import static io.github.kpldeagg.benchmarks.JmhResults.recordsPerSecond;
+import static io.github.kpldeagg.benchmarks.JmhResults.score;
+
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
-import org.openjdk.jmh.profile.GCProfiler;
-import org.openjdk.jmh.results.Result;
 import org.openjdk.jmh.results.RunResult;
-import org.openjdk.jmh.runner.Runner;
-import org.openjdk.jmh.runner.options.CommandLineOptions;
-import org.openjdk.jmh.runner.options.OptionsBuilder;
 
 /**
  * Runs {@link DeaggregationBenchmark} with the GC profiler and prints the README's table: JMH's
@@ -18,18 +16,13 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
  */
 public final class MarkdownReport {
 
-    private static final String ALLOCATED_BYTES_PER_OPERATION = "gc.alloc.rate.norm";
-
     private MarkdownReport() {
     }
 
     public static void main(String[] args) throws Exception {
-        Collection<RunResult> results = new Runner(new OptionsBuilder().parent(new CommandLineOptions(args))
-                .include(DeaggregationBenchmark.class.getName()).addProfiler(GCProfiler.class).build()).run();
         Map<String, RunResult> byCaseAndMethod = new HashMap<>();
-        for (RunResult result : results) {
-            byCaseAndMethod.put(key(result.getParams().getParam("aggregateCase"), result.getParams().getBenchmark()),
-                    result);
+        for (RunResult result : JmhResults.run(DeaggregationBenchmark.class, args)) {
+            byCaseAndMethod.put(key(result.getParams().getParam("aggregateCase"), JmhResults.method(result)), result);
         }
         System.out.println("| case | user records | core rec/s | KCL rec/s | MD5 floor rec/s | MD5+walk floor rec/s"
                 + " | core/KCL | core time / MD5+walk time | core B/rec | KCL B/rec |");
@@ -47,25 +40,11 @@ public final class MarkdownReport {
                     aggregateCase, userRecords, recordsPerSecond(core, userRecords),
                     recordsPerSecond(kcl, userRecords), recordsPerSecond(md5, userRecords),
                     recordsPerSecond(walk, userRecords), score(core) / score(kcl), score(walk) / score(core),
-                    allocatedBytes(core) / userRecords, allocatedBytes(kcl) / userRecords);
+                    allocatedBytesPerOperation(core) / userRecords, allocatedBytesPerOperation(kcl) / userRecords);
         }
     }
 
-    private static String key(String aggregateCase, String benchmark) {
-        return aggregateCase + " " + benchmark.substring(benchmark.lastIndexOf('.') + 1);
-    }
-
-    private static double score(RunResult result) {
-        return result.getPrimaryResult().getScore();
-    }
-
-    private static String recordsPerSecond(RunResult result, int userRecords) {
-        Result<?> primary = result.getPrimaryResult();
-        return String.format(Locale.ROOT, "%.2fM ± %.2fM", primary.getScore() * userRecords / 1e6,
-                primary.getScoreError() * userRecords / 1e6);
-    }
-
-    private static double allocatedBytes(RunResult result) {
-        return result.getSecondaryResults().get(ALLOCATED_BYTES_PER_OPERATION).getScore();
+    private static String key(String aggregateCase, String method) {
+        return aggregateCase + " " + method;
     }
 }

@@ -1,0 +1,157 @@
+package io.github.kpldeagg.benchmarks.fanout;
+
+import io.github.kpldeagg.core.KinesisRecord;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.infra.Blackhole;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.integration.mapping.InboundMessageMapper;
+import org.springframework.messaging.Message;
+import org.springframework.messaging.MessageChannel;
+
+/**
+ * The starter's fan-out: Kinesis-record messages into the adapter's output channel, through the binding to
+ * a {@code Consumer<UserRecord>}. Every operation delivers the same {@code userRecords} user records:
+ * <ul>
+ * <li>{@link #deaggregated}: one KPL aggregate of them, fanned out by the starter;</li>
+ * <li>{@link #plain}: one plain Kinesis record each, through the same channel (which passes them through);</li>
+ * <li>{@link #bindingOnly}: their user-record messages, built beforehand, straight into the binding channel:
+ * what the binding alone costs;</li>
+ * <li>{@link #deaggregatedEmbedHeaders} and {@link #plainEmbedHeaders}: the same on a binding that embeds
+ * headers, the binder's default, whose mapper tries to decode each record (here: finds none).</li>
+ * </ul>
+ * The adapter's own work per Kinesis record, before its output channel, is outside the measurement, but for
+ * its embedded-headers decoding: the starter decodes each user record of an aggregate as the adapter decodes
+ * each plain record, so the two embed-headers methods also do the adapter's decoding of each Kinesis record
+ * (the aggregate, or each plain record) with the binder's mapper.
+ */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+// The SDK classes must never probe the metadata address; a fixed heap steadies the application's GC.
+@Fork(jvmArgsAppend = {"-Daws.disableEc2Metadata=true", "-Xms2g", "-Xmx2g"})
+public class FanOutBenchmark {
+
+    @Param({"100", "1000"})
+    public int userRecords;
+
+    @Param({"100", "1024"})
+    public int payloadBytes;
+
+    private ConfigurableApplicationContext context;
+    private KinesisBindingFanOut kinesisBinding;
+    private MessageChannel bindingChannel;
+    private MessageChannel adapterOutputChannel;
+    private MessageChannel embedHeadersAdapterOutputChannel;
+    private InboundMessageMapper<byte[]> embeddedHeadersMapper;
+    private Message<byte[]> aggregateMessage;
+    private List<Message<byte[]>> plainMessages;
+    private List<Message<?>> userRecordMessages;
+
+    @Setup
+    public void setUp(Blackhole blackhole) {
+        context = new SpringApplicationBuilder(FanOutApplication.class).web(WebApplicationType.NONE)
+                .properties("spring.main.banner-mode=off", "logging.level.root=WARN",
+                        // It warns on the first lookup of every function, which it then finds and registers.
+                        "logging.level.org.springframework.cloud.function.context.catalog=ERROR",
+                        "spring.cloud.function.definition=" + FanOutApplication.FUNCTION,
+                        // No AWS client of the application may reach anything but the loopback.
+                        "spring.cloud.aws.endpoint=http://127.0.0.1:1", "spring.cloud.aws.region.static=us-east-1",
+                        "spring.cloud.aws.credentials.access-key=fake", "spring.cloud.aws.credentials.secret-key=fake")
+                .run();
+        UserRecordSink sink = context.getBean(FanOutApplication.FUNCTION, UserRecordSink.class);
+        sink.drainInto(blackhole);
+        bindingChannel = context.getBean(FanOutApplication.BINDING, MessageChannel.class);
+        kinesisBinding = new KinesisBindingFanOut(context);
+        adapterOutputChannel = kinesisBinding.adapterOutputChannel(bindingChannel, false);
+        embedHeadersAdapterOutputChannel = kinesisBinding.adapterOutputChannel(bindingChannel, true);
+        embeddedHeadersMapper = kinesisBinding.embeddedHeadersMapper();
+
+        JsonUserRecords produced = JsonUserRecords.of(userRecords, payloadBytes);
+        KinesisRecord aggregate = produced.aggregate();
+        aggregateMessage = AdapterMessages.of(aggregate.data(), aggregate.partitionKey(), 0);
+        plainMessages = new ArrayList<>(userRecords);
+        for (int i = 0; i < userRecords; i++) {
+            plainMessages.add(AdapterMessages.of(produced.payloads().get(i), produced.partitionKeys().get(i), i));
+        }
+        userRecordMessages = userRecordMessagesOf(plainMessages);
+
+        // Guards against measuring something else: each path must hand every user record to the consumer.
+        deaggregated();
+        expect(sink, userRecords, userRecords);
+        deaggregatedEmbedHeaders(blackhole);
+        expect(sink, 2L * userRecords, 2L * userRecords);
+        plain();
+        plainEmbedHeaders(blackhole);
+        bindingOnly();
+        expect(sink, 5L * userRecords, 2L * userRecords);
+    }
+
+    @TearDown
+    public void tearDown() {
+        kinesisBinding.close();
+        context.close();
+    }
+
+    @Benchmark
+    public void deaggregated() {
+        adapterOutputChannel.send(aggregateMessage);
+    }
+
+    @Benchmark
+    public void plain() {
+        for (Message<byte[]> message : plainMessages) {
+            adapterOutputChannel.send(message);
+        }
+    }
+
+    @Benchmark
+    public void bindingOnly() {
+        for (Message<?> message : userRecordMessages) {
+            bindingChannel.send(message);
+        }
+    }
+
+    @Benchmark
+    public void deaggregatedEmbedHeaders(Blackhole blackhole) {
+        blackhole.consume(embeddedHeadersMapper.toMessage(aggregateMessage.getPayload()));
+        embedHeadersAdapterOutputChannel.send(aggregateMessage);
+    }
+
+    @Benchmark
+    public void plainEmbedHeaders(Blackhole blackhole) {
+        for (Message<byte[]> message : plainMessages) {
+            blackhole.consume(embeddedHeadersMapper.toMessage(message.getPayload()));
+            embedHeadersAdapterOutputChannel.send(message);
+        }
+    }
+
+    /** The messages the starter sends to the binding channel for these plain records. */
+    private List<Message<?>> userRecordMessagesOf(List<Message<byte[]>> plain) {
+        List<Message<?>> captured = new ArrayList<>(plain.size());
+        MessageChannel fanOut = kinesisBinding.adapterOutputChannel((message, timeout) -> captured.add(message), false);
+        plain.forEach(fanOut::send);
+        return captured;
+    }
+
+    private static void expect(UserRecordSink sink, long received, long aggregated) {
+        if (sink.received() != received || sink.aggregated() != aggregated) {
+            throw new IllegalStateException("Expected " + received + " user records, " + aggregated
+                    + " of them aggregated; the consumer got " + sink.received() + ", " + sink.aggregated()
+                    + " aggregated");
+        }
+    }
+}

@@ -1,0 +1,65 @@
+package io.github.kpldeagg.benchmarks.fanout;
+
+import static io.github.kpldeagg.benchmarks.JmhResults.allocatedBytesPerOperation;
+import static io.github.kpldeagg.benchmarks.JmhResults.thousandRecordsPerSecond;
+import static io.github.kpldeagg.benchmarks.JmhResults.score;
+
+import io.github.kpldeagg.benchmarks.JmhResults;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import org.openjdk.jmh.results.RunResult;
+
+/**
+ * Runs {@link FanOutBenchmark} with the GC profiler and prints the README's tables: user records per second
+ * of each path, deaggregated against plain and against the binding alone, and bytes allocated per user
+ * record. Takes JMH's command-line options.
+ */
+public final class FanOutReport {
+
+    private FanOutReport() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Map<String, Map<String, RunResult>> byCase = new TreeMap<>();
+        for (RunResult result : JmhResults.run(FanOutBenchmark.class, args)) {
+            String fanOutCase = result.getParams().getParam("userRecords") + " | "
+                    + result.getParams().getParam("payloadBytes") + " B";
+            byCase.computeIfAbsent(fanOutCase, key -> new TreeMap<>()).put(JmhResults.method(result), result);
+        }
+        System.out.println("| user records | payload | deaggregated rec/s | plain rec/s | binding only rec/s"
+                + " | deaggregated/plain | deaggregated/binding only | B/rec deaggregated | B/rec plain"
+                + " | B/rec binding only |");
+        System.out.println("|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|");
+        byCase.forEach((fanOutCase, results) -> row(fanOutCase, results, "deaggregated", "plain", "bindingOnly"));
+        System.out.println();
+        System.out.println("Binding that embeds headers (the binder's default):");
+        System.out.println();
+        System.out.println("| user records | payload | deaggregated rec/s | plain rec/s | deaggregated/plain"
+                + " | B/rec deaggregated | B/rec plain |");
+        System.out.println("|--:|--:|--:|--:|--:|--:|--:|");
+        byCase.forEach((fanOutCase, results) -> row(fanOutCase, results, "deaggregatedEmbedHeaders",
+                "plainEmbedHeaders"));
+    }
+
+    /** The first method against each other one; a case lacking one of them is left out. */
+    private static void row(String fanOutCase, Map<String, RunResult> results, String... methods) {
+        StringBuilder rates = new StringBuilder();
+        StringBuilder ratios = new StringBuilder();
+        StringBuilder allocations = new StringBuilder();
+        int userRecords = Integer.parseInt(fanOutCase.substring(0, fanOutCase.indexOf(' ')));
+        RunResult deaggregated = results.get(methods[0]);
+        for (String method : methods) {
+            RunResult result = results.get(method);
+            if (result == null) {
+                return;
+            }
+            rates.append(" | ").append(thousandRecordsPerSecond(result, userRecords));
+            if (result != deaggregated) {
+                ratios.append(String.format(Locale.ROOT, " | %.2f", score(deaggregated) / score(result)));
+            }
+            allocations.append(String.format(Locale.ROOT, " | %.0f", allocatedBytesPerOperation(result) / userRecords));
+        }
+        System.out.println("| " + fanOutCase + rates + ratios + allocations + " |");
+    }
+}

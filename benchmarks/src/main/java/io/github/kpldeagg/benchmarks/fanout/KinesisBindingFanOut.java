@@ -1,0 +1,84 @@
+package io.github.kpldeagg.benchmarks.fanout;
+
+import io.github.kpldeagg.autoconfigure.binder.DeaggregatingChannel;
+import java.net.URI;
+import org.springframework.beans.DirectFieldAccessor;
+import org.springframework.cloud.stream.binder.BinderCustomizer;
+import org.springframework.cloud.stream.binder.kinesis.KinesisMessageChannelBinder;
+import org.springframework.cloud.stream.binder.kinesis.properties.KinesisBinderConfigurationProperties;
+import org.springframework.cloud.stream.binder.kinesis.provisioning.KinesisStreamProvisioner;
+import org.springframework.cloud.stream.config.ConsumerEndpointCustomizer;
+import org.springframework.context.ApplicationContext;
+import org.springframework.integration.aws.inbound.kinesis.KinesisMessageDrivenChannelAdapter;
+import org.springframework.integration.core.MessageProducer;
+import org.springframework.integration.mapping.InboundMessageMapper;
+import org.springframework.lang.Nullable;
+import org.springframework.messaging.MessageChannel;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.kinesis.KinesisAsyncClient;
+
+/**
+ * What the Kinesis binder and the starter put in front of a binding channel, built without a network:
+ * the binder's polling adapter (never started) with the binding channel as output channel and, when the
+ * binding embeds headers (the binder's default), the binder's embedded-headers mapper; then the consumer
+ * endpoint customizer that the starter's {@link BinderCustomizer} installs in a Kinesis binder replaces the
+ * adapter's output channel, as the binder has it do before it starts the adapter.
+ */
+final class KinesisBindingFanOut implements AutoCloseable {
+
+    /** Nothing listens there, and nothing here sends a request. */
+    private static final URI NOWHERE = URI.create("http://127.0.0.1:1");
+    private static final StaticCredentialsProvider CREDENTIALS =
+            StaticCredentialsProvider.create(AwsBasicCredentials.create("fake", "fake"));
+
+    private final KinesisAsyncClient kinesis = KinesisAsyncClient.builder().endpointOverride(NOWHERE)
+            .region(Region.US_EAST_1).credentialsProvider(CREDENTIALS).build();
+    private final KinesisMessageChannelBinder binder;
+
+    KinesisBindingFanOut(ApplicationContext context) {
+        KinesisBinderConfigurationProperties properties = new KinesisBinderConfigurationProperties();
+        binder = new KinesisMessageChannelBinder(properties, new KinesisStreamProvisioner(kinesis, properties), kinesis,
+                CREDENTIALS, null, null);
+        context.getBean(BinderCustomizer.class).customize(binder, "kinesis");
+    }
+
+    /** The adapter's output channel once the starter has customized the adapter of {@code bindingChannel}. */
+    DeaggregatingChannel adapterOutputChannel(MessageChannel bindingChannel, boolean embedHeaders) {
+        KinesisMessageDrivenChannelAdapter adapter = new KinesisMessageDrivenChannelAdapter(kinesis,
+                AdapterMessages.STREAM);
+        adapter.setOutputChannel(bindingChannel);
+        adapter.setBindSourceRecord(true);
+        if (embedHeaders) {
+            adapter.setEmbeddedHeadersMapper(embeddedHeadersMapper());
+        }
+        consumerEndpointCustomizer().configure(adapter, AdapterMessages.STREAM, "benchmark");
+        if (adapter.getOutputChannel() instanceof DeaggregatingChannel deaggregating) {
+            return deaggregating;
+        }
+        throw new IllegalStateException("The starter did not deaggregate the binding: " + adapter.getOutputChannel());
+    }
+
+    /** The mapper with which the binder's adapter decodes each record of a binding that embeds headers. */
+    @SuppressWarnings("unchecked")
+    InboundMessageMapper<byte[]> embeddedHeadersMapper() {
+        return (InboundMessageMapper<byte[]>) read("embeddedHeadersMapper");
+    }
+
+    @SuppressWarnings("unchecked")
+    private ConsumerEndpointCustomizer<MessageProducer> consumerEndpointCustomizer() {
+        return (ConsumerEndpointCustomizer<MessageProducer>) read("consumerCustomizer");
+    }
+
+    /** The binder keeps both without a getter. */
+    @Nullable
+    private Object read(String field) {
+        return new DirectFieldAccessor(binder).getPropertyValue(field);
+    }
+
+    @Override
+    public void close() {
+        kinesis.close();
+    }
+}
