@@ -18,6 +18,9 @@ class SampleApplicationTest {
 
     private static final int RECORDS = 3000;
     private static final Pattern EMULATOR_PORT = Pattern.compile("kinesis-local listens on http://127\\.0\\.0\\.1:(\\d+)");
+    private static final String LOOPBACK_DEFAULTS = "The Kinesis is on loopback: unset settings get the sample's"
+            + " defaults [spring.cloud.aws.region.static=us-east-1, spring.cloud.aws.credentials.access-key="
+            + "fake-access-key, spring.cloud.aws.credentials.secret-key=fake-secret-key]";
     private static final Pattern PUT = Pattern.compile(
             "put: (\\d+) user records in (\\d+) Kinesis records \\((\\d+) aggregates, (\\d+) plain records\\)");
 
@@ -29,7 +32,8 @@ class SampleApplicationTest {
 
         String output = run.output();
         assertThat(run.exitCode()).as("exit code; console in %s", run.log()).isZero();
-        assertThat(output).contains("spring.cloud.aws.endpoint is not set: starting kinesis-local");
+        assertThat(output).contains("spring.cloud.aws.endpoint is not set: starting kinesis-local")
+                .contains(LOOPBACK_DEFAULTS);
         Matcher put = PUT.matcher(output);
         assertThat(put.find()).as("put line in %s", run.log()).isTrue();
         long kinesisRecords = Long.parseLong(put.group(2));
@@ -71,26 +75,32 @@ class SampleApplicationTest {
                 .contains("`node` was not found on the PATH")
                 .contains("Action:")
                 .contains("Install Node.js 18 or later with npm (https://nodejs.org)")
-                .contains("--spring.cloud.aws.endpoint=")
+                .contains("--spring.cloud.aws.endpoint=http://127.0.0.1:<port>"
+                        + " --spring.cloud.aws.region.static=us-east-1"
+                        + " --spring.cloud.aws.credentials.access-key=fake-access-key"
+                        + " --spring.cloud.aws.credentials.secret-key=fake-secret-key")
                 .doesNotContain("\tat ")
                 .doesNotContain("Exception");
     }
 
+    /**
+     * Only the endpoint, as a user pointing the sample at their own emulator may give it: without the
+     * sample's defaults the AWS clients would take the SDK's default region and credentials chains, which
+     * find nothing here (no AWS settings, instance metadata disabled) and fail the start.
+     */
     @Test
-    void withAnEndpointStartsNoEmulatorAndUsesTheGivenKinesis(@TempDir Path emptyDirectory)
-            throws IOException, InterruptedException {
+    void withALoopbackEndpointAloneStartsNoEmulatorAndGivesTheClientsARegionAndFakeCredentials(
+            @TempDir Path emptyDirectory) throws IOException, InterruptedException {
         try (KinesisLocal kinesis = KinesisLocal.start()) {
             // No node on the PATH: starting an emulator would fail the run.
             Result run = SampleAppProcess.run("given-endpoint", emptyDirectory.toString(),
                     "--spring.cloud.aws.endpoint=" + kinesis.endpoint(),
-                    "--spring.cloud.aws.region.static=us-east-1",
-                    "--spring.cloud.aws.credentials.access-key=fake-access-key",
-                    "--spring.cloud.aws.credentials.secret-key=fake-secret-key",
                     "--sample.stream=given-stream", "--sample.shards=2", "--sample.records=500");
 
             assertThat(run.exitCode()).as("exit code; console in %s", run.log()).isZero();
             assertThat(run.output())
                     .contains("Using the Kinesis at spring.cloud.aws.endpoint=" + kinesis.endpoint())
+                    .contains(LOOPBACK_DEFAULTS)
                     .doesNotContain("starting kinesis-local")
                     .contains("PASSED: 500 of 500")
                     .contains("result: PASSED");

@@ -3,6 +3,7 @@ package io.github.kpldeagg.sample.embedded;
 import io.github.kpldeagg.emulator.KinesisLocal;
 import io.github.kpldeagg.sample.SampleProperties;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,7 +16,8 @@ import org.springframework.core.env.MapPropertySource;
 
 /**
  * Unless {@code spring.cloud.aws.endpoint} is set, starts kinesis-local on 127.0.0.1, creates the sample's
- * stream and points the app's AWS clients at it with a region and static fake credentials. Runs as an
+ * stream and points the app's AWS clients at it. A Kinesis on loopback, this one or a given one, gets a
+ * region and static fake credentials where none are set ({@link LoopbackDefaults}). Runs as an
  * initializer, before any bean exists, and once logging is set up, so a failure is reported like any
  * other start-up failure. The emulator stops after every bean of the context has been destroyed.
  */
@@ -28,10 +30,21 @@ public class EmbeddedKinesis implements ApplicationContextInitializer<GenericApp
     @Override
     public void initialize(GenericApplicationContext context) {
         ConfigurableEnvironment environment = context.getEnvironment();
-        if (environment.containsProperty(ENDPOINT)) {
-            log.info("Using the Kinesis at {}={}", ENDPOINT, environment.getProperty(ENDPOINT));
-            return;
+        String endpoint = environment.getProperty(ENDPOINT);
+        if (endpoint == null) {
+            endpoint = startKinesisLocal(context);
+        } else {
+            log.info("Using the Kinesis at {}={}", ENDPOINT, endpoint);
         }
+        List<LoopbackDefaults.Setting> defaults = LoopbackDefaults.applyTo(environment, endpoint);
+        if (!defaults.isEmpty()) {
+            log.info("The Kinesis is on loopback: unset settings get the sample's defaults {}", defaults);
+        }
+    }
+
+    /** Starts kinesis-local, creates the stream and sets the endpoint; returns the endpoint. */
+    private static String startKinesisLocal(GenericApplicationContext context) {
+        ConfigurableEnvironment environment = context.getEnvironment();
         SampleProperties sample = Binder.get(environment).bindOrCreate("sample", SampleProperties.class);
         log.info("{} is not set: starting kinesis-local on 127.0.0.1 (npm installs it on the first run)", ENDPOINT);
         long start = System.nanoTime();
@@ -41,12 +54,10 @@ public class EmbeddedKinesis implements ApplicationContextInitializer<GenericApp
         beanFactory.registerSingleton("kinesisLocal", kinesis);
         beanFactory.registerDisposableBean("kinesisLocal", kinesis::close);
         kinesis.createStream(sample.stream(), sample.shards());
-        environment.getPropertySources().addFirst(new MapPropertySource("embeddedKinesis", Map.of(
-                ENDPOINT, kinesis.endpoint().toString(),
-                "spring.cloud.aws.region.static", "us-east-1",
-                "spring.cloud.aws.credentials.access-key", "fake-access-key",
-                "spring.cloud.aws.credentials.secret-key", "fake-secret-key")));
-        log.info("kinesis-local listens on {}; stream '{}' with {} shards created in {} ms", kinesis.endpoint(),
-                sample.stream(), sample.shards(), Duration.ofNanos(System.nanoTime() - start).toMillis());
+        String endpoint = kinesis.endpoint().toString();
+        environment.getPropertySources().addFirst(new MapPropertySource("embeddedKinesis", Map.of(ENDPOINT, endpoint)));
+        log.info("kinesis-local listens on {}; stream '{}' with {} shards created in {} ms", endpoint, sample.stream(),
+                sample.shards(), Duration.ofNanos(System.nanoTime() - start).toMillis());
+        return endpoint;
     }
 }

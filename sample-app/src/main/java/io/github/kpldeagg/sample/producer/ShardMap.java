@@ -1,9 +1,7 @@
 package io.github.kpldeagg.sample.producer;
 
+import io.github.kpldeagg.core.HashKeys;
 import java.math.BigInteger;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -43,22 +41,13 @@ final class ShardMap {
 
     /** The index of the shard Kinesis routes a user record with these keys to. */
     int shardOf(String partitionKey, String explicitHashKey) {
-        BigInteger hashKey = explicitHashKey != null ? new BigInteger(explicitHashKey) : md5(partitionKey);
+        BigInteger hashKey = HashKeys.effectiveHashKey(partitionKey, explicitHashKey);
         for (int i = shards.size() - 1; i >= 0; i--) {
             if (hashKey.compareTo(startingHashKey(shards.get(i))) >= 0) {
                 return i;
             }
         }
         throw new IllegalStateException("No open shard covers hash key " + hashKey);
-    }
-
-    /** Kinesis's routing hash: the MD5 of the UTF-8 partition key as an unsigned 128-bit integer. */
-    private static BigInteger md5(String partitionKey) {
-        try {
-            return new BigInteger(1, MessageDigest.getInstance("MD5").digest(partitionKey.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("Every Java platform has MD5", e);
-        }
     }
 
     private static BigInteger startingHashKey(Shard shard) {
