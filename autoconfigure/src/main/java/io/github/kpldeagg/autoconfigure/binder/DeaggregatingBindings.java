@@ -1,9 +1,13 @@
 package io.github.kpldeagg.autoconfigure.binder;
 
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentSkipListMap;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.springframework.cloud.stream.binder.kinesis.properties.KinesisConsumerProperties;
+import org.springframework.cloud.stream.binding.BindingService;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.ApplicationContextAware;
 import org.springframework.context.ApplicationListener;
@@ -11,7 +15,8 @@ import org.springframework.context.event.ContextRefreshedEvent;
 
 /**
  * Which consumer bindings deaggregate, and how; logged in one INFO line once the bindings of the
- * application context are bound (bindings bound later are logged one by one).
+ * application context are bound (bindings bound later are logged one by one), with a WARN naming the
+ * Kinesis consumer bindings that Spring Cloud Stream bound without applying the deaggregating customizer.
  */
 public class DeaggregatingBindings implements ApplicationListener<ContextRefreshedEvent>, ApplicationContextAware {
 
@@ -58,6 +63,26 @@ public class DeaggregatingBindings implements ApplicationListener<ContextRefresh
         logger.info("KPL deaggregation on Kinesis bindings " + bindingsIn(Mode.DEAGGREGATED)
                 + ", headers only (KCL deaggregates) on " + bindingsIn(Mode.KCL)
                 + ", disabled on " + bindingsIn(Mode.DISABLED));
+        List<String> uncustomized = kinesisConsumerBindingsNotSeen();
+        if (!uncustomized.isEmpty()) {
+            logger.warn("KPL deaggregation is not installed on Kinesis bindings " + uncustomized
+                    + ": Spring Cloud Stream applied no DeaggregatingBinderCustomizer to their binder. It applies"
+                    + " a single BinderCustomizer bean, the only one or the @Primary one; the auto-configured"
+                    + " DeaggregatingBinderCustomizer is @Primary and runs the other ones, so make sure a"
+                    + " DeaggregatingBinderCustomizer declared in its place is @Primary too.");
+        }
+    }
+
+    /** Kinesis consumer bindings bound without the deaggregating customizer seeing them. */
+    private List<String> kinesisConsumerBindingsNotSeen() {
+        BindingService bindingService = context.getBeanProvider(BindingService.class).getIfAvailable();
+        if (bindingService == null) {
+            return List.of();
+        }
+        return Arrays.stream(bindingService.getConsumerBindingNames()).filter(name -> !modes.containsKey(name))
+                .filter(name -> bindingService.getConsumerBindings(name).stream()
+                        .anyMatch(binding -> binding.getExtension() instanceof KinesisConsumerProperties))
+                .sorted().toList();
     }
 
     private String bindingsIn(Mode mode) {
