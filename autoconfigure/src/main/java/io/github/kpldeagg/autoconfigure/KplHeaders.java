@@ -5,8 +5,11 @@ package io.github.kpldeagg.autoconfigure;
  * {@code aws_receivedPartitionKey} carries the user record's partition key too; its stream, shard and
  * sequence-number headers stay as the binder set them.
  * <p>
- * In the binder's batch listener mode without embedded headers, each of these headers is a list
- * parallel to the payload list, and {@link #USER_RECORDS} holds the batch's user records.
+ * In the binder's batch listener mode, the payload of a batch message is a list of one of three kinds:
+ * with embedded headers (the binder's default), user-record messages, each with these headers; without
+ * embedded headers, the user records' data, with each of these headers as a list parallel to it and
+ * {@link #USER_RECORDS}; with native decoding, the {@link io.github.kpldeagg.core.UserRecord}s themselves,
+ * and none of these headers.
  */
 public final class KplHeaders {
 
@@ -26,8 +29,8 @@ public final class KplHeaders {
     public static final String AGGREGATED = "kpl_aggregated";
 
     /**
-     * In the binder's batch listener mode without embedded headers, the batch's {@link UserRecordBatch}:
-     * the other headers are then lists parallel to the payload list.
+     * In the binder's batch listener mode without embedded headers or native decoding, the batch's
+     * {@link UserRecordBatch}: the other headers are then lists parallel to the payload list.
      */
     public static final String USER_RECORDS = "kpl_userRecords";
 

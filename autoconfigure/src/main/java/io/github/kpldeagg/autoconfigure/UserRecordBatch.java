@@ -8,7 +8,9 @@ import java.util.Optional;
 
 /**
  * The user records of a batch message whose payload is a list of their data (the binder's batch listener
- * mode without embedded headers), in payload order; the {@link KplHeaders#USER_RECORDS} header.
+ * mode without embedded headers or native decoding), in payload order; the {@link KplHeaders#USER_RECORDS}
+ * header. The binder sends such a batch without its Kinesis records, so these user records have no
+ * approximate arrival timestamp.
  * <p>
  * When a function takes {@code List<UserRecord>}, Spring Cloud Function converts each payload element
  * on its own, with the batch's headers: the element itself tells which user record it is.

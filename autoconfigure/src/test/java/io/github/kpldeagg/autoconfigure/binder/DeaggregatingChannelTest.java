@@ -269,8 +269,11 @@ class DeaggregatingChannelTest {
         channel(consumingAll(), null, CorruptAggregatePolicy.PASS_THROUGH)
                 .send(MessageBuilder.withPayload(List.of(aggregate)).build());
 
-        assertThat(delivered).singleElement().satisfies(message -> assertThat((List<?>) message.getPayload())
-                .extracting(userRecord -> ((UserRecord) userRecord).partitionKey()).containsExactly("k0", "k1"));
+        assertThat(delivered).singleElement().satisfies(message -> {
+            assertThat((List<?>) message.getPayload()).extracting(userRecord -> ((UserRecord) userRecord).partitionKey())
+                    .containsExactly("k0", "k1");
+            assertThat(message.getHeaders().keySet()).noneMatch(header -> header.startsWith("kpl_"));
+        });
     }
 
     private DeaggregatingChannel channel(MessageChannel bindingChannel, MessageChannel errorChannel,
