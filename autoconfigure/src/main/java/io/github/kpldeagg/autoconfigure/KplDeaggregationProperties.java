@@ -9,7 +9,11 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 @ConfigurationProperties("kpl.deaggregation")
 public class KplDeaggregationProperties {
 
-    /** Whether consumer bindings of the Kinesis binder deaggregate KPL records. */
+    /**
+     * Whether the starter is on: consumer bindings of the Kinesis binder deaggregate KPL records, functions
+     * can take UserRecord (through its message converter) and, with a MeterRegistry, deaggregation is counted.
+     * Off turns all of them off.
+     */
     private boolean enabled = true;
 
     /**
@@ -25,7 +29,7 @@ public class KplDeaggregationProperties {
      */
     private boolean shardFilter;
 
-    /** Per-binding settings by binding name (such as {@code process-in-0}); unset values fall back to the ones above. */
+    /** Per-binding settings by binding name (such as process-in-0); unset values fall back to the ones above. */
     private Map<String, Binding> bindings = new LinkedHashMap<>();
 
     public boolean isEnabled() {
