@@ -8,6 +8,7 @@ import org.springframework.lang.Nullable;
 import org.springframework.messaging.Message;
 import org.springframework.messaging.MessageHeaders;
 import org.springframework.messaging.converter.MessageConverter;
+import org.springframework.util.ClassUtils;
 import software.amazon.awssdk.services.kinesis.model.Record;
 import software.amazon.kinesis.retrieval.KinesisClientRecord;
 
@@ -18,6 +19,10 @@ import software.amazon.kinesis.retrieval.KinesisClientRecord;
  * writes messages.
  */
 public class UserRecordMessageConverter implements MessageConverter {
+
+    /** KCL is optional in the binder: applications may exclude it. */
+    private static final boolean KCL_PRESENT = ClassUtils.isPresent(
+            "software.amazon.kinesis.retrieval.KinesisClientRecord", UserRecordMessageConverter.class.getClassLoader());
 
     @Override
     @Nullable
@@ -47,7 +52,7 @@ public class UserRecordMessageConverter implements MessageConverter {
         if (sourceData instanceof Record record) {
             return record.approximateArrivalTimestamp();
         }
-        if (sourceData instanceof KinesisClientRecord record) {
+        if (KCL_PRESENT && sourceData instanceof KinesisClientRecord record) {
             return record.approximateArrivalTimestamp();
         }
         return null;

@@ -3,6 +3,8 @@ package io.github.kpldeagg.autoconfigure;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.kpldeagg.core.UserRecord;
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -14,6 +16,7 @@ import org.springframework.integration.IntegrationMessageHeaderAccessor;
 import org.springframework.integration.support.MessageBuilder;
 import org.springframework.messaging.Message;
 import org.springframework.messaging.converter.ByteArrayMessageConverter;
+import org.springframework.messaging.converter.MessageConverter;
 import org.springframework.messaging.converter.StringMessageConverter;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.kinesis.model.Record;
@@ -48,6 +51,19 @@ class UserRecordMessageConverterTest {
     }
 
     @Test
+    void worksWithoutKcl() throws Exception {
+        MessageConverter withoutKcl = (MessageConverter) new WithoutKcl()
+                .loadClass(UserRecordMessageConverter.class.getName()).getConstructor().newInstance();
+        Message<byte[]> message = MessageBuilder.withPayload("data".getBytes(StandardCharsets.UTF_8))
+                .setHeader(KplHeaders.PARTITION_KEY, "pk").setHeader(KplHeaders.SEQUENCE_NUMBER, "123")
+                .setHeader(KplHeaders.SUB_SEQUENCE_NUMBER, 0L).setHeader(KplHeaders.AGGREGATED, false)
+                .setHeader(IntegrationMessageHeaderAccessor.SOURCE_DATA, "not a Kinesis record").build();
+
+        assertThat(withoutKcl.fromMessage(message, UserRecord.class)).isEqualTo(UserRecord.of(
+                ByteBuffer.wrap("data".getBytes(StandardCharsets.UTF_8)), "pk", null, "123", 0, false, null));
+    }
+
+    @Test
     void findsEachUserRecordOfABatchOfPayloads() {
         UserRecord first = UserRecord.of(ByteBuffer.wrap(new byte[] {1}), "k0", null, "1", 0, true, null);
         UserRecord second = UserRecord.of(ByteBuffer.wrap(new byte[] {1}), "k1", null, "1", 1, true, null);
@@ -60,5 +76,40 @@ class UserRecordMessageConverterTest {
                 ResolvableType.forClassWithGenerics(List.class, UserRecord.class).getType());
 
         assertThat(converted).isEqualTo(List.of(first, second));
+    }
+
+    /** Defines the converter itself, so that the converter resolves the classes it uses here, where KCL is missing. */
+    private static final class WithoutKcl extends ClassLoader {
+
+        WithoutKcl() {
+            super(UserRecordMessageConverterTest.class.getClassLoader());
+        }
+
+        @Override
+        protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
+            if (name.startsWith("software.amazon.kinesis.")) {
+                throw new ClassNotFoundException(name);
+            }
+            if (!name.startsWith(UserRecordMessageConverter.class.getName())) {
+                return super.loadClass(name, resolve);
+            }
+            synchronized (getClassLoadingLock(name)) {
+                Class<?> loaded = findLoadedClass(name);
+                return loaded != null ? loaded : define(name);
+            }
+        }
+
+        private Class<?> define(String name) throws ClassNotFoundException {
+            try (InputStream in = getParent().getResourceAsStream(name.replace('.', '/') + ".class")) {
+                if (in == null) {
+                    throw new ClassNotFoundException(name);
+                }
+                byte[] bytes = in.readAllBytes();
+                return defineClass(name, bytes, 0, bytes.length);
+            }
+            catch (IOException ex) {
+                throw new ClassNotFoundException(name, ex);
+            }
+        }
     }
 }
