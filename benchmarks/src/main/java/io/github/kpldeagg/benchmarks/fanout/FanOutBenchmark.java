@@ -1,6 +1,8 @@
 package io.github.kpldeagg.benchmarks.fanout;
 
 import io.github.kpldeagg.core.KinesisRecord;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -31,7 +33,9 @@ import org.springframework.messaging.MessageChannel;
  * <li>{@link #bindingOnly}: their user-record messages, built beforehand, straight into the binding channel:
  * what the binding alone costs;</li>
  * <li>{@link #deaggregatedEmbedHeaders} and {@link #plainEmbedHeaders}: the same on a binding that embeds
- * headers, the binder's default, whose mapper tries to decode each record (here: finds none).</li>
+ * headers, the binder's default, whose mapper tries to decode each record (here: finds none);</li>
+ * <li>{@link #aggregateMd5}: the MD5 of the aggregate's protobuf body alone, the check that any reader of the
+ * format (KCL too) pays before it may trust an aggregate, and that a plain record does not have.</li>
  * </ul>
  * The adapter's own work per Kinesis record, before its output channel, is outside the measurement, but for
  * its embedded-headers decoding: the starter decodes each user record of an aggregate as the adapter decodes
@@ -44,6 +48,9 @@ import org.springframework.messaging.MessageChannel;
 // The SDK classes must never probe the metadata address; a fixed heap steadies the application's GC.
 @Fork(jvmArgsAppend = {"-Daws.disableEc2Metadata=true", "-Xms2g", "-Xmx2g"})
 public class FanOutBenchmark {
+
+    private static final int MAGIC_BYTES = 4;
+    private static final int MD5_BYTES = 16;
 
     @Param({"100", "1000"})
     public int userRecords;
@@ -60,9 +67,11 @@ public class FanOutBenchmark {
     private Message<byte[]> aggregateMessage;
     private List<Message<byte[]>> plainMessages;
     private List<Message<?>> userRecordMessages;
+    private MessageDigest md5;
 
     @Setup
-    public void setUp(Blackhole blackhole) {
+    public void setUp(Blackhole blackhole) throws NoSuchAlgorithmException {
+        md5 = MessageDigest.getInstance("MD5");
         context = new SpringApplicationBuilder(FanOutApplication.class).web(WebApplicationType.NONE)
                 .properties("spring.main.banner-mode=off", "logging.level.root=WARN",
                         // It warns on the first lookup of every function, which it then finds and registers.
@@ -137,6 +146,13 @@ public class FanOutBenchmark {
             blackhole.consume(embeddedHeadersMapper.toMessage(message.getPayload()));
             embedHeadersAdapterOutputChannel.send(message);
         }
+    }
+
+    @Benchmark
+    public byte[] aggregateMd5() {
+        byte[] aggregate = aggregateMessage.getPayload();
+        md5.update(aggregate, MAGIC_BYTES, aggregate.length - MAGIC_BYTES - MD5_BYTES);
+        return md5.digest();
     }
 
     /** The messages the starter sends to the binding channel for these plain records. */
