@@ -34,13 +34,8 @@ import org.springframework.cloud.stream.binder.BinderCustomizer;
 import org.springframework.cloud.stream.config.ConsumerEndpointCustomizer;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.integration.core.MessageProducer;
-import org.springframework.integration.metadata.ConcurrentMetadataStore;
-import org.springframework.integration.metadata.SimpleMetadataStore;
-import org.springframework.integration.support.locks.DefaultLockRegistry;
-import org.springframework.integration.support.locks.LockRegistry;
 import software.amazon.awssdk.core.SdkBytes;
 
 /** Applications that set Spring Cloud Stream up beyond its defaults, each against kinesis-local. */
@@ -116,21 +111,6 @@ class BinderSetupsIT {
         kinesis.client().putRecord(request -> request.streamName(stream).partitionKey(aggregate.partitionKey())
                 .data(SdkBytes.fromByteArray(aggregate.data())));
         return aggregate;
-    }
-
-    /** Checkpoints and locks in memory, in place of DynamoDB. */
-    @Configuration(proxyBeanMethods = false)
-    static class InMemoryCheckpoints {
-
-        @Bean
-        ConcurrentMetadataStore checkpointStore() {
-            return new SimpleMetadataStore();
-        }
-
-        @Bean
-        LockRegistry lockRegistry() {
-            return new DefaultLockRegistry();
-        }
     }
 
     @SpringBootConfiguration

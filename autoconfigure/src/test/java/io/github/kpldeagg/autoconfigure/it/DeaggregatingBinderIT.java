@@ -32,13 +32,10 @@ import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.integration.aws.support.AwsHeaders;
-import org.springframework.integration.metadata.ConcurrentMetadataStore;
-import org.springframework.integration.metadata.SimpleMetadataStore;
 import org.springframework.integration.support.MessageBuilder;
 import org.springframework.integration.support.json.EmbeddedJsonHeadersMessageMapper;
-import org.springframework.integration.support.locks.DefaultLockRegistry;
-import org.springframework.integration.support.locks.LockRegistry;
 import org.springframework.messaging.Message;
 import org.springframework.messaging.MessagingException;
 import org.springframework.messaging.support.ErrorMessage;
@@ -318,6 +315,7 @@ class DeaggregatingBinderIT {
 
     @SpringBootConfiguration
     @EnableAutoConfiguration
+    @Import(InMemoryCheckpoints.class)
     static class Functions {
 
         private final Set<String> failedOnce = ConcurrentHashMap.newKeySet();
@@ -325,16 +323,6 @@ class DeaggregatingBinderIT {
         @Bean
         Received received() {
             return new Received();
-        }
-
-        @Bean
-        ConcurrentMetadataStore checkpointStore() {
-            return new SimpleMetadataStore();
-        }
-
-        @Bean
-        LockRegistry lockRegistry() {
-            return new DefaultLockRegistry();
         }
 
         @Bean
