@@ -13,7 +13,6 @@ import io.github.kpldeagg.core.Aggregator;
 import io.github.kpldeagg.core.KinesisRecord;
 import io.github.kpldeagg.core.UserRecord;
 import io.github.kpldeagg.emulator.KinesisLocal;
-import io.micrometer.observation.ObservationRegistry;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -115,7 +114,7 @@ class BinderSetupsIT {
 
     @SpringBootConfiguration
     @EnableAutoConfiguration
-    @Import(InMemoryCheckpoints.class)
+    @Import({InMemoryCheckpoints.class, TestApplicationBeans.class})
     static class WithTwoBinderCustomizersNeitherPrimary {
 
         /** Replaces the auto-configured one, which is primary. */
@@ -133,16 +132,6 @@ class BinderSetupsIT {
         }
 
         @Bean
-        Received received() {
-            return new Received();
-        }
-
-        @Bean
-        ObservationRegistry observationRegistry() {
-            return ObservationRegistry.create();
-        }
-
-        @Bean
         Consumer<byte[]> uncustomized(Received received) {
             return data -> received.add("uncustomized", data);
         }
@@ -150,6 +139,7 @@ class BinderSetupsIT {
 
     @SpringBootConfiguration
     @EnableAutoConfiguration
+    @Import(TestApplicationBeans.class)
     static class WithABinderOfItsOwnEnvironment {
 
         @Bean
@@ -160,16 +150,6 @@ class BinderSetupsIT {
         @Bean
         ConsumerEndpointCustomizer<MessageProducer> countingCustomizations(AtomicInteger customizations) {
             return (endpoint, destination, group) -> customizations.incrementAndGet();
-        }
-
-        @Bean
-        Received received() {
-            return new Received();
-        }
-
-        @Bean
-        ObservationRegistry observationRegistry() {
-            return ObservationRegistry.create();
         }
 
         @Bean

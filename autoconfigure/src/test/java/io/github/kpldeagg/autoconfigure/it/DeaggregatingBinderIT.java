@@ -13,7 +13,6 @@ import io.github.kpldeagg.core.UserRecord;
 import io.github.kpldeagg.emulator.KinesisLocal;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import io.micrometer.observation.ObservationRegistry;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -315,20 +314,10 @@ class DeaggregatingBinderIT {
 
     @SpringBootConfiguration
     @EnableAutoConfiguration
-    @Import(InMemoryCheckpoints.class)
+    @Import({InMemoryCheckpoints.class, TestApplicationBeans.class})
     static class Functions {
 
         private final Set<String> failedOnce = ConcurrentHashMap.newKeySet();
-
-        @Bean
-        Received received() {
-            return new Received();
-        }
-
-        @Bean
-        ObservationRegistry observationRegistry() {
-            return ObservationRegistry.create();
-        }
 
         @Bean
         MeterRegistry meterRegistry() {

@@ -8,7 +8,6 @@ import io.github.kpldeagg.autoconfigure.it.KplVectors.Expected;
 import io.github.kpldeagg.core.UserRecord;
 import io.github.kpldeagg.emulator.Dynalite;
 import io.github.kpldeagg.emulator.KinesisLocal;
-import io.micrometer.observation.ObservationRegistry;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -19,6 +18,7 @@ import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.cloud.stream.config.ConsumerEndpointCustomizer;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.integration.aws.inbound.kinesis.KclMessageDrivenChannelAdapter;
 import org.springframework.integration.aws.support.AwsHeaders;
 import org.springframework.messaging.Message;
@@ -75,17 +75,8 @@ class KclModeIT {
 
     @SpringBootConfiguration
     @EnableAutoConfiguration
+    @Import(TestApplicationBeans.class)
     static class KclApplication {
-
-        @Bean
-        Received received() {
-            return new Received();
-        }
-
-        @Bean
-        ObservationRegistry observationRegistry() {
-            return ObservationRegistry.create();
-        }
 
         @Bean
         AtomicInteger customizations() {
