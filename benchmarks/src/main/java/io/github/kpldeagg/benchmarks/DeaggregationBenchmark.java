@@ -34,8 +34,6 @@ import software.amazon.kinesis.retrieval.KinesisClientRecord;
 @Fork(jvmArgsAppend = "-Daws.disableEc2Metadata=true") // the SDK classes must never probe the metadata address
 public class DeaggregationBenchmark {
 
-    private static final int MAGIC_BYTES = 4;
-    private static final int MD5_BYTES = 16;
     private static final String SEQUENCE_NUMBER = "49590338271490256608559692538361571095921575989136588898";
 
     @Param
@@ -81,19 +79,15 @@ public class DeaggregationBenchmark {
     /** Floor 1: the MD5 that every reader must check. */
     @Benchmark
     public byte[] md5Floor() {
-        md5.update(aggregate.data(), MAGIC_BYTES, protobufBytes());
-        return md5.digest();
+        return AggregateLayout.bodyMd5(md5, aggregate.data());
     }
 
     /** Floor 2: the MD5 plus a walk over every tag and length, creating nothing. */
     @Benchmark
     public void md5AndWireWalkFloor(Blackhole blackhole) throws IOException {
         blackhole.consume(md5Floor());
-        blackhole.consume(WireWalk.userRecords(aggregate.data(), MAGIC_BYTES, protobufBytes()));
-    }
-
-    private int protobufBytes() {
-        return aggregate.data().length - MAGIC_BYTES - MD5_BYTES;
+        blackhole.consume(WireWalk.userRecords(aggregate.data(), AggregateLayout.MAGIC_BYTES,
+                AggregateLayout.protobufBytes(aggregate.data())));
     }
 
     private Record sdkRecord() {

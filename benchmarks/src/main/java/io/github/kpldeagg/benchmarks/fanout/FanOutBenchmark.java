@@ -1,5 +1,6 @@
 package io.github.kpldeagg.benchmarks.fanout;
 
+import io.github.kpldeagg.benchmarks.AggregateLayout;
 import io.github.kpldeagg.core.KinesisRecord;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -48,9 +49,6 @@ import org.springframework.messaging.MessageChannel;
 // The SDK classes must never probe the metadata address; a fixed heap steadies the application's GC.
 @Fork(jvmArgsAppend = {"-Daws.disableEc2Metadata=true", "-Xms2g", "-Xmx2g"})
 public class FanOutBenchmark {
-
-    private static final int MAGIC_BYTES = 4;
-    private static final int MD5_BYTES = 16;
 
     @Param({"100", "1000"})
     public int userRecords;
@@ -150,9 +148,7 @@ public class FanOutBenchmark {
 
     @Benchmark
     public byte[] aggregateMd5() {
-        byte[] aggregate = aggregateMessage.getPayload();
-        md5.update(aggregate, MAGIC_BYTES, aggregate.length - MAGIC_BYTES - MD5_BYTES);
-        return md5.digest();
+        return AggregateLayout.bodyMd5(md5, aggregateMessage.getPayload());
     }
 
     /** The messages the starter sends to the binding channel for these plain records. */
