@@ -1,6 +1,5 @@
-package io.github.kpldeagg.autoconfigure.binder;
+package io.github.kpldeagg.autoconfigure;
 
-import io.github.kpldeagg.autoconfigure.KplHeaders;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.integration.IntegrationMessageHeaderAccessor;
@@ -16,12 +15,14 @@ import software.amazon.kinesis.retrieval.KinesisClientRecord;
  * elements of a list of messages get them; a list of payloads carries no per-record source and passes
  * unchanged.
  */
-public final class KclUserRecordChannel implements MessageChannel {
+final class KclUserRecordChannel implements MessageChannel {
 
     private final MessageChannel bindingChannel;
+    private final UserRecordHeaders headers;
 
-    public KclUserRecordChannel(MessageChannel bindingChannel) {
+    KclUserRecordChannel(MessageChannel bindingChannel, UserRecordHeaders headers) {
         this.bindingChannel = bindingChannel;
+        this.headers = headers;
     }
 
     @Override
@@ -30,7 +31,7 @@ public final class KclUserRecordChannel implements MessageChannel {
                 : withHeaders(message), timeout);
     }
 
-    private static Message<?> withHeaders(Message<?> batchMessage, List<?> batch) {
+    private Message<?> withHeaders(Message<?> batchMessage, List<?> batch) {
         if (batch.isEmpty() || !(batch.get(0) instanceof Message)) {
             return batchMessage;
         }
@@ -41,17 +42,12 @@ public final class KclUserRecordChannel implements MessageChannel {
         return MessageBuilder.withPayload(elements).copyHeaders(batchMessage.getHeaders()).build();
     }
 
-    private static Message<?> withHeaders(Message<?> message) {
+    private Message<?> withHeaders(Message<?> message) {
         if (!(message.getHeaders().get(IntegrationMessageHeaderAccessor.SOURCE_DATA)
                 instanceof KinesisClientRecord record)) {
             return message;
         }
-        return MessageBuilder.fromMessage(message)
-                .setHeader(KplHeaders.PARTITION_KEY, record.partitionKey())
-                .setHeader(KplHeaders.EXPLICIT_HASH_KEY, record.explicitHashKey())
-                .setHeader(KplHeaders.SEQUENCE_NUMBER, record.sequenceNumber())
-                .setHeader(KplHeaders.SUB_SEQUENCE_NUMBER, record.subSequenceNumber())
-                .setHeader(KplHeaders.AGGREGATED, record.aggregated())
-                .build();
+        return headers.write(MessageBuilder.fromMessage(message), record.partitionKey(), record.explicitHashKey(),
+                record.sequenceNumber(), record.subSequenceNumber(), record.aggregated()).build();
     }
 }

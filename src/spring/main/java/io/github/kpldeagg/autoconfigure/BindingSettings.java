@@ -10,6 +10,6 @@ import io.github.kpldeagg.core.CorruptAggregatePolicy;
  * @param corruptAggregatePolicy what to do with a corrupt aggregate
  * @param shardFilter            whether user records outside the shard's hash-key range are dropped
  */
-public record BindingSettings(String bindingName, boolean enabled, CorruptAggregatePolicy corruptAggregatePolicy,
+record BindingSettings(String bindingName, boolean enabled, CorruptAggregatePolicy corruptAggregatePolicy,
         boolean shardFilter) {
 }

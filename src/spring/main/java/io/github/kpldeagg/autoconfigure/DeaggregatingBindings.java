@@ -1,4 +1,4 @@
-package io.github.kpldeagg.autoconfigure.binder;
+package io.github.kpldeagg.autoconfigure;
 
 import java.util.Arrays;
 import java.util.List;
@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentSkipListMap;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
-import org.springframework.cloud.stream.binder.kinesis.properties.KinesisConsumerProperties;
+import org.jspecify.annotations.Nullable;
 import org.springframework.cloud.stream.binding.BindingService;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.ApplicationContextAware;
@@ -29,12 +29,19 @@ public class DeaggregatingBindings implements ApplicationListener<ContextRefresh
         /** The binder's KCL adapter deaggregates; the starter adds the headers. */
         KCL,
         /** Switched off for the binding. */
-        DISABLED
+        DISABLED,
+        /** A DynamoDB Streams binding (current line): its records are no KPL records and pass untouched. */
+        DYNAMODB_STREAMS
     }
 
     private final Map<String, Mode> modes = new ConcurrentSkipListMap<>();
-    private ApplicationContext context;
+    private final KinesisBinderGeneration generation;
+    private @Nullable ApplicationContext context;
     private volatile boolean started;
+
+    DeaggregatingBindings(KinesisBinderGeneration generation) {
+        this.generation = generation;
+    }
 
     void bound(String bindingName, Mode mode) {
         modes.put(bindingName, mode);
@@ -62,14 +69,16 @@ public class DeaggregatingBindings implements ApplicationListener<ContextRefresh
         started = true;
         logger.info("KPL deaggregation on Kinesis bindings " + bindingsIn(Mode.DEAGGREGATED)
                 + ", headers only (KCL deaggregates) on " + bindingsIn(Mode.KCL)
-                + ", disabled on " + bindingsIn(Mode.DISABLED));
+                + ", disabled on " + bindingsIn(Mode.DISABLED)
+                + (modes.containsValue(Mode.DYNAMODB_STREAMS) ? ", DynamoDB Streams (untouched) on "
+                        + bindingsIn(Mode.DYNAMODB_STREAMS) : ""));
         List<String> uncustomized = kinesisConsumerBindingsNotSeen();
         if (!uncustomized.isEmpty()) {
             logger.warn("KPL deaggregation is not installed on Kinesis bindings " + uncustomized
                     + ": Spring Cloud Stream applied no DeaggregatingBinderCustomizer to their binder. It applies"
                     + " a single BinderCustomizer bean, the only one or the @Primary one; the auto-configured"
-                    + " DeaggregatingBinderCustomizer is @Primary and runs the other ones, so make sure a"
-                    + " DeaggregatingBinderCustomizer declared in its place is @Primary too.");
+                    + " DeaggregatingBinderCustomizer is @Primary and runs the other ones, so another @Primary"
+                    + " BinderCustomizer keeps it from running: remove @Primary from yours.");
         }
     }
 
@@ -81,7 +90,7 @@ public class DeaggregatingBindings implements ApplicationListener<ContextRefresh
         }
         return Arrays.stream(bindingService.getConsumerBindingNames()).filter(name -> !modes.containsKey(name))
                 .filter(name -> bindingService.getConsumerBindings(name).stream()
-                        .anyMatch(binding -> binding.getExtension() instanceof KinesisConsumerProperties))
+                        .anyMatch(binding -> generation.isKinesisConsumerExtension(binding.getExtension())))
                 .sorted().toList();
     }
 

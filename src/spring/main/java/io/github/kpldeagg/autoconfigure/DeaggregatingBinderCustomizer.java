@@ -1,12 +1,11 @@
-package io.github.kpldeagg.autoconfigure.binder;
+package io.github.kpldeagg.autoconfigure;
 
-import io.github.kpldeagg.autoconfigure.KplDeaggregationProperties;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.cloud.stream.binder.AbstractMessageChannelBinder;
 import org.springframework.cloud.stream.binder.Binder;
 import org.springframework.cloud.stream.binder.BinderCustomizer;
 import org.springframework.cloud.stream.binder.ConsumerProperties;
 import org.springframework.cloud.stream.binder.ProducerProperties;
-import org.springframework.cloud.stream.binder.kinesis.KinesisMessageChannelBinder;
 import org.springframework.cloud.stream.config.ConsumerEndpointCustomizer;
 import org.springframework.integration.core.MessageProducer;
 
@@ -16,20 +15,24 @@ import org.springframework.integration.core.MessageProducer;
  * so this one wraps whatever the binder was given (a user's customizer keeps working), once per binder.
  * <p>
  * Spring Cloud Stream applies a single {@link BinderCustomizer} too: this one also runs every other
- * {@link BinderCustomizer} bean, first, so that a user's customizer keeps working as well.
+ * {@link BinderCustomizer} bean, first, so that a user's customizer keeps working as well. To declare
+ * one of your own in its place, make it {@code @Primary} as this one is.
  */
 public class DeaggregatingBinderCustomizer implements BinderCustomizer {
 
     private final KplDeaggregationProperties properties;
     private final DeaggregationListeners listeners;
     private final DeaggregatingBindings bindings;
+    private final KinesisBinderGeneration generation;
     private final ObjectProvider<BinderCustomizer> binderCustomizers;
 
-    public DeaggregatingBinderCustomizer(KplDeaggregationProperties properties, DeaggregationListeners listeners,
-            DeaggregatingBindings bindings, ObjectProvider<BinderCustomizer> binderCustomizers) {
+    DeaggregatingBinderCustomizer(KplDeaggregationProperties properties, DeaggregationListeners listeners,
+            DeaggregatingBindings bindings, KinesisBinderGeneration generation,
+            ObjectProvider<BinderCustomizer> binderCustomizers) {
         this.properties = properties;
         this.listeners = listeners;
         this.bindings = bindings;
+        this.generation = generation;
         this.binderCustomizers = binderCustomizers;
     }
 
@@ -38,13 +41,14 @@ public class DeaggregatingBinderCustomizer implements BinderCustomizer {
             String binderName) {
         binderCustomizers.orderedStream().filter(customizer -> customizer != this)
                 .forEach(customizer -> customizer.customize(binder, binderName));
-        if (binder instanceof KinesisMessageChannelBinder kinesisBinder) {
+        if (generation.binderType().isInstance(binder)) {
+            AbstractMessageChannelBinder<?, ?, ?> kinesisBinder = (AbstractMessageChannelBinder<?, ?, ?>) binder;
             ConsumerEndpointCustomizer<MessageProducer> current =
                     BinderInternals.consumerEndpointCustomizer(kinesisBinder);
             // Spring Cloud Stream customizes a binder each time it hands it out.
             if (!(current instanceof DeaggregatingConsumerEndpointCustomizer)) {
                 kinesisBinder.setConsumerEndpointCustomizer(new DeaggregatingConsumerEndpointCustomizer(current,
-                        properties, listeners, new ShardHashKeyRanges(kinesisBinder.getAmazonKinesis()), bindings));
+                        properties, listeners, bindings, generation, kinesisBinder));
             }
         }
     }

@@ -1,4 +1,4 @@
-package io.github.kpldeagg.autoconfigure.binder;
+package io.github.kpldeagg.autoconfigure;
 
 import java.time.Duration;
 import java.util.Map;
@@ -14,7 +14,7 @@ import software.amazon.awssdk.services.kinesis.model.Shard;
  * seen and cached: a shard's range never changes. A failed lookup is not repeated for a short while, so
  * that a shard consumer retrying its records does not call ListShards on every poll.
  */
-public final class ShardHashKeyRanges {
+final class ShardHashKeyRanges {
 
     private static final Duration FAILED_LOOKUP_BACK_OFF = Duration.ofSeconds(5);
 
@@ -23,7 +23,7 @@ public final class ShardHashKeyRanges {
     private final Map<String, HashKeyRange> byStreamAndShard = new ConcurrentHashMap<>();
     private final Map<String, FailedLookup> failedLookupsByStream = new ConcurrentHashMap<>();
 
-    public ShardHashKeyRanges(KinesisAsyncClient kinesis) {
+    ShardHashKeyRanges(KinesisAsyncClient kinesis) {
         this(kinesis, FAILED_LOOKUP_BACK_OFF);
     }
 
@@ -32,7 +32,7 @@ public final class ShardHashKeyRanges {
         this.failedLookupBackOffNanos = failedLookupBackOff.toNanos();
     }
 
-    public HashKeyRange of(String stream, String shardId) {
+    HashKeyRange of(String stream, String shardId) {
         HashKeyRange range = byStreamAndShard.get(key(stream, shardId));
         return range != null ? range : lookUp(stream, shardId);
     }

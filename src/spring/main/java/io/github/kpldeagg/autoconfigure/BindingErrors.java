@@ -1,29 +1,28 @@
-package io.github.kpldeagg.autoconfigure.binder;
+package io.github.kpldeagg.autoconfigure;
 
 import org.springframework.core.AttributeAccessor;
-import org.springframework.integration.aws.inbound.kinesis.KinesisMessageHeaderErrorMessageStrategy;
-import org.springframework.integration.aws.support.AwsHeaders;
 import org.springframework.integration.support.ErrorMessageStrategy;
 import org.springframework.integration.support.ErrorMessageUtils;
-import org.springframework.lang.Nullable;
+import org.jspecify.annotations.Nullable;
 import org.springframework.messaging.Message;
 import org.springframework.messaging.MessageChannel;
 
 /**
  * Sends a failed message to the binding's error channel, built as the binder's adapter builds it
- * (the raw Kinesis record in {@link AwsHeaders#RAW_RECORD}, the failed message as the original).
+ * (the raw Kinesis record in the binder's raw-record header, the failed message as the original).
  * When nothing handles the error (the binder's default handler rethrows), the exception propagates
  * so that the adapter does not checkpoint and reads the record again.
  */
 final class BindingErrors {
 
-    private static final ErrorMessageStrategy ERROR_MESSAGES = new KinesisMessageHeaderErrorMessageStrategy();
+    private final @Nullable MessageChannel errorChannel;
+    private final ErrorMessageStrategy errorMessages;
+    private final String rawRecordHeader;
 
-    @Nullable
-    private final MessageChannel errorChannel;
-
-    BindingErrors(@Nullable MessageChannel errorChannel) {
+    BindingErrors(@Nullable MessageChannel errorChannel, ErrorMessageStrategy errorMessages, String rawRecordHeader) {
         this.errorChannel = errorChannel;
+        this.errorMessages = errorMessages;
+        this.rawRecordHeader = rawRecordHeader;
     }
 
     void handle(Message<?> failed, @Nullable Object rawRecord, RuntimeException exception) {
@@ -31,8 +30,8 @@ final class BindingErrors {
             throw exception;
         }
         AttributeAccessor attributes = ErrorMessageUtils.getAttributeAccessor(failed, null);
-        attributes.setAttribute(AwsHeaders.RAW_RECORD, rawRecord);
-        if (!errorChannel.send(ERROR_MESSAGES.buildErrorMessage(exception, attributes))) {
+        attributes.setAttribute(rawRecordHeader, rawRecord);
+        if (!errorChannel.send(errorMessages.buildErrorMessage(exception, attributes))) {
             throw exception;
         }
     }

@@ -1,6 +1,5 @@
-package io.github.kpldeagg.autoconfigure.metrics;
+package io.github.kpldeagg.autoconfigure;
 
-import io.github.kpldeagg.autoconfigure.binder.DeaggregationListeners;
 import io.github.kpldeagg.core.CorruptAggregateException;
 import io.github.kpldeagg.core.CorruptAggregatePolicy;
 import io.github.kpldeagg.core.DeaggregationListener;
@@ -13,19 +12,19 @@ import org.springframework.beans.factory.ObjectProvider;
  * {@value #AGGREGATES}, {@value #USER_RECORDS} (read from aggregates, filtered ones included),
  * {@value #PLAIN_RECORDS}, {@value #CORRUPT} (tagged with reason and policy) and {@value #FILTERED}.
  */
-public class MicrometerDeaggregationListeners implements DeaggregationListeners {
+final class MicrometerDeaggregationListeners implements DeaggregationListeners {
 
-    public static final String AGGREGATES = "kpl.deaggregation.aggregates";
-    public static final String USER_RECORDS = "kpl.deaggregation.user.records";
-    public static final String PLAIN_RECORDS = "kpl.deaggregation.plain.records";
-    public static final String CORRUPT = "kpl.deaggregation.corrupt";
-    public static final String FILTERED = "kpl.deaggregation.filtered";
+    static final String AGGREGATES = "kpl.deaggregation.aggregates";
+    static final String USER_RECORDS = "kpl.deaggregation.user.records";
+    static final String PLAIN_RECORDS = "kpl.deaggregation.plain.records";
+    static final String CORRUPT = "kpl.deaggregation.corrupt";
+    static final String FILTERED = "kpl.deaggregation.filtered";
 
     private static final String BINDING = "binding";
 
     private final ObjectProvider<MeterRegistry> meterRegistry;
 
-    public MicrometerDeaggregationListeners(ObjectProvider<MeterRegistry> meterRegistry) {
+    MicrometerDeaggregationListeners(ObjectProvider<MeterRegistry> meterRegistry) {
         this.meterRegistry = meterRegistry;
     }
 

@@ -1,13 +1,10 @@
-package io.github.kpldeagg.autoconfigure.binder;
+package io.github.kpldeagg.autoconfigure;
 
-import io.github.kpldeagg.autoconfigure.KplHeaders;
-import io.github.kpldeagg.autoconfigure.UserRecordBatch;
 import io.github.kpldeagg.core.Deaggregator;
 import io.github.kpldeagg.core.UserRecord;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
-import org.springframework.integration.aws.support.AwsHeaders;
 import org.springframework.integration.support.MessageBuilder;
 import org.springframework.messaging.Message;
 import software.amazon.awssdk.services.kinesis.model.Record;
@@ -21,9 +18,11 @@ import software.amazon.awssdk.services.kinesis.model.Record;
 final class UserRecordBatches {
 
     private final UserRecordMessages messages;
+    private final BinderHeaders binderHeaders;
 
-    UserRecordBatches(UserRecordMessages messages) {
+    UserRecordBatches(UserRecordMessages messages, BinderHeaders binderHeaders) {
         this.messages = messages;
+        this.binderHeaders = binderHeaders;
     }
 
     Message<?> of(Message<?> carrier, List<?> records, Deaggregator deaggregator) {
@@ -55,13 +54,14 @@ final class UserRecordBatches {
     }
 
     private Message<?> ofPayloads(Message<?> carrier, List<?> payloads, Deaggregator deaggregator) {
-        List<?> partitionKeys = carrier.getHeaders().get(AwsHeaders.RECEIVED_PARTITION_KEY, List.class);
-        List<?> sequenceNumbers = carrier.getHeaders().get(AwsHeaders.RECEIVED_SEQUENCE_NUMBER, List.class);
+        List<?> partitionKeys = carrier.getHeaders().get(binderHeaders.receivedPartitionKey(), List.class);
+        List<?> sequenceNumbers = carrier.getHeaders().get(binderHeaders.receivedSequenceNumber(), List.class);
         if (partitionKeys == null || sequenceNumbers == null) {
             throw new IllegalStateException("Batch of " + payloads.get(0).getClass().getName()
                     + " without partition key and sequence number lists: cannot deaggregate");
         }
-        ParallelLists lists = new ParallelLists(payloads.size());
+        List<Object> userRecordPayloads = new ArrayList<>(payloads.size());
+        List<UserRecord> userRecords = new ArrayList<>(payloads.size());
         for (int i = 0; i < payloads.size(); i++) {
             if (!(payloads.get(i) instanceof byte[] data)) {
                 throw new IllegalStateException("Cannot deaggregate a batch element of type "
@@ -69,52 +69,11 @@ final class UserRecordBatches {
             }
             for (UserRecord userRecord : deaggregator.deaggregate(ByteBuffer.wrap(data),
                     (String) partitionKeys.get(i), (String) sequenceNumbers.get(i))) {
-                lists.add(userRecord.aggregated() ? userRecord.bytes() : data, userRecord);
+                userRecordPayloads.add(userRecord.aggregated() ? userRecord.bytes() : data);
+                userRecords.add(userRecord);
             }
         }
-        return lists.headersOn(MessageBuilder.withPayload(lists.payloads).copyHeaders(carrier.getHeaders())).build();
-    }
-
-    /** The payloads and, parallel to them, each header of each user record. */
-    private static final class ParallelLists {
-
-        final List<Object> payloads;
-        final List<UserRecord> userRecords;
-        final List<String> partitionKeys;
-        final List<String> explicitHashKeys;
-        final List<String> sequenceNumbers;
-        final List<Long> subSequenceNumbers;
-        final List<Boolean> aggregated;
-
-        ParallelLists(int capacity) {
-            payloads = new ArrayList<>(capacity);
-            userRecords = new ArrayList<>(capacity);
-            partitionKeys = new ArrayList<>(capacity);
-            explicitHashKeys = new ArrayList<>(capacity);
-            sequenceNumbers = new ArrayList<>(capacity);
-            subSequenceNumbers = new ArrayList<>(capacity);
-            aggregated = new ArrayList<>(capacity);
-        }
-
-        void add(Object payload, UserRecord userRecord) {
-            payloads.add(payload);
-            userRecords.add(userRecord);
-            partitionKeys.add(userRecord.partitionKey());
-            explicitHashKeys.add(userRecord.explicitHashKey().orElse(null));
-            sequenceNumbers.add(userRecord.sequenceNumber());
-            subSequenceNumbers.add(userRecord.subSequenceNumber());
-            aggregated.add(userRecord.aggregated());
-        }
-
-        MessageBuilder<?> headersOn(MessageBuilder<?> builder) {
-            return builder.setHeader(AwsHeaders.RECEIVED_PARTITION_KEY, partitionKeys)
-                    .setHeader(AwsHeaders.RECEIVED_SEQUENCE_NUMBER, sequenceNumbers)
-                    .setHeader(KplHeaders.PARTITION_KEY, partitionKeys)
-                    .setHeader(KplHeaders.EXPLICIT_HASH_KEY, explicitHashKeys)
-                    .setHeader(KplHeaders.SEQUENCE_NUMBER, sequenceNumbers)
-                    .setHeader(KplHeaders.SUB_SEQUENCE_NUMBER, subSequenceNumbers)
-                    .setHeader(KplHeaders.AGGREGATED, aggregated)
-                    .setHeader(KplHeaders.USER_RECORDS, new UserRecordBatch(payloads, userRecords));
-        }
+        return messages.headers().writeLists(MessageBuilder.withPayload(userRecordPayloads)
+                .copyHeaders(carrier.getHeaders()), userRecordPayloads, userRecords).build();
     }
 }

@@ -1,10 +1,10 @@
-package io.github.kpldeagg.autoconfigure.binder;
+package io.github.kpldeagg.autoconfigure;
 
 import io.github.kpldeagg.core.DeaggregationListener;
 
 /** Gives each deaggregating binding its listener, for metrics. */
 @FunctionalInterface
-public interface DeaggregationListeners {
+interface DeaggregationListeners {
 
     /** Listeners that ignore everything. */
     DeaggregationListeners NONE = bindingName -> DeaggregationListener.NONE;

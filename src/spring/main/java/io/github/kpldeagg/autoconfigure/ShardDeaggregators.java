@@ -1,20 +1,18 @@
-package io.github.kpldeagg.autoconfigure.binder;
+package io.github.kpldeagg.autoconfigure;
 
-import io.github.kpldeagg.autoconfigure.BindingSettings;
 import io.github.kpldeagg.core.DeaggregationListener;
 import io.github.kpldeagg.core.Deaggregator;
 import java.math.BigInteger;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import org.springframework.lang.Nullable;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.kinesis.model.HashKeyRange;
 
 /** The deaggregator of one binding for each shard: one for all shards, or one per shard range when filtering. */
-public final class ShardDeaggregators {
+final class ShardDeaggregators {
 
     private final Deaggregator unfiltered;
-    @Nullable
-    private final ShardHashKeyRanges ranges;
+    private final @Nullable ShardHashKeyRanges ranges;
     private final BindingSettings settings;
     private final DeaggregationListener listener;
     private final Map<String, Deaggregator> filteredByShard = new ConcurrentHashMap<>();
@@ -22,7 +20,7 @@ public final class ShardDeaggregators {
     /**
      * @param ranges where shard ranges are looked up; may be null when the settings do not filter
      */
-    public ShardDeaggregators(BindingSettings settings, DeaggregationListener listener,
+    ShardDeaggregators(BindingSettings settings, DeaggregationListener listener,
             @Nullable ShardHashKeyRanges ranges) {
         if (settings.shardFilter() && ranges == null) {
             throw new IllegalArgumentException("Binding " + settings.bindingName() + " filters by shard: ranges needed");
@@ -33,7 +31,7 @@ public final class ShardDeaggregators {
         this.unfiltered = builder().build();
     }
 
-    public Deaggregator forShard(String stream, String shardId) {
+    Deaggregator forShard(String stream, String shardId) {
         if (!settings.shardFilter()) {
             return unfiltered;
         }

@@ -1,4 +1,4 @@
-package io.github.kpldeagg.autoconfigure.binder;
+package io.github.kpldeagg.autoconfigure;
 
 import org.springframework.integration.IntegrationMessageHeaderAccessor;
 import org.springframework.messaging.Message;

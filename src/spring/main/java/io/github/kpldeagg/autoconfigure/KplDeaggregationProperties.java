@@ -65,7 +65,7 @@ public class KplDeaggregationProperties {
     }
 
     /** The settings of one binding, with the global values where the binding sets none. */
-    public BindingSettings settingsFor(String bindingName) {
+    BindingSettings settingsFor(String bindingName) {
         Binding binding = bindings.getOrDefault(bindingName, new Binding());
         return new BindingSettings(bindingName, binding.isEnabled(),
                 binding.getCorruptAggregatePolicy() != null ? binding.getCorruptAggregatePolicy()

@@ -1,11 +1,9 @@
-package io.github.kpldeagg.autoconfigure.binder;
+package io.github.kpldeagg.autoconfigure;
 
 import io.github.kpldeagg.core.Deaggregator;
 import io.github.kpldeagg.core.UserRecord;
 import java.util.List;
-import org.springframework.integration.aws.inbound.kinesis.Checkpointer;
-import org.springframework.integration.aws.support.AwsHeaders;
-import org.springframework.lang.Nullable;
+import org.jspecify.annotations.Nullable;
 import org.springframework.messaging.Message;
 import org.springframework.messaging.MessageChannel;
 import org.springframework.messaging.MessageDeliveryException;
@@ -25,27 +23,30 @@ import software.amazon.awssdk.services.kinesis.model.Record;
  * deaggregated at all (a corrupt aggregate under the fail policy, a shard whose hash-key range cannot be
  * looked up) goes to the error channel whole, the same way.
  */
-public final class DeaggregatingChannel implements MessageChannel {
+final class DeaggregatingChannel implements MessageChannel {
 
     private final MessageChannel bindingChannel;
     private final BindingErrors errors;
     private final ShardDeaggregators deaggregators;
     private final UserRecordMessages messages;
     private final UserRecordBatches batches;
+    private final KinesisBinderGeneration binder;
 
     /**
      * @param bindingChannel the binding's input channel, where user-record messages go
      * @param errorChannel   the binding's error channel, taken over from the adapter; null to throw failures
      * @param deaggregators  the binding's deaggregators
      * @param messages       builds each user record's message
+     * @param binder         the binder's headers and checkpointer
      */
-    public DeaggregatingChannel(MessageChannel bindingChannel, @Nullable MessageChannel errorChannel,
-            ShardDeaggregators deaggregators, UserRecordMessages messages) {
+    DeaggregatingChannel(MessageChannel bindingChannel, @Nullable MessageChannel errorChannel,
+            ShardDeaggregators deaggregators, UserRecordMessages messages, KinesisBinderGeneration binder) {
         this.bindingChannel = bindingChannel;
-        this.errors = new BindingErrors(errorChannel);
+        this.errors = new BindingErrors(errorChannel, binder.errorMessageStrategy(), binder.headers().rawRecord());
         this.deaggregators = deaggregators;
         this.messages = messages;
-        this.batches = new UserRecordBatches(messages);
+        this.batches = new UserRecordBatches(messages, binder.headers());
+        this.binder = binder;
     }
 
     /** Returns when every user record has been handled; throws when one failed and nothing handled the failure. */
@@ -71,9 +72,9 @@ public final class DeaggregatingChannel implements MessageChannel {
             errors.handle(carrier, record, new MessagingException(carrier, ex));
             return;
         }
-        Checkpointer checkpointer = carrier.getHeaders().get(AwsHeaders.CHECKPOINTER, Checkpointer.class);
-        Checkpointer beforeLastCheckpointer = checkpointer == null || userRecords.size() < 2 ? null
-                : new LastUserRecordCheckpointer(checkpointer, record.sequenceNumber());
+        Object checkpointer = carrier.getHeaders().get(binder.headers().checkpointer());
+        Object beforeLastCheckpointer = checkpointer == null || userRecords.size() < 2 ? null
+                : binder.checkpointerBeforeLast(checkpointer, new AggregateCheckpoints(record.sequenceNumber()));
         int last = userRecords.size() - 1;
         for (int i = 0; i <= last; i++) {
             send(messages.of(carrier, userRecords.get(i), i == last ? null : beforeLastCheckpointer), record, timeout);
@@ -93,8 +94,8 @@ public final class DeaggregatingChannel implements MessageChannel {
     }
 
     private Deaggregator deaggregatorFor(Message<?> carrier) {
-        return deaggregators.forShard(carrier.getHeaders().get(AwsHeaders.RECEIVED_STREAM, String.class),
-                carrier.getHeaders().get(AwsHeaders.SHARD, String.class));
+        return deaggregators.forShard(carrier.getHeaders().get(binder.headers().receivedStream(), String.class),
+                carrier.getHeaders().get(binder.headers().shard(), String.class));
     }
 
     private void send(Message<?> message, Object rawRecord, long timeout) {

@@ -1,10 +1,9 @@
 package io.github.kpldeagg.autoconfigure;
 
 import io.github.kpldeagg.core.UserRecord;
-import java.nio.ByteBuffer;
 import java.time.Instant;
 import org.springframework.integration.IntegrationMessageHeaderAccessor;
-import org.springframework.lang.Nullable;
+import org.jspecify.annotations.Nullable;
 import org.springframework.messaging.Message;
 import org.springframework.messaging.MessageHeaders;
 import org.springframework.messaging.converter.MessageConverter;
@@ -25,8 +24,7 @@ public class UserRecordMessageConverter implements MessageConverter {
             "software.amazon.kinesis.retrieval.KinesisClientRecord", UserRecordMessageConverter.class.getClassLoader());
 
     @Override
-    @Nullable
-    public Object fromMessage(Message<?> message, Class<?> targetClass) {
+    public @Nullable Object fromMessage(Message<?> message, Class<?> targetClass) {
         if (targetClass != UserRecord.class) {
             return null;
         }
@@ -36,19 +34,14 @@ public class UserRecordMessageConverter implements MessageConverter {
         }
         Message<?> userRecordMessage = message.getPayload() instanceof Message<?> element ? element : message;
         MessageHeaders headers = userRecordMessage.getHeaders();
-        if (!(userRecordMessage.getPayload() instanceof byte[] data) || !headers.containsKey(KplHeaders.PARTITION_KEY)) {
+        if (!(userRecordMessage.getPayload() instanceof byte[] data)) {
             return null;
         }
-        return UserRecord.of(ByteBuffer.wrap(data), headers.get(KplHeaders.PARTITION_KEY, String.class),
-                headers.get(KplHeaders.EXPLICIT_HASH_KEY, String.class),
-                headers.get(KplHeaders.SEQUENCE_NUMBER, String.class),
-                headers.get(KplHeaders.SUB_SEQUENCE_NUMBER, Long.class),
-                headers.get(KplHeaders.AGGREGATED, Boolean.class),
+        return UserRecordHeaders.read(data, headers,
                 approximateArrivalTimestamp(headers.get(IntegrationMessageHeaderAccessor.SOURCE_DATA)));
     }
 
-    @Nullable
-    private static Instant approximateArrivalTimestamp(@Nullable Object sourceData) {
+    private static @Nullable Instant approximateArrivalTimestamp(@Nullable Object sourceData) {
         if (sourceData instanceof Record record) {
             return record.approximateArrivalTimestamp();
         }
@@ -59,8 +52,7 @@ public class UserRecordMessageConverter implements MessageConverter {
     }
 
     @Override
-    @Nullable
-    public Message<?> toMessage(Object payload, @Nullable MessageHeaders headers) {
+    public @Nullable Message<?> toMessage(Object payload, @Nullable MessageHeaders headers) {
         return null;
     }
 }

@@ -1,42 +1,46 @@
-package io.github.kpldeagg.autoconfigure.binder;
+package io.github.kpldeagg.autoconfigure;
 
-import io.github.kpldeagg.autoconfigure.KplHeaders;
 import io.github.kpldeagg.core.UserRecord;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
-import org.springframework.integration.aws.inbound.kinesis.Checkpointer;
-import org.springframework.integration.aws.support.AwsHeaders;
+import org.jspecify.annotations.Nullable;
 import org.springframework.integration.mapping.InboundMessageMapper;
 import org.springframework.integration.support.MessageBuilder;
-import org.springframework.lang.Nullable;
 import org.springframework.messaging.Message;
 
 /**
  * Builds the message of one user record on the headers of the message that carried its Kinesis record:
- * the binder's stream, shard, sequence-number and source-data headers stay, the partition key becomes the
- * user record's, and the {@link KplHeaders} are added.
+ * the binder's stream, shard, sequence-number and source-data headers stay, and the user record's headers
+ * are set.
  */
-public final class UserRecordMessages {
+final class UserRecordMessages {
 
     private static final Log logger = LogFactory.getLog(UserRecordMessages.class);
 
-    @Nullable
-    private final InboundMessageMapper<byte[]> embeddedHeadersMapper;
+    private final UserRecordHeaders headers;
+    private final String checkpointerHeader;
+    private final @Nullable InboundMessageMapper<byte[]> embeddedHeadersMapper;
 
     /**
      * @param embeddedHeadersMapper the binder's embedded-headers mapper of the binding, applied to each user
      *                              record of an aggregate as the binder applies it to each Kinesis record; null
      *                              when the binding does not embed headers
      */
-    public UserRecordMessages(@Nullable InboundMessageMapper<byte[]> embeddedHeadersMapper) {
+    UserRecordMessages(BinderHeaders binderHeaders, @Nullable InboundMessageMapper<byte[]> embeddedHeadersMapper) {
+        this.headers = new UserRecordHeaders(binderHeaders);
+        this.checkpointerHeader = binderHeaders.checkpointer();
         this.embeddedHeadersMapper = embeddedHeadersMapper;
+    }
+
+    UserRecordHeaders headers() {
+        return headers;
     }
 
     /**
      * The message of {@code userRecord}; {@code checkpointer}, when not null, replaces the carrier's.
      * A plain record keeps the carrier's payload, which the binder has already decoded.
      */
-    public Message<?> of(Message<?> carrier, UserRecord userRecord, @Nullable Checkpointer checkpointer) {
+    Message<?> of(Message<?> carrier, UserRecord userRecord, @Nullable Object checkpointer) {
         MessageBuilder<?> builder;
         Message<?> embedded = null;
         if (userRecord.aggregated()) {
@@ -48,14 +52,9 @@ public final class UserRecordMessages {
         else {
             builder = MessageBuilder.fromMessage(carrier);
         }
-        builder.setHeader(AwsHeaders.RECEIVED_PARTITION_KEY, userRecord.partitionKey())
-                .setHeader(KplHeaders.PARTITION_KEY, userRecord.partitionKey())
-                .setHeader(KplHeaders.EXPLICIT_HASH_KEY, userRecord.explicitHashKey().orElse(null))
-                .setHeader(KplHeaders.SEQUENCE_NUMBER, userRecord.sequenceNumber())
-                .setHeader(KplHeaders.SUB_SEQUENCE_NUMBER, userRecord.subSequenceNumber())
-                .setHeader(KplHeaders.AGGREGATED, userRecord.aggregated());
+        headers.write(builder, userRecord);
         if (checkpointer != null) {
-            builder.setHeader(AwsHeaders.CHECKPOINTER, checkpointer);
+            builder.setHeader(checkpointerHeader, checkpointer);
         }
         if (embedded != null) {
             builder.copyHeadersIfAbsent(embedded.getHeaders());
@@ -64,8 +63,7 @@ public final class UserRecordMessages {
     }
 
     /** As the binder does: a user record that does not parse keeps its bytes. */
-    @Nullable
-    private Message<?> decodeEmbeddedHeaders(byte[] data) {
+    private @Nullable Message<?> decodeEmbeddedHeaders(byte[] data) {
         if (embeddedHeadersMapper == null) {
             return null;
         }

@@ -1,0 +1,58 @@
+package io.github.kpldeagg.autoconfigure;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.cloud.stream.binder.BinderCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
+
+/**
+ * The beans of KPL deaggregation on either Spring line, imported by the line's
+ * {@link KplDeaggregationAutoConfiguration}, which supplies the {@link KinesisBinderGeneration}.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(KplDeaggregationProperties.class)
+class KplDeaggregationConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    DeaggregatingBindings kplDeaggregatingBindings(KinesisBinderGeneration kplKinesisBinderGeneration) {
+        return new DeaggregatingBindings(kplKinesisBinderGeneration);
+    }
+
+    /**
+     * Primary because Spring Cloud Stream applies only a unique one; it runs the other ones itself. Created when
+     * the application starts, which is when an unsupported binder version should fail.
+     */
+    @Bean
+    @Primary
+    @ConditionalOnMissingBean
+    DeaggregatingBinderCustomizer kplDeaggregatingBinderCustomizer(KplDeaggregationProperties properties,
+            ObjectProvider<DeaggregationListeners> listeners, DeaggregatingBindings bindings,
+            KinesisBinderGeneration kplKinesisBinderGeneration, ObjectProvider<BinderCustomizer> binderCustomizers) {
+        BinderInternals.verify(kplKinesisBinderGeneration);
+        return new DeaggregatingBinderCustomizer(properties, listeners.getIfAvailable(() -> DeaggregationListeners.NONE),
+                bindings, kplKinesisBinderGeneration, binderCustomizers);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    UserRecordMessageConverter userRecordMessageConverter() {
+        return new UserRecordMessageConverter();
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(MeterRegistry.class)
+    static class MetricsConfiguration {
+
+        @Bean
+        @ConditionalOnMissingBean
+        DeaggregationListeners kplDeaggregationMetrics(ObjectProvider<MeterRegistry> meterRegistry) {
+            return new MicrometerDeaggregationListeners(meterRegistry);
+        }
+    }
+}
