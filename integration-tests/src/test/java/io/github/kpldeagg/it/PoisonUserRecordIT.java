@@ -26,7 +26,7 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
-import org.springframework.integration.aws.support.AwsHeaders;
+import io.awspring.cloud.kinesis.integration.KinesisHeaders;
 import org.springframework.messaging.Message;
 import org.springframework.messaging.MessagingException;
 import org.springframework.messaging.support.ErrorMessage;
@@ -143,8 +143,8 @@ class PoisonUserRecordIT {
     }
 
     private static UserRecordId idOf(Message<?> message) {
-        return new UserRecordId(message.getHeaders().get(AwsHeaders.RECEIVED_STREAM, String.class),
-                message.getHeaders().get(AwsHeaders.SHARD, String.class),
+        return new UserRecordId(message.getHeaders().get(KinesisHeaders.RECEIVED_STREAM, String.class),
+                message.getHeaders().get(KinesisHeaders.SHARD, String.class),
                 message.getHeaders().get(KplHeaders.SEQUENCE_NUMBER, String.class),
                 message.getHeaders().get(KplHeaders.SUB_SEQUENCE_NUMBER, Long.class));
     }

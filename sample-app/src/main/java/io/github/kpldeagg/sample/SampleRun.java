@@ -3,7 +3,6 @@ package io.github.kpldeagg.sample;
 import static io.github.kpldeagg.sample.UserRecordConsumers.READINGS;
 import static io.github.kpldeagg.sample.UserRecordConsumers.USER_RECORDS;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.awspring.cloud.autoconfigure.core.AwsClientBuilderConfigurer;
 import io.github.kpldeagg.sample.check.CheckResult;
 import io.github.kpldeagg.sample.check.DeliveryLedger;
@@ -33,16 +32,14 @@ class SampleRun implements ApplicationRunner, ExitCodeGenerator {
     private final DeliveryLedger ledger;
     private final ProgressReporter progress;
     private final AwsClientBuilderConfigurer aws;
-    private final ObjectMapper json;
     private volatile boolean passed;
 
     SampleRun(SampleProperties sample, DeliveryLedger ledger, ProgressReporter progress,
-            AwsClientBuilderConfigurer aws, ObjectMapper json) {
+            AwsClientBuilderConfigurer aws) {
         this.sample = sample;
         this.ledger = ledger;
         this.progress = progress;
         this.aws = aws;
-        this.json = json;
     }
 
     @Override
@@ -56,7 +53,7 @@ class SampleRun implements ApplicationRunner, ExitCodeGenerator {
         try (KinesisClient kinesis = aws.configure(KinesisClient.builder())
                 .httpClientBuilder(Apache5HttpClient.builder())
                 .build()) {
-            PacedProducer producer = new PacedProducer(kinesis, sample.stream(), sample.partitionKeys(), json, ledger);
+            PacedProducer producer = new PacedProducer(kinesis, sample.stream(), sample.partitionKeys(), ledger);
             log.info("Run {}: putting {} user records over {} partition keys to stream '{}', about {} per second",
                     ledger.run(), sample.records(), sample.partitionKeys(), sample.stream(), sample.rate());
             progress.start(producer::stats);

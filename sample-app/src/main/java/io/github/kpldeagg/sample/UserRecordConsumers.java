@@ -1,11 +1,9 @@
 package io.github.kpldeagg.sample;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.kpldeagg.autoconfigure.KplHeaders;
 import io.github.kpldeagg.core.UserRecord;
 import io.github.kpldeagg.sample.check.Delivery;
 import io.github.kpldeagg.sample.check.DeliveryLedger;
-import java.io.IOException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -30,7 +28,7 @@ class UserRecordConsumers {
     private static final Logger log = LoggerFactory.getLogger(UserRecordConsumers.class);
 
     @Bean
-    Consumer<UserRecord> userRecords(DeliveryLedger ledger, ObjectMapper json, SampleProperties sample) {
+    Consumer<UserRecord> userRecords(DeliveryLedger ledger, SampleProperties sample) {
         AtomicLong received = new AtomicLong();
         return userRecord -> {
             long number = received.incrementAndGet();
@@ -38,7 +36,7 @@ class UserRecordConsumers {
                     .log("user record #{}: partitionKey={} sequenceNumber={} subSequenceNumber={} aggregated={}",
                             number, userRecord.partitionKey(), userRecord.sequenceNumber(),
                             userRecord.subSequenceNumber(), userRecord.aggregated());
-            ledger.received(USER_RECORDS, new Delivery(readingIn(userRecord, json), userRecord.partitionKey(),
+            ledger.received(USER_RECORDS, new Delivery(ReadingJson.read(userRecord.bytes()).orElse(null), userRecord.partitionKey(),
                     userRecord.explicitHashKey().orElse(null), userRecord.sequenceNumber(),
                     userRecord.subSequenceNumber(), userRecord.aggregated()));
         };
@@ -58,12 +56,4 @@ class UserRecordConsumers {
         };
     }
 
-    /** The reading a user record carries, or null when its data is something else. */
-    private static Reading readingIn(UserRecord userRecord, ObjectMapper json) {
-        try {
-            return json.readValue(userRecord.bytes(), Reading.class);
-        } catch (IOException notAReading) {
-            return null;
-        }
-    }
 }

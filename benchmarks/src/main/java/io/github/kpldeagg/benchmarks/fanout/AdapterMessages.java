@@ -3,7 +3,6 @@ package io.github.kpldeagg.benchmarks.fanout;
 import java.math.BigInteger;
 import java.time.Instant;
 import org.springframework.integration.IntegrationMessageHeaderAccessor;
-import org.springframework.integration.aws.support.AwsHeaders;
 import org.springframework.integration.support.MessageBuilder;
 import org.springframework.messaging.Message;
 import software.amazon.awssdk.core.SdkBytes;
@@ -31,11 +30,11 @@ final class AdapterMessages {
                 .sequenceNumber(FIRST_SEQUENCE_NUMBER.add(BigInteger.valueOf(position)).toString())
                 .approximateArrivalTimestamp(ARRIVAL).build();
         return MessageBuilder.withPayload(record.data().asByteArray())
-                .setHeader(AwsHeaders.RECEIVED_PARTITION_KEY, record.partitionKey())
-                .setHeader(AwsHeaders.RECEIVED_SEQUENCE_NUMBER, record.sequenceNumber())
+                .setHeader(LineBinder.RECEIVED_PARTITION_KEY, record.partitionKey())
+                .setHeader(LineBinder.RECEIVED_SEQUENCE_NUMBER, record.sequenceNumber())
                 .setHeader(IntegrationMessageHeaderAccessor.SOURCE_DATA, record)
-                .setHeader(AwsHeaders.RECEIVED_STREAM, STREAM)
-                .setHeader(AwsHeaders.SHARD, SHARD)
+                .setHeader(LineBinder.RECEIVED_STREAM, STREAM)
+                .setHeader(LineBinder.SHARD, SHARD)
                 .build();
     }
 }

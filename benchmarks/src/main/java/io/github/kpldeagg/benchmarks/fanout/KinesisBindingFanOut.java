@@ -1,18 +1,15 @@
 package io.github.kpldeagg.benchmarks.fanout;
 
-import io.github.kpldeagg.autoconfigure.binder.DeaggregatingChannel;
 import java.net.URI;
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.DirectFieldAccessor;
+import org.springframework.cloud.stream.binder.AbstractMessageChannelBinder;
 import org.springframework.cloud.stream.binder.BinderCustomizer;
-import org.springframework.cloud.stream.binder.kinesis.KinesisMessageChannelBinder;
-import org.springframework.cloud.stream.binder.kinesis.properties.KinesisBinderConfigurationProperties;
-import org.springframework.cloud.stream.binder.kinesis.provisioning.KinesisStreamProvisioner;
 import org.springframework.cloud.stream.config.ConsumerEndpointCustomizer;
 import org.springframework.context.ApplicationContext;
-import org.springframework.integration.aws.inbound.kinesis.KinesisMessageDrivenChannelAdapter;
 import org.springframework.integration.core.MessageProducer;
+import org.springframework.integration.endpoint.MessageProducerSupport;
 import org.springframework.integration.mapping.InboundMessageMapper;
-import org.springframework.lang.Nullable;
 import org.springframework.messaging.MessageChannel;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -35,29 +32,23 @@ final class KinesisBindingFanOut implements AutoCloseable {
 
     private final KinesisAsyncClient kinesis = KinesisAsyncClient.builder().endpointOverride(NOWHERE)
             .region(Region.US_EAST_1).credentialsProvider(CREDENTIALS).build();
-    private final KinesisMessageChannelBinder binder;
+    private final AbstractMessageChannelBinder<?, ?, ?> binder;
 
     KinesisBindingFanOut(ApplicationContext context) {
-        KinesisBinderConfigurationProperties properties = new KinesisBinderConfigurationProperties();
-        binder = new KinesisMessageChannelBinder(properties, new KinesisStreamProvisioner(kinesis, properties), kinesis,
-                CREDENTIALS, null, null);
+        binder = LineBinder.binder(kinesis);
         context.getBean(BinderCustomizer.class).customize(binder, "kinesis");
     }
 
     /** The adapter's output channel once the starter has customized the adapter of {@code bindingChannel}. */
-    DeaggregatingChannel adapterOutputChannel(MessageChannel bindingChannel, boolean embedHeaders) {
-        KinesisMessageDrivenChannelAdapter adapter = new KinesisMessageDrivenChannelAdapter(kinesis,
-                AdapterMessages.STREAM);
+    MessageChannel adapterOutputChannel(MessageChannel bindingChannel, boolean embedHeaders) {
+        MessageProducerSupport adapter = LineBinder.pollingAdapter(kinesis, AdapterMessages.STREAM,
+                embedHeaders ? embeddedHeadersMapper() : null);
         adapter.setOutputChannel(bindingChannel);
-        adapter.setBindSourceRecord(true);
-        if (embedHeaders) {
-            adapter.setEmbeddedHeadersMapper(embeddedHeadersMapper());
-        }
         consumerEndpointCustomizer().configure(adapter, AdapterMessages.STREAM, "benchmark");
-        if (adapter.getOutputChannel() instanceof DeaggregatingChannel deaggregating) {
-            return deaggregating;
+        if (adapter.getOutputChannel() != bindingChannel) {
+            return adapter.getOutputChannel();
         }
-        throw new IllegalStateException("The starter did not deaggregate the binding: " + adapter.getOutputChannel());
+        throw new IllegalStateException("The starter did not deaggregate the binding " + bindingChannel);
     }
 
     /** The mapper with which the binder's adapter decodes each record of a binding that embeds headers. */
@@ -72,8 +63,7 @@ final class KinesisBindingFanOut implements AutoCloseable {
     }
 
     /** The binder keeps both without a getter. */
-    @Nullable
-    private Object read(String field) {
+    private @Nullable Object read(String field) {
         return new DirectFieldAccessor(binder).getPropertyValue(field);
     }
 

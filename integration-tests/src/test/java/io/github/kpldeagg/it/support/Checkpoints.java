@@ -1,7 +1,7 @@
 package io.github.kpldeagg.it.support;
 
 import java.util.Map;
-import org.springframework.integration.aws.metadata.DynamoDbMetadataStore;
+import io.awspring.cloud.dynamodb.DynamoDbMetadataStore;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 

@@ -5,7 +5,7 @@ import io.github.kpldeagg.core.UserRecord;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Objects;
-import org.springframework.integration.aws.support.AwsHeaders;
+import io.awspring.cloud.kinesis.integration.KinesisHeaders;
 import org.springframework.messaging.Message;
 import org.springframework.messaging.MessageHeaders;
 
@@ -30,8 +30,8 @@ public record Delivery(String instance, UserRecordId id, boolean aggregated, Rec
         UserRecord userRecord = message.getPayload();
         String partitionKey = headers.get(KplHeaders.PARTITION_KEY, String.class);
         String explicitHashKey = headers.get(KplHeaders.EXPLICIT_HASH_KEY, String.class);
-        UserRecordId id = new UserRecordId(headers.get(AwsHeaders.RECEIVED_STREAM, String.class),
-                headers.get(AwsHeaders.SHARD, String.class), headers.get(KplHeaders.SEQUENCE_NUMBER, String.class),
+        UserRecordId id = new UserRecordId(headers.get(KinesisHeaders.RECEIVED_STREAM, String.class),
+                headers.get(KinesisHeaders.SHARD, String.class), headers.get(KplHeaders.SEQUENCE_NUMBER, String.class),
                 headers.get(KplHeaders.SUB_SEQUENCE_NUMBER, Long.class));
         boolean aggregated = headers.get(KplHeaders.AGGREGATED, Boolean.class);
         boolean payloadAgrees = userRecord.partitionKey().equals(partitionKey)
@@ -41,8 +41,8 @@ public record Delivery(String instance, UserRecordId id, boolean aggregated, Rec
                 && userRecord.aggregated() == aggregated;
         return new Delivery(instance, id, aggregated, RecordContent.of(partitionKey, userRecord.bytes()),
                 explicitHashKey,
-                headers.get(AwsHeaders.RECEIVED_PARTITION_KEY, String.class),
-                headers.get(AwsHeaders.RECEIVED_SEQUENCE_NUMBER, String.class), payloadAgrees, System.nanoTime());
+                headers.get(KinesisHeaders.RECEIVED_PARTITION_KEY, String.class),
+                headers.get(KinesisHeaders.RECEIVED_SEQUENCE_NUMBER, String.class), payloadAgrees, System.nanoTime());
     }
 
     public String toLine() {

@@ -1,12 +1,10 @@
 package io.github.kpldeagg.sample.producer;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.kpldeagg.core.Aggregator;
 import io.github.kpldeagg.core.KinesisRecord;
 import io.github.kpldeagg.sample.check.Delivery;
 import io.github.kpldeagg.sample.check.DeliveryLedger;
-import java.io.UncheckedIOException;
+import io.github.kpldeagg.sample.ReadingJson;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,7 +31,6 @@ final class AggregatingProducer {
     private final KinesisClient kinesis;
     private final String stream;
     private final ShardMap shards;
-    private final ObjectMapper json;
     private final DeliveryLedger ledger;
     private final List<Aggregator> aggregators = new ArrayList<>();
     /** Per shard, the readings added to its aggregator and not yet in a returned Kinesis record, oldest first. */
@@ -44,11 +41,10 @@ final class AggregatingProducer {
     private final LongAdder plainRecords = new LongAdder();
     private final LongAdder putRecordsCalls = new LongAdder();
 
-    AggregatingProducer(KinesisClient kinesis, String stream, ObjectMapper json, DeliveryLedger ledger) {
+    AggregatingProducer(KinesisClient kinesis, String stream, DeliveryLedger ledger) {
         this.kinesis = kinesis;
         this.stream = stream;
         this.shards = ShardMap.of(kinesis, stream);
-        this.json = json;
         this.ledger = ledger;
         for (int i = 0; i < shards.size(); i++) {
             aggregators.add(Aggregator.create());
@@ -63,7 +59,7 @@ final class AggregatingProducer {
             int shard = shards.shardOf(reading.partitionKey(), reading.explicitHashKey());
             pending.get(shard).add(reading);
             for (KinesisRecord record : aggregators.get(shard).add(reading.partitionKey(), reading.explicitHashKey(),
-                    toJson(reading))) {
+                    ReadingJson.write(reading.reading()))) {
                 carriers.add(new Carrier(record, pending.get(shard)));
             }
         }
@@ -149,14 +145,6 @@ final class AggregatingProducer {
             batches.add(batch);
         }
         return batches;
-    }
-
-    private byte[] toJson(OutgoingReading reading) {
-        try {
-            return json.writeValueAsBytes(reading.reading());
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     private static void sleep(long millis) {

@@ -1,6 +1,5 @@
 package io.github.kpldeagg.sample.producer;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.kpldeagg.sample.check.DeliveryLedger;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -22,10 +21,9 @@ public final class PacedProducer {
     private final ReadingSource readings;
     private final AggregatingProducer producer;
 
-    public PacedProducer(KinesisClient kinesis, String stream, int partitionKeys, ObjectMapper json,
-            DeliveryLedger ledger) {
+    public PacedProducer(KinesisClient kinesis, String stream, int partitionKeys, DeliveryLedger ledger) {
         this.readings = new ReadingSource(ledger.run(), partitionKeys);
-        this.producer = new AggregatingProducer(kinesis, stream, json, ledger);
+        this.producer = new AggregatingProducer(kinesis, stream, ledger);
     }
 
     /** Puts {@code count} readings at about {@code perSecond} per second; returns when all are put. */
