@@ -24,7 +24,8 @@ final class BinderInternals {
 
     /** Fails unless the generation's binder and polling adapter have the fields read here, of the types expected. */
     static void verify(KinesisBinderGeneration generation) {
-        requireField(generation, generation.binderType(), CONSUMER_CUSTOMIZER, ConsumerEndpointCustomizer.class);
+        requireField(generation, AbstractMessageChannelBinder.class, CONSUMER_CUSTOMIZER,
+                ConsumerEndpointCustomizer.class);
         requireField(generation, generation.pollingAdapterType(), EMBEDDED_HEADERS_MAPPER, InboundMessageMapper.class);
         requireField(generation, generation.pollingAdapterType(), BIND_SOURCE_RECORD, boolean.class);
     }
@@ -33,18 +34,19 @@ final class BinderInternals {
     @SuppressWarnings("unchecked")
     static ConsumerEndpointCustomizer<MessageProducer> consumerEndpointCustomizer(
             AbstractMessageChannelBinder<?, ?, ?> binder) {
-        return (ConsumerEndpointCustomizer<MessageProducer>) read(binder, CONSUMER_CUSTOMIZER);
+        return (ConsumerEndpointCustomizer<MessageProducer>) read(AbstractMessageChannelBinder.class, binder,
+                CONSUMER_CUSTOMIZER);
     }
 
     /** The embedded-headers mapper the binder gave the adapter; null when the binding does not embed headers. */
     @SuppressWarnings("unchecked")
     static @Nullable InboundMessageMapper<byte[]> embeddedHeadersMapper(MessageProducer pollingAdapter) {
-        return (InboundMessageMapper<byte[]>) read(pollingAdapter, EMBEDDED_HEADERS_MAPPER);
+        return (InboundMessageMapper<byte[]>) read(pollingAdapter.getClass(), pollingAdapter, EMBEDDED_HEADERS_MAPPER);
     }
 
     /** Whether the adapter puts each Kinesis record in the {@code sourceData} header of its message. */
     static boolean bindsSourceRecord(MessageProducer pollingAdapter) {
-        return (Boolean) read(pollingAdapter, BIND_SOURCE_RECORD);
+        return (Boolean) read(pollingAdapter.getClass(), pollingAdapter, BIND_SOURCE_RECORD);
     }
 
     private static void requireField(KinesisBinderGeneration generation, Class<?> type, String name,
@@ -64,10 +66,11 @@ final class BinderInternals {
         return version != null ? version : "unknown";
     }
 
-    private static @Nullable Object read(Object target, String name) {
-        Field field = ReflectionUtils.findField(target.getClass(), name);
+    /** Looks from {@code declaringType} up: a subclass's other fields may name classes an application left out. */
+    private static @Nullable Object read(Class<?> declaringType, Object target, String name) {
+        Field field = ReflectionUtils.findField(declaringType, name);
         if (field == null) {
-            throw new IllegalStateException("No field " + name + " in " + target.getClass().getName());
+            throw new IllegalStateException("No field " + name + " in " + declaringType.getName());
         }
         ReflectionUtils.makeAccessible(field);
         return ReflectionUtils.getField(field, target);

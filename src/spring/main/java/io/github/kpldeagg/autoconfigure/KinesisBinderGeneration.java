@@ -17,7 +17,7 @@ interface KinesisBinderGeneration {
     /** The binder artifact and versions this line supports, for error messages. */
     String supportedBinder();
 
-    /** The Kinesis binder's class, whose consumer endpoint customizer field is read. */
+    /** The Kinesis binder's class: binders of other classes are left alone. */
     Class<? extends AbstractMessageChannelBinder<?, ?, ?>> binderType();
 
     /** The polling adapter's class: its fields are read, its output channel replaced. */
