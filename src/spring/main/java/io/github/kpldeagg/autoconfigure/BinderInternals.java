@@ -53,11 +53,9 @@ final class BinderInternals {
             Class<?> fieldType) {
         Field field = ReflectionUtils.findField(type, name);
         if (field == null || !fieldType.isAssignableFrom(field.getType())) {
-            throw new IllegalStateException("KPL deaggregation does not support the Kinesis binder on the classpath: "
-                    + type.getName() + (field == null ? " has no field " + name : "." + name + " is a "
-                            + field.getType().getName() + ", not a " + fieldType.getName())
-                    + " (binder version " + implementationVersion(type) + "). Supported: "
-                    + generation.supportedBinder() + ".");
+            throw new IncompatibleKinesisBinderException(type.getName() + (field == null ? " has no field " + name
+                    : "." + name + " is a " + field.getType().getName() + ", not a " + fieldType.getName())
+                    + " (version " + implementationVersion(type) + ")", generation.supportedBinder());
         }
     }
 
