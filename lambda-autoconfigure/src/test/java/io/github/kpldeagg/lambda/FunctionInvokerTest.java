@@ -16,7 +16,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -291,9 +290,5 @@ class FunctionInvokerTest {
             }
         }
         assertThat(received).hasSize(next);
-    }
-
-    static Map<String, String> unused() {
-        return Map.of();
     }
 }

@@ -12,8 +12,11 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.cloud.function.adapter.aws.FunctionInvoker;
 
-/** The standard handler, started and called as the Lambda Java runtime does. */
-final class Lambda {
+/**
+ * The standard handler, started and called as the Lambda Java runtime does. Public for the Lambda
+ * sample's tests and local run, which take this module's test jar.
+ */
+public final class Lambda {
 
     private static final Map<String, FunctionInvoker> STARTED = new ConcurrentHashMap<>();
 
@@ -25,7 +28,7 @@ final class Lambda {
      * function definition; started once per application and properties, as a Lambda execution environment
      * starts it once for many invocations.
      */
-    static FunctionInvoker handler(Class<?> application, String... properties) {
+    public static FunctionInvoker handler(Class<?> application, String... properties) {
         return STARTED.computeIfAbsent(application.getName() + String.join(",", properties),
                 key -> start(application, properties));
     }
@@ -47,13 +50,13 @@ final class Lambda {
     }
 
     /** What the handler writes to the runtime's output stream for this event. */
-    static String invoke(FunctionInvoker handler, byte[] event) throws IOException {
+    public static String invoke(FunctionInvoker handler, byte[] event) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         handler.handleRequest(new ByteArrayInputStream(event), out, new TestContext());
         return out.toString(StandardCharsets.UTF_8);
     }
 
-    static String invoke(FunctionInvoker handler, String event) throws IOException {
+    public static String invoke(FunctionInvoker handler, String event) throws IOException {
         return invoke(handler, event.getBytes(StandardCharsets.UTF_8));
     }
 

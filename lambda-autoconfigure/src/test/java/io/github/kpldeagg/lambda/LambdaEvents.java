@@ -17,32 +17,33 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Kinesis events as Lambda sends them, made of the records the real KPL wrote (src/vectors/kpl): one
  * event per shard, records in sequence order, data in base64, arrival in epoch seconds with a fraction.
+ * Public for the Lambda sample's tests and local run, which take this module's test jar.
  */
-final class LambdaEvents {
+public final class LambdaEvents {
 
-    static final String STREAM_ARN = "arn:aws:kinesis:eu-west-1:123456789012:stream/orders";
+    public static final String STREAM_ARN = "arn:aws:kinesis:eu-west-1:123456789012:stream/orders";
     static final List<String> PRODUCERS = List.of("kpl-1.1.1", "kpl-0.15.12");
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     /** One Kinesis record of an event; {@code userRecords} is what deaggregating it must give. */
-    record KinesisRecord(String shardId, String sequenceNumber, String partitionKey, Instant arrival, byte[] data,
+    public record KinesisRecord(String shardId, String sequenceNumber, String partitionKey, Instant arrival, byte[] data,
             boolean aggregated, List<Expected> userRecords) {
 
-        KinesisRecord withData(byte[] otherData) {
+        public KinesisRecord withData(byte[] otherData) {
             return new KinesisRecord(shardId, sequenceNumber, partitionKey, arrival, otherData, aggregated,
                     userRecords);
         }
     }
 
-    record Expected(long subSequenceNumber, String partitionKey, String explicitHashKey, byte[] data) {
+    public record Expected(long subSequenceNumber, String partitionKey, String explicitHashKey, byte[] data) {
     }
 
     private LambdaEvents() {
     }
 
     /** The records of one KPL version, by shard. */
-    static Map<String, List<KinesisRecord>> shards(String producer) {
+    public static Map<String, List<KinesisRecord>> shards(String producer) {
         Map<String, List<KinesisRecord>> shards = new TreeMap<>();
         for (JsonNode vector : index(producer).get("vectors")) {
             List<Expected> userRecords = new ArrayList<>();
@@ -63,12 +64,12 @@ final class LambdaEvents {
     }
 
     /** The first shard of KPL 1.1.1: a plain record, then aggregates of 27, 48, 88, ... user records. */
-    static List<KinesisRecord> firstShard() {
+    public static List<KinesisRecord> firstShard() {
         return shards("kpl-1.1.1").get("shardId-000000000000");
     }
 
     /** The event JSON, byte for byte what the Lambda runtime hands to the handler's input stream. */
-    static byte[] event(List<KinesisRecord> records) {
+    public static byte[] event(List<KinesisRecord> records) {
         List<Map<String, Object>> json = new ArrayList<>();
         for (KinesisRecord record : records) {
             Map<String, Object> kinesis = new LinkedHashMap<>();
