@@ -60,9 +60,18 @@ public final class KinesisEventProcessor {
         return new KinesisEventProcessor(Objects.requireNonNull(deaggregator, "deaggregator"), FailureListener.NONE);
     }
 
-    /** A copy of this processor that tells the listener why a Kinesis record is reported as failed. */
+    /**
+     * A copy of this processor that also tells the listener why a Kinesis record is reported as failed,
+     * after the listeners this one has.
+     */
     public KinesisEventProcessor onFailure(FailureListener listener) {
-        return new KinesisEventProcessor(deaggregator, Objects.requireNonNull(listener, "listener"));
+        Objects.requireNonNull(listener, "listener");
+        FailureListener before = failureListener;
+        return new KinesisEventProcessor(deaggregator, before == FailureListener.NONE ? listener
+                : (eventRecord, cause) -> {
+                    before.failed(eventRecord, cause);
+                    listener.failed(eventRecord, cause);
+                });
     }
 
     /**

@@ -62,8 +62,10 @@ class KinesisEventProcessorTest {
         Vector failing = shard.get(1);
         int failingSubSequence = 5;
         List<Exception> told = new ArrayList<>();
+        List<String> alsoTold = new ArrayList<>();
         KinesisEventProcessor processor = KinesisEventProcessor.create()
-                .onFailure((eventRecord, cause) -> told.add(cause));
+                .onFailure((eventRecord, cause) -> told.add(cause))
+                .onFailure((eventRecord, cause) -> alsoTold.add(eventRecord.getKinesis().getSequenceNumber()));
 
         StreamsEventResponse response = processor.process(eventOf(shard), record -> {
             handled.add(record);
@@ -79,6 +81,7 @@ class KinesisEventProcessorTest {
         assertThat(handled).hasSize(before + failingSubSequence + 1);
         assertThat(handled.get(handled.size() - 1).userRecord().subSequenceNumber()).isEqualTo(failingSubSequence);
         assertThat(told).singleElement().extracting(Exception::getMessage).isEqualTo("poison");
+        assertThat(alsoTold).containsExactly(failing.sequenceNumber());
     }
 
     @Test
