@@ -233,6 +233,21 @@ class FunctionInvokerTest {
     }
 
     @Test
+    void aConsumerOfStringsGetsEachUserRecordAsUtf8Text() throws Exception {
+        FunctionInvoker handler = Lambda.handler(ManyFunctions.class, "spring.cloud.function.definition=text");
+        Aggregator aggregator = Aggregator.create();
+        aggregator.add("pk-1", null, "plain text".getBytes(StandardCharsets.UTF_8));
+        aggregator.add("pk-2", "42", "ключ – ü".getBytes(StandardCharsets.UTF_8));
+        io.github.kpldeagg.core.KinesisRecord aggregate = aggregator.flush().orElseThrow();
+        KinesisRecord record = new KinesisRecord("shardId-000000000002", "49000000000000000000000000000000002",
+                aggregate.partitionKey(), Instant.parse("2026-11-25T22:09:14.187Z"), aggregate.data(), true, List.of());
+
+        assertThat(Lambda.invoke(handler, LambdaEvents.event(List.of(record)))).isEqualTo(NO_FAILURES);
+
+        assertThat(Received.PAYLOADS).containsExactly("plain text", "ключ – ü");
+    }
+
+    @Test
     void aConsumerOfAnApplicationTypeGivenAnotherEventRunsAsWithoutTheStarter() throws Exception {
         FunctionInvoker handler = Lambda.handler(ManyFunctions.class, "spring.cloud.function.definition=orders");
 
