@@ -5,10 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.awspring.cloud.autoconfigure.core.AwsAutoConfiguration;
 import io.awspring.cloud.autoconfigure.core.CredentialsProviderAutoConfiguration;
 import io.awspring.cloud.autoconfigure.core.RegionProviderAutoConfiguration;
-import io.github.kpldeagg.autoconfigure.KplDeaggregationProperties;
-import io.github.kpldeagg.autoconfigure.binder.DeaggregatingBinderCustomizer;
-import io.github.kpldeagg.autoconfigure.binder.DeaggregatingBindings;
-import io.github.kpldeagg.autoconfigure.binder.DeaggregationListeners;
+import io.github.kpldeagg.autoconfigure.DeaggregatingBindings;
 import io.github.kpldeagg.core.Aggregator;
 import io.github.kpldeagg.core.KinesisRecord;
 import io.github.kpldeagg.core.UserRecord;
@@ -24,7 +21,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.test.system.CapturedOutput;
@@ -34,6 +30,7 @@ import org.springframework.cloud.stream.config.ConsumerEndpointCustomizer;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
 import org.springframework.integration.core.MessageProducer;
 import software.amazon.awssdk.core.SdkBytes;
 
@@ -56,8 +53,8 @@ class BinderSetupsIT {
     }
 
     /**
-     * Spring Cloud Stream applies a BinderCustomizer only when it is the single or the primary one: with two
-     * that are neither, it applies none, and says nothing.
+     * Spring Cloud Stream applies a BinderCustomizer only when it is the single or the primary one: a user's own
+     * primary one beside the auto-configured primary one leaves it with none to apply, and it says nothing.
      */
     @Test
     void bindingsThatSpringCloudStreamBindsWithoutTheCustomizerAreNamedInAWarning(CapturedOutput output) {
@@ -66,7 +63,7 @@ class BinderSetupsIT {
         BinderApplications.bindEachToItsStream(properties, List.of("uncustomized"));
 
         try (ConfigurableApplicationContext application =
-                BinderApplications.run(WithTwoBinderCustomizersNeitherPrimary.class, properties)) {
+                BinderApplications.run(WithAUsersPrimaryBinderCustomizer.class, properties)) {
             assertThat(application.getBean(Received.class).<byte[]>await("uncustomized", 1))
                     .containsExactly(aggregate.data());
             assertThat(output).contains("KPL deaggregation is not installed on Kinesis bindings [uncustomized-in-0]");
@@ -115,17 +112,11 @@ class BinderSetupsIT {
     @SpringBootConfiguration
     @EnableAutoConfiguration
     @Import({InMemoryCheckpoints.class, TestApplicationBeans.class})
-    static class WithTwoBinderCustomizersNeitherPrimary {
+    static class WithAUsersPrimaryBinderCustomizer {
 
-        /** Replaces the auto-configured one, which is primary. */
+        /** Primary as the auto-configured one is, which keeps either from being applied. */
         @Bean
-        DeaggregatingBinderCustomizer deaggregatingBinderCustomizer(KplDeaggregationProperties properties,
-                DeaggregatingBindings bindings, ObjectProvider<BinderCustomizer> binderCustomizers) {
-            return new DeaggregatingBinderCustomizer(properties, DeaggregationListeners.NONE, bindings,
-                    binderCustomizers);
-        }
-
-        @Bean
+        @Primary
         BinderCustomizer usersOwnBinderCustomizer() {
             return (binder, binderName) -> {
             };

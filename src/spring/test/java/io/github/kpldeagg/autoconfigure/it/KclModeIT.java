@@ -2,8 +2,10 @@ package io.github.kpldeagg.autoconfigure.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.kpldeagg.autoconfigure.BinderHeaderNames;
+import io.github.kpldeagg.autoconfigure.GenerationObjects;
 import io.github.kpldeagg.autoconfigure.KplHeaders;
-import io.github.kpldeagg.autoconfigure.binder.DeaggregatingBindings;
+import io.github.kpldeagg.autoconfigure.DeaggregatingBindings;
 import io.github.kpldeagg.autoconfigure.it.KplVectors.Expected;
 import io.github.kpldeagg.core.UserRecord;
 import io.github.kpldeagg.emulator.Dynalite;
@@ -19,8 +21,7 @@ import org.springframework.cloud.stream.config.ConsumerEndpointCustomizer;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
-import org.springframework.integration.aws.inbound.kinesis.KclMessageDrivenChannelAdapter;
-import org.springframework.integration.aws.support.AwsHeaders;
+import org.springframework.integration.core.MessageProducer;
 import org.springframework.messaging.Message;
 
 /**
@@ -59,7 +60,7 @@ class KclModeIT {
                             .isEqualTo(userRecord.explicitHashKey());
                     assertThat(message.getHeaders())
                             .containsEntry(KplHeaders.PARTITION_KEY, userRecord.partitionKey())
-                            .containsEntry(AwsHeaders.RECEIVED_PARTITION_KEY, userRecord.partitionKey())
+                            .containsEntry(BinderHeaderNames.RECEIVED_PARTITION_KEY, userRecord.partitionKey())
                             .containsEntry(KplHeaders.SEQUENCE_NUMBER, userRecord.sequenceNumber())
                             .containsEntry(KplHeaders.SUB_SEQUENCE_NUMBER, userRecord.subSequenceNumber())
                             .containsEntry(KplHeaders.AGGREGATED, userRecord.aggregated());
@@ -85,11 +86,8 @@ class KclModeIT {
 
         /** KCL syncs shards once a minute by default; the first record then takes over a minute. */
         @Bean
-        ConsumerEndpointCustomizer<KclMessageDrivenChannelAdapter> fastShardSync(AtomicInteger customizations) {
-            return (adapter, destination, group) -> {
-                customizations.incrementAndGet();
-                adapter.setLeaseManagementConfigCustomizer(leases -> leases.shardSyncIntervalMillis(1_000));
-            };
+        ConsumerEndpointCustomizer<MessageProducer> fastShardSync(AtomicInteger customizations) {
+            return GenerationObjects.fastKclShardSync(customizations::incrementAndGet);
         }
 
         @Bean
