@@ -6,13 +6,16 @@ import java.lang.reflect.Proxy;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.BeanUtils;
 import org.springframework.cloud.stream.binder.AbstractMessageChannelBinder;
 import org.springframework.cloud.stream.binder.BinderSpecificPropertiesProvider;
 import org.springframework.cloud.stream.binder.ExtendedPropertiesBinder;
 import org.springframework.cloud.stream.config.ConsumerEndpointCustomizer;
+import org.springframework.cloud.stream.messaging.DirectWithAttributesChannel;
 import org.springframework.integration.core.MessageProducer;
 import org.springframework.integration.endpoint.MessageProducerSupport;
+import org.springframework.messaging.MessageChannel;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchAsyncClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
 import software.amazon.awssdk.services.kinesis.KinesisAsyncClient;
@@ -28,12 +31,25 @@ public final class GenerationObjects {
     private GenerationObjects() {
     }
 
-    /** The polling adapter as the binder builds it for a binding of one stream (record listener mode). */
-    static MessageProducerSupport pollingAdapter(KinesisAsyncClient kinesis, String stream) {
+    /**
+     * The polling adapter as the binder builds it for a binding (record listener mode): reading stream
+     * {@code stream}, sending to a binding channel named after the binding.
+     */
+    static MessageProducerSupport pollingAdapter(KinesisAsyncClient kinesis, String bindingName,
+            @Nullable MessageChannel errorChannel) {
         MessageProducerSupport adapter = construct(BinderLine.GENERATION.pollingAdapterType(),
-                new Class<?>[] { KinesisAsyncClient.class, String[].class }, kinesis, new String[] { stream });
+                new Class<?>[] { KinesisAsyncClient.class, String[].class }, kinesis, new String[] { "stream" });
         bindSourceRecord(adapter, true);
+        adapter.setOutputChannel(bindingChannel(bindingName));
+        adapter.setErrorChannel(errorChannel);
         return adapter;
+    }
+
+    /** What the binder binds: a channel named after the binding. */
+    static DirectWithAttributesChannel bindingChannel(String bindingName) {
+        DirectWithAttributesChannel channel = new DirectWithAttributesChannel();
+        channel.setComponentName(bindingName);
+        return channel;
     }
 
     static MessageProducerSupport kclAdapter(KinesisAsyncClient kinesis, CloudWatchAsyncClient cloudWatch,

@@ -2,6 +2,9 @@ package io.github.kpldeagg.autoconfigure;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.Mockito.doReturn;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
 
 import io.github.kpldeagg.core.CorruptAggregatePolicy;
 import io.github.kpldeagg.core.DeaggregationListener;
@@ -23,12 +26,15 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.cloud.stream.binder.AbstractMessageChannelBinder;
 import org.springframework.cloud.stream.binder.BinderCustomizer;
+import org.springframework.cloud.stream.binder.Binding;
+import org.springframework.cloud.stream.binding.BindingService;
 import org.springframework.cloud.stream.config.ConsumerEndpointCustomizer;
 import org.springframework.cloud.stream.messaging.DirectWithAttributesChannel;
 import org.springframework.context.event.ContextRefreshedEvent;
 import org.springframework.integration.channel.PublishSubscribeChannel;
 import org.springframework.integration.core.MessageProducer;
 import org.springframework.integration.endpoint.MessageProducerSupport;
+import org.springframework.messaging.MessageChannel;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
@@ -199,7 +205,7 @@ class KplDeaggregationAutoConfigurationTest {
                     DynamoDbAsyncClient dynamoDb = DynamoDbAsyncClient.builder().endpointOverride(LOOPBACK)
                             .region(Region.US_EAST_1).credentialsProvider(CREDENTIALS).build()) {
                 MessageProducerSupport adapter = GenerationObjects.kclAdapter(kinesis, cloudWatch, dynamoDb, "stream");
-                adapter.setOutputChannel(bindingChannel("process-in-0"));
+                adapter.setOutputChannel(GenerationObjects.bindingChannel("process-in-0"));
 
                 consumerCustomizer(binder).configure(adapter, "stream", "group");
 
@@ -255,9 +261,21 @@ class KplDeaggregationAutoConfigurationTest {
                         .hasSingleBean(DeaggregatingBinderCustomizer.class));
     }
 
+    /**
+     * One INFO line when the application has started; a WARN names the Kinesis consumer bindings that Spring Cloud
+     * Stream bound without the customizer (here one it bound with a customizer of its own, never run).
+     */
     @Test
-    void logsTheDeaggregatingBindingsOnceAtStartUp(CapturedOutput output) {
+    void logsTheDeaggregatingBindingsOnceAtStartUpAndWarnsOfUncustomizedOnes(CapturedOutput output) {
+        BindingService bindingService = mock(BindingService.class);
+        when(bindingService.getConsumerBindingNames())
+                .thenReturn(new String[] { "process-in-0", "off-in-0", "uncustomized-in-0", "other-in-0" });
+        doReturn(List.of(binding(GenerationObjects.consumerProperties(BinderLine.binder(kinesis), "uncustomized-in-0"))))
+                .when(bindingService).getConsumerBindings("uncustomized-in-0");
+        // A binding of another binder, with extension properties of its own.
+        doReturn(List.of(binding(new Object()))).when(bindingService).getConsumerBindings("other-in-0");
         runner.withPropertyValues("kpl.deaggregation.bindings.off-in-0.enabled=false")
+                .withBean(BindingService.class, () -> bindingService)
                 .withInitializer(context -> context.addApplicationListener(event -> {
                     // The binder binds while the context starts, before the context reports it is refreshed.
                     if (event instanceof ContextRefreshedEvent refreshed && refreshed.getApplicationContext() == context) {
@@ -267,22 +285,18 @@ class KplDeaggregationAutoConfigurationTest {
                         consumerCustomizer(binder).configure(pollingAdapter("off-in-0", null), "stream", "group");
                     }
                 })).run(context -> assertThat(output).containsOnlyOnce("KPL deaggregation on Kinesis bindings "
-                        + "[process-in-0], headers only (KCL deaggregates) on [], disabled on [off-in-0]"));
+                        + "[process-in-0], headers only (KCL deaggregates) on [], disabled on [off-in-0]")
+                        .containsOnlyOnce("KPL deaggregation is not installed on Kinesis bindings [uncustomized-in-0]:"));
     }
 
-    /** As the binder builds it. */
-    private static MessageProducerSupport pollingAdapter(String bindingName, @Nullable PublishSubscribeChannel errorChannel) {
-        MessageProducerSupport adapter = GenerationObjects.pollingAdapter(kinesis, "stream");
-        adapter.setOutputChannel(bindingChannel(bindingName));
-        adapter.setErrorChannel(errorChannel);
-        return adapter;
+    private static Binding<?> binding(Object extension) {
+        Binding<?> binding = mock(Binding.class);
+        doReturn(extension).when(binding).getExtension();
+        return binding;
     }
 
-    /** What the binder binds: a channel named after the binding. */
-    private static DirectWithAttributesChannel bindingChannel(String bindingName) {
-        DirectWithAttributesChannel channel = new DirectWithAttributesChannel();
-        channel.setComponentName(bindingName);
-        return channel;
+    private static MessageProducerSupport pollingAdapter(String bindingName, @Nullable MessageChannel errorChannel) {
+        return GenerationObjects.pollingAdapter(kinesis, bindingName, errorChannel);
     }
 
     private static void customize(BinderCustomizer customizer, AbstractMessageChannelBinder<?, ?, ?> binder) {

@@ -1,6 +1,7 @@
 package io.github.kpldeagg.autoconfigure.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.awspring.cloud.autoconfigure.core.AwsAutoConfiguration;
 import io.awspring.cloud.autoconfigure.core.CredentialsProviderAutoConfiguration;
@@ -20,22 +21,21 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
-import org.springframework.boot.test.system.CapturedOutput;
-import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.cloud.stream.binder.BinderCustomizer;
 import org.springframework.cloud.stream.config.ConsumerEndpointCustomizer;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.beans.factory.NoUniqueBeanDefinitionException;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
+import org.springframework.integration.config.EnableIntegration;
 import org.springframework.integration.core.MessageProducer;
 import software.amazon.awssdk.core.SdkBytes;
 
 /** Applications that set Spring Cloud Stream up beyond its defaults, each against kinesis-local. */
-@ExtendWith(OutputCaptureExtension.class)
 class BinderSetupsIT {
 
     private static KinesisLocal kinesis;
@@ -53,21 +53,19 @@ class BinderSetupsIT {
     }
 
     /**
-     * Spring Cloud Stream applies a BinderCustomizer only when it is the single or the primary one: a user's own
-     * primary one beside the auto-configured primary one leaves it with none to apply, and it says nothing.
+     * Spring Cloud Stream applies a single BinderCustomizer, the only one or the primary one: a user's own primary
+     * one beside the auto-configured primary one fails the application at start-up, naming both, instead of
+     * leaving the bindings without deaggregation.
      */
     @Test
-    void bindingsThatSpringCloudStreamBindsWithoutTheCustomizerAreNamedInAWarning(CapturedOutput output) {
-        KinesisRecord aggregate = putAggregate("uncustomized");
+    void aUsersOwnPrimaryBinderCustomizerFailsTheApplicationAtStartUp() {
         Map<String, Object> properties = BinderApplications.common(kinesis.endpoint().toString());
         BinderApplications.bindEachToItsStream(properties, List.of("uncustomized"));
+        BinderApplications.rawBytes(properties, List.of("uncustomized"));
 
-        try (ConfigurableApplicationContext application =
-                BinderApplications.run(WithAUsersPrimaryBinderCustomizer.class, properties)) {
-            assertThat(application.getBean(Received.class).<byte[]>await("uncustomized", 1))
-                    .containsExactly(aggregate.data());
-            assertThat(output).contains("KPL deaggregation is not installed on Kinesis bindings [uncustomized-in-0]");
-        }
+        assertThatThrownBy(() -> BinderApplications.run(WithAUsersPrimaryBinderCustomizer.class, properties).close())
+                .rootCause().isInstanceOf(NoUniqueBeanDefinitionException.class)
+                .hasMessageContaining("usersOwnBinderCustomizer").hasMessageContaining("kplDeaggregatingBinderCustomizer");
     }
 
     /**
@@ -84,7 +82,8 @@ class BinderSetupsIT {
         // What the binder's context needs, which the application's context would otherwise give it.
         properties.put("spring.cloud.stream.binders.own.environment.spring.main.sources", Stream.of(
                 AwsAutoConfiguration.class, CredentialsProviderAutoConfiguration.class,
-                RegionProviderAutoConfiguration.class, InMemoryCheckpoints.class).map(Class::getName)
+                RegionProviderAutoConfiguration.class, IntegrationInfrastructure.class, InMemoryCheckpoints.class)
+                .map(Class::getName)
                 .collect(Collectors.joining(",")));
 
         try (ConfigurableApplicationContext application =
@@ -96,6 +95,12 @@ class BinderSetupsIT {
             assertThat(application.getBean(DeaggregatingBindings.class).modes())
                     .isEqualTo(Map.of("ownEnvironment-in-0", DeaggregatingBindings.Mode.DEAGGREGATED));
         }
+    }
+
+    /** The binder of Spring Cloud AWS 4 needs Spring Integration's beans in its context. */
+    @Configuration(proxyBeanMethods = false)
+    @EnableIntegration
+    static class IntegrationInfrastructure {
     }
 
     private static KinesisRecord putAggregate(String stream) {
@@ -114,7 +119,7 @@ class BinderSetupsIT {
     @Import({InMemoryCheckpoints.class, TestApplicationBeans.class})
     static class WithAUsersPrimaryBinderCustomizer {
 
-        /** Primary as the auto-configured one is, which keeps either from being applied. */
+        /** Primary as the auto-configured one is. */
         @Bean
         @Primary
         BinderCustomizer usersOwnBinderCustomizer() {

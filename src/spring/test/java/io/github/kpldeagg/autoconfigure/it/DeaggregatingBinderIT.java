@@ -100,6 +100,7 @@ class DeaggregatingBinderIT {
 
         Map<String, Object> properties = BinderApplications.common(kinesis.endpoint().toString());
         BinderApplications.bindEachToItsStream(properties, FUNCTIONS);
+        BinderApplications.rawBytes(properties, List.of("bytes", "passThrough", "skipping", "failing", "raw"));
         properties.put("spring.cloud.stream.bindings.partitionKeys-out-0.destination", "partition-keys-out");
         properties.put("spring.cloud.stream.bindings.failingAlways-in-0.error-handler-definition", "userRecordFailures");
         properties.put("spring.cloud.stream.bindings.failing-in-0.error-handler-definition", "corruptionFailures");
