@@ -119,15 +119,15 @@ public final class GenerationObjects {
     }
 
     /**
-     * KCL syncs shards once a minute by default, so that the first record takes over a minute: this customizer
-     * of the binder's KCL adapters makes it a second, and runs {@code onEach} for each adapter it customizes.
+     * Fits the binder's KCL adapters to the emulators, and runs {@code onEach} for each adapter it customizes.
+     * KCL syncs shards once a minute by default, so that the first record takes over a minute: a second here.
      */
-    public static ConsumerEndpointCustomizer<MessageProducer> fastKclShardSync(Runnable onEach) {
-        Consumer<LeaseManagementConfig> fastShardSync = leases -> leases.shardSyncIntervalMillis(1_000);
+    public static ConsumerEndpointCustomizer<MessageProducerSupport> kclOnEmulators(Runnable onEach) {
+        Consumer<LeaseManagementConfig> leases = config -> config.shardSyncIntervalMillis(1_000);
         return (adapter, destination, group) -> {
             if (BinderLine.GENERATION.kclAdapterType().isInstance(adapter)) {
                 onEach.run();
-                invoke(adapter, setter(adapter, "setLeaseManagementConfigCustomizer"), fastShardSync);
+                invoke(adapter, setter(adapter, "setLeaseManagementConfigCustomizer"), leases);
             }
         };
     }

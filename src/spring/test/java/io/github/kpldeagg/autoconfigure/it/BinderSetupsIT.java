@@ -32,7 +32,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
 import org.springframework.integration.config.EnableIntegration;
-import org.springframework.integration.core.MessageProducer;
+import org.springframework.integration.endpoint.MessageProducerSupport;
 import software.amazon.awssdk.core.SdkBytes;
 
 /** Applications that set Spring Cloud Stream up beyond its defaults, each against kinesis-local. */
@@ -144,7 +144,7 @@ class BinderSetupsIT {
         }
 
         @Bean
-        ConsumerEndpointCustomizer<MessageProducer> countingCustomizations(AtomicInteger customizations) {
+        ConsumerEndpointCustomizer<MessageProducerSupport> countingCustomizations(AtomicInteger customizations) {
             return (endpoint, destination, group) -> customizations.incrementAndGet();
         }
 

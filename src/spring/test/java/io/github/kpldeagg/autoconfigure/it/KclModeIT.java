@@ -3,6 +3,7 @@ package io.github.kpldeagg.autoconfigure.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.kpldeagg.autoconfigure.BinderHeaderNames;
+import io.github.kpldeagg.autoconfigure.BinderLine;
 import io.github.kpldeagg.autoconfigure.GenerationObjects;
 import io.github.kpldeagg.autoconfigure.KplHeaders;
 import io.github.kpldeagg.autoconfigure.DeaggregatingBindings;
@@ -21,7 +22,7 @@ import org.springframework.cloud.stream.config.ConsumerEndpointCustomizer;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
-import org.springframework.integration.core.MessageProducer;
+import org.springframework.integration.endpoint.MessageProducerSupport;
 import org.springframework.messaging.Message;
 
 /**
@@ -41,6 +42,7 @@ class KclModeIT {
             BinderApplications.bindEachToItsStream(properties, List.of(STREAM));
             // KCL names its lease table after the group: DynamoDB wants at least 3 characters.
             properties.put("spring.cloud.stream.bindings.kcl-in-0.group", "kcl-it");
+            BinderLine.createKclLeaseTable(dynamoDb.client(), "kcl-it");
             properties.put("spring.cloud.aws.dynamodb.endpoint", dynamoDb.endpoint().toString());
             properties.put("spring.cloud.stream.kinesis.binder.kpl-kcl-enabled", true);
             properties.put("spring.cloud.stream.kinesis.bindings.kcl-in-0.consumer.metrics-level", "NONE");
@@ -76,7 +78,7 @@ class KclModeIT {
 
     @SpringBootConfiguration
     @EnableAutoConfiguration
-    @Import(TestApplicationBeans.class)
+    @Import({ TestApplicationBeans.class, BinderLine.KclApplicationBeans.class })
     static class KclApplication {
 
         @Bean
@@ -84,10 +86,13 @@ class KclModeIT {
             return new AtomicInteger();
         }
 
-        /** KCL syncs shards once a minute by default; the first record then takes over a minute. */
+        /**
+         * A user's consumer endpoint customizer, which must still apply; it fits KCL to the emulators. Of adapter
+         * type MessageProducerSupport: Spring Cloud AWS 4's binder takes a customizer of a subtype only.
+         */
         @Bean
-        ConsumerEndpointCustomizer<MessageProducer> fastShardSync(AtomicInteger customizations) {
-            return GenerationObjects.fastKclShardSync(customizations::incrementAndGet);
+        ConsumerEndpointCustomizer<MessageProducerSupport> kclOnEmulators(AtomicInteger customizations) {
+            return GenerationObjects.kclOnEmulators(customizations::incrementAndGet);
         }
 
         @Bean
