@@ -77,8 +77,8 @@ public class DeaggregatingBindings implements ApplicationListener<ContextRefresh
             logger.warn("KPL deaggregation is not installed on Kinesis bindings " + uncustomized
                     + ": Spring Cloud Stream applied no DeaggregatingBinderCustomizer to their binder. It applies"
                     + " a single BinderCustomizer bean, the only one or the @Primary one; the auto-configured"
-                    + " DeaggregatingBinderCustomizer is @Primary and runs the other ones, so another @Primary"
-                    + " BinderCustomizer keeps it from running: remove @Primary from yours.");
+                    + " DeaggregatingBinderCustomizer is @Primary and runs the other ones, so it must be the one"
+                    + " applied: leave it in place and declare your BinderCustomizer without @Primary.");
         }
     }
 

@@ -3,6 +3,7 @@ package io.github.kpldeagg.autoconfigure;
 import io.github.kpldeagg.core.CorruptAggregatePolicy;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /** KPL deaggregation on the consumer bindings of the Spring Cloud Stream Kinesis binder. */
@@ -80,10 +81,10 @@ public class KplDeaggregationProperties {
         private boolean enabled = true;
 
         /** What to do with a corrupt aggregate on this binding; the global policy when unset. */
-        private CorruptAggregatePolicy corruptAggregatePolicy;
+        private @Nullable CorruptAggregatePolicy corruptAggregatePolicy;
 
         /** Whether this binding drops user records outside its shard's hash-key range; the global switch when unset. */
-        private Boolean shardFilter;
+        private @Nullable Boolean shardFilter;
 
         public boolean isEnabled() {
             return enabled;
@@ -93,19 +94,19 @@ public class KplDeaggregationProperties {
             this.enabled = enabled;
         }
 
-        public CorruptAggregatePolicy getCorruptAggregatePolicy() {
+        public @Nullable CorruptAggregatePolicy getCorruptAggregatePolicy() {
             return corruptAggregatePolicy;
         }
 
-        public void setCorruptAggregatePolicy(CorruptAggregatePolicy corruptAggregatePolicy) {
+        public void setCorruptAggregatePolicy(@Nullable CorruptAggregatePolicy corruptAggregatePolicy) {
             this.corruptAggregatePolicy = corruptAggregatePolicy;
         }
 
-        public Boolean getShardFilter() {
+        public @Nullable Boolean getShardFilter() {
             return shardFilter;
         }
 
-        public void setShardFilter(Boolean shardFilter) {
+        public void setShardFilter(@Nullable Boolean shardFilter) {
             this.shardFilter = shardFilter;
         }
     }

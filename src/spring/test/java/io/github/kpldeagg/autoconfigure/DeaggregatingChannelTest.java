@@ -1,11 +1,8 @@
-package io.github.kpldeagg.autoconfigure.binder;
+package io.github.kpldeagg.autoconfigure;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.github.kpldeagg.autoconfigure.BindingSettings;
-import io.github.kpldeagg.autoconfigure.KplHeaders;
-import io.github.kpldeagg.autoconfigure.UserRecordBatch;
 import io.github.kpldeagg.core.Aggregator;
 import io.github.kpldeagg.core.CorruptAggregateException;
 import io.github.kpldeagg.core.CorruptAggregatePolicy;
@@ -16,10 +13,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.springframework.integration.IntegrationMessageHeaderAccessor;
-import org.springframework.integration.aws.inbound.kinesis.Checkpointer;
-import org.springframework.integration.aws.support.AwsHeaders;
 import org.springframework.integration.channel.DirectChannel;
 import org.springframework.integration.channel.PublishSubscribeChannel;
 import org.springframework.integration.support.MessageBuilder;
@@ -38,6 +34,7 @@ class DeaggregatingChannelTest {
 
     private static final String SEQUENCE_NUMBER = "49590338271490256608559692538361571095921575989136588898";
     private static final String EXPLICIT_HASH_KEY = "170141183460469231731687303715884105728";
+    private static final BinderHeaders HEADERS = BinderLine.GENERATION.headers();
 
     private final List<Message<?>> delivered = new ArrayList<>();
     private final List<ErrorMessage> errors = new ArrayList<>();
@@ -54,14 +51,14 @@ class DeaggregatingChannelTest {
         for (int i = 0; i < 3; i++) {
             Message<?> message = delivered.get(i);
             assertThat(message.getHeaders())
-                    .containsEntry(AwsHeaders.RECEIVED_PARTITION_KEY, "k" + i)
+                    .containsEntry(HEADERS.receivedPartitionKey(), "k" + i)
                     .containsEntry(KplHeaders.PARTITION_KEY, "k" + i)
                     .containsEntry(KplHeaders.SEQUENCE_NUMBER, SEQUENCE_NUMBER)
                     .containsEntry(KplHeaders.SUB_SEQUENCE_NUMBER, (long) i)
                     .containsEntry(KplHeaders.AGGREGATED, true)
-                    .containsEntry(AwsHeaders.RECEIVED_SEQUENCE_NUMBER, SEQUENCE_NUMBER)
-                    .containsEntry(AwsHeaders.RECEIVED_STREAM, "stream")
-                    .containsEntry(AwsHeaders.SHARD, "shardId-000000000000")
+                    .containsEntry(HEADERS.receivedSequenceNumber(), SEQUENCE_NUMBER)
+                    .containsEntry(HEADERS.receivedStream(), "stream")
+                    .containsEntry(HEADERS.shard(), "shardId-000000000000")
                     .containsEntry(IntegrationMessageHeaderAccessor.SOURCE_DATA, aggregate);
         }
         assertThat(delivered.get(0).getHeaders()).containsEntry(KplHeaders.EXPLICIT_HASH_KEY, EXPLICIT_HASH_KEY);
@@ -108,7 +105,7 @@ class DeaggregatingChannelTest {
                 .containsExactly("k0", "k2");
         assertThat(errors).singleElement().satisfies(error -> {
             assertThat(error.getOriginalMessage().getHeaders()).containsEntry(KplHeaders.PARTITION_KEY, "k1");
-            assertThat(error.getHeaders()).containsEntry(AwsHeaders.RAW_RECORD, aggregate);
+            assertThat(error.getHeaders()).containsEntry(HEADERS.rawRecord(), aggregate);
         });
     }
 
@@ -118,7 +115,8 @@ class DeaggregatingChannelTest {
         MessageChannel refusing = (message, timeout) -> false;
         ShardDeaggregators deaggregators = deaggregators(CorruptAggregatePolicy.PASS_THROUGH);
 
-        assertThatThrownBy(() -> new DeaggregatingChannel(refusing, null, deaggregators, new UserRecordMessages(null))
+        assertThatThrownBy(() -> new DeaggregatingChannel(refusing, null, deaggregators, new UserRecordMessages(HEADERS, null),
+                BinderLine.GENERATION)
                 .send(carrier(plain))).isInstanceOf(MessageDeliveryException.class);
     }
 
@@ -149,14 +147,14 @@ class DeaggregatingChannelTest {
                 new BindingSettings("in-0", true, CorruptAggregatePolicy.PASS_THROUGH, true), DeaggregationListener.NONE,
                 new ShardHashKeyRanges(ListShardsOnlyKinesis.failing()));
         DeaggregatingChannel channel = new DeaggregatingChannel(consumingAll(), handlingErrors(), filtering,
-                new UserRecordMessages(null));
+                new UserRecordMessages(HEADERS, null), BinderLine.GENERATION);
 
         assertThat(channel.send(carrier(aggregate))).isTrue();
 
         assertThat(delivered).isEmpty();
         assertThat(errors).singleElement().satisfies(error -> {
             assertThat(error.getPayload()).hasRootCauseInstanceOf(LimitExceededException.class);
-            assertThat(error.getHeaders()).containsEntry(AwsHeaders.RAW_RECORD, aggregate);
+            assertThat(error.getHeaders()).containsEntry(HEADERS.rawRecord(), aggregate);
         });
     }
 
@@ -164,8 +162,8 @@ class DeaggregatingChannelTest {
     void aBatchThatCannotBeDeaggregatedGoesWholeToTheErrorChannel() {
         List<String> converted = List.of("not bytes");
         Message<?> batch = MessageBuilder.withPayload(converted)
-                .setHeader(AwsHeaders.RECEIVED_PARTITION_KEY, List.of("k0"))
-                .setHeader(AwsHeaders.RECEIVED_SEQUENCE_NUMBER, List.of("1")).build();
+                .setHeader(HEADERS.receivedPartitionKey(), List.of("k0"))
+                .setHeader(HEADERS.receivedSequenceNumber(), List.of("1")).build();
 
         assertThat(channel(consumingAll(), handlingErrors(), CorruptAggregatePolicy.PASS_THROUGH).send(batch)).isTrue();
 
@@ -173,44 +171,34 @@ class DeaggregatingChannelTest {
         assertThat(errors).singleElement().satisfies(error -> {
             assertThat(error.getPayload()).hasRootCauseMessage("Cannot deaggregate a batch element of type "
                     + String.class.getName());
-            assertThat(error.getHeaders()).containsEntry(AwsHeaders.RAW_RECORD, converted);
+            assertThat(error.getHeaders()).containsEntry(HEADERS.rawRecord(), converted);
         });
     }
 
     @Test
     void onlyTheLastUserRecordCanCheckpointTheAggregate() {
         Record aggregate = aggregate(List.of("k0", "k1", "k2"), List.of("a", "b", "c"), null);
-        List<String> checkpointed = new ArrayList<>();
-        Checkpointer binderCheckpointer = new Checkpointer() {
-            @Override
-            public boolean checkpoint() {
-                checkpointed.add("highest");
-                return true;
-            }
-
-            @Override
-            public boolean checkpoint(String sequenceNumber) {
-                checkpointed.add(sequenceNumber);
-                return true;
-            }
-        };
+        TestCheckpointer.Recording binders = new TestCheckpointer.Recording();
         DirectChannel checkpointing = new DirectChannel();
         List<Boolean> results = new ArrayList<>();
         checkpointing.subscribe(message -> {
-            Checkpointer checkpointer = message.getHeaders().get(AwsHeaders.CHECKPOINTER, Checkpointer.class);
+            TestCheckpointer checkpointer =
+                    GenerationObjects.testCheckpointer(message.getHeaders().get(HEADERS.checkpointer()));
             results.add(checkpointer.checkpoint());
             results.add(checkpointer.checkpoint(SEQUENCE_NUMBER));
         });
         Message<?> carrier = MessageBuilder.fromMessage(carrier(aggregate))
-                .setHeader(AwsHeaders.CHECKPOINTER, binderCheckpointer).build();
+                .setHeader(HEADERS.checkpointer(), GenerationObjects.binderCheckpointer(binders)).build();
 
         channel(checkpointing, null, CorruptAggregatePolicy.PASS_THROUGH).send(carrier);
 
         assertThat(results).containsExactly(false, false, false, false, true, true);
-        assertThat(checkpointed).containsExactly("highest", SEQUENCE_NUMBER);
+        assertThat(binders.committed()).containsExactly("highest", SEQUENCE_NUMBER);
     }
 
+    /** The binders of both lines embed headers with this mapper, deprecated in Spring Integration 7. */
     @Test
+    @SuppressWarnings("removal")
     void decodesTheEmbeddedHeadersOfEachUserRecord() {
         EmbeddedJsonHeadersMessageMapper mapper = new EmbeddedJsonHeadersMessageMapper("custom");
         byte[] first = mapper.fromMessage(MessageBuilder.withPayload("one".getBytes(StandardCharsets.UTF_8))
@@ -220,7 +208,7 @@ class DeaggregatingChannelTest {
         Record aggregate = aggregateOf(List.of("k0", "k1"), List.of(first, second), null);
 
         new DeaggregatingChannel(consumingAll(), null, deaggregators(CorruptAggregatePolicy.PASS_THROUGH),
-                new UserRecordMessages(mapper)).send(carrier(aggregate));
+                new UserRecordMessages(HEADERS, mapper), BinderLine.GENERATION).send(carrier(aggregate));
 
         assertThat(delivered).extracting(message -> new String((byte[]) message.getPayload(), StandardCharsets.UTF_8))
                 .containsExactly("one", "two");
@@ -232,7 +220,7 @@ class DeaggregatingChannelTest {
         Record aggregate = aggregate(List.of("k0", "k1"), List.of("a", "b"), null);
         Record plain = record("c".getBytes(StandardCharsets.UTF_8), "k2");
         Message<?> batch = MessageBuilder.withPayload(List.of(carrier(aggregate), carrier(plain)))
-                .setHeader(AwsHeaders.RECEIVED_STREAM, "stream").setHeader(AwsHeaders.SHARD, "shardId-000000000000")
+                .setHeader(HEADERS.receivedStream(), "stream").setHeader(HEADERS.shard(), "shardId-000000000000")
                 .build();
 
         channel(consumingAll(), null, CorruptAggregatePolicy.PASS_THROUGH).send(batch);
@@ -246,16 +234,16 @@ class DeaggregatingChannelTest {
     void aBatchOfPayloadsGetsParallelHeaderListsPerUserRecord() {
         Record aggregate = aggregate(List.of("k0", "k1"), List.of("a", "b"), null);
         Message<?> batch = MessageBuilder.withPayload(List.of(aggregate.data().asByteArray(), "c".getBytes()))
-                .setHeader(AwsHeaders.RECEIVED_PARTITION_KEY, List.of("a", "k2"))
-                .setHeader(AwsHeaders.RECEIVED_SEQUENCE_NUMBER, List.of("1", "2")).build();
+                .setHeader(HEADERS.receivedPartitionKey(), List.of("a", "k2"))
+                .setHeader(HEADERS.receivedSequenceNumber(), List.of("1", "2")).build();
 
         channel(consumingAll(), null, CorruptAggregatePolicy.PASS_THROUGH).send(batch);
 
         assertThat(delivered).singleElement().satisfies(message -> {
             assertThat((List<?>) message.getPayload()).extracting(payload -> new String((byte[]) payload))
                     .containsExactly("a", "b", "c");
-            assertThat(message.getHeaders()).containsEntry(AwsHeaders.RECEIVED_PARTITION_KEY, List.of("k0", "k1", "k2"))
-                    .containsEntry(AwsHeaders.RECEIVED_SEQUENCE_NUMBER, List.of("1", "1", "2"))
+            assertThat(message.getHeaders()).containsEntry(HEADERS.receivedPartitionKey(), List.of("k0", "k1", "k2"))
+                    .containsEntry(HEADERS.receivedSequenceNumber(), List.of("1", "1", "2"))
                     .containsEntry(KplHeaders.SUB_SEQUENCE_NUMBER, List.of(0L, 1L, 0L))
                     .containsEntry(KplHeaders.AGGREGATED, List.of(true, true, false));
             assertThat(message.getHeaders().get(KplHeaders.USER_RECORDS, UserRecordBatch.class).userRecords())
@@ -276,10 +264,10 @@ class DeaggregatingChannelTest {
         });
     }
 
-    private DeaggregatingChannel channel(MessageChannel bindingChannel, MessageChannel errorChannel,
+    private DeaggregatingChannel channel(MessageChannel bindingChannel, @Nullable MessageChannel errorChannel,
             CorruptAggregatePolicy policy) {
         return new DeaggregatingChannel(bindingChannel, errorChannel, deaggregators(policy),
-                new UserRecordMessages(null));
+                new UserRecordMessages(HEADERS, null), BinderLine.GENERATION);
     }
 
     private static ShardDeaggregators deaggregators(CorruptAggregatePolicy policy) {
@@ -313,20 +301,22 @@ class DeaggregatingChannelTest {
     /** The message the binder's adapter sends for one Kinesis record in record mode. */
     private static Message<?> carrier(Record record) {
         return MessageBuilder.withPayload(record.data().asByteArray())
-                .setHeader(AwsHeaders.RECEIVED_PARTITION_KEY, record.partitionKey())
-                .setHeader(AwsHeaders.RECEIVED_SEQUENCE_NUMBER, record.sequenceNumber())
+                .setHeader(HEADERS.receivedPartitionKey(), record.partitionKey())
+                .setHeader(HEADERS.receivedSequenceNumber(), record.sequenceNumber())
                 .setHeader(IntegrationMessageHeaderAccessor.SOURCE_DATA, record)
-                .setHeader(AwsHeaders.RECEIVED_STREAM, "stream")
-                .setHeader(AwsHeaders.SHARD, "shardId-000000000000")
+                .setHeader(HEADERS.receivedStream(), "stream")
+                .setHeader(HEADERS.shard(), "shardId-000000000000")
                 .build();
     }
 
-    private static Record aggregate(List<String> partitionKeys, List<String> data, String firstExplicitHashKey) {
+    private static Record aggregate(List<String> partitionKeys, List<String> data,
+            @Nullable String firstExplicitHashKey) {
         return aggregateOf(partitionKeys, data.stream().map(value -> value.getBytes(StandardCharsets.UTF_8)).toList(),
                 firstExplicitHashKey);
     }
 
-    private static Record aggregateOf(List<String> partitionKeys, List<byte[]> data, String firstExplicitHashKey) {
+    private static Record aggregateOf(List<String> partitionKeys, List<byte[]> data,
+            @Nullable String firstExplicitHashKey) {
         Aggregator aggregator = Aggregator.create();
         for (int i = 0; i < data.size(); i++) {
             assertThat(aggregator.add(partitionKeys.get(i), i == 0 ? firstExplicitHashKey : null, data.get(i)))

@@ -2,10 +2,10 @@ package io.github.kpldeagg.autoconfigure.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.kpldeagg.autoconfigure.BinderHeaderNames;
 import io.github.kpldeagg.autoconfigure.KplHeaders;
-import io.github.kpldeagg.autoconfigure.binder.DeaggregatingBindings;
+import io.github.kpldeagg.autoconfigure.DeaggregatingBindings;
 import io.github.kpldeagg.autoconfigure.it.KplVectors.Expected;
-import io.github.kpldeagg.autoconfigure.metrics.MicrometerDeaggregationListeners;
 import io.github.kpldeagg.core.Aggregator;
 import io.github.kpldeagg.core.CorruptAggregateException;
 import io.github.kpldeagg.core.KinesisRecord;
@@ -32,7 +32,6 @@ import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
-import org.springframework.integration.aws.support.AwsHeaders;
 import org.springframework.integration.support.MessageBuilder;
 import org.springframework.integration.support.json.EmbeddedJsonHeadersMessageMapper;
 import org.springframework.messaging.Message;
@@ -57,7 +56,9 @@ class DeaggregatingBinderIT {
     private static List<Expected> userRecordMessagesExpected;
     private static byte[] corruptAggregate;
 
+    /** The binders of both lines embed headers with EmbeddedJsonHeadersMessageMapper, deprecated in Spring Integration 7. */
     @BeforeAll
+    @SuppressWarnings("removal")
     static void startApplication() {
         kinesis = KinesisLocal.start();
         for (String function : FUNCTIONS) {
@@ -99,6 +100,7 @@ class DeaggregatingBinderIT {
 
         Map<String, Object> properties = BinderApplications.common(kinesis.endpoint().toString());
         BinderApplications.bindEachToItsStream(properties, FUNCTIONS);
+        BinderApplications.rawBytes(properties, List.of("bytes", "passThrough", "skipping", "failing", "raw"));
         properties.put("spring.cloud.stream.bindings.partitionKeys-out-0.destination", "partition-keys-out");
         properties.put("spring.cloud.stream.bindings.failingAlways-in-0.error-handler-definition", "userRecordFailures");
         properties.put("spring.cloud.stream.bindings.failing-in-0.error-handler-definition", "corruptionFailures");
@@ -150,17 +152,17 @@ class DeaggregatingBinderIT {
         for (Message<UserRecord> message : messages) {
             UserRecord userRecord = message.getPayload();
             assertThat(message.getHeaders())
-                    .containsEntry(AwsHeaders.RECEIVED_PARTITION_KEY, userRecord.partitionKey())
+                    .containsEntry(BinderHeaderNames.RECEIVED_PARTITION_KEY, userRecord.partitionKey())
                     .containsEntry(KplHeaders.PARTITION_KEY, userRecord.partitionKey())
                     .containsEntry(KplHeaders.SEQUENCE_NUMBER, userRecord.sequenceNumber())
-                    .containsEntry(AwsHeaders.RECEIVED_SEQUENCE_NUMBER, userRecord.sequenceNumber())
+                    .containsEntry(BinderHeaderNames.RECEIVED_SEQUENCE_NUMBER, userRecord.sequenceNumber())
                     .containsEntry(KplHeaders.SUB_SEQUENCE_NUMBER, userRecord.subSequenceNumber())
                     .containsEntry(KplHeaders.AGGREGATED, userRecord.aggregated())
-                    .containsEntry(AwsHeaders.RECEIVED_STREAM, "userRecordMessages")
-                    .containsKey(AwsHeaders.SHARD);
+                    .containsEntry(BinderHeaderNames.RECEIVED_STREAM, "userRecordMessages")
+                    .containsKey(BinderHeaderNames.SHARD);
             assertThat(message.getHeaders().get(KplHeaders.EXPLICIT_HASH_KEY))
                     .isEqualTo(userRecord.explicitHashKey().orElse(null));
-            actual.computeIfAbsent((String) message.getHeaders().get(AwsHeaders.SHARD), shard -> new ArrayList<>())
+            actual.computeIfAbsent((String) message.getHeaders().get(BinderHeaderNames.SHARD), shard -> new ArrayList<>())
                     .add(asExpected(userRecord));
         }
         Map<String, List<List<Object>>> expected = new TreeMap<>();
@@ -244,9 +246,9 @@ class DeaggregatingBinderIT {
         assertThat(received.<UserRecord>await("filtered", 2)).extracting(UserRecord::partitionKey)
                 .containsExactly("in-0", "in-2");
         MeterRegistry registry = application.getBean(MeterRegistry.class);
-        assertThat(registry.get(MicrometerDeaggregationListeners.FILTERED).tag("binding", "filtered-in-0").counter()
+        assertThat(registry.get("kpl.deaggregation.filtered").tag("binding", "filtered-in-0").counter()
                 .count()).isEqualTo(1);
-        assertThat(registry.get(MicrometerDeaggregationListeners.USER_RECORDS).tag("binding", "filtered-in-0")
+        assertThat(registry.get("kpl.deaggregation.user.records").tag("binding", "filtered-in-0")
                 .counter().count()).isEqualTo(3);
     }
 

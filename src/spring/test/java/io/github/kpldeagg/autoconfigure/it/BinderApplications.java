@@ -38,6 +38,16 @@ final class BinderApplications {
         }
     }
 
+    /**
+     * The bindings of functions that take raw {@code byte[]}: their content type, or Spring Boot 4's JSON
+     * converter would parse the bytes of the binding's default {@code application/json}.
+     */
+    static void rawBytes(Map<String, Object> properties, List<String> functions) {
+        for (String function : functions) {
+            properties.put("spring.cloud.stream.bindings." + function + "-in-0.content-type", "application/octet-stream");
+        }
+    }
+
     static ConfigurableApplicationContext run(Class<?> application, Map<String, Object> properties) {
         List<String> arguments = new ArrayList<>();
         properties.forEach((name, value) -> arguments.add("--" + name + "=" + value));

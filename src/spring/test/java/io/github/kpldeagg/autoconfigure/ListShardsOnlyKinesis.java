@@ -1,8 +1,9 @@
-package io.github.kpldeagg.autoconfigure.binder;
+package io.github.kpldeagg.autoconfigure;
 
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.kinesis.KinesisAsyncClient;
 import software.amazon.awssdk.services.kinesis.model.HashKeyRange;
 import software.amazon.awssdk.services.kinesis.model.LimitExceededException;
@@ -13,10 +14,10 @@ import software.amazon.awssdk.services.kinesis.model.Shard;
 /** A Kinesis client without a network that answers ListShards only, always the same way, and counts the calls. */
 final class ListShardsOnlyKinesis implements KinesisAsyncClient {
 
-    private final ListShardsResponse response;
+    private final @Nullable ListShardsResponse response;
     private final AtomicInteger listShardsCalls = new AtomicInteger();
 
-    private ListShardsOnlyKinesis(ListShardsResponse response) {
+    private ListShardsOnlyKinesis(@Nullable ListShardsResponse response) {
         this.response = response;
     }
 

@@ -78,7 +78,10 @@ class UserRecordMessageConverterTest {
         assertThat(converted).isEqualTo(List.of(first, second));
     }
 
-    /** Defines the converter itself, so that the converter resolves the classes it uses here, where KCL is missing. */
+    /**
+     * Defines the converter's package itself, so that the converter resolves the classes it uses here, where KCL
+     * is missing.
+     */
     private static final class WithoutKcl extends ClassLoader {
 
         WithoutKcl() {
@@ -90,13 +93,18 @@ class UserRecordMessageConverterTest {
             if (name.startsWith("software.amazon.kinesis.")) {
                 throw new ClassNotFoundException(name);
             }
-            if (!name.startsWith(UserRecordMessageConverter.class.getName())) {
+            // The converter's package-private helpers must come from the same loader, or it may not access them.
+            if (!UserRecordMessageConverter.class.getPackageName().equals(packageOf(name))) {
                 return super.loadClass(name, resolve);
             }
             synchronized (getClassLoadingLock(name)) {
                 Class<?> loaded = findLoadedClass(name);
                 return loaded != null ? loaded : define(name);
             }
+        }
+
+        private static String packageOf(String className) {
+            return className.substring(0, Math.max(className.lastIndexOf('.'), 0));
         }
 
         private Class<?> define(String name) throws ClassNotFoundException {

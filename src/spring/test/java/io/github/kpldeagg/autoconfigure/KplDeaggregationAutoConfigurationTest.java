@@ -2,13 +2,10 @@ package io.github.kpldeagg.autoconfigure;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.Mockito.doReturn;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
 
-import io.github.kpldeagg.autoconfigure.binder.DeaggregatingBinderCustomizer;
-import io.github.kpldeagg.autoconfigure.binder.DeaggregatingBindings;
-import io.github.kpldeagg.autoconfigure.binder.DeaggregatingChannel;
-import io.github.kpldeagg.autoconfigure.binder.DeaggregationListeners;
-import io.github.kpldeagg.autoconfigure.binder.KclUserRecordChannel;
-import io.github.kpldeagg.autoconfigure.metrics.MicrometerDeaggregationListeners;
 import io.github.kpldeagg.core.CorruptAggregatePolicy;
 import io.github.kpldeagg.core.DeaggregationListener;
 import io.github.kpldeagg.core.Deaggregator;
@@ -18,27 +15,26 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.springframework.beans.DirectFieldAccessor;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.cloud.stream.binder.AbstractMessageChannelBinder;
 import org.springframework.cloud.stream.binder.BinderCustomizer;
-import org.springframework.cloud.stream.binder.kinesis.KinesisMessageChannelBinder;
-import org.springframework.cloud.stream.binder.kinesis.properties.KinesisBinderConfigurationProperties;
-import org.springframework.cloud.stream.binder.kinesis.provisioning.KinesisStreamProvisioner;
+import org.springframework.cloud.stream.binder.Binding;
+import org.springframework.cloud.stream.binding.BindingService;
 import org.springframework.cloud.stream.config.ConsumerEndpointCustomizer;
 import org.springframework.cloud.stream.messaging.DirectWithAttributesChannel;
 import org.springframework.context.event.ContextRefreshedEvent;
-import org.springframework.integration.aws.inbound.kinesis.KclMessageDrivenChannelAdapter;
-import org.springframework.integration.aws.inbound.kinesis.KinesisMessageDrivenChannelAdapter;
-import org.springframework.integration.aws.inbound.kinesis.ListenerMode;
 import org.springframework.integration.channel.PublishSubscribeChannel;
 import org.springframework.integration.core.MessageProducer;
+import org.springframework.integration.endpoint.MessageProducerSupport;
+import org.springframework.messaging.MessageChannel;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
@@ -83,7 +79,7 @@ class KplDeaggregationAutoConfigurationTest {
 
     @Test
     void backsOffWithoutTheBinder() {
-        runner.withClassLoader(new FilteredClassLoader(KinesisMessageChannelBinder.class))
+        runner.withClassLoader(new FilteredClassLoader(BinderLine.GENERATION.binderType()))
                 .run(context -> assertThat(context).doesNotHaveBean(DeaggregatingBinderCustomizer.class)
                         .doesNotHaveBean(UserRecordMessageConverter.class));
     }
@@ -98,7 +94,7 @@ class KplDeaggregationAutoConfigurationTest {
     @Test
     void backsOffForTheUsersOwnBeans() {
         UserRecordMessageConverter converter = new UserRecordMessageConverter();
-        DeaggregatingBindings bindings = new DeaggregatingBindings();
+        DeaggregatingBindings bindings = new DeaggregatingBindings(BinderLine.GENERATION);
         runner.withBean(UserRecordMessageConverter.class, () -> converter)
                 .withBean(DeaggregatingBindings.class, () -> bindings)
                 .run(context -> {
@@ -133,12 +129,12 @@ class KplDeaggregationAutoConfigurationTest {
     void deaggregatesOnTheBindersAdapterAfterTheUsersCustomizer() {
         runner.run(context -> {
             List<String> customized = new ArrayList<>();
-            KinesisMessageChannelBinder binder = binder();
+            AbstractMessageChannelBinder<?, ?, ?> binder = BinderLine.binder(kinesis);
             binder.setConsumerEndpointCustomizer((adapter, destination, group) -> customized.add(destination));
             customize(context.getBean(BinderCustomizer.class), binder);
 
             PublishSubscribeChannel errorChannel = new PublishSubscribeChannel();
-            KinesisMessageDrivenChannelAdapter adapter = pollingAdapter("process-in-0", errorChannel);
+            MessageProducerSupport adapter = pollingAdapter("process-in-0", errorChannel);
             consumerCustomizer(binder).configure(adapter, "stream", "group");
 
             assertThat(customized).containsExactly("stream");
@@ -152,10 +148,10 @@ class KplDeaggregationAutoConfigurationTest {
     @Test
     void failsABindingWhoseRecordMessagesWouldComeWithoutTheirKinesisRecord() {
         runner.run(context -> {
-            KinesisMessageChannelBinder binder = binder();
+            AbstractMessageChannelBinder<?, ?, ?> binder = BinderLine.binder(kinesis);
             customize(context.getBean(BinderCustomizer.class), binder);
-            KinesisMessageDrivenChannelAdapter adapter = pollingAdapter("process-in-0", null);
-            adapter.setBindSourceRecord(false);
+            MessageProducerSupport adapter = pollingAdapter("process-in-0", null);
+            GenerationObjects.bindSourceRecord(adapter, false);
 
             assertThatThrownBy(() -> consumerCustomizer(binder).configure(adapter, "stream", "group"))
                     .isInstanceOf(IllegalStateException.class).hasMessageContaining("binding process-in-0")
@@ -167,11 +163,13 @@ class KplDeaggregationAutoConfigurationTest {
     @Test
     void acceptsABatchOfPayloadsWithoutKinesisRecords() {
         runner.run(context -> {
-            KinesisMessageChannelBinder binder = binder();
+            AbstractMessageChannelBinder<?, ?, ?> binder = BinderLine.binder(kinesis);
             customize(context.getBean(BinderCustomizer.class), binder);
-            KinesisMessageDrivenChannelAdapter adapter = pollingAdapter("process-in-0", null);
-            adapter.setListenerMode(ListenerMode.batch);
-            adapter.setBindSourceRecord(false);
+            // The binder sets the adapter's listener mode from the binding's Kinesis consumer properties.
+            GenerationObjects.batchListenerMode(GenerationObjects.consumerProperties(binder, "process-in-0"));
+            MessageProducerSupport adapter = pollingAdapter("process-in-0", null);
+            GenerationObjects.batchListenerMode(adapter);
+            GenerationObjects.bindSourceRecord(adapter, false);
 
             consumerCustomizer(binder).configure(adapter, "stream", "group");
 
@@ -182,10 +180,10 @@ class KplDeaggregationAutoConfigurationTest {
     @Test
     void leavesADisabledBindingAlone() {
         runner.withPropertyValues("kpl.deaggregation.bindings.process-in-0.enabled=false").run(context -> {
-            KinesisMessageChannelBinder binder = binder();
+            AbstractMessageChannelBinder<?, ?, ?> binder = BinderLine.binder(kinesis);
             customize(context.getBean(BinderCustomizer.class), binder);
             PublishSubscribeChannel errorChannel = new PublishSubscribeChannel();
-            KinesisMessageDrivenChannelAdapter adapter = pollingAdapter("process-in-0", errorChannel);
+            MessageProducerSupport adapter = pollingAdapter("process-in-0", errorChannel);
             DirectWithAttributesChannel bindingChannel = (DirectWithAttributesChannel) adapter.getOutputChannel();
 
             consumerCustomizer(binder).configure(adapter, "stream", "group");
@@ -200,15 +198,14 @@ class KplDeaggregationAutoConfigurationTest {
     @Test
     void onlyAddsHeadersInKclMode() {
         runner.run(context -> {
-            KinesisMessageChannelBinder binder = binder();
+            AbstractMessageChannelBinder<?, ?, ?> binder = BinderLine.binder(kinesis);
             customize(context.getBean(BinderCustomizer.class), binder);
             try (CloudWatchAsyncClient cloudWatch = CloudWatchAsyncClient.builder().endpointOverride(LOOPBACK)
                     .region(Region.US_EAST_1).credentialsProvider(CREDENTIALS).build();
                     DynamoDbAsyncClient dynamoDb = DynamoDbAsyncClient.builder().endpointOverride(LOOPBACK)
                             .region(Region.US_EAST_1).credentialsProvider(CREDENTIALS).build()) {
-                KclMessageDrivenChannelAdapter adapter =
-                        new KclMessageDrivenChannelAdapter(kinesis, cloudWatch, dynamoDb, "stream");
-                adapter.setOutputChannel(bindingChannel("process-in-0"));
+                MessageProducerSupport adapter = GenerationObjects.kclAdapter(kinesis, cloudWatch, dynamoDb, "stream");
+                adapter.setOutputChannel(GenerationObjects.bindingChannel("process-in-0"));
 
                 consumerCustomizer(binder).configure(adapter, "stream", "group");
 
@@ -222,7 +219,7 @@ class KplDeaggregationAutoConfigurationTest {
     @Test
     void wrapsTheBindersCustomizerOnlyOnce() {
         runner.run(context -> {
-            KinesisMessageChannelBinder binder = binder();
+            AbstractMessageChannelBinder<?, ?, ?> binder = BinderLine.binder(kinesis);
             BinderCustomizer customizer = context.getBean(BinderCustomizer.class);
             customize(customizer, binder);
             ConsumerEndpointCustomizer<MessageProducer> first = consumerCustomizer(binder);
@@ -238,7 +235,7 @@ class KplDeaggregationAutoConfigurationTest {
                 .run(context -> {
                     assertThat(context.getBean(BinderCustomizer.class))
                             .isInstanceOf(DeaggregatingBinderCustomizer.class);
-                    customize(context.getBean(BinderCustomizer.class), binder());
+                    customize(context.getBean(BinderCustomizer.class), BinderLine.binder(kinesis));
                     assertThat(customized).containsExactly("kinesis");
                 });
     }
@@ -264,50 +261,50 @@ class KplDeaggregationAutoConfigurationTest {
                         .hasSingleBean(DeaggregatingBinderCustomizer.class));
     }
 
+    /**
+     * One INFO line when the application has started; a WARN names the Kinesis consumer bindings that Spring Cloud
+     * Stream bound without the customizer (here one it bound with a customizer of its own, never run).
+     */
     @Test
-    void logsTheDeaggregatingBindingsOnceAtStartUp(CapturedOutput output) {
+    void logsTheDeaggregatingBindingsOnceAtStartUpAndWarnsOfUncustomizedOnes(CapturedOutput output) {
+        BindingService bindingService = mock(BindingService.class);
+        when(bindingService.getConsumerBindingNames())
+                .thenReturn(new String[] { "process-in-0", "off-in-0", "uncustomized-in-0", "other-in-0" });
+        doReturn(List.of(binding(GenerationObjects.consumerProperties(BinderLine.binder(kinesis), "uncustomized-in-0"))))
+                .when(bindingService).getConsumerBindings("uncustomized-in-0");
+        // A binding of another binder, with extension properties of its own.
+        doReturn(List.of(binding(new Object()))).when(bindingService).getConsumerBindings("other-in-0");
         runner.withPropertyValues("kpl.deaggregation.bindings.off-in-0.enabled=false")
+                .withBean(BindingService.class, () -> bindingService)
                 .withInitializer(context -> context.addApplicationListener(event -> {
                     // The binder binds while the context starts, before the context reports it is refreshed.
                     if (event instanceof ContextRefreshedEvent refreshed && refreshed.getApplicationContext() == context) {
-                        KinesisMessageChannelBinder binder = binder();
+                        AbstractMessageChannelBinder<?, ?, ?> binder = BinderLine.binder(kinesis);
                         customize(context.getBean(BinderCustomizer.class), binder);
                         consumerCustomizer(binder).configure(pollingAdapter("process-in-0", null), "stream", "group");
                         consumerCustomizer(binder).configure(pollingAdapter("off-in-0", null), "stream", "group");
                     }
                 })).run(context -> assertThat(output).containsOnlyOnce("KPL deaggregation on Kinesis bindings "
-                        + "[process-in-0], headers only (KCL deaggregates) on [], disabled on [off-in-0]"));
+                        + "[process-in-0], headers only (KCL deaggregates) on [], disabled on [off-in-0]")
+                        .containsOnlyOnce("KPL deaggregation is not installed on Kinesis bindings [uncustomized-in-0]:"));
     }
 
-    private KinesisMessageChannelBinder binder() {
-        KinesisBinderConfigurationProperties properties = new KinesisBinderConfigurationProperties();
-        return new KinesisMessageChannelBinder(properties, new KinesisStreamProvisioner(kinesis, properties), kinesis,
-                CREDENTIALS, null, null);
+    private static Binding<?> binding(Object extension) {
+        Binding<?> binding = mock(Binding.class);
+        doReturn(extension).when(binding).getExtension();
+        return binding;
     }
 
-    /** As the binder builds it. */
-    private KinesisMessageDrivenChannelAdapter pollingAdapter(String bindingName, PublishSubscribeChannel errorChannel) {
-        KinesisMessageDrivenChannelAdapter adapter = new KinesisMessageDrivenChannelAdapter(kinesis, "stream");
-        adapter.setOutputChannel(bindingChannel(bindingName));
-        adapter.setErrorChannel(errorChannel);
-        adapter.setBindSourceRecord(true);
-        return adapter;
+    private static MessageProducerSupport pollingAdapter(String bindingName, @Nullable MessageChannel errorChannel) {
+        return GenerationObjects.pollingAdapter(kinesis, bindingName, errorChannel);
     }
 
-    /** What the binder binds: a channel named after the binding. */
-    private static DirectWithAttributesChannel bindingChannel(String bindingName) {
-        DirectWithAttributesChannel channel = new DirectWithAttributesChannel();
-        channel.setComponentName(bindingName);
-        return channel;
-    }
-
-    private static void customize(BinderCustomizer customizer, KinesisMessageChannelBinder binder) {
+    private static void customize(BinderCustomizer customizer, AbstractMessageChannelBinder<?, ?, ?> binder) {
         customizer.customize(binder, "kinesis");
     }
 
-    @SuppressWarnings("unchecked")
-    private static ConsumerEndpointCustomizer<MessageProducer> consumerCustomizer(KinesisMessageChannelBinder binder) {
-        return (ConsumerEndpointCustomizer<MessageProducer>) new DirectFieldAccessor(binder)
-                .getPropertyValue("consumerCustomizer");
+    private static ConsumerEndpointCustomizer<MessageProducer> consumerCustomizer(
+            AbstractMessageChannelBinder<?, ?, ?> binder) {
+        return BinderInternals.consumerEndpointCustomizer(binder);
     }
 }

@@ -5,7 +5,6 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.integration.metadata.ConcurrentMetadataStore;
 import org.springframework.integration.metadata.SimpleMetadataStore;
 import org.springframework.integration.support.locks.DefaultLockRegistry;
-import org.springframework.integration.support.locks.LockRegistry;
 
 /** Checkpoints and shard locks in memory, in place of the binder's DynamoDB ones. */
 @Configuration(proxyBeanMethods = false)
@@ -16,8 +15,9 @@ class InMemoryCheckpoints {
         return new SimpleMetadataStore();
     }
 
+    /** Of its own type: the lock registry's interface is generic on one line only. */
     @Bean
-    LockRegistry lockRegistry() {
+    DefaultLockRegistry lockRegistry() {
         return new DefaultLockRegistry();
     }
 }

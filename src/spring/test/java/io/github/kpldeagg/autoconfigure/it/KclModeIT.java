@@ -2,8 +2,11 @@ package io.github.kpldeagg.autoconfigure.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.kpldeagg.autoconfigure.BinderHeaderNames;
+import io.github.kpldeagg.autoconfigure.BinderLine;
+import io.github.kpldeagg.autoconfigure.GenerationObjects;
 import io.github.kpldeagg.autoconfigure.KplHeaders;
-import io.github.kpldeagg.autoconfigure.binder.DeaggregatingBindings;
+import io.github.kpldeagg.autoconfigure.DeaggregatingBindings;
 import io.github.kpldeagg.autoconfigure.it.KplVectors.Expected;
 import io.github.kpldeagg.core.UserRecord;
 import io.github.kpldeagg.emulator.Dynalite;
@@ -19,8 +22,7 @@ import org.springframework.cloud.stream.config.ConsumerEndpointCustomizer;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
-import org.springframework.integration.aws.inbound.kinesis.KclMessageDrivenChannelAdapter;
-import org.springframework.integration.aws.support.AwsHeaders;
+import org.springframework.integration.endpoint.MessageProducerSupport;
 import org.springframework.messaging.Message;
 
 /**
@@ -40,6 +42,7 @@ class KclModeIT {
             BinderApplications.bindEachToItsStream(properties, List.of(STREAM));
             // KCL names its lease table after the group: DynamoDB wants at least 3 characters.
             properties.put("spring.cloud.stream.bindings.kcl-in-0.group", "kcl-it");
+            BinderLine.createKclLeaseTable(dynamoDb.client(), "kcl-it");
             properties.put("spring.cloud.aws.dynamodb.endpoint", dynamoDb.endpoint().toString());
             properties.put("spring.cloud.stream.kinesis.binder.kpl-kcl-enabled", true);
             properties.put("spring.cloud.stream.kinesis.bindings.kcl-in-0.consumer.metrics-level", "NONE");
@@ -59,7 +62,7 @@ class KclModeIT {
                             .isEqualTo(userRecord.explicitHashKey());
                     assertThat(message.getHeaders())
                             .containsEntry(KplHeaders.PARTITION_KEY, userRecord.partitionKey())
-                            .containsEntry(AwsHeaders.RECEIVED_PARTITION_KEY, userRecord.partitionKey())
+                            .containsEntry(BinderHeaderNames.RECEIVED_PARTITION_KEY, userRecord.partitionKey())
                             .containsEntry(KplHeaders.SEQUENCE_NUMBER, userRecord.sequenceNumber())
                             .containsEntry(KplHeaders.SUB_SEQUENCE_NUMBER, userRecord.subSequenceNumber())
                             .containsEntry(KplHeaders.AGGREGATED, userRecord.aggregated());
@@ -75,7 +78,7 @@ class KclModeIT {
 
     @SpringBootConfiguration
     @EnableAutoConfiguration
-    @Import(TestApplicationBeans.class)
+    @Import({ TestApplicationBeans.class, BinderLine.KclApplicationBeans.class })
     static class KclApplication {
 
         @Bean
@@ -83,13 +86,13 @@ class KclModeIT {
             return new AtomicInteger();
         }
 
-        /** KCL syncs shards once a minute by default; the first record then takes over a minute. */
+        /**
+         * A user's consumer endpoint customizer, which must still apply; it fits KCL to the emulators. Of adapter
+         * type MessageProducerSupport: Spring Cloud AWS 4's binder takes a customizer of a subtype only.
+         */
         @Bean
-        ConsumerEndpointCustomizer<KclMessageDrivenChannelAdapter> fastShardSync(AtomicInteger customizations) {
-            return (adapter, destination, group) -> {
-                customizations.incrementAndGet();
-                adapter.setLeaseManagementConfigCustomizer(leases -> leases.shardSyncIntervalMillis(1_000));
-            };
+        ConsumerEndpointCustomizer<MessageProducerSupport> kclOnEmulators(AtomicInteger customizations) {
+            return GenerationObjects.kclOnEmulators(customizations::incrementAndGet);
         }
 
         @Bean

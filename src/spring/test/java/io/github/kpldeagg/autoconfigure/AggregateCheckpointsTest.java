@@ -1,32 +1,18 @@
-package io.github.kpldeagg.autoconfigure.binder;
+package io.github.kpldeagg.autoconfigure;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigInteger;
-import java.util.ArrayList;
-import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.springframework.integration.aws.inbound.kinesis.Checkpointer;
 
-class LastUserRecordCheckpointerTest {
+/** The checkpointer that every user record of an aggregate but the last gets in place of the binder's. */
+class AggregateCheckpointsTest {
 
     private static final String AGGREGATE = "49590338271490256608559692538361571095921575989136588898";
 
-    private final List<String> committed = new ArrayList<>();
-    private final Checkpointer bindersCheckpointer = new Checkpointer() {
-        @Override
-        public boolean checkpoint() {
-            committed.add("highest");
-            return true;
-        }
-
-        @Override
-        public boolean checkpoint(String sequenceNumber) {
-            committed.add(sequenceNumber);
-            return true;
-        }
-    };
-    private final Checkpointer checkpointer = new LastUserRecordCheckpointer(bindersCheckpointer, AGGREGATE);
+    private final TestCheckpointer.Recording binders = new TestCheckpointer.Recording();
+    private final TestCheckpointer checkpointer = GenerationObjects.testCheckpointer(BinderLine.GENERATION
+            .checkpointerBeforeLast(GenerationObjects.binderCheckpointer(binders), new AggregateCheckpoints(AGGREGATE)));
 
     @Test
     void passesCheckpointsOfEarlierRecordsThrough() {
@@ -36,7 +22,7 @@ class LastUserRecordCheckpointerTest {
 
         assertThat(checkpointer.checkpoint(previous)).isTrue();
         assertThat(checkpointer.checkpoint(muchEarlier)).isTrue();
-        assertThat(committed).containsExactly(previous, muchEarlier);
+        assertThat(binders.committed()).containsExactly(previous, muchEarlier);
     }
 
     @Test
@@ -46,6 +32,6 @@ class LastUserRecordCheckpointerTest {
         assertThat(checkpointer.checkpoint(AGGREGATE)).isFalse();
         assertThat(checkpointer.checkpoint(next)).isFalse();
         assertThat(checkpointer.checkpoint()).isFalse();
-        assertThat(committed).isEmpty();
+        assertThat(binders.committed()).isEmpty();
     }
 }

@@ -1,14 +1,12 @@
 package io.github.kpldeagg.autoconfigure.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.awspring.cloud.autoconfigure.core.AwsAutoConfiguration;
 import io.awspring.cloud.autoconfigure.core.CredentialsProviderAutoConfiguration;
 import io.awspring.cloud.autoconfigure.core.RegionProviderAutoConfiguration;
-import io.github.kpldeagg.autoconfigure.KplDeaggregationProperties;
-import io.github.kpldeagg.autoconfigure.binder.DeaggregatingBinderCustomizer;
-import io.github.kpldeagg.autoconfigure.binder.DeaggregatingBindings;
-import io.github.kpldeagg.autoconfigure.binder.DeaggregationListeners;
+import io.github.kpldeagg.autoconfigure.DeaggregatingBindings;
 import io.github.kpldeagg.core.Aggregator;
 import io.github.kpldeagg.core.KinesisRecord;
 import io.github.kpldeagg.core.UserRecord;
@@ -23,22 +21,21 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
-import org.springframework.boot.test.system.CapturedOutput;
-import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.cloud.stream.binder.BinderCustomizer;
 import org.springframework.cloud.stream.config.ConsumerEndpointCustomizer;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.beans.factory.NoUniqueBeanDefinitionException;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
-import org.springframework.integration.core.MessageProducer;
+import org.springframework.context.annotation.Primary;
+import org.springframework.integration.config.EnableIntegration;
+import org.springframework.integration.endpoint.MessageProducerSupport;
 import software.amazon.awssdk.core.SdkBytes;
 
 /** Applications that set Spring Cloud Stream up beyond its defaults, each against kinesis-local. */
-@ExtendWith(OutputCaptureExtension.class)
 class BinderSetupsIT {
 
     private static KinesisLocal kinesis;
@@ -56,21 +53,19 @@ class BinderSetupsIT {
     }
 
     /**
-     * Spring Cloud Stream applies a BinderCustomizer only when it is the single or the primary one: with two
-     * that are neither, it applies none, and says nothing.
+     * Spring Cloud Stream applies a single BinderCustomizer, the only one or the primary one: a user's own primary
+     * one beside the auto-configured primary one fails the application at start-up, naming both, instead of
+     * leaving the bindings without deaggregation.
      */
     @Test
-    void bindingsThatSpringCloudStreamBindsWithoutTheCustomizerAreNamedInAWarning(CapturedOutput output) {
-        KinesisRecord aggregate = putAggregate("uncustomized");
+    void aUsersOwnPrimaryBinderCustomizerFailsTheApplicationAtStartUp() {
         Map<String, Object> properties = BinderApplications.common(kinesis.endpoint().toString());
         BinderApplications.bindEachToItsStream(properties, List.of("uncustomized"));
+        BinderApplications.rawBytes(properties, List.of("uncustomized"));
 
-        try (ConfigurableApplicationContext application =
-                BinderApplications.run(WithTwoBinderCustomizersNeitherPrimary.class, properties)) {
-            assertThat(application.getBean(Received.class).<byte[]>await("uncustomized", 1))
-                    .containsExactly(aggregate.data());
-            assertThat(output).contains("KPL deaggregation is not installed on Kinesis bindings [uncustomized-in-0]");
-        }
+        assertThatThrownBy(() -> BinderApplications.run(WithAUsersPrimaryBinderCustomizer.class, properties).close())
+                .rootCause().isInstanceOf(NoUniqueBeanDefinitionException.class)
+                .hasMessageContaining("usersOwnBinderCustomizer").hasMessageContaining("kplDeaggregatingBinderCustomizer");
     }
 
     /**
@@ -87,7 +82,8 @@ class BinderSetupsIT {
         // What the binder's context needs, which the application's context would otherwise give it.
         properties.put("spring.cloud.stream.binders.own.environment.spring.main.sources", Stream.of(
                 AwsAutoConfiguration.class, CredentialsProviderAutoConfiguration.class,
-                RegionProviderAutoConfiguration.class, InMemoryCheckpoints.class).map(Class::getName)
+                RegionProviderAutoConfiguration.class, IntegrationInfrastructure.class, InMemoryCheckpoints.class)
+                .map(Class::getName)
                 .collect(Collectors.joining(",")));
 
         try (ConfigurableApplicationContext application =
@@ -99,6 +95,12 @@ class BinderSetupsIT {
             assertThat(application.getBean(DeaggregatingBindings.class).modes())
                     .isEqualTo(Map.of("ownEnvironment-in-0", DeaggregatingBindings.Mode.DEAGGREGATED));
         }
+    }
+
+    /** The binder of Spring Cloud AWS 4 needs Spring Integration's beans in its context. */
+    @Configuration(proxyBeanMethods = false)
+    @EnableIntegration
+    static class IntegrationInfrastructure {
     }
 
     private static KinesisRecord putAggregate(String stream) {
@@ -115,17 +117,11 @@ class BinderSetupsIT {
     @SpringBootConfiguration
     @EnableAutoConfiguration
     @Import({InMemoryCheckpoints.class, TestApplicationBeans.class})
-    static class WithTwoBinderCustomizersNeitherPrimary {
+    static class WithAUsersPrimaryBinderCustomizer {
 
-        /** Replaces the auto-configured one, which is primary. */
+        /** Primary as the auto-configured one is. */
         @Bean
-        DeaggregatingBinderCustomizer deaggregatingBinderCustomizer(KplDeaggregationProperties properties,
-                DeaggregatingBindings bindings, ObjectProvider<BinderCustomizer> binderCustomizers) {
-            return new DeaggregatingBinderCustomizer(properties, DeaggregationListeners.NONE, bindings,
-                    binderCustomizers);
-        }
-
-        @Bean
+        @Primary
         BinderCustomizer usersOwnBinderCustomizer() {
             return (binder, binderName) -> {
             };
@@ -148,7 +144,7 @@ class BinderSetupsIT {
         }
 
         @Bean
-        ConsumerEndpointCustomizer<MessageProducer> countingCustomizations(AtomicInteger customizations) {
+        ConsumerEndpointCustomizer<MessageProducerSupport> countingCustomizations(AtomicInteger customizations) {
             return (endpoint, destination, group) -> customizations.incrementAndGet();
         }
 

@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.nio.file.Path;
+import java.io.IOException;
+import java.net.URL;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -14,10 +16,7 @@ class ConfigurationMetadataTest {
 
     @Test
     void everyPropertyHasAPlainTextDescription() throws Exception {
-        Path classes = Path.of(KplDeaggregationProperties.class.getProtectionDomain().getCodeSource().getLocation()
-                .toURI());
-        JsonNode metadata = new ObjectMapper()
-                .readTree(classes.resolve("META-INF/spring-configuration-metadata.json").toFile());
+        JsonNode metadata = new ObjectMapper().readTree(ownMetadata().openStream());
         List<JsonNode> properties = new ArrayList<>();
         metadata.get("properties").forEach(properties::add);
 
@@ -25,5 +24,15 @@ class ConfigurationMetadataTest {
                 .contains("kpl.deaggregation.enabled", "kpl.deaggregation.bindings");
         assertThat(properties).allSatisfy(property -> assertThat(property.path("description").asText())
                 .as(property.get("name").asText()).isNotBlank().doesNotContain("{@", "<"));
+    }
+
+    /** This module's metadata, from its classes folder or its jar: Spring Boot's jars have some too. */
+    private static URL ownMetadata() throws IOException {
+        String location = KplDeaggregationProperties.class.getProtectionDomain().getCodeSource().getLocation()
+                .toString();
+        return Collections.list(KplDeaggregationProperties.class.getClassLoader()
+                .getResources("META-INF/spring-configuration-metadata.json")).stream()
+                .filter(url -> url.toString().contains(location)).findFirst()
+                .orElseThrow(() -> new AssertionError("No configuration metadata in " + location));
     }
 }

@@ -1,0 +1,74 @@
+package io.github.kpldeagg.autoconfigure;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatNoException;
+
+import java.lang.reflect.Proxy;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.integration.endpoint.MessageProducerSupport;
+import org.springframework.integration.mapping.InboundMessageMapper;
+
+/**
+ * The start-up check of the binder internals that deaggregation reads: a binder version without them fails
+ * the application when it starts, naming the supported versions, instead of its first binding.
+ */
+class BinderCompatibilityTest {
+
+    private final ApplicationContextRunner runner = new ApplicationContextRunner()
+            .withConfiguration(AutoConfigurations.of(KplDeaggregationAutoConfiguration.class));
+
+    @Test
+    void theBinderOnTheClasspathHasWhatDeaggregationReads() {
+        assertThatNoException().isThrownBy(() -> BinderInternals.verify(BinderLine.GENERATION));
+        runner.run(context -> assertThat(context).hasNotFailed().hasSingleBean(DeaggregatingBinderCustomizer.class));
+    }
+
+    @Test
+    void aBinderWhosePollingAdapterLacksAFieldFailsTheApplicationAtStartUp() {
+        runner.withBean("unsupportedBinder", KinesisBinderGeneration.class,
+                () -> withPollingAdapter(AdapterOfAnotherVersion.class), definition -> definition.setPrimary(true))
+                .run(context -> {
+                    assertThat(context).hasFailed();
+                    assertThat(context.getStartupFailure()).rootCause().isInstanceOf(IllegalStateException.class)
+                            .hasMessageContaining(AdapterOfAnotherVersion.class.getName() + " has no field")
+                            .hasMessageContaining("Supported: " + BinderLine.GENERATION.supportedBinder());
+                });
+    }
+
+    @Test
+    void aFieldOfAnotherTypeFailsToo() {
+        runner.withBean("unsupportedBinder", KinesisBinderGeneration.class,
+                () -> withPollingAdapter(AdapterWithAnotherFieldType.class), definition -> definition.setPrimary(true))
+                .run(context -> assertThat(context.getStartupFailure()).rootCause()
+                        .hasMessageContaining(AdapterWithAnotherFieldType.class.getName()
+                                + ".bindSourceRecord is a java.lang.String, not a boolean")
+                        .hasMessageContaining(BinderLine.GENERATION.supportedBinder()));
+    }
+
+    /** The line's generation, but for the polling adapter's class. */
+    private static KinesisBinderGeneration withPollingAdapter(Class<? extends MessageProducerSupport> adapterType) {
+        return (KinesisBinderGeneration) Proxy.newProxyInstance(KinesisBinderGeneration.class.getClassLoader(),
+                new Class<?>[] { KinesisBinderGeneration.class }, (proxy, method, arguments) ->
+                        method.getName().equals("pollingAdapterType") ? adapterType
+                                : method.invoke(BinderLine.GENERATION, arguments));
+    }
+
+    /** A polling adapter as a future binder version might write it: the embedded-headers mapper renamed. */
+    static class AdapterOfAnotherVersion extends MessageProducerSupport {
+
+        @SuppressWarnings("unused")
+        private boolean bindSourceRecord;
+    }
+
+    static class AdapterWithAnotherFieldType extends MessageProducerSupport {
+
+        @SuppressWarnings("unused")
+        private @Nullable InboundMessageMapper<byte[]> embeddedHeadersMapper;
+
+        @SuppressWarnings("unused")
+        private String bindSourceRecord = "true";
+    }
+}
