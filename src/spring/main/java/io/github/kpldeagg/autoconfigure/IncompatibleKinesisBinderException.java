@@ -3,6 +3,8 @@ package io.github.kpldeagg.autoconfigure;
 /** The Kinesis binder on the class path is not one whose internals the starter knows. */
 class IncompatibleKinesisBinderException extends IllegalStateException {
 
+    private static final long serialVersionUID = 1L;
+
     private final String supportedBinder;
 
     IncompatibleKinesisBinderException(String problem, String supportedBinder) {

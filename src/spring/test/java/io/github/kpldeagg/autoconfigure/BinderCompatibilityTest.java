@@ -7,7 +7,10 @@ import java.lang.reflect.Proxy;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.diagnostics.FailureAnalysis;
+import org.springframework.boot.diagnostics.FailureAnalyzer;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.core.io.support.SpringFactoriesLoader;
 import org.springframework.integration.endpoint.MessageProducerSupport;
 import org.springframework.integration.mapping.InboundMessageMapper;
 
@@ -32,9 +35,28 @@ class BinderCompatibilityTest {
                 () -> withPollingAdapter(AdapterOfAnotherVersion.class), definition -> definition.setPrimary(true))
                 .run(context -> {
                     assertThat(context).hasFailed();
-                    assertThat(context.getStartupFailure()).rootCause().isInstanceOf(IllegalStateException.class)
+                    assertThat(context.getStartupFailure()).rootCause()
+                            .isInstanceOf(IncompatibleKinesisBinderException.class)
                             .hasMessageContaining(AdapterOfAnotherVersion.class.getName() + " has no field")
                             .hasMessageContaining("Supported: " + BinderLine.GENERATION.supportedBinder());
+                });
+    }
+
+    @Test
+    void springBootsFailureReportNamesTheSupportedBinders() {
+        // Boot's own analyzers need what Boot gives them at start-up: only whether ours is registered matters here.
+        assertThat(SpringFactoriesLoader.forDefaultResourceLocation().load(FailureAnalyzer.class, null,
+                SpringFactoriesLoader.FailureHandler.handleMessage((message, failure) -> {
+                }))).hasAtLeastOneElementOfType(IncompatibleKinesisBinderFailureAnalyzer.class);
+        runner.withBean("unsupportedBinder", KinesisBinderGeneration.class,
+                () -> withPollingAdapter(AdapterOfAnotherVersion.class), definition -> definition.setPrimary(true))
+                .run(context -> {
+                    FailureAnalysis analysis = new IncompatibleKinesisBinderFailureAnalyzer()
+                            .analyze(context.getStartupFailure());
+                    assertThat(analysis).isNotNull();
+                    assertThat(analysis.getDescription()).contains(AdapterOfAnotherVersion.class.getName());
+                    assertThat(analysis.getAction()).startsWith("Use " + BinderLine.GENERATION.supportedBinder())
+                            .contains("kpl.deaggregation.enabled=false");
                 });
     }
 
