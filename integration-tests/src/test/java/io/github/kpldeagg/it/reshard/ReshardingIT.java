@@ -41,9 +41,11 @@ class ReshardingIT {
 
     /** The starter's count of the user records its shard filter dropped. */
     private static final String FILTERED_COUNTER = "kpl.deaggregation.filtered";
-    private static final Pace PACE = new Pace(150, Duration.ofMillis(250), 24);
-    private static final int SPLIT_AFTER_SLICES = 6;
-    private static final int MERGE_AFTER_SLICES = 14;
+    /** 24 slices of 150 user records by default, for CI; the {@code proof-long} profile sets more. */
+    private static final int SLICES = Integer.getInteger("kpl.it.reshard.slices", 24);
+    private static final Pace PACE = new Pace(150, Duration.ofMillis(250), SLICES);
+    private static final int SPLIT_AFTER_SLICES = SLICES / 4;
+    private static final int MERGE_AFTER_SLICES = SLICES * 7 / 12;
     private static final Duration TIMEOUT = Duration.ofMinutes(3);
 
     @Test

@@ -1,0 +1,34 @@
+package io.github.kpldeagg.it.load;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * What a {@link CountingConsumer} reports: user records received, {@link System#nanoTime()} of the first and
+ * the last, the most heap in use at any sample, and the JVM's CPU time so far.
+ */
+record LoadSample(long count, long firstAtNanos, long lastAtNanos, long maxHeapUsedBytes, long cpuNanos) {
+
+    static final LoadSample NONE = new LoadSample(0, 0, 0, 0, 0);
+
+    String toLine() {
+        return count + " " + firstAtNanos + " " + lastAtNanos + " " + maxHeapUsedBytes + " " + cpuNanos;
+    }
+
+    /** The latest sample in the file, {@link #NONE} before the first. */
+    static LoadSample read(Path progress) {
+        if (!Files.exists(progress)) {
+            return NONE;
+        }
+        try {
+            String[] fields = Files.readString(progress, StandardCharsets.UTF_8).trim().split(" ");
+            return new LoadSample(Long.parseLong(fields[0]), Long.parseLong(fields[1]), Long.parseLong(fields[2]),
+                    Long.parseLong(fields[3]), Long.parseLong(fields[4]));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read " + progress, e);
+        }
+    }
+}

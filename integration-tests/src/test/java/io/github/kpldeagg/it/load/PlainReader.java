@@ -1,0 +1,60 @@
+package io.github.kpldeagg.it.load;
+
+import io.github.kpldeagg.core.Deaggregator;
+import io.github.kpldeagg.it.support.LocalAws;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import software.amazon.awssdk.services.kinesis.KinesisClient;
+import software.amazon.awssdk.services.kinesis.model.GetRecordsResponse;
+import software.amazon.awssdk.services.kinesis.model.ShardIteratorType;
+
+/**
+ * The emulator's ceiling: the plain AWS SDK reading a whole stream, one thread per shard, GetRecords after
+ * GetRecords without pause, each response deaggregated with the core {@link Deaggregator} and nothing else.
+ */
+final class PlainReader {
+
+    private static final int RECORDS_LIMIT = 10_000;
+
+    private PlainReader() {
+    }
+
+    /** Reads every shard to its end (a response with no records and no lag) and returns the rate. */
+    static Rate read(LocalAws aws, String stream) {
+        KinesisClient kinesis = aws.kinesis().client();
+        List<String> shards = kinesis.listShards(request -> request.streamName(stream)).shards().stream()
+                .map(shard -> shard.shardId()).toList();
+        long startedAt = System.nanoTime();
+        long userRecords = shards.stream()
+                .map(shard -> CompletableFuture.supplyAsync(() -> readShard(kinesis, stream, shard)))
+                .toList().stream().mapToLong(CompletableFuture::join).sum();
+        return new Rate(userRecords, Duration.ofNanos(System.nanoTime() - startedAt));
+    }
+
+    private static long readShard(KinesisClient kinesis, String stream, String shard) {
+        Deaggregator deaggregator = Deaggregator.create();
+        String iterator = kinesis.getShardIterator(request -> request.streamName(stream).shardId(shard)
+                .shardIteratorType(ShardIteratorType.TRIM_HORIZON)).shardIterator();
+        long userRecords = 0;
+        while (iterator != null) {
+            String current = iterator;
+            GetRecordsResponse response = kinesis.getRecords(request -> request.shardIterator(current)
+                    .limit(RECORDS_LIMIT));
+            userRecords += deaggregator.deaggregate(response.records()).size();
+            if (response.records().isEmpty() && response.millisBehindLatest() == 0) {
+                break;
+            }
+            iterator = response.nextShardIterator();
+        }
+        return userRecords;
+    }
+
+    /** User records read in a time. */
+    record Rate(long userRecords, Duration elapsed) {
+
+        double perSecond() {
+            return userRecords / (elapsed.toNanos() / 1e9);
+        }
+    }
+}
