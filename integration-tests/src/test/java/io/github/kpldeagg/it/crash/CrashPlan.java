@@ -16,7 +16,7 @@ record CrashPlan(Duration duration, int kills, int consumers, long seed) {
     private static final Duration MAX_RESTART_DELAY = Duration.ofSeconds(3);
 
     static CrashPlan fromSystemProperties() {
-        return new CrashPlan(Duration.parse(System.getProperty(PREFIX + "duration", "PT100S")),
+        return new CrashPlan(Duration.parse(System.getProperty(PREFIX + "duration", "PT90S")),
                 Integer.getInteger(PREFIX + "kills", 4), Integer.getInteger(PREFIX + "consumers", 2),
                 Long.getLong(PREFIX + "seed", 20261202L));
     }

@@ -46,7 +46,7 @@ class RepeatedCrashesIT {
      * What a consumer does with a user record after applying it takes time, and the checkpoint waits for it: a
      * kill then falls inside a batch, not only between batches, and the restart repeats what was applied.
      */
-    private static final Duration WORK_PER_USER_RECORD = Duration.ofMillis(5);
+    private static final Duration WORK_PER_USER_RECORD = Duration.ofMillis(2);
     /** Written and awaited before the run, which it is not part of. */
     private static final ProducedRecord FIRST = new ProducedRecord("first", null,
             "before the run".getBytes(StandardCharsets.UTF_8));
