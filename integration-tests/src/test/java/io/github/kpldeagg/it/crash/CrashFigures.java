@@ -4,7 +4,6 @@ import io.github.kpldeagg.it.support.Delivery;
 import io.github.kpldeagg.it.support.RecordContent;
 import io.github.kpldeagg.it.support.SentRecord;
 import io.github.kpldeagg.it.support.UserRecordId;
-import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -54,21 +53,28 @@ record CrashFigures(List<SentRecord> sent, List<Delivery> received, List<Deliver
         return sent.stream().filter(record -> !record.failedAttempts().isEmpty()).count();
     }
 
-    /** From the moment the producer handed a user record to the KPL to its first delivery, the longest. */
-    Duration longestPutToFirstDelivery() {
+    /** From the moment the producer handed each user record to the KPL to its first delivery, shortest first. */
+    long[] putToFirstDeliveryNanos() {
         Map<RecordContent, Long> firstDelivery = received.stream().collect(Collectors.toMap(Delivery::content,
                 Delivery::receivedAtNanos, Math::min));
-        return Duration.ofNanos(sent.stream()
-                .mapToLong(record -> firstDelivery.get(record.record().content()) - record.putAtNanos()).max()
-                .orElse(0));
+        return sent.stream().mapToLong(record -> firstDelivery.get(record.record().content()) - record.putAtNanos())
+                .sorted().toArray();
     }
 
     String report(CrashPlan plan) {
+        long[] putToFirstDelivery = putToFirstDeliveryNanos();
         return String.format("Repeated crashes (%s): %d user records produced (%.0f/s), %d kills (SIGKILL),"
                         + " %d deliveries, %d repeats delivered, %d lost, %d effects applied (%d of user records the"
-                        + " KPL stored twice), longest put to first delivery %.1f s", plan, sent.size(),
+                        + " KPL stored twice); put to first delivery: median %.1f s, 99th percentile %.1f s,"
+                        + " longest %.1f s", plan, sent.size(),
                 sent.size() / (double) plan.duration().toSeconds(), kills, received.size(),
                 repeats(), lost().size(), effects.size(), effectsOfUserRecordsThePutTwice(),
-                longestPutToFirstDelivery().toMillis() / 1000.0);
+                percentileSeconds(putToFirstDelivery, 50), percentileSeconds(putToFirstDelivery, 99),
+                percentileSeconds(putToFirstDelivery, 100));
+    }
+
+    private static double percentileSeconds(long[] sortedNanos, double percentile) {
+        return sortedNanos.length == 0 ? 0
+                : sortedNanos[(int) Math.ceil(percentile / 100 * sortedNanos.length) - 1] / 1e9;
     }
 }
