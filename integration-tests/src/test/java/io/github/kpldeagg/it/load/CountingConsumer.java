@@ -16,13 +16,13 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
  * The consumer of the load test, run in a JVM of its own so that its CPU and heap are its alone: counts the user
- * records it receives and, every {@value #SAMPLE_MILLIS} ms, writes a {@link LoadSample} to {@code it.progress}:
- * the count, when the first and the last arrived, the heap in use at most so far and the JVM's CPU time.
+ * records it receives and, every {@value #SAMPLE_MILLIS} ms, writes a {@link LoadSample} to {@code it.progress}.
  */
 @Configuration(proxyBeanMethods = false)
 public class CountingConsumer {
@@ -37,20 +37,57 @@ public class CountingConsumer {
     ScheduledExecutorService progressWriter(@Value("${it.progress}") Path progress, Counts counts) {
         ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor();
         MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
-        com.sun.management.OperatingSystemMXBean system =
-                (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         AtomicLong maxHeapUsed = new AtomicLong();
         executor.scheduleAtFixedRate(() -> {
             maxHeapUsed.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
-            write(progress, new LoadSample(counts.count.get(), counts.firstAtNanos.get(), counts.lastAtNanos.get(),
-                    maxHeapUsed.get(), system.getProcessCpuTime()));
+            write(progress, new LoadSample(counts.startedAtNanos.get(), counts.cpuAtStartNanos.get(), counts.count.get(),
+                    counts.firstAtNanos.get(), counts.lastAtNanos.get(), maxHeapUsed.get(), cpuNanos()));
         }, 0, SAMPLE_MILLIS, TimeUnit.MILLISECONDS);
         return executor;
+    }
+
+    private static long cpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 
     @Bean
     Counts counts() {
         return new Counts();
+    }
+
+    /**
+     * Started first of the application's lifecycle beans, just before the bindings, in either mode: where
+     * catching up starts.
+     */
+    @Bean
+    SmartLifecycle bindingsStart(Counts counts) {
+        return new SmartLifecycle() {
+
+            private volatile boolean running;
+
+            @Override
+            public void start() {
+                counts.cpuAtStartNanos.set(cpuNanos());
+                counts.startedAtNanos.set(System.nanoTime());
+                running = true;
+            }
+
+            @Override
+            public void stop() {
+                running = false;
+            }
+
+            @Override
+            public boolean isRunning() {
+                return running;
+            }
+
+            @Override
+            public int getPhase() {
+                return Integer.MIN_VALUE;
+            }
+        };
     }
 
     @Bean
@@ -78,5 +115,7 @@ public class CountingConsumer {
         final AtomicLong count = new AtomicLong();
         final AtomicLong firstAtNanos = new AtomicLong();
         final AtomicLong lastAtNanos = new AtomicLong();
+        final AtomicLong startedAtNanos = new AtomicLong();
+        final AtomicLong cpuAtStartNanos = new AtomicLong();
     }
 }

@@ -15,7 +15,7 @@ import software.amazon.awssdk.services.kinesis.model.ShardIteratorType;
  */
 final class PlainReader {
 
-    private static final int RECORDS_LIMIT = 10_000;
+    private static final int RECORDS_LIMIT = 1_000;
 
     private PlainReader() {
     }
