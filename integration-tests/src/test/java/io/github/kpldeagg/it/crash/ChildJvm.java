@@ -53,10 +53,6 @@ public final class ChildJvm implements AutoCloseable {
         return process.isAlive();
     }
 
-    public long pid() {
-        return process.pid();
-    }
-
     /** SIGKILL, as a crash or the kernel's OOM killer would end it, and waits until it is gone. */
     void kill() throws InterruptedException {
         process.destroyForcibly();

@@ -5,8 +5,11 @@ import io.github.kpldeagg.it.support.LocalAws;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import software.amazon.awssdk.services.kinesis.KinesisClient;
 import software.amazon.awssdk.services.kinesis.model.GetRecordsResponse;
+import software.amazon.awssdk.services.kinesis.model.Shard;
 import software.amazon.awssdk.services.kinesis.model.ShardIteratorType;
 
 /**
@@ -24,12 +27,17 @@ final class PlainReader {
     static Rate read(LocalAws aws, String stream) {
         KinesisClient kinesis = aws.kinesis().client();
         List<String> shards = kinesis.listShards(request -> request.streamName(stream)).shards().stream()
-                .map(shard -> shard.shardId()).toList();
-        long startedAt = System.nanoTime();
-        long userRecords = shards.stream()
-                .map(shard -> CompletableFuture.supplyAsync(() -> readShard(kinesis, stream, shard)))
-                .toList().stream().mapToLong(CompletableFuture::join).sum();
-        return new Rate(userRecords, Duration.ofNanos(System.nanoTime() - startedAt));
+                .map(Shard::shardId).toList();
+        ExecutorService threads = Executors.newFixedThreadPool(shards.size());
+        try {
+            long startedAt = System.nanoTime();
+            long userRecords = shards.stream()
+                    .map(shard -> CompletableFuture.supplyAsync(() -> readShard(kinesis, stream, shard), threads))
+                    .toList().stream().mapToLong(CompletableFuture::join).sum();
+            return new Rate(userRecords, Duration.ofNanos(System.nanoTime() - startedAt));
+        } finally {
+            threads.shutdownNow();
+        }
     }
 
     private static long readShard(KinesisClient kinesis, String stream, String shard) {

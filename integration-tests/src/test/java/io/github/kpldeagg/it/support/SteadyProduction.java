@@ -12,7 +12,7 @@ import java.util.function.Consumer;
 /**
  * The real KPL writing to a stream for as long as a test needs, from a thread of its own: slice after slice of
  * {@link Corpus} records (each slice handed to the KPL at once, so that it aggregates, and awaited), a pause
- * between slices, until a number of slices is sent or {@link #stop()} is called. Each written slice goes to the
+ * between slices, until a number of slices is sent or {@link #stop(Duration)} is called. Each written slice goes to the
  * sink as the KPL reported it.
  */
 public final class SteadyProduction {
@@ -22,6 +22,7 @@ public final class SteadyProduction {
     private final CompletableFuture<Void> running;
 
     private SteadyProduction(RealKpl kpl, String stream, Pace pace, long seed, Consumer<List<SentRecord>> sink) {
+        // A thread of its own: the common pool has one thread on two cores, and tests use it too.
         this.running = CompletableFuture.runAsync(() -> {
             for (int slice = 0; slice < pace.maxSlices() && !stopping.get(); slice++) {
                 List<ProducedRecord> records = Corpus.generate(slice * pace.sliceSize(), pace.sliceSize(), seed + slice);
@@ -29,7 +30,7 @@ public final class SteadyProduction {
                 slicesSent.incrementAndGet();
                 Deliveries.sleep(pace.pause());
             }
-        });
+        }, runnable -> new Thread(runnable, "steady-production").start());
     }
 
     /**
