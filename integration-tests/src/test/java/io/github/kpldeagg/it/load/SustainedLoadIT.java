@@ -58,8 +58,8 @@ class SustainedLoadIT {
         }
         assertThat(ceiling.userRecords()).as("user records the plain SDK read").isEqualTo(USER_RECORDS);
         System.out.printf("Sustained load, %d user records per phase on %d shards, one consumer JVM (-Xmx384m):%n%s%n"
-                + "%s%n  emulator ceiling: the plain SDK reads the backlog, a thread per shard, GetRecords without pause,"
-                + " %,.0f user records/s%n", USER_RECORDS, SHARDS, fanOut, kcl, ceiling.perSecond());
+                + "%s%n  emulator ceiling: the plain SDK reads the backlog, shard after shard on one thread, GetRecords"
+                + " without pause, %,.0f user records/s%n", USER_RECORDS, SHARDS, fanOut, kcl, ceiling.perSecond());
     }
 
     /** A backlog like the modes', read by the plain SDK before any consumer has connected to kinesis-local. */
