@@ -35,7 +35,7 @@ class SustainedLoadIT {
 
     private static final int SHARDS = Integer.getInteger("kpl.it.load.shards", 4);
     private static final int SLICE = 2_000;
-    private static final int USER_RECORDS = Integer.getInteger("kpl.it.load.user-records", 40_000) / SLICE * SLICE;
+    private static final int USER_RECORDS = Integer.getInteger("kpl.it.load.user-records", 20_000) / SLICE * SLICE;
     private static final Pace AS_FAST_AS_IT_CAN = new Pace(SLICE, Duration.ZERO, USER_RECORDS / SLICE);
     private static final Duration TIMEOUT = Duration.ofMinutes(15);
     private static final String KINESIS_CONSUMER = "spring.cloud.stream.kinesis.bindings.userRecords-in-0.consumer.";
