@@ -13,7 +13,7 @@ import java.util.concurrent.TimeUnit;
  * A JVM started from this one, with this JVM's classpath, {@code AWS_EC2_METADATA_DISABLED=true} in its
  * environment and its output in a log file; stopped by PID, killed if it does not stop in time.
  */
-final class ChildJvm implements AutoCloseable {
+public final class ChildJvm implements AutoCloseable {
 
     private static final Duration STOP_GRACE = Duration.ofSeconds(30);
 
@@ -25,7 +25,7 @@ final class ChildJvm implements AutoCloseable {
         this.log = log;
     }
 
-    static ChildJvm start(Class<?> mainClass, List<String> arguments, Path log) {
+    public static ChildJvm start(Class<?> mainClass, List<String> arguments, Path log) {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx384m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
@@ -49,8 +49,16 @@ final class ChildJvm implements AutoCloseable {
         return process.exitValue();
     }
 
-    boolean isAlive() {
+    public boolean isAlive() {
         return process.isAlive();
+    }
+
+    /** SIGKILL, as a crash or the kernel's OOM killer would end it, and waits until it is gone. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly();
+        if (!process.waitFor(STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS)) {
+            throw new IllegalStateException(this + " survived SIGKILL for " + STOP_GRACE);
+        }
     }
 
     /** SIGTERM; after {@link #STOP_GRACE}, SIGKILL to the JVM and whatever it started. */

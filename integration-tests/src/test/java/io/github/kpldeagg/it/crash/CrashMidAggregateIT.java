@@ -19,7 +19,6 @@ import io.github.kpldeagg.it.support.UserRecordId;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -106,7 +105,8 @@ class CrashMidAggregateIT {
         ConsumerSettings settings = ConsumerSettings.of(aws, stream, GROUP).checkpointMode(checkpointMode);
 
         try (ChildJvm crashing = ChildJvm.start(CrashingConsumer.class,
-                arguments(settings, receivedBeforeCrash, effects, haltAfter), directory.resolve("consumer-1.log"))) {
+                CrashingConsumer.arguments(settings, receivedBeforeCrash, effects, haltAfter),
+                directory.resolve("consumer-1.log"))) {
             assertThat(crashing.awaitExit(RUN_TIMEOUT)).as("exit status of %s", crashing)
                     .isEqualTo(CrashingConsumer.HALT_STATUS);
         }
@@ -119,7 +119,8 @@ class CrashMidAggregateIT {
         String checkpointAtCrash = new Checkpoints(aws).of(GROUP, stream, aggregate.shardId());
 
         try (ChildJvm restarted = ChildJvm.start(CrashingConsumer.class,
-                arguments(settings, receivedAfterRestart, effects, null), directory.resolve("consumer-2.log"))) {
+                CrashingConsumer.arguments(settings, receivedAfterRestart, effects, null),
+                directory.resolve("consumer-2.log"))) {
             await().atMost(RUN_TIMEOUT).pollInterval(Duration.ofMillis(500))
                     .until(() -> DeliveryLog.read(effects).size() >= sent.size() || !restarted.isAlive());
             // Long enough for surplus repeats to show up.
@@ -127,16 +128,6 @@ class CrashMidAggregateIT {
         }
         return new CrashRun(sent, layout, aggregate, handledBeforeCrash, checkpointAtCrash, beforeCrash,
                 DeliveryLog.read(receivedAfterRestart), DeliveryLog.read(effects));
-    }
-
-    private static List<String> arguments(ConsumerSettings settings, Path received, Path effects, UserRecordId haltAfter) {
-        List<String> arguments = new ArrayList<>(settings.asArguments());
-        arguments.add("--it.received=" + received.toAbsolutePath());
-        arguments.add("--it.effects=" + effects.toAbsolutePath());
-        if (haltAfter != null) {
-            arguments.add("--it.halt-after=" + haltAfter);
-        }
-        return arguments;
     }
 
     /** What the two consumer JVMs received and applied. */

@@ -1,5 +1,8 @@
 package io.github.kpldeagg.it.support;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.util.function.Consumer;
 import org.springframework.beans.factory.support.RootBeanDefinition;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -8,7 +11,10 @@ import org.springframework.context.support.GenericApplicationContext;
 import org.springframework.core.ResolvableType;
 import org.springframework.messaging.support.ErrorMessage;
 
-/** A {@link ConsumerApp} running in this JVM, until closed (a clean shutdown that releases its shard locks). */
+/**
+ * A {@link ConsumerApp} running in this JVM, until closed (a clean shutdown that releases its shard locks), with
+ * a {@link SimpleMeterRegistry} of its own, where the starter counts what it deaggregates and filters.
+ */
 public final class ConsumerInstance implements AutoCloseable {
 
     private static final String ERROR_HANDLER = "userRecordErrors";
@@ -22,8 +28,7 @@ public final class ConsumerInstance implements AutoCloseable {
     public static ConsumerInstance start(ConsumerSettings settings, DeliveryHandler handler) {
         return new ConsumerInstance(new SpringApplicationBuilder(ConsumerApp.class)
                 .properties(settings.asMap())
-                .initializers(context -> ((GenericApplicationContext) context)
-                        .registerBean(DeliveryHandler.class, () -> handler))
+                .initializers(context -> registerBeans((GenericApplicationContext) context, handler))
                 .run());
     }
 
@@ -37,7 +42,7 @@ public final class ConsumerInstance implements AutoCloseable {
                 .properties(settings.errorHandler(ERROR_HANDLER).asMap())
                 .initializers(context -> {
                     GenericApplicationContext registry = (GenericApplicationContext) context;
-                    registry.registerBean(DeliveryHandler.class, () -> handler);
+                    registerBeans(registry, handler);
                     // Typed, so that the function catalog hands it the ErrorMessage itself.
                     RootBeanDefinition definition = new RootBeanDefinition();
                     definition.setTargetType(ResolvableType.forClassWithGenerics(Consumer.class, ErrorMessage.class));
@@ -45,6 +50,17 @@ public final class ConsumerInstance implements AutoCloseable {
                     registry.registerBeanDefinition(ERROR_HANDLER, definition);
                 })
                 .run());
+    }
+
+    private static void registerBeans(GenericApplicationContext registry, DeliveryHandler handler) {
+        registry.registerBean(DeliveryHandler.class, () -> handler);
+        registry.registerBean(MeterRegistry.class, SimpleMeterRegistry::new);
+    }
+
+    /** The count of the starter's counter {@code name} for the consumer binding, 0 before it counted anything. */
+    public double count(String name) {
+        Counter counter = context.getBean(MeterRegistry.class).find(name).tag("binding", ConsumerApp.BINDING).counter();
+        return counter == null ? 0 : counter.count();
     }
 
     @Override

@@ -23,9 +23,17 @@ public final class Corpus {
     }
 
     public static List<ProducedRecord> generate(int count, long seed) {
+        return generate(0, count, seed);
+    }
+
+    /**
+     * The records with indexes {@code firstIndex} to {@code firstIndex + count - 1}: a producer that runs for
+     * long makes them a slice at a time, each slice with a seed of its own, and no two differ in content.
+     */
+    public static List<ProducedRecord> generate(int firstIndex, int count, long seed) {
         Random random = new Random(seed);
         List<ProducedRecord> records = new ArrayList<>(count);
-        for (int i = 0; i < count; i++) {
+        for (int i = firstIndex; i < firstIndex + count; i++) {
             records.add(record(i, random));
         }
         return records;

@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.kinesis.producer.Attempt;
 import software.amazon.kinesis.producer.KinesisProducer;
 import software.amazon.kinesis.producer.KinesisProducerConfiguration;
 import software.amazon.kinesis.producer.UserRecordResult;
@@ -79,7 +80,10 @@ public final class RealKpl implements AutoCloseable {
     /** Hands all records to the KPL at once, so that it aggregates them, and waits until each is written. */
     public List<SentRecord> send(String stream, List<ProducedRecord> records) {
         List<ListenableFuture<UserRecordResult>> results = new ArrayList<>(records.size());
-        for (ProducedRecord record : records) {
+        long[] putAtNanos = new long[records.size()];
+        for (int i = 0; i < records.size(); i++) {
+            ProducedRecord record = records.get(i);
+            putAtNanos[i] = System.nanoTime();
             results.add(producer.addUserRecord(stream, record.partitionKey(), record.explicitHashKey(),
                     ByteBuffer.wrap(record.data())));
         }
@@ -87,7 +91,10 @@ public final class RealKpl implements AutoCloseable {
         long deadline = System.nanoTime() + SEND_TIMEOUT.toNanos();
         for (int i = 0; i < records.size(); i++) {
             UserRecordResult result = await(results.get(i), deadline, records.get(i));
-            sent.add(new SentRecord(records.get(i), result.getShardId(), result.getSequenceNumber()));
+            List<String> failedAttempts = result.getAttempts().stream().filter(attempt -> !attempt.isSuccessful())
+                    .map(Attempt::getErrorCode).toList();
+            sent.add(new SentRecord(records.get(i), result.getShardId(), result.getSequenceNumber(), failedAttempts,
+                    putAtNanos[i]));
         }
         return sent;
     }
