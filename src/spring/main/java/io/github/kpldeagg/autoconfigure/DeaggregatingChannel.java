@@ -30,23 +30,24 @@ final class DeaggregatingChannel implements MessageChannel {
     private final ShardDeaggregators deaggregators;
     private final UserRecordMessages messages;
     private final UserRecordBatches batches;
-    private final KinesisBinderGeneration binder;
+    private final KinesisBinderGeneration generation;
 
     /**
      * @param bindingChannel the binding's input channel, where user-record messages go
      * @param errorChannel   the binding's error channel, taken over from the adapter; null to throw failures
      * @param deaggregators  the binding's deaggregators
      * @param messages       builds each user record's message
-     * @param binder         the binder's headers and checkpointer
+     * @param generation     the binder's headers and checkpointer
      */
     DeaggregatingChannel(MessageChannel bindingChannel, @Nullable MessageChannel errorChannel,
-            ShardDeaggregators deaggregators, UserRecordMessages messages, KinesisBinderGeneration binder) {
+            ShardDeaggregators deaggregators, UserRecordMessages messages, KinesisBinderGeneration generation) {
         this.bindingChannel = bindingChannel;
-        this.errors = new BindingErrors(errorChannel, binder.errorMessageStrategy(), binder.headers().rawRecord());
+        this.errors = new BindingErrors(errorChannel, generation.errorMessageStrategy(),
+                generation.headers().rawRecord());
         this.deaggregators = deaggregators;
         this.messages = messages;
-        this.batches = new UserRecordBatches(messages, binder.headers());
-        this.binder = binder;
+        this.batches = new UserRecordBatches(messages, generation.headers());
+        this.generation = generation;
     }
 
     /** Returns when every user record has been handled; throws when one failed and nothing handled the failure. */
@@ -72,9 +73,9 @@ final class DeaggregatingChannel implements MessageChannel {
             errors.handle(carrier, record, new MessagingException(carrier, ex));
             return;
         }
-        Object checkpointer = carrier.getHeaders().get(binder.headers().checkpointer());
+        Object checkpointer = carrier.getHeaders().get(generation.headers().checkpointer());
         Object beforeLastCheckpointer = checkpointer == null || userRecords.size() < 2 ? null
-                : binder.checkpointerBeforeLast(checkpointer, new AggregateCheckpoints(record.sequenceNumber()));
+                : generation.checkpointerBeforeLast(checkpointer, new AggregateCheckpoints(record.sequenceNumber()));
         int last = userRecords.size() - 1;
         for (int i = 0; i <= last; i++) {
             send(messages.of(carrier, userRecords.get(i), i == last ? null : beforeLastCheckpointer), record, timeout);
@@ -94,8 +95,8 @@ final class DeaggregatingChannel implements MessageChannel {
     }
 
     private Deaggregator deaggregatorFor(Message<?> carrier) {
-        return deaggregators.forShard(carrier.getHeaders().get(binder.headers().receivedStream(), String.class),
-                carrier.getHeaders().get(binder.headers().shard(), String.class));
+        return deaggregators.forShard(carrier.getHeaders().get(generation.headers().receivedStream(), String.class),
+                carrier.getHeaders().get(generation.headers().shard(), String.class));
     }
 
     private void send(Message<?> message, Object rawRecord, long timeout) {
