@@ -14,78 +14,82 @@ import org.springframework.integration.endpoint.MessageProducerSupport;
 import org.springframework.integration.support.ErrorMessageStrategy;
 import software.amazon.awssdk.services.kinesis.KinesisAsyncClient;
 
-/** The current line's binder: Spring Cloud AWS's {@code spring-cloud-aws-kinesis-stream-binder} 4.0. */
+/**
+ * The current line's binder: Spring Cloud AWS's
+ * {@code spring-cloud-aws-kinesis-stream-binder} 4.0.
+ */
 final class AwspringKinesisBinder implements KinesisBinderGeneration {
 
-    private static final BinderHeaders HEADERS = new BinderHeaders(KinesisHeaders.RECEIVED_PARTITION_KEY,
-            KinesisHeaders.RECEIVED_SEQUENCE_NUMBER, KinesisHeaders.RECEIVED_STREAM, KinesisHeaders.SHARD,
-            KinesisHeaders.CHECKPOINTER, KinesisHeaders.RAW_RECORD);
+	private static final BinderHeaders HEADERS = new BinderHeaders(KinesisHeaders.RECEIVED_PARTITION_KEY,
+			KinesisHeaders.RECEIVED_SEQUENCE_NUMBER, KinesisHeaders.RECEIVED_STREAM, KinesisHeaders.SHARD,
+			KinesisHeaders.CHECKPOINTER, KinesisHeaders.RAW_RECORD);
 
-    private static final ErrorMessageStrategy ERROR_MESSAGES = new KinesisMessageHeaderErrorMessageStrategy();
+	private static final ErrorMessageStrategy ERROR_MESSAGES = new KinesisMessageHeaderErrorMessageStrategy();
 
-    @Override
-    public String supportedBinder() {
-        return "io.awspring.cloud:spring-cloud-aws-kinesis-stream-binder 4.0.x with Spring Boot 4.0 and 4.1"
-                + " (for org.springframework.cloud:spring-cloud-stream-binder-kinesis 4.0.x on Spring Boot 3.5,"
-                + " use io.github.kpldeagg:kpl-deagg-spring-boot3-starter)";
-    }
+	@Override
+	public String supportedBinder() {
+		return "io.awspring.cloud:spring-cloud-aws-kinesis-stream-binder 4.0.x with Spring Boot 4.0 and 4.1"
+				+ " (for org.springframework.cloud:spring-cloud-stream-binder-kinesis 4.0.x on Spring Boot 3.5,"
+				+ " use io.github.kpldeagg:kpl-deagg-spring-boot3-starter)";
+	}
 
-    @Override
-    public Class<KinesisMessageChannelBinder> binderType() {
-        return KinesisMessageChannelBinder.class;
-    }
+	@Override
+	public Class<KinesisMessageChannelBinder> binderType() {
+		return KinesisMessageChannelBinder.class;
+	}
 
-    @Override
-    public Class<? extends MessageProducerSupport> pollingAdapterType() {
-        return KinesisMessageDrivenChannelAdapter.class;
-    }
+	@Override
+	public Class<? extends MessageProducerSupport> pollingAdapterType() {
+		return KinesisMessageDrivenChannelAdapter.class;
+	}
 
-    @Override
-    public Class<? extends MessageProducerSupport> kclAdapterType() {
-        return KclMessageDrivenChannelAdapter.class;
-    }
+	@Override
+	public Class<? extends MessageProducerSupport> kclAdapterType() {
+		return KclMessageDrivenChannelAdapter.class;
+	}
 
-    @Override
-    public BinderHeaders headers() {
-        return HEADERS;
-    }
+	@Override
+	public BinderHeaders headers() {
+		return HEADERS;
+	}
 
-    @Override
-    public ErrorMessageStrategy errorMessageStrategy() {
-        return ERROR_MESSAGES;
-    }
+	@Override
+	public ErrorMessageStrategy errorMessageStrategy() {
+		return ERROR_MESSAGES;
+	}
 
-    @Override
-    public KinesisAsyncClient kinesisClient(AbstractMessageChannelBinder<?, ?, ?> binder) {
-        return ((KinesisMessageChannelBinder) binder).getAmazonKinesis();
-    }
+	@Override
+	public KinesisAsyncClient kinesisClient(AbstractMessageChannelBinder<?, ?, ?> binder) {
+		return ((KinesisMessageChannelBinder) binder).getAmazonKinesis();
+	}
 
-    @Override
-    public ConsumerBinding consumerBinding(AbstractMessageChannelBinder<?, ?, ?> binder, String bindingName) {
-        KinesisConsumerProperties properties = ((KinesisMessageChannelBinder) binder)
-                .getExtendedConsumerProperties(bindingName);
-        return new ConsumerBinding(properties.getListenerMode() == ListenerMode.record, properties.isDynamoDbStreams());
-    }
+	@Override
+	public ConsumerBinding consumerBinding(AbstractMessageChannelBinder<?, ?, ?> binder, String bindingName) {
+		KinesisConsumerProperties properties = ((KinesisMessageChannelBinder) binder)
+			.getExtendedConsumerProperties(bindingName);
+		return new ConsumerBinding(properties.getListenerMode() == ListenerMode.record, properties.isDynamoDbStreams());
+	}
 
-    @Override
-    public boolean isKinesisConsumerExtension(@Nullable Object extension) {
-        return extension instanceof KinesisConsumerProperties;
-    }
+	@Override
+	public boolean isKinesisConsumerExtension(@Nullable Object extension) {
+		return extension instanceof KinesisConsumerProperties;
+	}
 
-    @Override
-    public Object checkpointerBeforeLast(Object binderCheckpointer, AggregateCheckpoints aggregate) {
-        Checkpointer binders = (Checkpointer) binderCheckpointer;
-        return new Checkpointer() {
+	@Override
+	public Object checkpointerBeforeLast(Object binderCheckpointer, AggregateCheckpoints aggregate) {
+		Checkpointer binders = (Checkpointer) binderCheckpointer;
+		return new Checkpointer() {
 
-            @Override
-            public boolean checkpoint() {
-                return aggregate.allowsLatest() && binders.checkpoint();
-            }
+			@Override
+			public boolean checkpoint() {
+				return aggregate.allowsLatest() && binders.checkpoint();
+			}
 
-            @Override
-            public boolean checkpoint(String sequenceNumber) {
-                return aggregate.allows(sequenceNumber) && binders.checkpoint(sequenceNumber);
-            }
-        };
-    }
+			@Override
+			public boolean checkpoint(String sequenceNumber) {
+				return aggregate.allows(sequenceNumber) && binders.checkpoint(sequenceNumber);
+			}
+		};
+	}
+
 }

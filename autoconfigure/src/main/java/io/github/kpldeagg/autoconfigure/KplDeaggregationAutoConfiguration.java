@@ -9,8 +9,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 
 /**
- * Deaggregates KPL records on the consumer bindings of Spring Cloud AWS's Kinesis binder, so that
- * functions receive one message per user record, and lets them take {@link io.github.kpldeagg.core.UserRecord}.
+ * Deaggregates KPL records on the consumer bindings of Spring Cloud AWS's Kinesis binder,
+ * so that functions receive one message per user record, and lets them take
+ * {@link io.github.kpldeagg.core.UserRecord}.
  */
 @AutoConfiguration
 @ConditionalOnClass({ KinesisMessageChannelBinder.class, Deaggregator.class })
@@ -18,8 +19,9 @@ import org.springframework.context.annotation.Import;
 @Import(KplDeaggregationConfiguration.class)
 public class KplDeaggregationAutoConfiguration {
 
-    @Bean
-    AwspringKinesisBinder kplKinesisBinderGeneration() {
-        return new AwspringKinesisBinder();
-    }
+	@Bean
+	AwspringKinesisBinder kplKinesisBinderGeneration() {
+		return new AwspringKinesisBinder();
+	}
+
 }

@@ -11,30 +11,36 @@ import io.github.kpldeagg.core.Deaggregator;
 import org.junit.jupiter.api.Test;
 
 /**
- * The packages of the core and of this auto-configuration (the sources both Spring lines share and this
- * line's own): no package cycles, and a core that stays free of Spring for its non-Spring users.
+ * The packages of the core and of this auto-configuration (the sources both Spring lines
+ * share and this line's own): no package cycles, and a core that stays free of Spring for
+ * its non-Spring users.
  */
 class ArchitectureTest {
 
-    private static final JavaClasses CLASSES = new ClassFileImporter()
-            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-            .importPackages("io.github.kpldeagg.core", "io.github.kpldeagg.autoconfigure");
+	private static final JavaClasses CLASSES = new ClassFileImporter()
+		.withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+		.importPackages("io.github.kpldeagg.core", "io.github.kpldeagg.autoconfigure");
 
-    @Test
-    void importsTheCoreAndTheAutoConfiguration() {
-        assertThat(CLASSES.contain(Deaggregator.class)).isTrue();
-        assertThat(CLASSES.contain(KplDeaggregationAutoConfiguration.class)).isTrue();
-        assertThat(CLASSES.contain(DeaggregatingChannel.class)).as("the shared sources").isTrue();
-    }
+	@Test
+	void importsTheCoreAndTheAutoConfiguration() {
+		assertThat(CLASSES.contain(Deaggregator.class)).isTrue();
+		assertThat(CLASSES.contain(KplDeaggregationAutoConfiguration.class)).isTrue();
+		assertThat(CLASSES.contain(DeaggregatingChannel.class)).as("the shared sources").isTrue();
+	}
 
-    @Test
-    void hasNoPackageCycles() {
-        slices().matching("io.github.kpldeagg.(**)").should().beFreeOfCycles().check(CLASSES);
-    }
+	@Test
+	void hasNoPackageCycles() {
+		slices().matching("io.github.kpldeagg.(**)").should().beFreeOfCycles().check(CLASSES);
+	}
 
-    @Test
-    void theCoreDoesNotDependOnSpring() {
-        noClasses().that().resideInAPackage("io.github.kpldeagg.core..").should().dependOnClassesThat()
-                .resideInAPackage("org.springframework..").check(CLASSES);
-    }
+	@Test
+	void theCoreDoesNotDependOnSpring() {
+		noClasses().that()
+			.resideInAPackage("io.github.kpldeagg.core..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAPackage("org.springframework..")
+			.check(CLASSES);
+	}
+
 }

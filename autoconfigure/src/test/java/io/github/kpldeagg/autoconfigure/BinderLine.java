@@ -19,53 +19,65 @@ import software.amazon.awssdk.services.kinesis.KinesisAsyncClient;
 import software.amazon.kinesis.leases.dynamodb.DynamoDBLeaseSerializer;
 
 /**
- * What the tests shared by both Spring lines (src/spring/test) need of this line, Spring Cloud AWS's
- * Kinesis binder 4.0: each line's test tree has a class of this name.
+ * What the tests shared by both Spring lines (src/spring/test) need of this line, Spring
+ * Cloud AWS's Kinesis binder 4.0: each line's test tree has a class of this name.
  */
 public final class BinderLine {
 
-    static final KinesisBinderGeneration GENERATION = new AwspringKinesisBinder();
+	static final KinesisBinderGeneration GENERATION = new AwspringKinesisBinder();
 
-    /** The binder's checkpointer interface, which the checkpointer of a user-record message implements. */
-    static final Class<?> CHECKPOINTER = Checkpointer.class;
+	/**
+	 * The binder's checkpointer interface, which the checkpointer of a user-record
+	 * message implements.
+	 */
+	static final Class<?> CHECKPOINTER = Checkpointer.class;
 
-    private BinderLine() {
-    }
+	private BinderLine() {
+	}
 
-    /** The binder as its auto-configuration builds it, without DynamoDB and CloudWatch. */
-    static KinesisMessageChannelBinder binder(KinesisAsyncClient kinesis) {
-        KinesisBinderConfigurationProperties properties = new KinesisBinderConfigurationProperties();
-        return new KinesisMessageChannelBinder(properties, new KinesisStreamProvisioner(kinesis, properties), kinesis,
-                null, null, null);
-    }
+	/**
+	 * The binder as its auto-configuration builds it, without DynamoDB and CloudWatch.
+	 */
+	static KinesisMessageChannelBinder binder(KinesisAsyncClient kinesis) {
+		KinesisBinderConfigurationProperties properties = new KinesisBinderConfigurationProperties();
+		return new KinesisMessageChannelBinder(properties, new KinesisStreamProvisioner(kinesis, properties), kinesis,
+				null, null, null);
+	}
 
-    /**
-     * Creates KCL's lease table the way KCL 3 ends up with it: KCL 3 adds its LeaseOwnerToLeaseKeyIndex with
-     * UpdateTable, which dynalite answers without adding the index, so that KCL would never start there.
-     */
-    public static void createKclLeaseTable(DynamoDbClient dynamoDb, String tableName) {
-        DynamoDBLeaseSerializer leases = new DynamoDBLeaseSerializer();
-        Set<AttributeDefinition> attributes = new LinkedHashSet<>(leases.getAttributeDefinitions());
-        attributes.addAll(leases.getWorkerIdToLeaseKeyIndexAttributeDefinitions());
-        dynamoDb.createTable(table -> table.tableName(tableName).billingMode(BillingMode.PAY_PER_REQUEST)
-                .keySchema(leases.getKeySchema()).attributeDefinitions(attributes)
-                .globalSecondaryIndexes(GlobalSecondaryIndex.builder().indexName("LeaseOwnerToLeaseKeyIndex")
-                        .keySchema(leases.getWorkerIdToLeaseKeyIndexKeySchema())
-                        .projection(projection -> projection.projectionType(ProjectionType.KEYS_ONLY)).build()));
-    }
+	/**
+	 * Creates KCL's lease table the way KCL 3 ends up with it: KCL 3 adds its
+	 * LeaseOwnerToLeaseKeyIndex with UpdateTable, which dynalite answers without adding
+	 * the index, so that KCL would never start there.
+	 */
+	public static void createKclLeaseTable(DynamoDbClient dynamoDb, String tableName) {
+		DynamoDBLeaseSerializer leases = new DynamoDBLeaseSerializer();
+		Set<AttributeDefinition> attributes = new LinkedHashSet<>(leases.getAttributeDefinitions());
+		attributes.addAll(leases.getWorkerIdToLeaseKeyIndexAttributeDefinitions());
+		dynamoDb.createTable(table -> table.tableName(tableName)
+			.billingMode(BillingMode.PAY_PER_REQUEST)
+			.keySchema(leases.getKeySchema())
+			.attributeDefinitions(attributes)
+			.globalSecondaryIndexes(GlobalSecondaryIndex.builder()
+				.indexName("LeaseOwnerToLeaseKeyIndex")
+				.keySchema(leases.getWorkerIdToLeaseKeyIndexKeySchema())
+				.projection(projection -> projection.projectionType(ProjectionType.KEYS_ONLY))
+				.build()));
+	}
 
-    /**
-     * What an application in KCL mode needs on this line: Spring Cloud AWS 4.0.0's binder builds its CloudWatch
-     * client with {@code Stream.of(customizers.getIfAvailable())}, which fails without a CloudWatch client
-     * customizer; this one changes nothing.
-     */
-    @Configuration(proxyBeanMethods = false)
-    public static class KclApplicationBeans {
+	/**
+	 * What an application in KCL mode needs on this line: Spring Cloud AWS 4.0.0's binder
+	 * builds its CloudWatch client with {@code Stream.of(customizers.getIfAvailable())},
+	 * which fails without a CloudWatch client customizer; this one changes nothing.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	public static class KclApplicationBeans {
 
-        @Bean
-        AwsClientCustomizer<CloudWatchAsyncClientBuilder> cloudWatchClientCustomizer() {
-            return builder -> {
-            };
-        }
-    }
+		@Bean
+		AwsClientCustomizer<CloudWatchAsyncClientBuilder> cloudWatchClientCustomizer() {
+			return builder -> {
+			};
+		}
+
+	}
+
 }

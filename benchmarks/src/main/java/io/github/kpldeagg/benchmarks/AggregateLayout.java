@@ -2,22 +2,27 @@ package io.github.kpldeagg.benchmarks;
 
 import java.security.MessageDigest;
 
-/** Where the protobuf body of a KPL aggregate lies: after the 4 magic bytes, before the 16-byte MD5. */
+/**
+ * Where the protobuf body of a KPL aggregate lies: after the 4 magic bytes, before the
+ * 16-byte MD5.
+ */
 public final class AggregateLayout {
 
-    public static final int MAGIC_BYTES = 4;
-    private static final int MD5_BYTES = 16;
+	public static final int MAGIC_BYTES = 4;
 
-    private AggregateLayout() {
-    }
+	private static final int MD5_BYTES = 16;
 
-    public static int protobufBytes(byte[] aggregate) {
-        return aggregate.length - MAGIC_BYTES - MD5_BYTES;
-    }
+	private AggregateLayout() {
+	}
 
-    /** The MD5 of the protobuf body: the check every reader of an aggregate must make. */
-    public static byte[] bodyMd5(MessageDigest md5, byte[] aggregate) {
-        md5.update(aggregate, MAGIC_BYTES, protobufBytes(aggregate));
-        return md5.digest();
-    }
+	public static int protobufBytes(byte[] aggregate) {
+		return aggregate.length - MAGIC_BYTES - MD5_BYTES;
+	}
+
+	/** The MD5 of the protobuf body: the check every reader of an aggregate must make. */
+	public static byte[] bodyMd5(MessageDigest md5, byte[] aggregate) {
+		md5.update(aggregate, MAGIC_BYTES, protobufBytes(aggregate));
+		return md5.digest();
+	}
+
 }

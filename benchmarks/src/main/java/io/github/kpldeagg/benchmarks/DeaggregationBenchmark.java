@@ -25,78 +25,91 @@ import software.amazon.kinesis.retrieval.AggregatorUtil;
 import software.amazon.kinesis.retrieval.KinesisClientRecord;
 
 /**
- * One aggregate per operation, the same bytes for every reader. Each reader gets its own input type,
- * built inside the operation: KCL consumes its buffer's position, so it needs a fresh view each time.
+ * One aggregate per operation, the same bytes for every reader. Each reader gets its own
+ * input type, built inside the operation: KCL consumes its buffer's position, so it needs
+ * a fresh view each time.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
-@Fork(jvmArgsAppend = "-Daws.disableEc2Metadata=true") // the SDK classes must never probe the metadata address
+@Fork(jvmArgsAppend = "-Daws.disableEc2Metadata=true") // the SDK classes must never probe
+														// the metadata address
 public class DeaggregationBenchmark {
 
-    private static final String SEQUENCE_NUMBER = "49590338271490256608559692538361571095921575989136588898";
+	private static final String SEQUENCE_NUMBER = "49590338271490256608559692538361571095921575989136588898";
 
-    @Param
-    public AggregateCase aggregateCase;
+	@Param
+	public AggregateCase aggregateCase;
 
-    private KinesisRecord aggregate;
-    private ByteBuffer aggregateBuffer;
-    private final Deaggregator deaggregator = Deaggregator.create();
-    private MessageDigest md5;
+	private KinesisRecord aggregate;
 
-    @Setup
-    public void setUp() throws NoSuchAlgorithmException {
-        aggregate = aggregateCase.aggregate();
-        aggregateBuffer = ByteBuffer.wrap(aggregate.data()).asReadOnlyBuffer();
-        md5 = MessageDigest.getInstance("MD5");
-        // Guards against measuring a pass-through: both readers must find every user record.
-        int ours = deaggregator.deaggregate(List.of(sdkRecord())).size();
-        int kcl = new AggregatorUtil().deaggregate(List.of(kinesisClientRecord())).size();
-        if (ours != aggregate.userRecordCount() || kcl != aggregate.userRecordCount()) {
-            throw new IllegalStateException("expected " + aggregate.userRecordCount() + " user records, core read "
-                    + ours + ", KCL read " + kcl);
-        }
-    }
+	private ByteBuffer aggregateBuffer;
 
-    @Benchmark
-    public void core(Blackhole blackhole) {
-        for (UserRecord userRecord : deaggregator.deaggregate(List.of(sdkRecord()))) {
-            blackhole.consume(userRecord);
-            blackhole.consume(userRecord.dataLength());
-            blackhole.consume(userRecord.partitionKey());
-        }
-    }
+	private final Deaggregator deaggregator = Deaggregator.create();
 
-    @Benchmark
-    public void kcl(Blackhole blackhole) {
-        for (KinesisClientRecord userRecord : new AggregatorUtil().deaggregate(List.of(kinesisClientRecord()))) {
-            blackhole.consume(userRecord);
-            blackhole.consume(userRecord.data().remaining());
-            blackhole.consume(userRecord.partitionKey());
-        }
-    }
+	private MessageDigest md5;
 
-    /** Floor 1: the MD5 that every reader must check. */
-    @Benchmark
-    public byte[] md5Floor() {
-        return AggregateLayout.bodyMd5(md5, aggregate.data());
-    }
+	@Setup
+	public void setUp() throws NoSuchAlgorithmException {
+		aggregate = aggregateCase.aggregate();
+		aggregateBuffer = ByteBuffer.wrap(aggregate.data()).asReadOnlyBuffer();
+		md5 = MessageDigest.getInstance("MD5");
+		// Guards against measuring a pass-through: both readers must find every user
+		// record.
+		int ours = deaggregator.deaggregate(List.of(sdkRecord())).size();
+		int kcl = new AggregatorUtil().deaggregate(List.of(kinesisClientRecord())).size();
+		if (ours != aggregate.userRecordCount() || kcl != aggregate.userRecordCount()) {
+			throw new IllegalStateException("expected " + aggregate.userRecordCount() + " user records, core read "
+					+ ours + ", KCL read " + kcl);
+		}
+	}
 
-    /** Floor 2: the MD5 plus a walk over every tag and length, creating nothing. */
-    @Benchmark
-    public void md5AndWireWalkFloor(Blackhole blackhole) throws IOException {
-        blackhole.consume(md5Floor());
-        blackhole.consume(WireWalk.userRecords(aggregate.data(), AggregateLayout.MAGIC_BYTES,
-                AggregateLayout.protobufBytes(aggregate.data())));
-    }
+	@Benchmark
+	public void core(Blackhole blackhole) {
+		for (UserRecord userRecord : deaggregator.deaggregate(List.of(sdkRecord()))) {
+			blackhole.consume(userRecord);
+			blackhole.consume(userRecord.dataLength());
+			blackhole.consume(userRecord.partitionKey());
+		}
+	}
 
-    private Record sdkRecord() {
-        return Record.builder().data(SdkBytes.fromByteArrayUnsafe(aggregate.data())).partitionKey(
-                aggregate.partitionKey()).sequenceNumber(SEQUENCE_NUMBER).build();
-    }
+	@Benchmark
+	public void kcl(Blackhole blackhole) {
+		for (KinesisClientRecord userRecord : new AggregatorUtil().deaggregate(List.of(kinesisClientRecord()))) {
+			blackhole.consume(userRecord);
+			blackhole.consume(userRecord.data().remaining());
+			blackhole.consume(userRecord.partitionKey());
+		}
+	}
 
-    private KinesisClientRecord kinesisClientRecord() {
-        return KinesisClientRecord.builder().data(aggregateBuffer.duplicate()).partitionKey(aggregate.partitionKey())
-                .sequenceNumber(SEQUENCE_NUMBER).build();
-    }
+	/** Floor 1: the MD5 that every reader must check. */
+	@Benchmark
+	public byte[] md5Floor() {
+		return AggregateLayout.bodyMd5(md5, aggregate.data());
+	}
+
+	/** Floor 2: the MD5 plus a walk over every tag and length, creating nothing. */
+	@Benchmark
+	public void md5AndWireWalkFloor(Blackhole blackhole) throws IOException {
+		blackhole.consume(md5Floor());
+		blackhole.consume(WireWalk.userRecords(aggregate.data(), AggregateLayout.MAGIC_BYTES,
+				AggregateLayout.protobufBytes(aggregate.data())));
+	}
+
+	private Record sdkRecord() {
+		return Record.builder()
+			.data(SdkBytes.fromByteArrayUnsafe(aggregate.data()))
+			.partitionKey(aggregate.partitionKey())
+			.sequenceNumber(SEQUENCE_NUMBER)
+			.build();
+	}
+
+	private KinesisClientRecord kinesisClientRecord() {
+		return KinesisClientRecord.builder()
+			.data(aggregateBuffer.duplicate())
+			.partitionKey(aggregate.partitionKey())
+			.sequenceNumber(SEQUENCE_NUMBER)
+			.build();
+	}
+
 }

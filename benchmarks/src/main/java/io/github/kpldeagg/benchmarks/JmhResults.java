@@ -11,49 +11,63 @@ import org.openjdk.jmh.runner.options.CommandLineOptionException;
 import org.openjdk.jmh.runner.options.CommandLineOptions;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 
-/** Runs one benchmark class with the GC profiler and reads what the README's tables show. */
+/**
+ * Runs one benchmark class with the GC profiler and reads what the README's tables show.
+ */
 public final class JmhResults {
 
-    private static final String ALLOCATED_BYTES_PER_OPERATION = "gc.alloc.rate.norm";
+	private static final String ALLOCATED_BYTES_PER_OPERATION = "gc.alloc.rate.norm";
 
-    private JmhResults() {
-    }
+	private JmhResults() {
+	}
 
-    /** Runs {@code benchmark} with JMH's command-line options {@code args} and the GC profiler. */
-    public static Collection<RunResult> run(Class<?> benchmark, String[] args)
-            throws RunnerException, CommandLineOptionException {
-        return new Runner(new OptionsBuilder().parent(new CommandLineOptions(args)).include(benchmark.getName())
-                .addProfiler(GCProfiler.class).build()).run();
-    }
+	/**
+	 * Runs {@code benchmark} with JMH's command-line options {@code args} and the GC
+	 * profiler.
+	 */
+	public static Collection<RunResult> run(Class<?> benchmark, String[] args)
+			throws RunnerException, CommandLineOptionException {
+		return new Runner(new OptionsBuilder().parent(new CommandLineOptions(args))
+			.include(benchmark.getName())
+			.addProfiler(GCProfiler.class)
+			.build()).run();
+	}
 
-    /** The benchmark method's simple name. */
-    public static String method(RunResult result) {
-        String benchmark = result.getParams().getBenchmark();
-        return benchmark.substring(benchmark.lastIndexOf('.') + 1);
-    }
+	/** The benchmark method's simple name. */
+	public static String method(RunResult result) {
+		String benchmark = result.getParams().getBenchmark();
+		return benchmark.substring(benchmark.lastIndexOf('.') + 1);
+	}
 
-    /** Operations per second. */
-    public static double score(RunResult result) {
-        return result.getPrimaryResult().getScore();
-    }
+	/** Operations per second. */
+	public static double score(RunResult result) {
+		return result.getPrimaryResult().getScore();
+	}
 
-    /** Operations per second times user records per operation, with JMH's error, in millions. */
-    public static String recordsPerSecond(RunResult result, int userRecords) {
-        return recordsPerSecond(result, userRecords, 1e6, "%.2fM ± %.2fM");
-    }
+	/**
+	 * Operations per second times user records per operation, with JMH's error, in
+	 * millions.
+	 */
+	public static String recordsPerSecond(RunResult result, int userRecords) {
+		return recordsPerSecond(result, userRecords, 1e6, "%.2fM ± %.2fM");
+	}
 
-    /** Operations per second times user records per operation, with JMH's error, in thousands. */
-    public static String thousandRecordsPerSecond(RunResult result, int userRecords) {
-        return recordsPerSecond(result, userRecords, 1e3, "%.0fk ± %.0fk");
-    }
+	/**
+	 * Operations per second times user records per operation, with JMH's error, in
+	 * thousands.
+	 */
+	public static String thousandRecordsPerSecond(RunResult result, int userRecords) {
+		return recordsPerSecond(result, userRecords, 1e3, "%.0fk ± %.0fk");
+	}
 
-    private static String recordsPerSecond(RunResult result, int userRecords, double unit, String format) {
-        Result<?> primary = result.getPrimaryResult();
-        return String.format(Locale.ROOT, format, primary.getScore() * userRecords / unit,
-                primary.getScoreError() * userRecords / unit);
-    }
+	private static String recordsPerSecond(RunResult result, int userRecords, double unit, String format) {
+		Result<?> primary = result.getPrimaryResult();
+		return String.format(Locale.ROOT, format, primary.getScore() * userRecords / unit,
+				primary.getScoreError() * userRecords / unit);
+	}
 
-    public static double allocatedBytesPerOperation(RunResult result) {
-        return result.getSecondaryResults().get(ALLOCATED_BYTES_PER_OPERATION).getScore();
-    }
+	public static double allocatedBytesPerOperation(RunResult result) {
+		return result.getSecondaryResults().get(ALLOCATED_BYTES_PER_OPERATION).getScore();
+	}
+
 }

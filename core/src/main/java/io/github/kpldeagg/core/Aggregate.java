@@ -6,55 +6,63 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * A validated aggregate: its key tables and where each user record's fields lie in the source
- * bytes. User records are created from it one at a time, on demand.
+ * A validated aggregate: its key tables and where each user record's fields lie in the
+ * source bytes. User records are created from it one at a time, on demand.
  */
 final class Aggregate {
 
-    static final int NO_EXPLICIT_HASH_KEY = -1;
+	static final int NO_EXPLICIT_HASH_KEY = -1;
 
-    /** Per user record: data offset, data length, partition key index, explicit hash key index. */
-    private static final int STRIDE = 4;
+	/**
+	 * Per user record: data offset, data length, partition key index, explicit hash key
+	 * index.
+	 */
+	private static final int STRIDE = 4;
 
-    private final byte[] source;
-    final List<String> partitionKeys = new ArrayList<>();
-    final List<String> explicitHashKeys = new ArrayList<>();
-    private int[] fields = new int[16 * STRIDE];
-    private int count;
+	private final byte[] source;
 
-    Aggregate(byte[] source) {
-        this.source = source;
-    }
+	final List<String> partitionKeys = new ArrayList<>();
 
-    void add(int dataOffset, int dataLength, int partitionKeyIndex, int explicitHashKeyIndex) {
-        int at = count * STRIDE;
-        if (at == fields.length) {
-            fields = Arrays.copyOf(fields, fields.length * 2);
-        }
-        fields[at] = dataOffset;
-        fields[at + 1] = dataLength;
-        fields[at + 2] = partitionKeyIndex;
-        fields[at + 3] = explicitHashKeyIndex;
-        count++;
-    }
+	final List<String> explicitHashKeys = new ArrayList<>();
 
-    int size() {
-        return count;
-    }
+	private int[] fields = new int[16 * STRIDE];
 
-    int partitionKeyIndex(int userRecord) {
-        return fields[userRecord * STRIDE + 2];
-    }
+	private int count;
 
-    int explicitHashKeyIndex(int userRecord) {
-        return fields[userRecord * STRIDE + 3];
-    }
+	Aggregate(byte[] source) {
+		this.source = source;
+	}
 
-    UserRecord userRecord(int index, String sequenceNumber, Instant approximateArrivalTimestamp) {
-        int at = index * STRIDE;
-        int explicitHashKeyIndex = fields[at + 3];
-        return new UserRecord(source, fields[at], fields[at + 1], partitionKeys.get(fields[at + 2]),
-                explicitHashKeyIndex == NO_EXPLICIT_HASH_KEY ? null : explicitHashKeys.get(explicitHashKeyIndex),
-                sequenceNumber, index, true, approximateArrivalTimestamp);
-    }
+	void add(int dataOffset, int dataLength, int partitionKeyIndex, int explicitHashKeyIndex) {
+		int at = count * STRIDE;
+		if (at == fields.length) {
+			fields = Arrays.copyOf(fields, fields.length * 2);
+		}
+		fields[at] = dataOffset;
+		fields[at + 1] = dataLength;
+		fields[at + 2] = partitionKeyIndex;
+		fields[at + 3] = explicitHashKeyIndex;
+		count++;
+	}
+
+	int size() {
+		return count;
+	}
+
+	int partitionKeyIndex(int userRecord) {
+		return fields[userRecord * STRIDE + 2];
+	}
+
+	int explicitHashKeyIndex(int userRecord) {
+		return fields[userRecord * STRIDE + 3];
+	}
+
+	UserRecord userRecord(int index, String sequenceNumber, Instant approximateArrivalTimestamp) {
+		int at = index * STRIDE;
+		int explicitHashKeyIndex = fields[at + 3];
+		return new UserRecord(source, fields[at], fields[at + 1], partitionKeys.get(fields[at + 2]),
+				explicitHashKeyIndex == NO_EXPLICIT_HASH_KEY ? null : explicitHashKeys.get(explicitHashKeyIndex),
+				sequenceNumber, index, true, approximateArrivalTimestamp);
+	}
+
 }

@@ -10,214 +10,238 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Packs user records into KPL aggregates in pure Java, as the KPL's native daemon does: de-duplicated
- * key tables in first-use order, outer partition key {@code "a"}, outer explicit hash key the first
- * user record's effective hash key, and a batch of one user record sent plain, with its own partition
- * key and its effective hash key as explicit hash key.
+ * Packs user records into KPL aggregates in pure Java, as the KPL's native daemon does:
+ * de-duplicated key tables in first-use order, outer partition key {@code "a"}, outer
+ * explicit hash key the first user record's effective hash key, and a batch of one user
+ * record sent plain, with its own partition key and its effective hash key as explicit
+ * hash key.
  * <p>
- * Call {@link #add} for each user record and put every {@link KinesisRecord} it returns, then
- * {@link #flush} to get the last one. Records come out in the order their user records went in. Not
- * thread-safe.
+ * Call {@link #add} for each user record and put every {@link KinesisRecord} it returns,
+ * then {@link #flush} to get the last one. Records come out in the order their user
+ * records went in. Not thread-safe.
  */
 public final class Aggregator {
 
-    /** The KPL's default {@code AggregationMaxSize}. */
-    public static final int DEFAULT_MAX_AGGREGATE_BYTES = 51_200;
+	/** The KPL's default {@code AggregationMaxSize}. */
+	public static final int DEFAULT_MAX_AGGREGATE_BYTES = 51_200;
 
-    /** Kinesis's current limit on one record's data. */
-    public static final int MAX_RECORD_BYTES = 10 * 1024 * 1024;
+	/** Kinesis's current limit on one record's data. */
+	public static final int MAX_RECORD_BYTES = 10 * 1024 * 1024;
 
-    static final String AGGREGATE_PARTITION_KEY = "a";
+	static final String AGGREGATE_PARTITION_KEY = "a";
 
-    private static final int MAX_PARTITION_KEY_CODE_POINTS = 256;
-    private static final int FRAMING_BYTES = AggregateReader.MAGIC.length + Md5.DIGEST_LENGTH;
+	private static final int MAX_PARTITION_KEY_CODE_POINTS = 256;
 
-    private final int maxAggregateBytes;
-    private final int maxUserRecords;
+	private static final int FRAMING_BYTES = AggregateReader.MAGIC.length + Md5.DIGEST_LENGTH;
 
-    private final List<String> partitionKeys = new ArrayList<>();
-    private final Map<String, Integer> partitionKeyIndexes = new HashMap<>();
-    private final List<String> explicitHashKeys = new ArrayList<>();
-    private final Map<String, Integer> explicitHashKeyIndexes = new HashMap<>();
-    private final List<Pending> pending = new ArrayList<>();
-    private int protobufBytes;
+	private final int maxAggregateBytes;
 
-    private Aggregator(int maxAggregateBytes, int maxUserRecords) {
-        this.maxAggregateBytes = maxAggregateBytes;
-        this.maxUserRecords = maxUserRecords;
-    }
+	private final int maxUserRecords;
 
-    /** An aggregator with the KPL's defaults: 51,200 bytes and no count limit. */
-    public static Aggregator create() {
-        return new Aggregator(DEFAULT_MAX_AGGREGATE_BYTES, Integer.MAX_VALUE);
-    }
+	private final List<String> partitionKeys = new ArrayList<>();
 
-    /**
-     * An aggregator whose aggregates hold at most {@code maxAggregateBytes} bytes of data (magic,
-     * protobuf and MD5; up to {@link #MAX_RECORD_BYTES}) and at most {@code maxUserRecords} user records.
-     */
-    public static Aggregator create(int maxAggregateBytes, int maxUserRecords) {
-        if (maxAggregateBytes <= FRAMING_BYTES || maxAggregateBytes > MAX_RECORD_BYTES) {
-            throw new IllegalArgumentException("maxAggregateBytes must be in (" + FRAMING_BYTES + ", "
-                    + MAX_RECORD_BYTES + "], was " + maxAggregateBytes);
-        }
-        if (maxUserRecords < 1) {
-            throw new IllegalArgumentException("maxUserRecords must be positive, was " + maxUserRecords);
-        }
-        return new Aggregator(maxAggregateBytes, maxUserRecords);
-    }
+	private final Map<String, Integer> partitionKeyIndexes = new HashMap<>();
 
-    /**
-     * Adds a user record; returns the Kinesis records it completed, oldest first (usually none), in an
-     * unmodifiable list. A user record too large to share an aggregate goes out plain, after the pending
-     * aggregate.
-     *
-     * @param partitionKey    1 to 256 Unicode code points, as the Kinesis API counts a partition key's length
-     * @param explicitHashKey a decimal in [0, 2^128), or null
-     * @param data            the data; kept, not copied, until the record that carries it is returned
-     */
-    public List<KinesisRecord> add(String partitionKey, String explicitHashKey, byte[] data) {
-        Objects.requireNonNull(partitionKey, "partitionKey");
-        Objects.requireNonNull(data, "data");
-        if (!hasValidLength(partitionKey)) {
-            throw new IllegalArgumentException("partitionKey must have 1 to " + MAX_PARTITION_KEY_CODE_POINTS
-                    + " Unicode code points, had " + partitionKey.codePointCount(0, partitionKey.length()));
-        }
-        if (explicitHashKey != null && !HashKeys.isCanonicalExplicitHashKey(explicitHashKey)) {
-            throw new IllegalArgumentException("explicitHashKey must be a decimal in [0, 2^128), was "
-                    + explicitHashKey);
-        }
-        KinesisRecord flushed = null;
-        int added = addedBytes(partitionKey, explicitHashKey, data);
-        if (!pending.isEmpty()
-                && (pending.size() == maxUserRecords || FRAMING_BYTES + protobufBytes + added > maxAggregateBytes)) {
-            flushed = flush().orElseThrow();
-            // In a fresh aggregate the record's keys are new table entries.
-            added = addedBytes(partitionKey, explicitHashKey, data);
-        }
-        if (FRAMING_BYTES + added > maxAggregateBytes) {
-            KinesisRecord alone = plain(partitionKey, explicitHashKey, data);
-            return flushed == null ? List.of(alone) : List.of(flushed, alone);
-        }
-        protobufBytes += added;
-        int partitionKeyIndex = indexOf(partitionKey, partitionKeys, partitionKeyIndexes);
-        int explicitHashKeyIndex = explicitHashKey == null ? -1
-                : indexOf(explicitHashKey, explicitHashKeys, explicitHashKeyIndexes);
-        pending.add(new Pending(partitionKeyIndex, explicitHashKeyIndex, data));
-        return flushed == null ? List.of() : List.of(flushed);
-    }
+	private final List<String> explicitHashKeys = new ArrayList<>();
 
-    /** The pending user records as one Kinesis record, if there are any; the aggregator is then empty. */
-    public Optional<KinesisRecord> flush() {
-        if (pending.isEmpty()) {
-            return Optional.empty();
-        }
-        KinesisRecord record = pending.size() == 1 ? plain(pending.get(0)) : aggregate(pending.get(0));
-        partitionKeys.clear();
-        partitionKeyIndexes.clear();
-        explicitHashKeys.clear();
-        explicitHashKeyIndexes.clear();
-        pending.clear();
-        protobufBytes = 0;
-        return Optional.of(record);
-    }
+	private final Map<String, Integer> explicitHashKeyIndexes = new HashMap<>();
 
-    /** How many user records wait for the next {@link #flush}. */
-    public int pendingUserRecords() {
-        return pending.size();
-    }
+	private final List<Pending> pending = new ArrayList<>();
 
-    /** Code points never outnumber UTF-16 units: only a longer key needs counting. */
-    private static boolean hasValidLength(String partitionKey) {
-        int units = partitionKey.length();
-        return units > 0 && (units <= MAX_PARTITION_KEY_CODE_POINTS
-                || partitionKey.codePointCount(0, units) <= MAX_PARTITION_KEY_CODE_POINTS);
-    }
+	private int protobufBytes;
 
-    /** The protobuf bytes a user record adds to the pending aggregate, its new key-table entries included. */
-    private int addedBytes(String partitionKey, String explicitHashKey, byte[] data) {
-        int size = 0;
-        Integer partitionKeyIndex = partitionKeyIndexes.get(partitionKey);
-        if (partitionKeyIndex == null) {
-            partitionKeyIndex = partitionKeys.size();
-            size += CodedOutputStream.computeStringSize(1, partitionKey);
-        }
-        Integer explicitHashKeyIndex = null;
-        if (explicitHashKey != null) {
-            explicitHashKeyIndex = explicitHashKeyIndexes.get(explicitHashKey);
-            if (explicitHashKeyIndex == null) {
-                explicitHashKeyIndex = explicitHashKeys.size();
-                size += CodedOutputStream.computeStringSize(2, explicitHashKey);
-            }
-        }
-        int recordBytes = recordBytes(partitionKeyIndex, explicitHashKeyIndex == null ? -1 : explicitHashKeyIndex,
-                data);
-        return size + CodedOutputStream.computeTagSize(3) + CodedOutputStream.computeUInt32SizeNoTag(recordBytes)
-                + recordBytes;
-    }
+	private Aggregator(int maxAggregateBytes, int maxUserRecords) {
+		this.maxAggregateBytes = maxAggregateBytes;
+		this.maxUserRecords = maxUserRecords;
+	}
 
-    private static int recordBytes(int partitionKeyIndex, int explicitHashKeyIndex, byte[] data) {
-        return CodedOutputStream.computeUInt64Size(1, partitionKeyIndex)
-                + (explicitHashKeyIndex < 0 ? 0 : CodedOutputStream.computeUInt64Size(2, explicitHashKeyIndex))
-                + CodedOutputStream.computeByteArraySize(3, data);
-    }
+	/** An aggregator with the KPL's defaults: 51,200 bytes and no count limit. */
+	public static Aggregator create() {
+		return new Aggregator(DEFAULT_MAX_AGGREGATE_BYTES, Integer.MAX_VALUE);
+	}
 
-    private KinesisRecord plain(Pending only) {
-        return plain(partitionKeys.get(only.partitionKeyIndex), explicitHashKeyOf(only), only.data);
-    }
+	/**
+	 * An aggregator whose aggregates hold at most {@code maxAggregateBytes} bytes of data
+	 * (magic, protobuf and MD5; up to {@link #MAX_RECORD_BYTES}) and at most
+	 * {@code maxUserRecords} user records.
+	 */
+	public static Aggregator create(int maxAggregateBytes, int maxUserRecords) {
+		if (maxAggregateBytes <= FRAMING_BYTES || maxAggregateBytes > MAX_RECORD_BYTES) {
+			throw new IllegalArgumentException("maxAggregateBytes must be in (" + FRAMING_BYTES + ", "
+					+ MAX_RECORD_BYTES + "], was " + maxAggregateBytes);
+		}
+		if (maxUserRecords < 1) {
+			throw new IllegalArgumentException("maxUserRecords must be positive, was " + maxUserRecords);
+		}
+		return new Aggregator(maxAggregateBytes, maxUserRecords);
+	}
 
-    /** Like the KPL, a plain record is put with its effective hash key as explicit hash key. */
-    private static KinesisRecord plain(String partitionKey, String explicitHashKey, byte[] data) {
-        return new KinesisRecord(partitionKey, outerHashKey(partitionKey, explicitHashKey), data, 1);
-    }
+	/**
+	 * Adds a user record; returns the Kinesis records it completed, oldest first (usually
+	 * none), in an unmodifiable list. A user record too large to share an aggregate goes
+	 * out plain, after the pending aggregate.
+	 * @param partitionKey 1 to 256 Unicode code points, as the Kinesis API counts a
+	 * partition key's length
+	 * @param explicitHashKey a decimal in [0, 2^128), or null
+	 * @param data the data; kept, not copied, until the record that carries it is
+	 * returned
+	 */
+	public List<KinesisRecord> add(String partitionKey, String explicitHashKey, byte[] data) {
+		Objects.requireNonNull(partitionKey, "partitionKey");
+		Objects.requireNonNull(data, "data");
+		if (!hasValidLength(partitionKey)) {
+			throw new IllegalArgumentException("partitionKey must have 1 to " + MAX_PARTITION_KEY_CODE_POINTS
+					+ " Unicode code points, had " + partitionKey.codePointCount(0, partitionKey.length()));
+		}
+		if (explicitHashKey != null && !HashKeys.isCanonicalExplicitHashKey(explicitHashKey)) {
+			throw new IllegalArgumentException(
+					"explicitHashKey must be a decimal in [0, 2^128), was " + explicitHashKey);
+		}
+		KinesisRecord flushed = null;
+		int added = addedBytes(partitionKey, explicitHashKey, data);
+		if (!pending.isEmpty()
+				&& (pending.size() == maxUserRecords || FRAMING_BYTES + protobufBytes + added > maxAggregateBytes)) {
+			flushed = flush().orElseThrow();
+			// In a fresh aggregate the record's keys are new table entries.
+			added = addedBytes(partitionKey, explicitHashKey, data);
+		}
+		if (FRAMING_BYTES + added > maxAggregateBytes) {
+			KinesisRecord alone = plain(partitionKey, explicitHashKey, data);
+			return flushed == null ? List.of(alone) : List.of(flushed, alone);
+		}
+		protobufBytes += added;
+		int partitionKeyIndex = indexOf(partitionKey, partitionKeys, partitionKeyIndexes);
+		int explicitHashKeyIndex = explicitHashKey == null ? -1
+				: indexOf(explicitHashKey, explicitHashKeys, explicitHashKeyIndexes);
+		pending.add(new Pending(partitionKeyIndex, explicitHashKeyIndex, data));
+		return flushed == null ? List.of() : List.of(flushed);
+	}
 
-    /** The effective hash key in decimal; an explicit hash key is already canonical, so it is that. */
-    private static String outerHashKey(String partitionKey, String explicitHashKey) {
-        return explicitHashKey != null ? explicitHashKey : HashKeys.effectiveHashKey(partitionKey, null).toString();
-    }
+	/**
+	 * The pending user records as one Kinesis record, if there are any; the aggregator is
+	 * then empty.
+	 */
+	public Optional<KinesisRecord> flush() {
+		if (pending.isEmpty()) {
+			return Optional.empty();
+		}
+		KinesisRecord record = pending.size() == 1 ? plain(pending.get(0)) : aggregate(pending.get(0));
+		partitionKeys.clear();
+		partitionKeyIndexes.clear();
+		explicitHashKeys.clear();
+		explicitHashKeyIndexes.clear();
+		pending.clear();
+		protobufBytes = 0;
+		return Optional.of(record);
+	}
 
-    private String explicitHashKeyOf(Pending userRecord) {
-        return userRecord.explicitHashKeyIndex < 0 ? null : explicitHashKeys.get(userRecord.explicitHashKeyIndex);
-    }
+	/** How many user records wait for the next {@link #flush}. */
+	public int pendingUserRecords() {
+		return pending.size();
+	}
 
-    private KinesisRecord aggregate(Pending first) {
-        byte[] out = new byte[FRAMING_BYTES + protobufBytes];
-        System.arraycopy(AggregateReader.MAGIC, 0, out, 0, AggregateReader.MAGIC.length);
-        CodedOutputStream protobuf = CodedOutputStream.newInstance(out, AggregateReader.MAGIC.length, protobufBytes);
-        try {
-            for (String partitionKey : partitionKeys) {
-                protobuf.writeString(1, partitionKey);
-            }
-            for (String explicitHashKey : explicitHashKeys) {
-                protobuf.writeString(2, explicitHashKey);
-            }
-            for (Pending record : pending) {
-                protobuf.writeTag(3, 2);
-                protobuf.writeUInt32NoTag(recordBytes(record.partitionKeyIndex, record.explicitHashKeyIndex,
-                        record.data));
-                protobuf.writeUInt64(1, record.partitionKeyIndex);
-                if (record.explicitHashKeyIndex >= 0) {
-                    protobuf.writeUInt64(2, record.explicitHashKeyIndex);
-                }
-                protobuf.writeByteArray(3, record.data);
-            }
-            protobuf.checkNoSpaceLeft();
-        } catch (IOException e) {
-            throw new IllegalStateException("The aggregate's size was miscomputed", e);
-        }
-        byte[] digest = Md5.digest(out, AggregateReader.MAGIC.length, protobufBytes);
-        System.arraycopy(digest, 0, out, AggregateReader.MAGIC.length + protobufBytes, Md5.DIGEST_LENGTH);
-        String firstHashKey = outerHashKey(partitionKeys.get(first.partitionKeyIndex), explicitHashKeyOf(first));
-        return new KinesisRecord(AGGREGATE_PARTITION_KEY, firstHashKey, out, pending.size());
-    }
+	/** Code points never outnumber UTF-16 units: only a longer key needs counting. */
+	private static boolean hasValidLength(String partitionKey) {
+		int units = partitionKey.length();
+		return units > 0 && (units <= MAX_PARTITION_KEY_CODE_POINTS
+				|| partitionKey.codePointCount(0, units) <= MAX_PARTITION_KEY_CODE_POINTS);
+	}
 
-    private static int indexOf(String key, List<String> table, Map<String, Integer> indexes) {
-        return indexes.computeIfAbsent(key, added -> {
-            table.add(added);
-            return table.size() - 1;
-        });
-    }
+	/**
+	 * The protobuf bytes a user record adds to the pending aggregate, its new key-table
+	 * entries included.
+	 */
+	private int addedBytes(String partitionKey, String explicitHashKey, byte[] data) {
+		int size = 0;
+		Integer partitionKeyIndex = partitionKeyIndexes.get(partitionKey);
+		if (partitionKeyIndex == null) {
+			partitionKeyIndex = partitionKeys.size();
+			size += CodedOutputStream.computeStringSize(1, partitionKey);
+		}
+		Integer explicitHashKeyIndex = null;
+		if (explicitHashKey != null) {
+			explicitHashKeyIndex = explicitHashKeyIndexes.get(explicitHashKey);
+			if (explicitHashKeyIndex == null) {
+				explicitHashKeyIndex = explicitHashKeys.size();
+				size += CodedOutputStream.computeStringSize(2, explicitHashKey);
+			}
+		}
+		int recordBytes = recordBytes(partitionKeyIndex, explicitHashKeyIndex == null ? -1 : explicitHashKeyIndex,
+				data);
+		return size + CodedOutputStream.computeTagSize(3) + CodedOutputStream.computeUInt32SizeNoTag(recordBytes)
+				+ recordBytes;
+	}
 
-    private record Pending(int partitionKeyIndex, int explicitHashKeyIndex, byte[] data) {
-    }
+	private static int recordBytes(int partitionKeyIndex, int explicitHashKeyIndex, byte[] data) {
+		return CodedOutputStream.computeUInt64Size(1, partitionKeyIndex)
+				+ (explicitHashKeyIndex < 0 ? 0 : CodedOutputStream.computeUInt64Size(2, explicitHashKeyIndex))
+				+ CodedOutputStream.computeByteArraySize(3, data);
+	}
+
+	private KinesisRecord plain(Pending only) {
+		return plain(partitionKeys.get(only.partitionKeyIndex), explicitHashKeyOf(only), only.data);
+	}
+
+	/**
+	 * Like the KPL, a plain record is put with its effective hash key as explicit hash
+	 * key.
+	 */
+	private static KinesisRecord plain(String partitionKey, String explicitHashKey, byte[] data) {
+		return new KinesisRecord(partitionKey, outerHashKey(partitionKey, explicitHashKey), data, 1);
+	}
+
+	/**
+	 * The effective hash key in decimal; an explicit hash key is already canonical, so it
+	 * is that.
+	 */
+	private static String outerHashKey(String partitionKey, String explicitHashKey) {
+		return explicitHashKey != null ? explicitHashKey : HashKeys.effectiveHashKey(partitionKey, null).toString();
+	}
+
+	private String explicitHashKeyOf(Pending userRecord) {
+		return userRecord.explicitHashKeyIndex < 0 ? null : explicitHashKeys.get(userRecord.explicitHashKeyIndex);
+	}
+
+	private KinesisRecord aggregate(Pending first) {
+		byte[] out = new byte[FRAMING_BYTES + protobufBytes];
+		System.arraycopy(AggregateReader.MAGIC, 0, out, 0, AggregateReader.MAGIC.length);
+		CodedOutputStream protobuf = CodedOutputStream.newInstance(out, AggregateReader.MAGIC.length, protobufBytes);
+		try {
+			for (String partitionKey : partitionKeys) {
+				protobuf.writeString(1, partitionKey);
+			}
+			for (String explicitHashKey : explicitHashKeys) {
+				protobuf.writeString(2, explicitHashKey);
+			}
+			for (Pending record : pending) {
+				protobuf.writeTag(3, 2);
+				protobuf
+					.writeUInt32NoTag(recordBytes(record.partitionKeyIndex, record.explicitHashKeyIndex, record.data));
+				protobuf.writeUInt64(1, record.partitionKeyIndex);
+				if (record.explicitHashKeyIndex >= 0) {
+					protobuf.writeUInt64(2, record.explicitHashKeyIndex);
+				}
+				protobuf.writeByteArray(3, record.data);
+			}
+			protobuf.checkNoSpaceLeft();
+		}
+		catch (IOException e) {
+			throw new IllegalStateException("The aggregate's size was miscomputed", e);
+		}
+		byte[] digest = Md5.digest(out, AggregateReader.MAGIC.length, protobufBytes);
+		System.arraycopy(digest, 0, out, AggregateReader.MAGIC.length + protobufBytes, Md5.DIGEST_LENGTH);
+		String firstHashKey = outerHashKey(partitionKeys.get(first.partitionKeyIndex), explicitHashKeyOf(first));
+		return new KinesisRecord(AGGREGATE_PARTITION_KEY, firstHashKey, out, pending.size());
+	}
+
+	private static int indexOf(String key, List<String> table, Map<String, Integer> indexes) {
+		return indexes.computeIfAbsent(key, added -> {
+			table.add(added);
+			return table.size() - 1;
+		});
+	}
+
+	private record Pending(int partitionKeyIndex, int explicitHashKeyIndex, byte[] data) {
+	}
+
 }

@@ -12,12 +12,12 @@ import java.util.stream.Stream;
 import software.amazon.awssdk.services.kinesis.model.Record;
 
 /**
- * Turns Kinesis records into the user records the producer wrote: each KPL aggregate into its user
- * records, in order, and each other record into one user record, unchanged.
+ * Turns Kinesis records into the user records the producer wrote: each KPL aggregate into
+ * its user records, in order, and each other record into one user record, unchanged.
  * <p>
- * Inputs are AWS SDK v2 records, AWS Lambda {@code KinesisEvent}s or raw bytes; the SDK and the
- * Lambda events library are needed only by the methods that take their types. Instances are
- * immutable and thread-safe.
+ * Inputs are AWS SDK v2 records, AWS Lambda {@code KinesisEvent}s or raw bytes; the SDK
+ * and the Lambda events library are needed only by the methods that take their types.
+ * Instances are immutable and thread-safe.
  *
  * <pre>{@code
  * Deaggregator deaggregator = Deaggregator.create();
@@ -28,203 +28,235 @@ import software.amazon.awssdk.services.kinesis.model.Record;
  */
 public final class Deaggregator {
 
-    private final CorruptAggregatePolicy corruptAggregatePolicy;
-    private final BigInteger startingHashKey;
-    private final BigInteger endingHashKey;
-    private final DeaggregationListener listener;
+	private final CorruptAggregatePolicy corruptAggregatePolicy;
 
-    private Deaggregator(Builder builder) {
-        this.corruptAggregatePolicy = builder.corruptAggregatePolicy;
-        this.startingHashKey = builder.startingHashKey;
-        this.endingHashKey = builder.endingHashKey;
-        this.listener = builder.listener;
-    }
+	private final BigInteger startingHashKey;
 
-    /** A deaggregator that passes corrupt aggregates through, as KCL does, and filters nothing. */
-    public static Deaggregator create() {
-        return builder().build();
-    }
+	private final BigInteger endingHashKey;
 
-    public static Builder builder() {
-        return new Builder();
-    }
+	private final DeaggregationListener listener;
 
-    /** All user records of the given records, in order. */
-    public List<UserRecord> deaggregate(List<Record> records) {
-        List<UserRecord> userRecords = new ArrayList<>(records.size());
-        for (Record record : records) {
-            userRecords.addAll(decode(SdkRecords.input(record)));
-        }
-        return userRecords;
-    }
+	private Deaggregator(Builder builder) {
+		this.corruptAggregatePolicy = builder.corruptAggregatePolicy;
+		this.startingHashKey = builder.startingHashKey;
+		this.endingHashKey = builder.endingHashKey;
+		this.listener = builder.listener;
+	}
 
-    /** The user records of the given records, in order, each Kinesis record decoded when it is reached. */
-    public Stream<UserRecord> stream(List<Record> records) {
-        return records.stream().flatMap(record -> decode(SdkRecords.input(record)).stream());
-    }
+	/**
+	 * A deaggregator that passes corrupt aggregates through, as KCL does, and filters
+	 * nothing.
+	 */
+	public static Deaggregator create() {
+		return builder().build();
+	}
 
-    /** The user records of one Kinesis record given as raw data (no copy when it is backed by an array). */
-    public List<UserRecord> deaggregate(ByteBuffer data, String partitionKey, String sequenceNumber) {
-        return deaggregate(data, partitionKey, null, sequenceNumber, null);
-    }
+	public static Builder builder() {
+		return new Builder();
+	}
 
-    /**
-     * The user records of one Kinesis record given as raw data (no copy when it is backed by an array);
-     * the explicit hash key and arrival timestamp may be null.
-     */
-    public List<UserRecord> deaggregate(ByteBuffer data, String partitionKey, String explicitHashKey,
-            String sequenceNumber, Instant approximateArrivalTimestamp) {
-        return List.copyOf(decode(Input.of(data, partitionKey, explicitHashKey, sequenceNumber,
-                approximateArrivalTimestamp)));
-    }
+	/** All user records of the given records, in order. */
+	public List<UserRecord> deaggregate(List<Record> records) {
+		List<UserRecord> userRecords = new ArrayList<>(records.size());
+		for (Record record : records) {
+			userRecords.addAll(decode(SdkRecords.input(record)));
+		}
+		return userRecords;
+	}
 
-    /** All user records of a Lambda Kinesis event, in order, with the event's metadata. */
-    public List<KinesisEventUserRecord> deaggregateEvent(KinesisEvent event) {
-        return streamEvent(event).toList();
-    }
+	/**
+	 * The user records of the given records, in order, each Kinesis record decoded when
+	 * it is reached.
+	 */
+	public Stream<UserRecord> stream(List<Record> records) {
+		return records.stream().flatMap(record -> decode(SdkRecords.input(record)).stream());
+	}
 
-    /** The user records of a Lambda Kinesis event, each Kinesis record decoded when it is reached. */
-    public Stream<KinesisEventUserRecord> streamEvent(KinesisEvent event) {
-        return event.getRecords().stream().flatMap(eventRecord -> decode(KinesisEventUserRecord.input(eventRecord))
-                .stream().map(userRecord -> KinesisEventUserRecord.of(userRecord, eventRecord)));
-    }
+	/**
+	 * The user records of one Kinesis record given as raw data (no copy when it is backed
+	 * by an array).
+	 */
+	public List<UserRecord> deaggregate(ByteBuffer data, String partitionKey, String sequenceNumber) {
+		return deaggregate(data, partitionKey, null, sequenceNumber, null);
+	}
 
-    /** One Kinesis record's user records; an aggregate's are created as the list is read. */
-    List<UserRecord> decode(Input input) {
-        if (!AggregateReader.isAggregate(input.source, input.offset, input.length)) {
-            listener.plainRecord(input.sequenceNumber);
-            return List.of(input.asPlainRecord());
-        }
-        Aggregate aggregate;
-        try {
-            aggregate = AggregateReader.read(input.source, input.offset, input.length);
-        } catch (AggregateFormatException e) {
-            return corrupt(input, e);
-        }
-        int[] kept = startingHashKey == null ? null : keptByHashKeyRange(aggregate);
-        int size = kept == null ? aggregate.size() : kept.length;
-        listener.aggregate(input.sequenceNumber, aggregate.size(), aggregate.size() - size);
-        return new AbstractList<>() {
-            @Override
-            public UserRecord get(int index) {
-                Objects.checkIndex(index, size);
-                return aggregate.userRecord(kept == null ? index : kept[index], input.sequenceNumber,
-                        input.approximateArrivalTimestamp);
-            }
+	/**
+	 * The user records of one Kinesis record given as raw data (no copy when it is backed
+	 * by an array); the explicit hash key and arrival timestamp may be null.
+	 */
+	public List<UserRecord> deaggregate(ByteBuffer data, String partitionKey, String explicitHashKey,
+			String sequenceNumber, Instant approximateArrivalTimestamp) {
+		return List
+			.copyOf(decode(Input.of(data, partitionKey, explicitHashKey, sequenceNumber, approximateArrivalTimestamp)));
+	}
 
-            @Override
-            public int size() {
-                return size;
-            }
-        };
-    }
+	/**
+	 * All user records of a Lambda Kinesis event, in order, with the event's metadata.
+	 */
+	public List<KinesisEventUserRecord> deaggregateEvent(KinesisEvent event) {
+		return streamEvent(event).toList();
+	}
 
-    private List<UserRecord> corrupt(Input input, AggregateFormatException e) {
-        CorruptAggregateException corruption = new CorruptAggregateException(e.reason(), e.getMessage(),
-                input.sequenceNumber, input.partitionKey, null);
-        listener.corruptAggregate(corruption, corruptAggregatePolicy);
-        return switch (corruptAggregatePolicy) {
-            case PASS_THROUGH -> List.of(input.asPlainRecord());
-            case SKIP -> List.of();
-            case FAIL -> throw corruption;
-        };
-    }
+	/**
+	 * The user records of a Lambda Kinesis event, each Kinesis record decoded when it is
+	 * reached.
+	 */
+	public Stream<KinesisEventUserRecord> streamEvent(KinesisEvent event) {
+		return event.getRecords()
+			.stream()
+			.flatMap(eventRecord -> decode(KinesisEventUserRecord.input(eventRecord)).stream()
+				.map(userRecord -> KinesisEventUserRecord.of(userRecord, eventRecord)));
+	}
 
-    /** Indexes of the user records inside the range; each distinct key is hashed once. */
-    private int[] keptByHashKeyRange(Aggregate aggregate) {
-        BigInteger[] byPartitionKey = new BigInteger[aggregate.partitionKeys.size()];
-        BigInteger[] byExplicitHashKey = new BigInteger[aggregate.explicitHashKeys.size()];
-        int[] kept = new int[aggregate.size()];
-        int size = 0;
-        for (int i = 0; i < aggregate.size(); i++) {
-            int explicitHashKeyIndex = aggregate.explicitHashKeyIndex(i);
-            BigInteger hashKey;
-            if (explicitHashKeyIndex == Aggregate.NO_EXPLICIT_HASH_KEY) {
-                int partitionKeyIndex = aggregate.partitionKeyIndex(i);
-                hashKey = byPartitionKey[partitionKeyIndex];
-                if (hashKey == null) {
-                    hashKey = HashKeys.effectiveHashKey(aggregate.partitionKeys.get(partitionKeyIndex), null);
-                    byPartitionKey[partitionKeyIndex] = hashKey;
-                }
-            } else {
-                hashKey = byExplicitHashKey[explicitHashKeyIndex];
-                if (hashKey == null) {
-                    hashKey = new BigInteger(aggregate.explicitHashKeys.get(explicitHashKeyIndex));
-                    byExplicitHashKey[explicitHashKeyIndex] = hashKey;
-                }
-            }
-            if (hashKey.compareTo(startingHashKey) >= 0 && hashKey.compareTo(endingHashKey) <= 0) {
-                kept[size++] = i;
-            }
-        }
-        return size == kept.length ? null : java.util.Arrays.copyOf(kept, size);
-    }
+	/**
+	 * One Kinesis record's user records; an aggregate's are created as the list is read.
+	 */
+	List<UserRecord> decode(Input input) {
+		if (!AggregateReader.isAggregate(input.source, input.offset, input.length)) {
+			listener.plainRecord(input.sequenceNumber);
+			return List.of(input.asPlainRecord());
+		}
+		Aggregate aggregate;
+		try {
+			aggregate = AggregateReader.read(input.source, input.offset, input.length);
+		}
+		catch (AggregateFormatException e) {
+			return corrupt(input, e);
+		}
+		int[] kept = startingHashKey == null ? null : keptByHashKeyRange(aggregate);
+		int size = kept == null ? aggregate.size() : kept.length;
+		listener.aggregate(input.sequenceNumber, aggregate.size(), aggregate.size() - size);
+		return new AbstractList<>() {
+			@Override
+			public UserRecord get(int index) {
+				Objects.checkIndex(index, size);
+				return aggregate.userRecord(kept == null ? index : kept[index], input.sequenceNumber,
+						input.approximateArrivalTimestamp);
+			}
 
-    /** One Kinesis record, whatever type it came in. */
-    record Input(byte[] source, int offset, int length, String partitionKey, String explicitHashKey,
-            String sequenceNumber, Instant approximateArrivalTimestamp) {
+			@Override
+			public int size() {
+				return size;
+			}
+		};
+	}
 
-        static Input of(ByteBuffer data, String partitionKey, String explicitHashKey, String sequenceNumber,
-                Instant approximateArrivalTimestamp) {
-            Objects.requireNonNull(partitionKey, "partitionKey");
-            Objects.requireNonNull(sequenceNumber, "sequenceNumber");
-            if (data.hasArray()) {
-                return new Input(data.array(), data.arrayOffset() + data.position(), data.remaining(), partitionKey,
-                        explicitHashKey, sequenceNumber, approximateArrivalTimestamp);
-            }
-            byte[] copy = new byte[data.remaining()];
-            data.duplicate().get(copy);
-            return new Input(copy, 0, copy.length, partitionKey, explicitHashKey, sequenceNumber,
-                    approximateArrivalTimestamp);
-        }
+	private List<UserRecord> corrupt(Input input, AggregateFormatException e) {
+		CorruptAggregateException corruption = new CorruptAggregateException(e.reason(), e.getMessage(),
+				input.sequenceNumber, input.partitionKey, null);
+		listener.corruptAggregate(corruption, corruptAggregatePolicy);
+		return switch (corruptAggregatePolicy) {
+			case PASS_THROUGH -> List.of(input.asPlainRecord());
+			case SKIP -> List.of();
+			case FAIL -> throw corruption;
+		};
+	}
 
-        UserRecord asPlainRecord() {
-            return new UserRecord(source, offset, length, partitionKey, explicitHashKey, sequenceNumber, 0, false,
-                    approximateArrivalTimestamp);
-        }
-    }
+	/** Indexes of the user records inside the range; each distinct key is hashed once. */
+	private int[] keptByHashKeyRange(Aggregate aggregate) {
+		BigInteger[] byPartitionKey = new BigInteger[aggregate.partitionKeys.size()];
+		BigInteger[] byExplicitHashKey = new BigInteger[aggregate.explicitHashKeys.size()];
+		int[] kept = new int[aggregate.size()];
+		int size = 0;
+		for (int i = 0; i < aggregate.size(); i++) {
+			int explicitHashKeyIndex = aggregate.explicitHashKeyIndex(i);
+			BigInteger hashKey;
+			if (explicitHashKeyIndex == Aggregate.NO_EXPLICIT_HASH_KEY) {
+				int partitionKeyIndex = aggregate.partitionKeyIndex(i);
+				hashKey = byPartitionKey[partitionKeyIndex];
+				if (hashKey == null) {
+					hashKey = HashKeys.effectiveHashKey(aggregate.partitionKeys.get(partitionKeyIndex), null);
+					byPartitionKey[partitionKeyIndex] = hashKey;
+				}
+			}
+			else {
+				hashKey = byExplicitHashKey[explicitHashKeyIndex];
+				if (hashKey == null) {
+					hashKey = new BigInteger(aggregate.explicitHashKeys.get(explicitHashKeyIndex));
+					byExplicitHashKey[explicitHashKeyIndex] = hashKey;
+				}
+			}
+			if (hashKey.compareTo(startingHashKey) >= 0 && hashKey.compareTo(endingHashKey) <= 0) {
+				kept[size++] = i;
+			}
+		}
+		return size == kept.length ? null : java.util.Arrays.copyOf(kept, size);
+	}
 
-    /** Configures a {@link Deaggregator}. */
-    public static final class Builder {
+	/** One Kinesis record, whatever type it came in. */
+	record Input(byte[] source, int offset, int length, String partitionKey, String explicitHashKey,
+			String sequenceNumber, Instant approximateArrivalTimestamp) {
 
-        private CorruptAggregatePolicy corruptAggregatePolicy = CorruptAggregatePolicy.PASS_THROUGH;
-        private BigInteger startingHashKey;
-        private BigInteger endingHashKey;
-        private DeaggregationListener listener = DeaggregationListener.NONE;
+		static Input of(ByteBuffer data, String partitionKey, String explicitHashKey, String sequenceNumber,
+				Instant approximateArrivalTimestamp) {
+			Objects.requireNonNull(partitionKey, "partitionKey");
+			Objects.requireNonNull(sequenceNumber, "sequenceNumber");
+			if (data.hasArray()) {
+				return new Input(data.array(), data.arrayOffset() + data.position(), data.remaining(), partitionKey,
+						explicitHashKey, sequenceNumber, approximateArrivalTimestamp);
+			}
+			byte[] copy = new byte[data.remaining()];
+			data.duplicate().get(copy);
+			return new Input(copy, 0, copy.length, partitionKey, explicitHashKey, sequenceNumber,
+					approximateArrivalTimestamp);
+		}
 
-        private Builder() {
-        }
+		UserRecord asPlainRecord() {
+			return new UserRecord(source, offset, length, partitionKey, explicitHashKey, sequenceNumber, 0, false,
+					approximateArrivalTimestamp);
+		}
+	}
 
-        /** What to do with a corrupt aggregate; {@link CorruptAggregatePolicy#PASS_THROUGH} by default. */
-        public Builder corruptAggregatePolicy(CorruptAggregatePolicy policy) {
-            this.corruptAggregatePolicy = Objects.requireNonNull(policy, "policy");
-            return this;
-        }
+	/** Configures a {@link Deaggregator}. */
+	public static final class Builder {
 
-        /**
-         * Drops the user records of aggregates whose effective hash key lies outside the shard's
-         * inclusive hash-key range, as KCL does after resharding. Plain records are never dropped.
-         */
-        public Builder hashKeyRange(BigInteger startingHashKey, BigInteger endingHashKey) {
-            Objects.requireNonNull(startingHashKey, "startingHashKey");
-            Objects.requireNonNull(endingHashKey, "endingHashKey");
-            if (startingHashKey.compareTo(endingHashKey) > 0) {
-                throw new IllegalArgumentException("startingHashKey " + startingHashKey + " > endingHashKey "
-                        + endingHashKey);
-            }
-            this.startingHashKey = startingHashKey;
-            this.endingHashKey = endingHashKey;
-            return this;
-        }
+		private CorruptAggregatePolicy corruptAggregatePolicy = CorruptAggregatePolicy.PASS_THROUGH;
 
-        /** Told about every plain record, aggregate and corrupt aggregate. */
-        public Builder listener(DeaggregationListener listener) {
-            this.listener = Objects.requireNonNull(listener, "listener");
-            return this;
-        }
+		private BigInteger startingHashKey;
 
-        public Deaggregator build() {
-            return new Deaggregator(this);
-        }
-    }
+		private BigInteger endingHashKey;
+
+		private DeaggregationListener listener = DeaggregationListener.NONE;
+
+		private Builder() {
+		}
+
+		/**
+		 * What to do with a corrupt aggregate;
+		 * {@link CorruptAggregatePolicy#PASS_THROUGH} by default.
+		 */
+		public Builder corruptAggregatePolicy(CorruptAggregatePolicy policy) {
+			this.corruptAggregatePolicy = Objects.requireNonNull(policy, "policy");
+			return this;
+		}
+
+		/**
+		 * Drops the user records of aggregates whose effective hash key lies outside the
+		 * shard's inclusive hash-key range, as KCL does after resharding. Plain records
+		 * are never dropped.
+		 */
+		public Builder hashKeyRange(BigInteger startingHashKey, BigInteger endingHashKey) {
+			Objects.requireNonNull(startingHashKey, "startingHashKey");
+			Objects.requireNonNull(endingHashKey, "endingHashKey");
+			if (startingHashKey.compareTo(endingHashKey) > 0) {
+				throw new IllegalArgumentException(
+						"startingHashKey " + startingHashKey + " > endingHashKey " + endingHashKey);
+			}
+			this.startingHashKey = startingHashKey;
+			this.endingHashKey = endingHashKey;
+			return this;
+		}
+
+		/** Told about every plain record, aggregate and corrupt aggregate. */
+		public Builder listener(DeaggregationListener listener) {
+			this.listener = Objects.requireNonNull(listener, "listener");
+			return this;
+		}
+
+		public Deaggregator build() {
+			return new Deaggregator(this);
+		}
+
+	}
+
 }

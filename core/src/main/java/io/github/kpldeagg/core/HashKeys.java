@@ -8,68 +8,76 @@ import java.util.regex.Pattern;
 /** Kinesis hash keys: unsigned 128-bit integers written in decimal. */
 public final class HashKeys {
 
-    static final BigInteger MAX_HASH_KEY = BigInteger.ONE.shiftLeft(128).subtract(BigInteger.ONE);
+	static final BigInteger MAX_HASH_KEY = BigInteger.ONE.shiftLeft(128).subtract(BigInteger.ONE);
 
-    /** 2^128 - 1 has 39 digits; more significant digits than that can never be in range. */
-    private static final int MAX_SIGNIFICANT_DIGITS = 39;
+	/**
+	 * 2^128 - 1 has 39 digits; more significant digits than that can never be in range.
+	 */
+	private static final int MAX_SIGNIFICANT_DIGITS = 39;
 
-    /** What the Kinesis API accepts as an explicit hash key: a canonical decimal. */
-    private static final Pattern CANONICAL_DECIMAL = Pattern.compile("0|[1-9][0-9]{0,38}");
+	/** What the Kinesis API accepts as an explicit hash key: a canonical decimal. */
+	private static final Pattern CANONICAL_DECIMAL = Pattern.compile("0|[1-9][0-9]{0,38}");
 
-    private HashKeys() {
-    }
+	private HashKeys() {
+	}
 
-    /**
-     * The hash key Kinesis routes a user record with these keys by, the one
-     * {@link UserRecord#effectiveHashKey()} returns: the explicit hash key, else the MD5 of the UTF-8
-     * partition key read as an unsigned 128-bit integer. A shard takes the user records whose
-     * effective hash key lies in its hash-key range.
-     *
-     * @param explicitHashKey a decimal in [0, 2^128) as {@code new BigInteger(String)} reads it, or null
-     * @throws IllegalArgumentException if the explicit hash key is not such a decimal
-     */
-    public static BigInteger effectiveHashKey(String partitionKey, String explicitHashKey) {
-        Objects.requireNonNull(partitionKey, "partitionKey");
-        if (explicitHashKey == null) {
-            return new BigInteger(1, Md5.digest(partitionKey.getBytes(StandardCharsets.UTF_8)));
-        }
-        BigInteger hashKey = parseExplicitHashKey(explicitHashKey);
-        if (hashKey == null) {
-            throw new IllegalArgumentException("explicitHashKey must be a decimal in [0, 2^128), was "
-                    + explicitHashKey);
-        }
-        return hashKey;
-    }
+	/**
+	 * The hash key Kinesis routes a user record with these keys by, the one
+	 * {@link UserRecord#effectiveHashKey()} returns: the explicit hash key, else the MD5
+	 * of the UTF-8 partition key read as an unsigned 128-bit integer. A shard takes the
+	 * user records whose effective hash key lies in its hash-key range.
+	 * @param explicitHashKey a decimal in [0, 2^128) as {@code new BigInteger(String)}
+	 * reads it, or null
+	 * @throws IllegalArgumentException if the explicit hash key is not such a decimal
+	 */
+	public static BigInteger effectiveHashKey(String partitionKey, String explicitHashKey) {
+		Objects.requireNonNull(partitionKey, "partitionKey");
+		if (explicitHashKey == null) {
+			return new BigInteger(1, Md5.digest(partitionKey.getBytes(StandardCharsets.UTF_8)));
+		}
+		BigInteger hashKey = parseExplicitHashKey(explicitHashKey);
+		if (hashKey == null) {
+			throw new IllegalArgumentException(
+					"explicitHashKey must be a decimal in [0, 2^128), was " + explicitHashKey);
+		}
+		return hashKey;
+	}
 
-    /** Whether {@code value} is an explicit hash key the Kinesis API accepts. */
-    static boolean isCanonicalExplicitHashKey(String value) {
-        return CANONICAL_DECIMAL.matcher(value).matches() && new BigInteger(value).compareTo(MAX_HASH_KEY) <= 0;
-    }
+	/** Whether {@code value} is an explicit hash key the Kinesis API accepts. */
+	static boolean isCanonicalExplicitHashKey(String value) {
+		return CANONICAL_DECIMAL.matcher(value).matches() && new BigInteger(value).compareTo(MAX_HASH_KEY) <= 0;
+	}
 
-    /** Whether {@code value} parses as KCL parses an explicit hash key to a value in [0, 2^128). */
-    static boolean isValidExplicitHashKey(String value) {
-        return parseExplicitHashKey(value) != null;
-    }
+	/**
+	 * Whether {@code value} parses as KCL parses an explicit hash key to a value in [0,
+	 * 2^128).
+	 */
+	static boolean isValidExplicitHashKey(String value) {
+		return parseExplicitHashKey(value) != null;
+	}
 
-    /**
-     * {@code value} parsed as KCL parses an explicit hash key ({@code new BigInteger(value)}), or null
-     * unless that gives a value in [0, 2^128). Linear in the key's length: a key with more significant
-     * digits than 2^128 - 1 is rejected before BigInteger's superlinear parse.
-     */
-    private static BigInteger parseExplicitHashKey(String value) {
-        int significant = value.startsWith("+") || value.startsWith("-") ? 1 : 0;
-        while (significant < value.length() && Character.digit(value.charAt(significant), 10) == 0) {
-            significant++;
-        }
-        if (value.length() - significant > MAX_SIGNIFICANT_DIGITS) {
-            return null;
-        }
-        BigInteger parsed;
-        try {
-            parsed = new BigInteger(value);
-        } catch (NumberFormatException e) {
-            return null;
-        }
-        return parsed.signum() >= 0 && parsed.compareTo(MAX_HASH_KEY) <= 0 ? parsed : null;
-    }
+	/**
+	 * {@code value} parsed as KCL parses an explicit hash key
+	 * ({@code new BigInteger(value)}), or null unless that gives a value in [0, 2^128).
+	 * Linear in the key's length: a key with more significant digits than 2^128 - 1 is
+	 * rejected before BigInteger's superlinear parse.
+	 */
+	private static BigInteger parseExplicitHashKey(String value) {
+		int significant = value.startsWith("+") || value.startsWith("-") ? 1 : 0;
+		while (significant < value.length() && Character.digit(value.charAt(significant), 10) == 0) {
+			significant++;
+		}
+		if (value.length() - significant > MAX_SIGNIFICANT_DIGITS) {
+			return null;
+		}
+		BigInteger parsed;
+		try {
+			parsed = new BigInteger(value);
+		}
+		catch (NumberFormatException e) {
+			return null;
+		}
+		return parsed.signum() >= 0 && parsed.compareTo(MAX_HASH_KEY) <= 0 ? parsed : null;
+	}
+
 }

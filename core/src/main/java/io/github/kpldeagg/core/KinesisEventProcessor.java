@@ -8,9 +8,9 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Runs a Lambda function's work once per user record of a {@code KinesisEvent} and answers with the
- * partial batch response Lambda expects from an event source mapping with
- * {@code FunctionResponseTypes: [ReportBatchItemFailures]}.
+ * Runs a Lambda function's work once per user record of a {@code KinesisEvent} and
+ * answers with the partial batch response Lambda expects from an event source mapping
+ * with {@code FunctionResponseTypes: [ReportBatchItemFailures]}.
  *
  * <pre>{@code
  * public class Handler implements RequestHandler<KinesisEvent, StreamsEventResponse> {
@@ -22,140 +22,160 @@ import java.util.Objects;
  * }
  * }</pre>
  *
- * <h2>The failure contract</h2>
- * User records are handled one at a time, in the order of the event. When the handler throws on user
- * record <i>j</i> of Kinesis record <i>A</i>, or <i>A</i> is a corrupt aggregate under
- * {@link CorruptAggregatePolicy#FAIL}, processing stops: nothing after it is handled, and the response
- * names <i>A</i>'s sequence number alone. Lambda then counts the records before <i>A</i> as done and
- * retries from <i>A</i>, so user records 0..<i>j</i>-1 of <i>A</i> arrive a second time. To drop those
- * repeats, remember per stream ({@link KinesisEventUserRecord#eventSourceArn()}) and shard (the part of
+ * <h2>The failure contract</h2> User records are handled one at a time, in the order of
+ * the event. When the handler throws on user record <i>j</i> of Kinesis record <i>A</i>,
+ * or <i>A</i> is a corrupt aggregate under {@link CorruptAggregatePolicy#FAIL},
+ * processing stops: nothing after it is handled, and the response names <i>A</i>'s
+ * sequence number alone. Lambda then counts the records before <i>A</i> as done and
+ * retries from <i>A</i>, so user records 0..<i>j</i>-1 of <i>A</i> arrive a second time.
+ * To drop those repeats, remember per stream
+ * ({@link KinesisEventUserRecord#eventSourceArn()}) and shard (the part of
  * {@link KinesisEventUserRecord#eventId()} before the colon) the last
- * ({@link UserRecord#sequenceNumber()}, {@link UserRecord#subSequenceNumber()}) done, and skip user
- * records at or before it; or make the work idempotent on those four values.
+ * ({@link UserRecord#sequenceNumber()}, {@link UserRecord#subSequenceNumber()}) done, and
+ * skip user records at or before it; or make the work idempotent on those four values.
  * <p>
- * The response never carries an empty or null identifier (Lambda would fail the whole batch): an event
- * whose records lack a sequence number, data or partition key is rejected with an
- * {@link IllegalArgumentException} before anything is handled. An {@link Error} from the handler is
- * not a record's failure and propagates, so Lambda retries the whole batch.
+ * The response never carries an empty or null identifier (Lambda would fail the whole
+ * batch): an event whose records lack a sequence number, data or partition key is
+ * rejected with an {@link IllegalArgumentException} before anything is handled. An
+ * {@link Error} from the handler is not a record's failure and propagates, so Lambda
+ * retries the whole batch.
  * <p>
  * Instances are immutable and thread-safe.
  */
 public final class KinesisEventProcessor {
 
-    private final Deaggregator deaggregator;
-    private final FailureListener failureListener;
+	private final Deaggregator deaggregator;
 
-    private KinesisEventProcessor(Deaggregator deaggregator, FailureListener failureListener) {
-        this.deaggregator = deaggregator;
-        this.failureListener = failureListener;
-    }
+	private final FailureListener failureListener;
 
-    /** A processor with {@link Deaggregator#create()}: corrupt aggregates pass through as one record. */
-    public static KinesisEventProcessor create() {
-        return of(Deaggregator.create());
-    }
+	private KinesisEventProcessor(Deaggregator deaggregator, FailureListener failureListener) {
+		this.deaggregator = deaggregator;
+		this.failureListener = failureListener;
+	}
 
-    /** A processor that deaggregates with the given deaggregator and its corrupt-aggregate policy. */
-    public static KinesisEventProcessor of(Deaggregator deaggregator) {
-        return new KinesisEventProcessor(Objects.requireNonNull(deaggregator, "deaggregator"), FailureListener.NONE);
-    }
+	/**
+	 * A processor with {@link Deaggregator#create()}: corrupt aggregates pass through as
+	 * one record.
+	 */
+	public static KinesisEventProcessor create() {
+		return of(Deaggregator.create());
+	}
 
-    /**
-     * A copy of this processor that also tells the listener why a Kinesis record is reported as failed,
-     * after the listeners this one has.
-     */
-    public KinesisEventProcessor onFailure(FailureListener listener) {
-        Objects.requireNonNull(listener, "listener");
-        FailureListener before = failureListener;
-        return new KinesisEventProcessor(deaggregator, before == FailureListener.NONE ? listener
-                : (eventRecord, cause) -> {
-                    before.failed(eventRecord, cause);
-                    listener.failed(eventRecord, cause);
-                });
-    }
+	/**
+	 * A processor that deaggregates with the given deaggregator and its corrupt-aggregate
+	 * policy.
+	 */
+	public static KinesisEventProcessor of(Deaggregator deaggregator) {
+		return new KinesisEventProcessor(Objects.requireNonNull(deaggregator, "deaggregator"), FailureListener.NONE);
+	}
 
-    /**
-     * Hands each user record of the event to the handler, in order, until one fails.
-     *
-     * @return no batch item failures when every user record was handled, else exactly one: the
-     *         sequence number of the Kinesis record whose user record (or aggregate) failed
-     * @throws IllegalArgumentException if a record of the event lacks its sequence number, data or
-     *                                  partition key; nothing has been handled then
-     */
-    public StreamsEventResponse process(KinesisEvent event, UserRecordHandler handler) {
-        Objects.requireNonNull(handler, "handler");
-        for (KinesisEventRecord eventRecord : wellFormedRecords(event)) {
-            List<UserRecord> userRecords;
-            try {
-                userRecords = deaggregator.decode(KinesisEventUserRecord.input(eventRecord));
-            } catch (CorruptAggregateException e) {
-                return failed(eventRecord, e);
-            }
-            for (UserRecord userRecord : userRecords) {
-                try {
-                    handler.handle(KinesisEventUserRecord.of(userRecord, eventRecord));
-                } catch (Exception e) {
-                    return failed(eventRecord, e);
-                }
-            }
-        }
-        return new StreamsEventResponse(new ArrayList<>());
-    }
+	/**
+	 * A copy of this processor that also tells the listener why a Kinesis record is
+	 * reported as failed, after the listeners this one has.
+	 */
+	public KinesisEventProcessor onFailure(FailureListener listener) {
+		Objects.requireNonNull(listener, "listener");
+		FailureListener before = failureListener;
+		return new KinesisEventProcessor(deaggregator,
+				before == FailureListener.NONE ? listener : (eventRecord, cause) -> {
+					before.failed(eventRecord, cause);
+					listener.failed(eventRecord, cause);
+				});
+	}
 
-    private StreamsEventResponse failed(KinesisEventRecord eventRecord, Exception cause) {
-        failureListener.failed(eventRecord, cause);
-        List<StreamsEventResponse.BatchItemFailure> failures = new ArrayList<>();
-        failures.add(new StreamsEventResponse.BatchItemFailure(eventRecord.getKinesis().getSequenceNumber()));
-        return new StreamsEventResponse(failures);
-    }
+	/**
+	 * Hands each user record of the event to the handler, in order, until one fails.
+	 * @return no batch item failures when every user record was handled, else exactly
+	 * one: the sequence number of the Kinesis record whose user record (or aggregate)
+	 * failed
+	 * @throws IllegalArgumentException if a record of the event lacks its sequence
+	 * number, data or partition key; nothing has been handled then
+	 */
+	public StreamsEventResponse process(KinesisEvent event, UserRecordHandler handler) {
+		Objects.requireNonNull(handler, "handler");
+		for (KinesisEventRecord eventRecord : wellFormedRecords(event)) {
+			List<UserRecord> userRecords;
+			try {
+				userRecords = deaggregator.decode(KinesisEventUserRecord.input(eventRecord));
+			}
+			catch (CorruptAggregateException e) {
+				return failed(eventRecord, e);
+			}
+			for (UserRecord userRecord : userRecords) {
+				try {
+					handler.handle(KinesisEventUserRecord.of(userRecord, eventRecord));
+				}
+				catch (Exception e) {
+					return failed(eventRecord, e);
+				}
+			}
+		}
+		return new StreamsEventResponse(new ArrayList<>());
+	}
 
-    /** The event's records, checked up front so that a failure can always be reported by sequence number. */
-    private static List<KinesisEventRecord> wellFormedRecords(KinesisEvent event) {
-        Objects.requireNonNull(event, "event");
-        List<KinesisEventRecord> records = event.getRecords();
-        if (records == null) {
-            throw new IllegalArgumentException("Malformed Kinesis event: no Records");
-        }
-        for (int i = 0; i < records.size(); i++) {
-            KinesisEventRecord eventRecord = records.get(i);
-            KinesisEvent.Record kinesis = eventRecord == null ? null : eventRecord.getKinesis();
-            String where = "Malformed Kinesis event: Records[" + i + "]";
-            if (kinesis == null) {
-                throw new IllegalArgumentException(where + " has no kinesis");
-            }
-            if (kinesis.getSequenceNumber() == null || kinesis.getSequenceNumber().isEmpty()) {
-                throw new IllegalArgumentException(where + ".kinesis has no sequenceNumber");
-            }
-            if (kinesis.getData() == null) {
-                throw new IllegalArgumentException(where + ".kinesis has no data");
-            }
-            if (kinesis.getPartitionKey() == null) {
-                throw new IllegalArgumentException(where + ".kinesis has no partitionKey");
-            }
-        }
-        return records;
-    }
+	private StreamsEventResponse failed(KinesisEventRecord eventRecord, Exception cause) {
+		failureListener.failed(eventRecord, cause);
+		List<StreamsEventResponse.BatchItemFailure> failures = new ArrayList<>();
+		failures.add(new StreamsEventResponse.BatchItemFailure(eventRecord.getKinesis().getSequenceNumber()));
+		return new StreamsEventResponse(failures);
+	}
 
-    /** The work for one user record; throwing fails it and stops the batch there. */
-    @FunctionalInterface
-    public interface UserRecordHandler {
+	/**
+	 * The event's records, checked up front so that a failure can always be reported by
+	 * sequence number.
+	 */
+	private static List<KinesisEventRecord> wellFormedRecords(KinesisEvent event) {
+		Objects.requireNonNull(event, "event");
+		List<KinesisEventRecord> records = event.getRecords();
+		if (records == null) {
+			throw new IllegalArgumentException("Malformed Kinesis event: no Records");
+		}
+		for (int i = 0; i < records.size(); i++) {
+			KinesisEventRecord eventRecord = records.get(i);
+			KinesisEvent.Record kinesis = eventRecord == null ? null : eventRecord.getKinesis();
+			String where = "Malformed Kinesis event: Records[" + i + "]";
+			if (kinesis == null) {
+				throw new IllegalArgumentException(where + " has no kinesis");
+			}
+			if (kinesis.getSequenceNumber() == null || kinesis.getSequenceNumber().isEmpty()) {
+				throw new IllegalArgumentException(where + ".kinesis has no sequenceNumber");
+			}
+			if (kinesis.getData() == null) {
+				throw new IllegalArgumentException(where + ".kinesis has no data");
+			}
+			if (kinesis.getPartitionKey() == null) {
+				throw new IllegalArgumentException(where + ".kinesis has no partitionKey");
+			}
+		}
+		return records;
+	}
 
-        void handle(KinesisEventUserRecord userRecord) throws Exception;
-    }
+	/** The work for one user record; throwing fails it and stops the batch there. */
+	@FunctionalInterface
+	public interface UserRecordHandler {
 
-    /** Told which Kinesis record is reported as failed and why, before the response is returned. */
-    @FunctionalInterface
-    public interface FailureListener {
+		void handle(KinesisEventUserRecord userRecord) throws Exception;
 
-        /** A listener that ignores failures. */
-        FailureListener NONE = (eventRecord, cause) -> {
-        };
+	}
 
-        /**
-         * @param eventRecord the Kinesis record whose sequence number is reported
-         * @param cause       the handler's exception, or a {@link CorruptAggregateException} under
-         *                    {@link CorruptAggregatePolicy#FAIL}
-         */
-        void failed(KinesisEventRecord eventRecord, Exception cause);
-    }
+	/**
+	 * Told which Kinesis record is reported as failed and why, before the response is
+	 * returned.
+	 */
+	@FunctionalInterface
+	public interface FailureListener {
+
+		/** A listener that ignores failures. */
+		FailureListener NONE = (eventRecord, cause) -> {
+		};
+
+		/**
+		 * @param eventRecord the Kinesis record whose sequence number is reported
+		 * @param cause the handler's exception, or a {@link CorruptAggregateException}
+		 * under {@link CorruptAggregatePolicy#FAIL}
+		 */
+		void failed(KinesisEventRecord eventRecord, Exception cause);
+
+	}
+
 }

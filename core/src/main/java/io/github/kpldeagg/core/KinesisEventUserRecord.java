@@ -4,35 +4,35 @@ import com.amazonaws.services.lambda.runtime.events.KinesisEvent;
 import java.time.Instant;
 
 /**
- * A user record from an AWS Lambda {@code KinesisEvent}, with the event record's metadata, as the
- * {@code aws_kpl_deagg} module kept it, plus the arrival time.
+ * A user record from an AWS Lambda {@code KinesisEvent}, with the event record's
+ * metadata, as the {@code aws_kpl_deagg} module kept it, plus the arrival time.
  *
- * @param userRecord           the user record
- * @param eventSourceArn       the stream's ARN
- * @param awsRegion            the stream's region
- * @param eventId              the event ID ({@code shardId-...:sequenceNumber}) of the carrying record
- * @param eventName            the event name, {@code aws:kinesis:record}
- * @param eventSource          the event source, {@code aws:kinesis}
- * @param eventVersion         the event version
- * @param invokeIdentityArn    the ARN of the identity that invoked the function
+ * @param userRecord the user record
+ * @param eventSourceArn the stream's ARN
+ * @param awsRegion the stream's region
+ * @param eventId the event ID ({@code shardId-...:sequenceNumber}) of the carrying record
+ * @param eventName the event name, {@code aws:kinesis:record}
+ * @param eventSource the event source, {@code aws:kinesis}
+ * @param eventVersion the event version
+ * @param invokeIdentityArn the ARN of the identity that invoked the function
  * @param kinesisSchemaVersion the Kinesis schema version
  */
 public record KinesisEventUserRecord(UserRecord userRecord, String eventSourceArn, String awsRegion, String eventId,
-        String eventName, String eventSource, String eventVersion, String invokeIdentityArn,
-        String kinesisSchemaVersion) {
+		String eventName, String eventSource, String eventVersion, String invokeIdentityArn,
+		String kinesisSchemaVersion) {
 
-    static Deaggregator.Input input(KinesisEvent.KinesisEventRecord eventRecord) {
-        KinesisEvent.Record record = eventRecord.getKinesis();
-        Instant arrival = record.getApproximateArrivalTimestamp() == null ? null
-                : record.getApproximateArrivalTimestamp().toInstant();
-        return Deaggregator.Input.of(record.getData(), record.getPartitionKey(), null, record.getSequenceNumber(),
-                arrival);
-    }
+	static Deaggregator.Input input(KinesisEvent.KinesisEventRecord eventRecord) {
+		KinesisEvent.Record record = eventRecord.getKinesis();
+		Instant arrival = record.getApproximateArrivalTimestamp() == null ? null
+				: record.getApproximateArrivalTimestamp().toInstant();
+		return Deaggregator.Input.of(record.getData(), record.getPartitionKey(), null, record.getSequenceNumber(),
+				arrival);
+	}
 
-    static KinesisEventUserRecord of(UserRecord userRecord, KinesisEvent.KinesisEventRecord eventRecord) {
-        return new KinesisEventUserRecord(userRecord, eventRecord.getEventSourceARN(), eventRecord.getAwsRegion(),
-                eventRecord.getEventID(), eventRecord.getEventName(), eventRecord.getEventSource(),
-                eventRecord.getEventVersion(), eventRecord.getInvokeIdentityArn(),
-                eventRecord.getKinesis().getKinesisSchemaVersion());
-    }
+	static KinesisEventUserRecord of(UserRecord userRecord, KinesisEvent.KinesisEventRecord eventRecord) {
+		return new KinesisEventUserRecord(userRecord, eventRecord.getEventSourceARN(), eventRecord.getAwsRegion(),
+				eventRecord.getEventID(), eventRecord.getEventName(), eventRecord.getEventSource(),
+				eventRecord.getEventVersion(), eventRecord.getInvokeIdentityArn(),
+				eventRecord.getKinesis().getKinesisSchemaVersion());
+	}
 }

@@ -6,26 +6,28 @@ import java.security.NoSuchAlgorithmException;
 /** MD5, which the KPL format uses both as checksum and as partition-key hash. */
 final class Md5 {
 
-    static final int DIGEST_LENGTH = 16;
+	static final int DIGEST_LENGTH = 16;
 
-    private static final ThreadLocal<MessageDigest> DIGEST = ThreadLocal.withInitial(() -> {
-        try {
-            return MessageDigest.getInstance("MD5");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("Every Java platform must provide MD5", e);
-        }
-    });
+	private static final ThreadLocal<MessageDigest> DIGEST = ThreadLocal.withInitial(() -> {
+		try {
+			return MessageDigest.getInstance("MD5");
+		}
+		catch (NoSuchAlgorithmException e) {
+			throw new IllegalStateException("Every Java platform must provide MD5", e);
+		}
+	});
 
-    private Md5() {
-    }
+	private Md5() {
+	}
 
-    static byte[] digest(byte[] bytes) {
-        return digest(bytes, 0, bytes.length);
-    }
+	static byte[] digest(byte[] bytes) {
+		return digest(bytes, 0, bytes.length);
+	}
 
-    static byte[] digest(byte[] bytes, int offset, int length) {
-        MessageDigest md5 = DIGEST.get();
-        md5.update(bytes, offset, length);
-        return md5.digest();
-    }
+	static byte[] digest(byte[] bytes, int offset, int length) {
+		MessageDigest md5 = DIGEST.get();
+		md5.update(bytes, offset, length);
+		return md5.digest();
+	}
+
 }

@@ -6,14 +6,16 @@ import software.amazon.awssdk.services.kinesis.model.Record;
 /** Reads AWS SDK v2 records; loaded only when such a record is passed in. */
 final class SdkRecords {
 
-    private SdkRecords() {
-    }
+	private SdkRecords() {
+	}
 
-    static Deaggregator.Input input(Record record) {
-        SdkBytes data = record.data();
-        // The SDK's own bytes are never written to, so reading them without a copy is safe.
-        byte[] source = data == null ? new byte[0] : data.asByteArrayUnsafe();
-        return new Deaggregator.Input(source, 0, source.length, record.partitionKey(), null,
-                record.sequenceNumber(), record.approximateArrivalTimestamp());
-    }
+	static Deaggregator.Input input(Record record) {
+		SdkBytes data = record.data();
+		// The SDK's own bytes are never written to, so reading them without a copy is
+		// safe.
+		byte[] source = data == null ? new byte[0] : data.asByteArrayUnsafe();
+		return new Deaggregator.Input(source, 0, source.length, record.partitionKey(), null, record.sequenceNumber(),
+				record.approximateArrivalTimestamp());
+	}
+
 }

@@ -8,137 +8,154 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * One record as the producer wrote it: a user record of a KPL aggregate, or a plain Kinesis record.
+ * One record as the producer wrote it: a user record of a KPL aggregate, or a plain
+ * Kinesis record.
  * <p>
- * The data is a view of the Kinesis record's bytes, never a copy. Instances are immutable and
- * thread-safe.
+ * The data is a view of the Kinesis record's bytes, never a copy. Instances are immutable
+ * and thread-safe.
  */
 public final class UserRecord {
 
-    private final byte[] source;
-    private final int dataOffset;
-    private final int dataLength;
-    private final String partitionKey;
-    private final String explicitHashKey;
-    private final String sequenceNumber;
-    private final long subSequenceNumber;
-    private final boolean aggregated;
-    private final Instant approximateArrivalTimestamp;
-    /** Computed on first request; racy publication is safe because BigInteger is immutable. */
-    private BigInteger effectiveHashKey;
+	private final byte[] source;
 
-    UserRecord(byte[] source, int dataOffset, int dataLength, String partitionKey, String explicitHashKey,
-            String sequenceNumber, long subSequenceNumber, boolean aggregated, Instant approximateArrivalTimestamp) {
-        this.source = source;
-        this.dataOffset = dataOffset;
-        this.dataLength = dataLength;
-        this.partitionKey = partitionKey;
-        this.explicitHashKey = explicitHashKey;
-        this.sequenceNumber = sequenceNumber;
-        this.subSequenceNumber = subSequenceNumber;
-        this.aggregated = aggregated;
-        this.approximateArrivalTimestamp = approximateArrivalTimestamp;
-    }
+	private final int dataOffset;
 
-    /**
-     * A user record that another reader has already deaggregated, such as KCL's
-     * {@code KinesisClientRecord}. The data is viewed, not copied.
-     */
-    public static UserRecord of(ByteBuffer data, String partitionKey, String explicitHashKey, String sequenceNumber,
-            long subSequenceNumber, boolean aggregated, Instant approximateArrivalTimestamp) {
-        Deaggregator.Input input = Deaggregator.Input.of(data, partitionKey, explicitHashKey, sequenceNumber,
-                approximateArrivalTimestamp);
-        return new UserRecord(input.source(), input.offset(), input.length(), partitionKey, explicitHashKey,
-                sequenceNumber, subSequenceNumber, aggregated, approximateArrivalTimestamp);
-    }
+	private final int dataLength;
 
-    /** The user record's partition key (for a plain record, the Kinesis record's). */
-    public String partitionKey() {
-        return partitionKey;
-    }
+	private final String partitionKey;
 
-    /** The explicit hash key the producer gave this user record, if any. */
-    public Optional<String> explicitHashKey() {
-        return Optional.ofNullable(explicitHashKey);
-    }
+	private final String explicitHashKey;
 
-    /** The sequence number of the Kinesis record that carried this user record. */
-    public String sequenceNumber() {
-        return sequenceNumber;
-    }
+	private final String sequenceNumber;
 
-    /** The position of this user record in its aggregate, 0 for a plain record. */
-    public long subSequenceNumber() {
-        return subSequenceNumber;
-    }
+	private final long subSequenceNumber;
 
-    /** Whether this user record came out of a KPL aggregate. */
-    public boolean aggregated() {
-        return aggregated;
-    }
+	private final boolean aggregated;
 
-    /** When Kinesis received the carrying record, if the input said so. */
-    public Optional<Instant> approximateArrivalTimestamp() {
-        return Optional.ofNullable(approximateArrivalTimestamp);
-    }
+	private final Instant approximateArrivalTimestamp;
 
-    /** A read-only view of the data, positioned at 0; each call returns a new view of the same bytes. */
-    public ByteBuffer data() {
-        return ByteBuffer.wrap(source, dataOffset, dataLength).slice().asReadOnlyBuffer();
-    }
+	/**
+	 * Computed on first request; racy publication is safe because BigInteger is
+	 * immutable.
+	 */
+	private BigInteger effectiveHashKey;
 
-    /** A copy of the data. */
-    public byte[] bytes() {
-        return Arrays.copyOfRange(source, dataOffset, dataOffset + dataLength);
-    }
+	UserRecord(byte[] source, int dataOffset, int dataLength, String partitionKey, String explicitHashKey,
+			String sequenceNumber, long subSequenceNumber, boolean aggregated, Instant approximateArrivalTimestamp) {
+		this.source = source;
+		this.dataOffset = dataOffset;
+		this.dataLength = dataLength;
+		this.partitionKey = partitionKey;
+		this.explicitHashKey = explicitHashKey;
+		this.sequenceNumber = sequenceNumber;
+		this.subSequenceNumber = subSequenceNumber;
+		this.aggregated = aggregated;
+		this.approximateArrivalTimestamp = approximateArrivalTimestamp;
+	}
 
-    /** The data length in bytes. */
-    public int dataLength() {
-        return dataLength;
-    }
+	/**
+	 * A user record that another reader has already deaggregated, such as KCL's
+	 * {@code KinesisClientRecord}. The data is viewed, not copied.
+	 */
+	public static UserRecord of(ByteBuffer data, String partitionKey, String explicitHashKey, String sequenceNumber,
+			long subSequenceNumber, boolean aggregated, Instant approximateArrivalTimestamp) {
+		Deaggregator.Input input = Deaggregator.Input.of(data, partitionKey, explicitHashKey, sequenceNumber,
+				approximateArrivalTimestamp);
+		return new UserRecord(input.source(), input.offset(), input.length(), partitionKey, explicitHashKey,
+				sequenceNumber, subSequenceNumber, aggregated, approximateArrivalTimestamp);
+	}
 
-    /**
-     * The hash key Kinesis routes this user record by: the explicit hash key, else the MD5 of the
-     * UTF-8 partition key read as an unsigned 128-bit integer ({@link HashKeys#effectiveHashKey}).
-     *
-     * @throws IllegalArgumentException if {@link #of} was given an explicit hash key that is not a decimal
-     *                                  in [0, 2^128)
-     */
-    public BigInteger effectiveHashKey() {
-        BigInteger key = effectiveHashKey;
-        if (key == null) {
-            key = HashKeys.effectiveHashKey(partitionKey, explicitHashKey);
-            effectiveHashKey = key;
-        }
-        return key;
-    }
+	/** The user record's partition key (for a plain record, the Kinesis record's). */
+	public String partitionKey() {
+		return partitionKey;
+	}
 
-    @Override
-    public boolean equals(Object other) {
-        if (this == other) {
-            return true;
-        }
-        if (!(other instanceof UserRecord that)) {
-            return false;
-        }
-        return subSequenceNumber == that.subSequenceNumber && aggregated == that.aggregated
-                && partitionKey.equals(that.partitionKey) && Objects.equals(explicitHashKey, that.explicitHashKey)
-                && sequenceNumber.equals(that.sequenceNumber)
-                && Objects.equals(approximateArrivalTimestamp, that.approximateArrivalTimestamp)
-                && Arrays.equals(source, dataOffset, dataOffset + dataLength,
-                        that.source, that.dataOffset, that.dataOffset + that.dataLength);
-    }
+	/** The explicit hash key the producer gave this user record, if any. */
+	public Optional<String> explicitHashKey() {
+		return Optional.ofNullable(explicitHashKey);
+	}
 
-    @Override
-    public int hashCode() {
-        return Objects.hash(sequenceNumber, subSequenceNumber);
-    }
+	/** The sequence number of the Kinesis record that carried this user record. */
+	public String sequenceNumber() {
+		return sequenceNumber;
+	}
 
-    @Override
-    public String toString() {
-        return "UserRecord[partitionKey=" + partitionKey
-                + (explicitHashKey == null ? "" : ", explicitHashKey=" + explicitHashKey)
-                + ", sequenceNumber=" + sequenceNumber + ", subSequenceNumber=" + subSequenceNumber
-                + ", aggregated=" + aggregated + ", dataLength=" + dataLength + "]";
-    }
+	/** The position of this user record in its aggregate, 0 for a plain record. */
+	public long subSequenceNumber() {
+		return subSequenceNumber;
+	}
+
+	/** Whether this user record came out of a KPL aggregate. */
+	public boolean aggregated() {
+		return aggregated;
+	}
+
+	/** When Kinesis received the carrying record, if the input said so. */
+	public Optional<Instant> approximateArrivalTimestamp() {
+		return Optional.ofNullable(approximateArrivalTimestamp);
+	}
+
+	/**
+	 * A read-only view of the data, positioned at 0; each call returns a new view of the
+	 * same bytes.
+	 */
+	public ByteBuffer data() {
+		return ByteBuffer.wrap(source, dataOffset, dataLength).slice().asReadOnlyBuffer();
+	}
+
+	/** A copy of the data. */
+	public byte[] bytes() {
+		return Arrays.copyOfRange(source, dataOffset, dataOffset + dataLength);
+	}
+
+	/** The data length in bytes. */
+	public int dataLength() {
+		return dataLength;
+	}
+
+	/**
+	 * The hash key Kinesis routes this user record by: the explicit hash key, else the
+	 * MD5 of the UTF-8 partition key read as an unsigned 128-bit integer
+	 * ({@link HashKeys#effectiveHashKey}).
+	 * @throws IllegalArgumentException if {@link #of} was given an explicit hash key that
+	 * is not a decimal in [0, 2^128)
+	 */
+	public BigInteger effectiveHashKey() {
+		BigInteger key = effectiveHashKey;
+		if (key == null) {
+			key = HashKeys.effectiveHashKey(partitionKey, explicitHashKey);
+			effectiveHashKey = key;
+		}
+		return key;
+	}
+
+	@Override
+	public boolean equals(Object other) {
+		if (this == other) {
+			return true;
+		}
+		if (!(other instanceof UserRecord that)) {
+			return false;
+		}
+		return subSequenceNumber == that.subSequenceNumber && aggregated == that.aggregated
+				&& partitionKey.equals(that.partitionKey) && Objects.equals(explicitHashKey, that.explicitHashKey)
+				&& sequenceNumber.equals(that.sequenceNumber)
+				&& Objects.equals(approximateArrivalTimestamp, that.approximateArrivalTimestamp)
+				&& Arrays.equals(source, dataOffset, dataOffset + dataLength, that.source, that.dataOffset,
+						that.dataOffset + that.dataLength);
+	}
+
+	@Override
+	public int hashCode() {
+		return Objects.hash(sequenceNumber, subSequenceNumber);
+	}
+
+	@Override
+	public String toString() {
+		return "UserRecord[partitionKey=" + partitionKey
+				+ (explicitHashKey == null ? "" : ", explicitHashKey=" + explicitHashKey) + ", sequenceNumber="
+				+ sequenceNumber + ", subSequenceNumber=" + subSequenceNumber + ", aggregated=" + aggregated
+				+ ", dataLength=" + dataLength + "]";
+	}
+
 }

@@ -15,71 +15,90 @@ import org.junit.jupiter.params.provider.MethodSource;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.kinesis.model.Record;
 
-/** Every class of corrupt aggregate under every policy: one typed outcome, the listener told, nothing half delivered. */
+/**
+ * Every class of corrupt aggregate under every policy: one typed outcome, the listener
+ * told, nothing half delivered.
+ */
 class CorruptAggregateTest {
 
-    private static final String SEQUENCE_NUMBER = "49590338271490256608559692538361571095921575989136588898";
+	private static final String SEQUENCE_NUMBER = "49590338271490256608559692538361571095921575989136588898";
 
-    static Stream<Arguments> casesAndPolicies() {
-        return CorruptAggregates.all().stream().flatMap(corrupt -> Stream.of(CorruptAggregatePolicy.values())
-                .map(policy -> Arguments.of(corrupt, policy)));
-    }
+	static Stream<Arguments> casesAndPolicies() {
+		return CorruptAggregates.all()
+			.stream()
+			.flatMap(
+					corrupt -> Stream.of(CorruptAggregatePolicy.values()).map(policy -> Arguments.of(corrupt, policy)));
+	}
 
-    static List<Case> cases() {
-        return CorruptAggregates.all();
-    }
+	static List<Case> cases() {
+		return CorruptAggregates.all();
+	}
 
-    @ParameterizedTest(name = "{0} under {1}")
-    @MethodSource("casesAndPolicies")
-    void corruptAggregateIsHandledAsThePolicySays(Case corrupt, CorruptAggregatePolicy policy) {
-        RecordingListener listener = new RecordingListener();
-        Deaggregator deaggregator = Deaggregator.builder().corruptAggregatePolicy(policy).listener(listener).build();
-        ByteBuffer data = ByteBuffer.wrap(corrupt.data());
+	@ParameterizedTest(name = "{0} under {1}")
+	@MethodSource("casesAndPolicies")
+	void corruptAggregateIsHandledAsThePolicySays(Case corrupt, CorruptAggregatePolicy policy) {
+		RecordingListener listener = new RecordingListener();
+		Deaggregator deaggregator = Deaggregator.builder().corruptAggregatePolicy(policy).listener(listener).build();
+		ByteBuffer data = ByteBuffer.wrap(corrupt.data());
 
-        switch (policy) {
-            case PASS_THROUGH -> assertThat(deaggregator.deaggregate(data, "a", SEQUENCE_NUMBER)).singleElement()
-                    .satisfies(only -> {
-                        assertThat(only.bytes()).isEqualTo(corrupt.data());
-                        assertThat(only.partitionKey()).isEqualTo("a");
-                        assertThat(only.explicitHashKey()).isEmpty();
-                        assertThat(only.sequenceNumber()).isEqualTo(SEQUENCE_NUMBER);
-                        assertThat(only.subSequenceNumber()).isZero();
-                        assertThat(only.aggregated()).isFalse();
-                    });
-            case SKIP -> assertThat(deaggregator.deaggregate(data, "a", SEQUENCE_NUMBER)).isEmpty();
-            case FAIL -> assertThatThrownBy(() -> deaggregator.deaggregate(data, "a", SEQUENCE_NUMBER))
-                    .isInstanceOfSatisfying(CorruptAggregateException.class, e -> {
-                        assertThat(e.reason()).isEqualTo(corrupt.reason());
-                        assertThat(e.sequenceNumber()).isEqualTo(SEQUENCE_NUMBER);
-                        assertThat(e.partitionKey()).isEqualTo("a");
-                        assertThat(e.getMessage()).contains(corrupt.reason().name(), SEQUENCE_NUMBER);
-                    });
-        }
-        assertThat(listener.events).containsExactly("corrupt " + SEQUENCE_NUMBER + " " + corrupt.reason() + " " + policy);
-        assertThat(listener.corruptions).singleElement().extracting(CorruptAggregateException::reason)
-                .isEqualTo(corrupt.reason());
-    }
+		switch (policy) {
+			case PASS_THROUGH ->
+				assertThat(deaggregator.deaggregate(data, "a", SEQUENCE_NUMBER)).singleElement().satisfies(only -> {
+					assertThat(only.bytes()).isEqualTo(corrupt.data());
+					assertThat(only.partitionKey()).isEqualTo("a");
+					assertThat(only.explicitHashKey()).isEmpty();
+					assertThat(only.sequenceNumber()).isEqualTo(SEQUENCE_NUMBER);
+					assertThat(only.subSequenceNumber()).isZero();
+					assertThat(only.aggregated()).isFalse();
+				});
+			case SKIP -> assertThat(deaggregator.deaggregate(data, "a", SEQUENCE_NUMBER)).isEmpty();
+			case FAIL -> assertThatThrownBy(() -> deaggregator.deaggregate(data, "a", SEQUENCE_NUMBER))
+				.isInstanceOfSatisfying(CorruptAggregateException.class, e -> {
+					assertThat(e.reason()).isEqualTo(corrupt.reason());
+					assertThat(e.sequenceNumber()).isEqualTo(SEQUENCE_NUMBER);
+					assertThat(e.partitionKey()).isEqualTo("a");
+					assertThat(e.getMessage()).contains(corrupt.reason().name(), SEQUENCE_NUMBER);
+				});
+		}
+		assertThat(listener.events)
+			.containsExactly("corrupt " + SEQUENCE_NUMBER + " " + corrupt.reason() + " " + policy);
+		assertThat(listener.corruptions).singleElement()
+			.extracting(CorruptAggregateException::reason)
+			.isEqualTo(corrupt.reason());
+	}
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("cases")
-    void lazyStreamDeliversTheRecordsBeforeACorruptAggregateAndNoneOfIt(Case corrupt) {
-        byte[] good = new ProtobufBytes().string(1, "pk").message(3, userRecord(0, null, "1"))
-                .message(3, userRecord(0, null, "2")).framed();
-        List<Record> records = List.of(sdkRecord(good, "1"), sdkRecord(corrupt.data(), "2"), sdkRecord(good, "3"));
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("cases")
+	void lazyStreamDeliversTheRecordsBeforeACorruptAggregateAndNoneOfIt(Case corrupt) {
+		byte[] good = new ProtobufBytes().string(1, "pk")
+			.message(3, userRecord(0, null, "1"))
+			.message(3, userRecord(0, null, "2"))
+			.framed();
+		List<Record> records = List.of(sdkRecord(good, "1"), sdkRecord(corrupt.data(), "2"), sdkRecord(good, "3"));
 
-        Iterator<UserRecord> failing = Deaggregator.builder().corruptAggregatePolicy(CorruptAggregatePolicy.FAIL)
-                .build().stream(records).iterator();
-        assertThat(failing.next().sequenceNumber()).isEqualTo("1");
-        assertThat(failing.next().sequenceNumber()).isEqualTo("1");
-        assertThatThrownBy(failing::next).isInstanceOf(CorruptAggregateException.class);
+		Iterator<UserRecord> failing = Deaggregator.builder()
+			.corruptAggregatePolicy(CorruptAggregatePolicy.FAIL)
+			.build()
+			.stream(records)
+			.iterator();
+		assertThat(failing.next().sequenceNumber()).isEqualTo("1");
+		assertThat(failing.next().sequenceNumber()).isEqualTo("1");
+		assertThatThrownBy(failing::next).isInstanceOf(CorruptAggregateException.class);
 
-        List<UserRecord> skipping = Deaggregator.builder().corruptAggregatePolicy(CorruptAggregatePolicy.SKIP).build()
-                .stream(records).toList();
-        assertThat(skipping).extracting(UserRecord::sequenceNumber).containsExactly("1", "1", "3", "3");
-    }
+		List<UserRecord> skipping = Deaggregator.builder()
+			.corruptAggregatePolicy(CorruptAggregatePolicy.SKIP)
+			.build()
+			.stream(records)
+			.toList();
+		assertThat(skipping).extracting(UserRecord::sequenceNumber).containsExactly("1", "1", "3", "3");
+	}
 
-    private static Record sdkRecord(byte[] data, String sequenceNumber) {
-        return Record.builder().data(SdkBytes.fromByteArray(data)).partitionKey("a").sequenceNumber(sequenceNumber)
-                .build();
-    }
+	private static Record sdkRecord(byte[] data, String sequenceNumber) {
+		return Record.builder()
+			.data(SdkBytes.fromByteArray(data))
+			.partitionKey("a")
+			.sequenceNumber(sequenceNumber)
+			.build();
+	}
+
 }

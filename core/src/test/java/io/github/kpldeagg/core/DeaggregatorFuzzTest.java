@@ -11,90 +11,109 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * Random and mutated aggregates: only the documented outcomes (user records, or a corrupt aggregate
- * with its reason), never another exception, and no allocation out of proportion to the input.
+ * Random and mutated aggregates: only the documented outcomes (user records, or a corrupt
+ * aggregate with its reason), never another exception, and no allocation out of
+ * proportion to the input.
  */
 class DeaggregatorFuzzTest {
 
-    /** Fixed costs of one decode: the reader's small tables, a list, an exception and its stack trace. */
-    private static final long FIXED_ALLOCATION = 16 * 1024;
-    /** Per input byte: a user record object, a key string and table growth cost at most this much. */
-    private static final long ALLOCATION_PER_BYTE = 32;
+	/**
+	 * Fixed costs of one decode: the reader's small tables, a list, an exception and its
+	 * stack trace.
+	 */
+	private static final long FIXED_ALLOCATION = 16 * 1024;
 
-    /** Cases before allocation is measured: the first of each path load classes and fill caches. */
-    private static final int WARM_UP_CASES = 1_000;
+	/**
+	 * Per input byte: a user record object, a key string and table growth cost at most
+	 * this much.
+	 */
+	private static final long ALLOCATION_PER_BYTE = 32;
 
-    private static final com.sun.management.ThreadMXBean THREADS =
-            (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+	/**
+	 * Cases before allocation is measured: the first of each path load classes and fill
+	 * caches.
+	 */
+	private static final int WARM_UP_CASES = 1_000;
 
-    private final Deaggregator failing = Deaggregator.builder().corruptAggregatePolicy(CorruptAggregatePolicy.FAIL)
-            .build();
-    private final Deaggregator passing = Deaggregator.create();
-    private final Deaggregator skipping = Deaggregator.builder().corruptAggregatePolicy(CorruptAggregatePolicy.SKIP)
-            .build();
+	private static final com.sun.management.ThreadMXBean THREADS = (com.sun.management.ThreadMXBean) ManagementFactory
+		.getThreadMXBean();
 
-    @Test
-    @Timeout(value = 30, unit = TimeUnit.MINUTES)
-    void hostileAggregatesHaveOnlyDocumentedOutcomesAndBoundedAllocation() {
-        withSeed(random -> {
-            AggregateMutator mutator = new AggregateMutator(random);
-            for (int i = 0; i < FuzzCases.count(); i++) {
-                byte[] input = mutator.next();
-                try {
-                    long allocated = checkOutcomes(input);
-                                        if (i >= WARM_UP_CASES) {
-                        assertThat(allocated).as("bytes allocated for a %d-byte record", input.length)
-                                .isLessThanOrEqualTo(FIXED_ALLOCATION + ALLOCATION_PER_BYTE * input.length);
-                    }
-                } catch (AssertionError | RuntimeException e) {
-                    throw FuzzCases.failure(input, e);
-                }
-            }
-        });
-    }
+	private final Deaggregator failing = Deaggregator.builder()
+		.corruptAggregatePolicy(CorruptAggregatePolicy.FAIL)
+		.build();
 
-    @Test
-    void lengthPrefixesLargerThanTheRecordAllocateNothingInProportion() {
-        for (CorruptAggregates.Case corrupt : CorruptAggregates.all()) {
-            if (!corrupt.name().contains("2 GiB")) {
-                continue;
-            }
-            checkOutcomes(corrupt.data());
-            long allocated = checkOutcomes(corrupt.data());
-            assertThat(corrupt.data().length).as(corrupt.name()).isLessThan(100);
-            assertThat(allocated).as(corrupt.name()).isLessThan(FIXED_ALLOCATION);
-        }
-    }
+	private final Deaggregator passing = Deaggregator.create();
 
-    /** Decodes under each policy; returns what the failing decode allocated. */
-    private long checkOutcomes(byte[] input) {
-        long before = THREADS.getCurrentThreadAllocatedBytes();
-        List<UserRecord> userRecords;
-        CorruptAggregateException corruption = null;
-        try {
-            userRecords = failing.deaggregate(ByteBuffer.wrap(input), "a", "1");
-        } catch (CorruptAggregateException e) {
-            corruption = e;
-            userRecords = null;
-        }
-        long allocated = THREADS.getCurrentThreadAllocatedBytes() - before;
+	private final Deaggregator skipping = Deaggregator.builder()
+		.corruptAggregatePolicy(CorruptAggregatePolicy.SKIP)
+		.build();
 
-        if (corruption != null) {
-            assertThat(corruption.reason()).isNotNull();
-            assertThat(passing.deaggregate(ByteBuffer.wrap(input), "a", "1")).singleElement()
-                    .satisfies(only -> assertThat(only.bytes()).isEqualTo(input));
-            assertThat(skipping.deaggregate(ByteBuffer.wrap(input), "a", "1")).isEmpty();
-        } else {
-            long dataBytes = 0;
-            for (int i = 0; i < userRecords.size(); i++) {
-                UserRecord userRecord = userRecords.get(i);
-                assertThat(userRecord.subSequenceNumber()).isEqualTo(userRecords.get(i).aggregated() ? i : 0);
-                userRecord.effectiveHashKey();
-                dataBytes += userRecord.dataLength();
-            }
-            assertThat(dataBytes).isLessThanOrEqualTo(input.length);
-            assertThat(passing.deaggregate(ByteBuffer.wrap(input), "a", "1")).isEqualTo(userRecords);
-        }
-        return allocated;
-    }
+	@Test
+	@Timeout(value = 30, unit = TimeUnit.MINUTES)
+	void hostileAggregatesHaveOnlyDocumentedOutcomesAndBoundedAllocation() {
+		withSeed(random -> {
+			AggregateMutator mutator = new AggregateMutator(random);
+			for (int i = 0; i < FuzzCases.count(); i++) {
+				byte[] input = mutator.next();
+				try {
+					long allocated = checkOutcomes(input);
+					if (i >= WARM_UP_CASES) {
+						assertThat(allocated).as("bytes allocated for a %d-byte record", input.length)
+							.isLessThanOrEqualTo(FIXED_ALLOCATION + ALLOCATION_PER_BYTE * input.length);
+					}
+				}
+				catch (AssertionError | RuntimeException e) {
+					throw FuzzCases.failure(input, e);
+				}
+			}
+		});
+	}
+
+	@Test
+	void lengthPrefixesLargerThanTheRecordAllocateNothingInProportion() {
+		for (CorruptAggregates.Case corrupt : CorruptAggregates.all()) {
+			if (!corrupt.name().contains("2 GiB")) {
+				continue;
+			}
+			checkOutcomes(corrupt.data());
+			long allocated = checkOutcomes(corrupt.data());
+			assertThat(corrupt.data().length).as(corrupt.name()).isLessThan(100);
+			assertThat(allocated).as(corrupt.name()).isLessThan(FIXED_ALLOCATION);
+		}
+	}
+
+	/** Decodes under each policy; returns what the failing decode allocated. */
+	private long checkOutcomes(byte[] input) {
+		long before = THREADS.getCurrentThreadAllocatedBytes();
+		List<UserRecord> userRecords;
+		CorruptAggregateException corruption = null;
+		try {
+			userRecords = failing.deaggregate(ByteBuffer.wrap(input), "a", "1");
+		}
+		catch (CorruptAggregateException e) {
+			corruption = e;
+			userRecords = null;
+		}
+		long allocated = THREADS.getCurrentThreadAllocatedBytes() - before;
+
+		if (corruption != null) {
+			assertThat(corruption.reason()).isNotNull();
+			assertThat(passing.deaggregate(ByteBuffer.wrap(input), "a", "1")).singleElement()
+				.satisfies(only -> assertThat(only.bytes()).isEqualTo(input));
+			assertThat(skipping.deaggregate(ByteBuffer.wrap(input), "a", "1")).isEmpty();
+		}
+		else {
+			long dataBytes = 0;
+			for (int i = 0; i < userRecords.size(); i++) {
+				UserRecord userRecord = userRecords.get(i);
+				assertThat(userRecord.subSequenceNumber()).isEqualTo(userRecords.get(i).aggregated() ? i : 0);
+				userRecord.effectiveHashKey();
+				dataBytes += userRecord.dataLength();
+			}
+			assertThat(dataBytes).isLessThanOrEqualTo(input.length);
+			assertThat(passing.deaggregate(ByteBuffer.wrap(input), "a", "1")).isEqualTo(userRecords);
+		}
+		return allocated;
+	}
+
 }

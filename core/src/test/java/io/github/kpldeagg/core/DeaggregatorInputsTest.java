@@ -14,143 +14,161 @@ import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.kinesis.model.Record;
 
-/** Each kind of input yields the same user records, with what that input knows about them. */
+/**
+ * Each kind of input yields the same user records, with what that input knows about them.
+ */
 class DeaggregatorInputsTest {
 
-    private static final Instant ARRIVAL = Instant.parse("2026-11-25T22:09:13.901Z");
-    private static final byte[] AGGREGATE = new ProtobufBytes().string(1, "k1").string(1, "k2").string(2, "99")
-            .message(3, userRecord(0, null, "one")).message(3, userRecord(1, 0L, "two")).framed();
-    private static final byte[] PLAIN = "plain".getBytes(StandardCharsets.UTF_8);
+	private static final Instant ARRIVAL = Instant.parse("2026-11-25T22:09:13.901Z");
 
-    private final RecordingListener listener = new RecordingListener();
-    private final Deaggregator deaggregator = Deaggregator.builder().listener(listener).build();
+	private static final byte[] AGGREGATE = new ProtobufBytes().string(1, "k1")
+		.string(1, "k2")
+		.string(2, "99")
+		.message(3, userRecord(0, null, "one"))
+		.message(3, userRecord(1, 0L, "two"))
+		.framed();
 
-    @Test
-    void sdkRecordsInBulk() {
-        List<UserRecord> userRecords = deaggregator.deaggregate(List.of(sdkRecord(PLAIN, "pk", "1"),
-                sdkRecord(AGGREGATE, "a", "2"), sdkRecord(PLAIN, "other", "3")));
+	private static final byte[] PLAIN = "plain".getBytes(StandardCharsets.UTF_8);
 
-        assertThat(userRecords).extracting(UserRecord::sequenceNumber).containsExactly("1", "2", "2", "3");
-        assertThat(userRecords).extracting(UserRecord::partitionKey).containsExactly("pk", "k1", "k2", "other");
-        assertThat(userRecords).extracting(UserRecord::subSequenceNumber).containsExactly(0L, 0L, 1L, 0L);
-        assertThat(userRecords).extracting(UserRecord::aggregated).containsExactly(false, true, true, false);
-        assertThat(userRecords).allSatisfy(record -> assertThat(record.approximateArrivalTimestamp()).contains(ARRIVAL));
-        assertThat(text(userRecords.get(2))).isEqualTo("two");
-        assertThat(userRecords.get(2).explicitHashKey()).contains("99");
-    }
+	private final RecordingListener listener = new RecordingListener();
 
-    @Test
-    void sdkRecordsLazilyOneKinesisRecordAtATime() {
-        List<Record> records = List.of(sdkRecord(AGGREGATE, "a", "1"), sdkRecord(PLAIN, "pk", "2"),
-                sdkRecord(AGGREGATE, "a", "3"));
+	private final Deaggregator deaggregator = Deaggregator.builder().listener(listener).build();
 
-        Iterator<UserRecord> userRecords = deaggregator.stream(records).iterator();
-        assertThat(listener.events).isEmpty();
-        assertThat(userRecords.next().sequenceNumber()).isEqualTo("1");
-        assertThat(listener.events).containsExactly("aggregate 1 2 0");
-        assertThat(userRecords.next().sequenceNumber()).isEqualTo("1");
-        assertThat(listener.events).hasSize(1);
-        assertThat(userRecords.next().sequenceNumber()).isEqualTo("2");
-        assertThat(listener.events).containsExactly("aggregate 1 2 0", "plain 2");
+	@Test
+	void sdkRecordsInBulk() {
+		List<UserRecord> userRecords = deaggregator.deaggregate(
+				List.of(sdkRecord(PLAIN, "pk", "1"), sdkRecord(AGGREGATE, "a", "2"), sdkRecord(PLAIN, "other", "3")));
 
-        assertThat(deaggregator.stream(records).toList()).isEqualTo(deaggregator.deaggregate(records));
-    }
+		assertThat(userRecords).extracting(UserRecord::sequenceNumber).containsExactly("1", "2", "2", "3");
+		assertThat(userRecords).extracting(UserRecord::partitionKey).containsExactly("pk", "k1", "k2", "other");
+		assertThat(userRecords).extracting(UserRecord::subSequenceNumber).containsExactly(0L, 0L, 1L, 0L);
+		assertThat(userRecords).extracting(UserRecord::aggregated).containsExactly(false, true, true, false);
+		assertThat(userRecords)
+			.allSatisfy(record -> assertThat(record.approximateArrivalTimestamp()).contains(ARRIVAL));
+		assertThat(text(userRecords.get(2))).isEqualTo("two");
+		assertThat(userRecords.get(2).explicitHashKey()).contains("99");
+	}
 
-    @Test
-    void sdkRecordWithoutDataIsAnEmptyPlainRecord() {
-        Record noData = Record.builder().partitionKey("pk").sequenceNumber("1").build();
+	@Test
+	void sdkRecordsLazilyOneKinesisRecordAtATime() {
+		List<Record> records = List.of(sdkRecord(AGGREGATE, "a", "1"), sdkRecord(PLAIN, "pk", "2"),
+				sdkRecord(AGGREGATE, "a", "3"));
 
-        assertThat(deaggregator.deaggregate(List.of(noData))).singleElement()
-                .satisfies(only -> assertThat(only.dataLength()).isZero());
-    }
+		Iterator<UserRecord> userRecords = deaggregator.stream(records).iterator();
+		assertThat(listener.events).isEmpty();
+		assertThat(userRecords.next().sequenceNumber()).isEqualTo("1");
+		assertThat(listener.events).containsExactly("aggregate 1 2 0");
+		assertThat(userRecords.next().sequenceNumber()).isEqualTo("1");
+		assertThat(listener.events).hasSize(1);
+		assertThat(userRecords.next().sequenceNumber()).isEqualTo("2");
+		assertThat(listener.events).containsExactly("aggregate 1 2 0", "plain 2");
 
-    @Test
-    void heapBufferSliceIsReadFromItsPositionWithoutCopyOrSideEffects() {
-        byte[] padded = new byte[AGGREGATE.length + 10];
-        System.arraycopy(AGGREGATE, 0, padded, 7, AGGREGATE.length);
-        ByteBuffer buffer = ByteBuffer.wrap(padded, 3, AGGREGATE.length + 6).slice().position(4)
-                .limit(4 + AGGREGATE.length);
+		assertThat(deaggregator.stream(records).toList()).isEqualTo(deaggregator.deaggregate(records));
+	}
 
-        List<UserRecord> userRecords = deaggregator.deaggregate(buffer, "a", "1");
+	@Test
+	void sdkRecordWithoutDataIsAnEmptyPlainRecord() {
+		Record noData = Record.builder().partitionKey("pk").sequenceNumber("1").build();
 
-        assertThat(userRecords).extracting(DeaggregatorInputsTest::text).containsExactly("one", "two");
-        assertThat(buffer.position()).isEqualTo(4);
-        assertThat(buffer.limit()).isEqualTo(4 + AGGREGATE.length);
-        padded[padded.length - 3 - 16 - 3] = 'T';
-        assertThat(text(userRecords.get(1))).as("a view of the caller's array").isEqualTo("Two");
-    }
+		assertThat(deaggregator.deaggregate(List.of(noData))).singleElement()
+			.satisfies(only -> assertThat(only.dataLength()).isZero());
+	}
 
-    @Test
-    void directAndReadOnlyBuffersAreReadWithoutSideEffects() {
-        ByteBuffer direct = ByteBuffer.allocateDirect(AGGREGATE.length + 2).position(2);
-        direct.put(AGGREGATE).position(2);
-        ByteBuffer readOnly = ByteBuffer.wrap(AGGREGATE).asReadOnlyBuffer();
+	@Test
+	void heapBufferSliceIsReadFromItsPositionWithoutCopyOrSideEffects() {
+		byte[] padded = new byte[AGGREGATE.length + 10];
+		System.arraycopy(AGGREGATE, 0, padded, 7, AGGREGATE.length);
+		ByteBuffer buffer = ByteBuffer.wrap(padded, 3, AGGREGATE.length + 6)
+			.slice()
+			.position(4)
+			.limit(4 + AGGREGATE.length);
 
-        for (ByteBuffer buffer : List.of(direct, readOnly, direct.asReadOnlyBuffer().position(2))) {
-            int position = buffer.position();
-            List<UserRecord> userRecords = deaggregator.deaggregate(buffer, "a", null, "1", ARRIVAL);
+		List<UserRecord> userRecords = deaggregator.deaggregate(buffer, "a", "1");
 
-            assertThat(userRecords).extracting(DeaggregatorInputsTest::text).containsExactly("one", "two");
-            assertThat(userRecords).allSatisfy(record -> {
-                assertThat(record.aggregated()).isTrue();
-                assertThat(record.approximateArrivalTimestamp()).contains(ARRIVAL);
-            });
-            assertThat(buffer.position()).isEqualTo(position);
-        }
-    }
+		assertThat(userRecords).extracting(DeaggregatorInputsTest::text).containsExactly("one", "two");
+		assertThat(buffer.position()).isEqualTo(4);
+		assertThat(buffer.limit()).isEqualTo(4 + AGGREGATE.length);
+		padded[padded.length - 3 - 16 - 3] = 'T';
+		assertThat(text(userRecords.get(1))).as("a view of the caller's array").isEqualTo("Two");
+	}
 
-    @Test
-    void lambdaEventKeepsTheEventMetadataAndTheArrivalTime() {
-        KinesisEvent event = new KinesisEvent();
-        event.setRecords(List.of(eventRecord(AGGREGATE, "a", "1"), eventRecord(PLAIN, "pk", "2")));
+	@Test
+	void directAndReadOnlyBuffersAreReadWithoutSideEffects() {
+		ByteBuffer direct = ByteBuffer.allocateDirect(AGGREGATE.length + 2).position(2);
+		direct.put(AGGREGATE).position(2);
+		ByteBuffer readOnly = ByteBuffer.wrap(AGGREGATE).asReadOnlyBuffer();
 
-        List<KinesisEventUserRecord> userRecords = deaggregator.deaggregateEvent(event);
+		for (ByteBuffer buffer : List.of(direct, readOnly, direct.asReadOnlyBuffer().position(2))) {
+			int position = buffer.position();
+			List<UserRecord> userRecords = deaggregator.deaggregate(buffer, "a", null, "1", ARRIVAL);
 
-        assertThat(userRecords).extracting(KinesisEventUserRecord::userRecord).extracting(DeaggregatorInputsTest::text)
-                .containsExactly("one", "two", "plain");
-        assertThat(userRecords).extracting(KinesisEventUserRecord::eventId)
-                .containsExactly("shardId-000000000000:1", "shardId-000000000000:1", "shardId-000000000000:2");
-        assertThat(userRecords).allSatisfy(record -> {
-            assertThat(record.eventSourceArn()).isEqualTo("arn:aws:kinesis:us-east-1:000000000000:stream/s");
-            assertThat(record.awsRegion()).isEqualTo("us-east-1");
-            assertThat(record.eventName()).isEqualTo("aws:kinesis:record");
-            assertThat(record.eventSource()).isEqualTo("aws:kinesis");
-            assertThat(record.eventVersion()).isEqualTo("1.0");
-            assertThat(record.invokeIdentityArn()).isEqualTo("arn:aws:iam::000000000000:role/r");
-            assertThat(record.kinesisSchemaVersion()).isEqualTo("1.0");
-            assertThat(record.userRecord().approximateArrivalTimestamp()).contains(ARRIVAL);
-        });
-        assertThat(userRecords.get(1).userRecord().partitionKey()).isEqualTo("k2");
-        assertThat(userRecords.get(1).userRecord().subSequenceNumber()).isEqualTo(1);
-        assertThat(deaggregator.streamEvent(event).toList()).isEqualTo(userRecords);
-    }
+			assertThat(userRecords).extracting(DeaggregatorInputsTest::text).containsExactly("one", "two");
+			assertThat(userRecords).allSatisfy(record -> {
+				assertThat(record.aggregated()).isTrue();
+				assertThat(record.approximateArrivalTimestamp()).contains(ARRIVAL);
+			});
+			assertThat(buffer.position()).isEqualTo(position);
+		}
+	}
 
-    private static Record sdkRecord(byte[] data, String partitionKey, String sequenceNumber) {
-        return Record.builder().data(SdkBytes.fromByteArray(data)).partitionKey(partitionKey)
-                .sequenceNumber(sequenceNumber).approximateArrivalTimestamp(ARRIVAL).build();
-    }
+	@Test
+	void lambdaEventKeepsTheEventMetadataAndTheArrivalTime() {
+		KinesisEvent event = new KinesisEvent();
+		event.setRecords(List.of(eventRecord(AGGREGATE, "a", "1"), eventRecord(PLAIN, "pk", "2")));
 
-    private static KinesisEvent.KinesisEventRecord eventRecord(byte[] data, String partitionKey,
-            String sequenceNumber) {
-        KinesisEvent.Record kinesis = new KinesisEvent.Record();
-        kinesis.setData(ByteBuffer.wrap(data));
-        kinesis.setPartitionKey(partitionKey);
-        kinesis.setSequenceNumber(sequenceNumber);
-        kinesis.setApproximateArrivalTimestamp(Date.from(ARRIVAL));
-        kinesis.setKinesisSchemaVersion("1.0");
-        KinesisEvent.KinesisEventRecord eventRecord = new KinesisEvent.KinesisEventRecord();
-        eventRecord.setKinesis(kinesis);
-        eventRecord.setEventSourceARN("arn:aws:kinesis:us-east-1:000000000000:stream/s");
-        eventRecord.setAwsRegion("us-east-1");
-        eventRecord.setEventID("shardId-000000000000:" + sequenceNumber);
-        eventRecord.setEventName("aws:kinesis:record");
-        eventRecord.setEventSource("aws:kinesis");
-        eventRecord.setEventVersion("1.0");
-        eventRecord.setInvokeIdentityArn("arn:aws:iam::000000000000:role/r");
-        return eventRecord;
-    }
+		List<KinesisEventUserRecord> userRecords = deaggregator.deaggregateEvent(event);
 
-    private static String text(UserRecord userRecord) {
-        return new String(userRecord.bytes(), StandardCharsets.UTF_8);
-    }
+		assertThat(userRecords).extracting(KinesisEventUserRecord::userRecord)
+			.extracting(DeaggregatorInputsTest::text)
+			.containsExactly("one", "two", "plain");
+		assertThat(userRecords).extracting(KinesisEventUserRecord::eventId)
+			.containsExactly("shardId-000000000000:1", "shardId-000000000000:1", "shardId-000000000000:2");
+		assertThat(userRecords).allSatisfy(record -> {
+			assertThat(record.eventSourceArn()).isEqualTo("arn:aws:kinesis:us-east-1:000000000000:stream/s");
+			assertThat(record.awsRegion()).isEqualTo("us-east-1");
+			assertThat(record.eventName()).isEqualTo("aws:kinesis:record");
+			assertThat(record.eventSource()).isEqualTo("aws:kinesis");
+			assertThat(record.eventVersion()).isEqualTo("1.0");
+			assertThat(record.invokeIdentityArn()).isEqualTo("arn:aws:iam::000000000000:role/r");
+			assertThat(record.kinesisSchemaVersion()).isEqualTo("1.0");
+			assertThat(record.userRecord().approximateArrivalTimestamp()).contains(ARRIVAL);
+		});
+		assertThat(userRecords.get(1).userRecord().partitionKey()).isEqualTo("k2");
+		assertThat(userRecords.get(1).userRecord().subSequenceNumber()).isEqualTo(1);
+		assertThat(deaggregator.streamEvent(event).toList()).isEqualTo(userRecords);
+	}
+
+	private static Record sdkRecord(byte[] data, String partitionKey, String sequenceNumber) {
+		return Record.builder()
+			.data(SdkBytes.fromByteArray(data))
+			.partitionKey(partitionKey)
+			.sequenceNumber(sequenceNumber)
+			.approximateArrivalTimestamp(ARRIVAL)
+			.build();
+	}
+
+	private static KinesisEvent.KinesisEventRecord eventRecord(byte[] data, String partitionKey,
+			String sequenceNumber) {
+		KinesisEvent.Record kinesis = new KinesisEvent.Record();
+		kinesis.setData(ByteBuffer.wrap(data));
+		kinesis.setPartitionKey(partitionKey);
+		kinesis.setSequenceNumber(sequenceNumber);
+		kinesis.setApproximateArrivalTimestamp(Date.from(ARRIVAL));
+		kinesis.setKinesisSchemaVersion("1.0");
+		KinesisEvent.KinesisEventRecord eventRecord = new KinesisEvent.KinesisEventRecord();
+		eventRecord.setKinesis(kinesis);
+		eventRecord.setEventSourceARN("arn:aws:kinesis:us-east-1:000000000000:stream/s");
+		eventRecord.setAwsRegion("us-east-1");
+		eventRecord.setEventID("shardId-000000000000:" + sequenceNumber);
+		eventRecord.setEventName("aws:kinesis:record");
+		eventRecord.setEventSource("aws:kinesis");
+		eventRecord.setEventVersion("1.0");
+		eventRecord.setInvokeIdentityArn("arn:aws:iam::000000000000:role/r");
+		return eventRecord;
+	}
+
+	private static String text(UserRecord userRecord) {
+		return new String(userRecord.bytes(), StandardCharsets.UTF_8);
+	}
+
 }

@@ -13,106 +13,120 @@ import software.amazon.kinesis.retrieval.kpl.Messages;
 
 /**
  * Hostile aggregates read by our walk and by protobuf-java's generated parser (KCL's own
- * {@code Messages}): the walk must accept exactly what the generated parser accepts, read the same
- * fields, and name the same defect.
+ * {@code Messages}): the walk must accept exactly what the generated parser accepts, read
+ * the same fields, and name the same defect.
  */
 @Tag("kcl")
 class KclDifferentialFuzzTest {
 
-    private static final Deaggregator FAILING = Deaggregator.builder()
-            .corruptAggregatePolicy(CorruptAggregatePolicy.FAIL).build();
+	private static final Deaggregator FAILING = Deaggregator.builder()
+		.corruptAggregatePolicy(CorruptAggregatePolicy.FAIL)
+		.build();
 
-    @Test
-    void walkAgreesWithTheGeneratedParserOnMutatedAggregates() {
-        withSeed(random -> {
-            AggregateMutator mutator = new AggregateMutator(random);
-            for (int i = 0; i < FuzzCases.count(); i++) {
-                byte[] protobuf = mutator.nextProtobuf();
-                try {
-                    assertAgrees(protobuf);
-                } catch (AssertionError | RuntimeException e) {
-                    throw FuzzCases.failure(protobuf, e);
-                }
-            }
-        });
-    }
+	@Test
+	void walkAgreesWithTheGeneratedParserOnMutatedAggregates() {
+		withSeed(random -> {
+			AggregateMutator mutator = new AggregateMutator(random);
+			for (int i = 0; i < FuzzCases.count(); i++) {
+				byte[] protobuf = mutator.nextProtobuf();
+				try {
+					assertAgrees(protobuf);
+				}
+				catch (AssertionError | RuntimeException e) {
+					throw FuzzCases.failure(protobuf, e);
+				}
+			}
+		});
+	}
 
-    private static void assertAgrees(byte[] protobuf) {
-        byte[] aggregate = ProtobufBytes.frame(protobuf);
-        Object expected = referenceOutcome(protobuf);
-        Object actual;
-        try {
-            actual = FAILING.deaggregate(ByteBuffer.wrap(aggregate), "a", "1");
-        } catch (CorruptAggregateException e) {
-            actual = e.reason();
-        }
-        if (protobuf.length == 0) {
-            assertThat(castToUserRecords(actual)).as("magic and MD5 alone are a plain record").singleElement()
-                    .satisfies(only -> assertThat(only.aggregated()).isFalse());
-            return;
-        }
-        if (expected instanceof Messages.AggregatedRecord reference) {
-            assertThat(actual).isInstanceOf(List.class);
-            assertSameUserRecords(castToUserRecords(actual), reference);
-        } else {
-            assertThat(actual).isEqualTo(expected);
-        }
-    }
+	private static void assertAgrees(byte[] protobuf) {
+		byte[] aggregate = ProtobufBytes.frame(protobuf);
+		Object expected = referenceOutcome(protobuf);
+		Object actual;
+		try {
+			actual = FAILING.deaggregate(ByteBuffer.wrap(aggregate), "a", "1");
+		}
+		catch (CorruptAggregateException e) {
+			actual = e.reason();
+		}
+		if (protobuf.length == 0) {
+			assertThat(castToUserRecords(actual)).as("magic and MD5 alone are a plain record")
+				.singleElement()
+				.satisfies(only -> assertThat(only.aggregated()).isFalse());
+			return;
+		}
+		if (expected instanceof Messages.AggregatedRecord reference) {
+			assertThat(actual).isInstanceOf(List.class);
+			assertSameUserRecords(castToUserRecords(actual), reference);
+		}
+		else {
+			assertThat(actual).isEqualTo(expected);
+		}
+	}
 
-    /** The generated parser's verdict: the parsed aggregate if it is usable, else the defect's reason. */
-    private static Object referenceOutcome(byte[] protobuf) {
-        Messages.AggregatedRecord parsed;
-        try {
-            parsed = Messages.AggregatedRecord.getDefaultInstance().getParserForType().parsePartialFrom(protobuf);
-        } catch (InvalidProtocolBufferException e) {
-            return CorruptionReason.INVALID_PROTOBUF;
-        }
-        if (!parsed.isInitialized()) {
-            return CorruptionReason.MISSING_REQUIRED_FIELD;
-        }
-        for (Messages.Record record : parsed.getRecordsList()) {
-            if (Long.compareUnsigned(record.getPartitionKeyIndex(), parsed.getPartitionKeyTableCount()) >= 0) {
-                return CorruptionReason.PARTITION_KEY_INDEX_OUT_OF_RANGE;
-            }
-            if (!record.hasExplicitHashKeyIndex()) {
-                continue;
-            }
-            if (Long.compareUnsigned(record.getExplicitHashKeyIndex(), parsed.getExplicitHashKeyTableCount()) >= 0) {
-                return CorruptionReason.EXPLICIT_HASH_KEY_INDEX_OUT_OF_RANGE;
-            }
-            if (!isHashKey(parsed.getExplicitHashKeyTable((int) record.getExplicitHashKeyIndex()))) {
-                return CorruptionReason.INVALID_EXPLICIT_HASH_KEY;
-            }
-        }
-        return parsed;
-    }
+	/**
+	 * The generated parser's verdict: the parsed aggregate if it is usable, else the
+	 * defect's reason.
+	 */
+	private static Object referenceOutcome(byte[] protobuf) {
+		Messages.AggregatedRecord parsed;
+		try {
+			parsed = Messages.AggregatedRecord.getDefaultInstance().getParserForType().parsePartialFrom(protobuf);
+		}
+		catch (InvalidProtocolBufferException e) {
+			return CorruptionReason.INVALID_PROTOBUF;
+		}
+		if (!parsed.isInitialized()) {
+			return CorruptionReason.MISSING_REQUIRED_FIELD;
+		}
+		for (Messages.Record record : parsed.getRecordsList()) {
+			if (Long.compareUnsigned(record.getPartitionKeyIndex(), parsed.getPartitionKeyTableCount()) >= 0) {
+				return CorruptionReason.PARTITION_KEY_INDEX_OUT_OF_RANGE;
+			}
+			if (!record.hasExplicitHashKeyIndex()) {
+				continue;
+			}
+			if (Long.compareUnsigned(record.getExplicitHashKeyIndex(), parsed.getExplicitHashKeyTableCount()) >= 0) {
+				return CorruptionReason.EXPLICIT_HASH_KEY_INDEX_OUT_OF_RANGE;
+			}
+			if (!isHashKey(parsed.getExplicitHashKeyTable((int) record.getExplicitHashKeyIndex()))) {
+				return CorruptionReason.INVALID_EXPLICIT_HASH_KEY;
+			}
+		}
+		return parsed;
+	}
 
-    /** What KCL accepts as an explicit hash key: {@code new BigInteger(key)} in [0, 2^128). */
-    private static boolean isHashKey(String key) {
-        try {
-            BigInteger value = new BigInteger(key);
-            return value.signum() >= 0 && value.bitLength() <= 128;
-        } catch (NumberFormatException e) {
-            return false;
-        }
-    }
+	/**
+	 * What KCL accepts as an explicit hash key: {@code new BigInteger(key)} in [0,
+	 * 2^128).
+	 */
+	private static boolean isHashKey(String key) {
+		try {
+			BigInteger value = new BigInteger(key);
+			return value.signum() >= 0 && value.bitLength() <= 128;
+		}
+		catch (NumberFormatException e) {
+			return false;
+		}
+	}
 
-    private static void assertSameUserRecords(List<UserRecord> actual, Messages.AggregatedRecord reference) {
-        assertThat(actual).hasSize(reference.getRecordsCount());
-        for (int i = 0; i < actual.size(); i++) {
-            Messages.Record expected = reference.getRecords(i);
-            UserRecord userRecord = actual.get(i);
-            assertThat(userRecord.bytes()).isEqualTo(expected.getData().toByteArray());
-            assertThat(userRecord.partitionKey())
-                    .isEqualTo(reference.getPartitionKeyTable((int) expected.getPartitionKeyIndex()));
-            assertThat(userRecord.explicitHashKey().orElse(null)).isEqualTo(expected.hasExplicitHashKeyIndex()
-                    ? reference.getExplicitHashKeyTable((int) expected.getExplicitHashKeyIndex()) : null);
-            assertThat(userRecord.subSequenceNumber()).isEqualTo(i);
-        }
-    }
+	private static void assertSameUserRecords(List<UserRecord> actual, Messages.AggregatedRecord reference) {
+		assertThat(actual).hasSize(reference.getRecordsCount());
+		for (int i = 0; i < actual.size(); i++) {
+			Messages.Record expected = reference.getRecords(i);
+			UserRecord userRecord = actual.get(i);
+			assertThat(userRecord.bytes()).isEqualTo(expected.getData().toByteArray());
+			assertThat(userRecord.partitionKey())
+				.isEqualTo(reference.getPartitionKeyTable((int) expected.getPartitionKeyIndex()));
+			assertThat(userRecord.explicitHashKey().orElse(null)).isEqualTo(expected.hasExplicitHashKeyIndex()
+					? reference.getExplicitHashKeyTable((int) expected.getExplicitHashKeyIndex()) : null);
+			assertThat(userRecord.subSequenceNumber()).isEqualTo(i);
+		}
+	}
 
-    @SuppressWarnings("unchecked")
-    private static List<UserRecord> castToUserRecords(Object userRecords) {
-        return (List<UserRecord>) userRecords;
-    }
+	@SuppressWarnings("unchecked")
+	private static List<UserRecord> castToUserRecords(Object userRecords) {
+		return (List<UserRecord>) userRecords;
+	}
+
 }

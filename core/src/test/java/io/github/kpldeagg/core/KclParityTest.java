@@ -18,150 +18,167 @@ import software.amazon.awssdk.services.kinesis.model.Record;
 import software.amazon.kinesis.retrieval.KinesisClientRecord;
 
 /**
- * Our reader next to KCL 2.5.8's {@code AggregatorUtil}: identical on well-formed aggregates, and for
- * each class of bad input, what KCL actually does, asserted rather than assumed.
+ * Our reader next to KCL 2.5.8's {@code AggregatorUtil}: identical on well-formed
+ * aggregates, and for each class of bad input, what KCL actually does, asserted rather
+ * than assumed.
  */
 @Tag("kcl")
 class KclParityTest {
 
-    static List<Vector> vectors() {
-        return KplVectors.all();
-    }
+	static List<Vector> vectors() {
+		return KplVectors.all();
+	}
 
-    static List<Case> corruptAggregates() {
-        return CorruptAggregates.all();
-    }
+	static List<Case> corruptAggregates() {
+		return CorruptAggregates.all();
+	}
 
-    @ParameterizedTest
-    @MethodSource("vectors")
-    void kplVectorsReadExactlyAsKclReadsThem(Vector vector) {
-        assertSame(Deaggregator.create().deaggregate(List.of(vector.sdkRecord())), Kcl.deaggregate(vector.sdkRecord()));
-        Deaggregator ownShard = Deaggregator.builder().hashKeyRange(vector.startingHashKey(), vector.endingHashKey())
-                .build();
-        assertSame(ownShard.deaggregate(List.of(vector.sdkRecord())),
-                Kcl.deaggregate(vector.sdkRecord(), vector.startingHashKey(), vector.endingHashKey()));
-    }
+	@ParameterizedTest
+	@MethodSource("vectors")
+	void kplVectorsReadExactlyAsKclReadsThem(Vector vector) {
+		assertSame(Deaggregator.create().deaggregate(List.of(vector.sdkRecord())), Kcl.deaggregate(vector.sdkRecord()));
+		Deaggregator ownShard = Deaggregator.builder()
+			.hashKeyRange(vector.startingHashKey(), vector.endingHashKey())
+			.build();
+		assertSame(ownShard.deaggregate(List.of(vector.sdkRecord())),
+				Kcl.deaggregate(vector.sdkRecord(), vector.startingHashKey(), vector.endingHashKey()));
+	}
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("corruptAggregates")
-    void corruptAggregateAsKclHandlesItAndAsWeDo(Case corrupt) {
-        Record record = Kcl.sdkRecord(corrupt.data(), "a", "1");
-        switch (corrupt.kcl()) {
-            case PASSES_THROUGH -> assertThat(Kcl.deaggregate(record)).singleElement().satisfies(only -> {
-                assertThat(Kcl.bytes(only)).isEqualTo(corrupt.data());
-                assertThat(only.aggregated()).isFalse();
-            });
-            case THROWS_NO_CLASS_DEF_FOUND_ERROR -> assertThatThrownBy(() -> Kcl.deaggregate(record))
-                    .isInstanceOf(NoClassDefFoundError.class).hasMessageContaining("javax/xml/bind/DatatypeConverter");
-            case DROPS_THE_AGGREGATE -> assertThat(Kcl.deaggregate(record)).isEmpty();
-            case TRUNCATES_THE_INDEX -> assertThat(Kcl.deaggregate(record)).extracting(KinesisClientRecord::partitionKey)
-                    .containsExactly("pk", "pk");
-        }
-        List<UserRecord> ours = Deaggregator.create().deaggregate(List.of(record));
-        assertThat(ours).singleElement().satisfies(only -> {
-            assertThat(only.bytes()).isEqualTo(corrupt.data());
-            assertThat(only.aggregated()).isFalse();
-        });
-    }
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("corruptAggregates")
+	void corruptAggregateAsKclHandlesItAndAsWeDo(Case corrupt) {
+		Record record = Kcl.sdkRecord(corrupt.data(), "a", "1");
+		switch (corrupt.kcl()) {
+			case PASSES_THROUGH -> assertThat(Kcl.deaggregate(record)).singleElement().satisfies(only -> {
+				assertThat(Kcl.bytes(only)).isEqualTo(corrupt.data());
+				assertThat(only.aggregated()).isFalse();
+			});
+			case THROWS_NO_CLASS_DEF_FOUND_ERROR ->
+				assertThatThrownBy(() -> Kcl.deaggregate(record)).isInstanceOf(NoClassDefFoundError.class)
+					.hasMessageContaining("javax/xml/bind/DatatypeConverter");
+			case DROPS_THE_AGGREGATE -> assertThat(Kcl.deaggregate(record)).isEmpty();
+			case TRUNCATES_THE_INDEX ->
+				assertThat(Kcl.deaggregate(record)).extracting(KinesisClientRecord::partitionKey)
+					.containsExactly("pk", "pk");
+		}
+		List<UserRecord> ours = Deaggregator.create().deaggregate(List.of(record));
+		assertThat(ours).singleElement().satisfies(only -> {
+			assertThat(only.bytes()).isEqualTo(corrupt.data());
+			assertThat(only.aggregated()).isFalse();
+		});
+	}
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("corruptAggregates")
-    void withJaxbPresentAsOnJava8KclKeepsTheRecordsBeforeABadIndexAndDropsTheRest(Case corrupt) throws Exception {
-        List<String> kept = KclWithJaxb.deaggregateToPartitionKeys(corrupt.data());
-        switch (corrupt.kcl()) {
-            case THROWS_NO_CLASS_DEF_FOUND_ERROR -> assertThat(kept).as("only the well-formed first user record")
-                    .containsExactly("pk");
-            case PASSES_THROUGH -> assertThat(kept).containsExactly("a");
-            case DROPS_THE_AGGREGATE -> assertThat(kept).isEmpty();
-            case TRUNCATES_THE_INDEX -> assertThat(kept).containsExactly("pk", "pk");
-        }
-    }
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("corruptAggregates")
+	void withJaxbPresentAsOnJava8KclKeepsTheRecordsBeforeABadIndexAndDropsTheRest(Case corrupt) throws Exception {
+		List<String> kept = KclWithJaxb.deaggregateToPartitionKeys(corrupt.data());
+		switch (corrupt.kcl()) {
+			case THROWS_NO_CLASS_DEF_FOUND_ERROR ->
+				assertThat(kept).as("only the well-formed first user record").containsExactly("pk");
+			case PASSES_THROUGH -> assertThat(kept).containsExactly("a");
+			case DROPS_THE_AGGREGATE -> assertThat(kept).isEmpty();
+			case TRUNCATES_THE_INDEX -> assertThat(kept).containsExactly("pk", "pk");
+		}
+	}
 
-    @Test
-    void onAHashKeyRangeMissKclDropsTheWholeAggregateWeDropPerUserRecord() {
-        BigInteger low = BigInteger.TEN;
-        BigInteger high = BigInteger.valueOf(1_000);
-        byte[] aggregate = new ProtobufBytes().string(1, "pk").string(2, "5").string(2, "500").string(2, "5000")
-                .message(3, ProtobufBytes.userRecord(0, 1L, "inside"))
-                .message(3, ProtobufBytes.userRecord(0, 0L, "below"))
-                .message(3, ProtobufBytes.userRecord(0, 1L, "inside too"))
-                .message(3, ProtobufBytes.userRecord(0, 2L, "above")).framed();
-        Record record = Kcl.sdkRecord(aggregate, "a", "1");
+	@Test
+	void onAHashKeyRangeMissKclDropsTheWholeAggregateWeDropPerUserRecord() {
+		BigInteger low = BigInteger.TEN;
+		BigInteger high = BigInteger.valueOf(1_000);
+		byte[] aggregate = new ProtobufBytes().string(1, "pk")
+			.string(2, "5")
+			.string(2, "500")
+			.string(2, "5000")
+			.message(3, ProtobufBytes.userRecord(0, 1L, "inside"))
+			.message(3, ProtobufBytes.userRecord(0, 0L, "below"))
+			.message(3, ProtobufBytes.userRecord(0, 1L, "inside too"))
+			.message(3, ProtobufBytes.userRecord(0, 2L, "above"))
+			.framed();
+		Record record = Kcl.sdkRecord(aggregate, "a", "1");
 
-        assertThat(Kcl.deaggregate(record, low, high)).isEmpty();
-        RecordingListener listener = new RecordingListener();
-        List<UserRecord> ours = Deaggregator.builder().hashKeyRange(low, high).listener(listener).build()
-                .deaggregate(List.of(record));
-        assertThat(ours).extracting(UserRecord::subSequenceNumber).containsExactly(0L, 2L);
-        assertThat(listener.events).containsExactly("aggregate 1 4 2");
-    }
+		assertThat(Kcl.deaggregate(record, low, high)).isEmpty();
+		RecordingListener listener = new RecordingListener();
+		List<UserRecord> ours = Deaggregator.builder()
+			.hashKeyRange(low, high)
+			.listener(listener)
+			.build()
+			.deaggregate(List.of(record));
+		assertThat(ours).extracting(UserRecord::subSequenceNumber).containsExactly(0L, 2L);
+		assertThat(listener.events).containsExactly("aggregate 1 4 2");
+	}
 
-    @Test
-    void groupNestingLimitIsTheGeneratedParsersAtEachMessageDepth() {
-        for (int depth : new int[] {0, 1, 2}) {
-            int deepest = 100 - depth;
-            Record accepted = Kcl.sdkRecord(GroupNesting.aggregate(depth, deepest), "a", "1");
-            Record rejected = Kcl.sdkRecord(GroupNesting.aggregate(depth, deepest + 1), "a", "1");
+	@Test
+	void groupNestingLimitIsTheGeneratedParsersAtEachMessageDepth() {
+		for (int depth : new int[] { 0, 1, 2 }) {
+			int deepest = 100 - depth;
+			Record accepted = Kcl.sdkRecord(GroupNesting.aggregate(depth, deepest), "a", "1");
+			Record rejected = Kcl.sdkRecord(GroupNesting.aggregate(depth, deepest + 1), "a", "1");
 
-            assertThat(Kcl.deaggregate(accepted)).as("message depth %d", depth).hasSize(2);
-            assertSame(Deaggregator.create().deaggregate(List.of(accepted)), Kcl.deaggregate(accepted));
-            assertThat(Kcl.deaggregate(rejected)).as("passed through").singleElement()
-                    .extracting(KinesisClientRecord::aggregated).isEqualTo(false);
-            assertSame(Deaggregator.create().deaggregate(List.of(rejected)), Kcl.deaggregate(rejected));
-        }
-    }
+			assertThat(Kcl.deaggregate(accepted)).as("message depth %d", depth).hasSize(2);
+			assertSame(Deaggregator.create().deaggregate(List.of(accepted)), Kcl.deaggregate(accepted));
+			assertThat(Kcl.deaggregate(rejected)).as("passed through")
+				.singleElement()
+				.extracting(KinesisClientRecord::aggregated)
+				.isEqualTo(false);
+			assertSame(Deaggregator.create().deaggregate(List.of(rejected)), Kcl.deaggregate(rejected));
+		}
+	}
 
-    @Test
-    void nonUtf8PartitionKeysDecodeAsKclDecodesThem() {
-        byte[] aggregate = new ProtobufBytes().bytes(1, new byte[] {'p', (byte) 0xC3, '(', (byte) 0xFF, (byte) 0xED,
-            (byte) 0xA0, (byte) 0x80, (byte) 0xF0, (byte) 0x9F, (byte) 0x98, (byte) 0xE2, (byte) 0x82})
-                .message(3, ProtobufBytes.userRecord(0, null, "x")).message(3, ProtobufBytes.userRecord(0, null, "y"))
-                .framed();
-        Record record = Kcl.sdkRecord(aggregate, "a", "1");
+	@Test
+	void nonUtf8PartitionKeysDecodeAsKclDecodesThem() {
+		byte[] aggregate = new ProtobufBytes()
+			.bytes(1,
+					new byte[] { 'p', (byte) 0xC3, '(', (byte) 0xFF, (byte) 0xED, (byte) 0xA0, (byte) 0x80, (byte) 0xF0,
+							(byte) 0x9F, (byte) 0x98, (byte) 0xE2, (byte) 0x82 })
+			.message(3, ProtobufBytes.userRecord(0, null, "x"))
+			.message(3, ProtobufBytes.userRecord(0, null, "y"))
+			.framed();
+		Record record = Kcl.sdkRecord(aggregate, "a", "1");
 
-        assertSame(Deaggregator.create().deaggregate(List.of(record)), Kcl.deaggregate(record));
-    }
+		assertSame(Deaggregator.create().deaggregate(List.of(record)), Kcl.deaggregate(record));
+	}
 
-    @Test
-    void whatTheAggregatorWritesBothReadersReadBackAsItWent() {
-        withSeed(random -> {
-            for (int run = 0; run < 200; run++) {
-                int maxAggregateBytes = random.nextBoolean() ? Aggregator.DEFAULT_MAX_AGGREGATE_BYTES
-                        : 21 + random.nextInt(5_000);
-                int maxUserRecords = random.nextBoolean() ? Integer.MAX_VALUE : 1 + random.nextInt(50);
-                List<Input> inputs = new RandomUserRecords(random).next(1 + random.nextInt(200),
-                        random.nextInt(10) == 0 ? 100_000 : 2_000);
-                List<KinesisRecord> written = AggregatorTest.aggregate(Aggregator.create(maxAggregateBytes,
-                        maxUserRecords), inputs);
+	@Test
+	void whatTheAggregatorWritesBothReadersReadBackAsItWent() {
+		withSeed(random -> {
+			for (int run = 0; run < 200; run++) {
+				int maxAggregateBytes = random.nextBoolean() ? Aggregator.DEFAULT_MAX_AGGREGATE_BYTES
+						: 21 + random.nextInt(5_000);
+				int maxUserRecords = random.nextBoolean() ? Integer.MAX_VALUE : 1 + random.nextInt(50);
+				List<Input> inputs = new RandomUserRecords(random).next(1 + random.nextInt(200),
+						random.nextInt(10) == 0 ? 100_000 : 2_000);
+				List<KinesisRecord> written = AggregatorTest
+					.aggregate(Aggregator.create(maxAggregateBytes, maxUserRecords), inputs);
 
-                List<UserRecord> ours = new ArrayList<>();
-                List<KinesisClientRecord> kcl = new ArrayList<>();
-                for (int i = 0; i < written.size(); i++) {
-                    Record record = Kcl.sdkRecord(written.get(i).data(), written.get(i).partitionKey(),
-                            String.valueOf(i));
-                    ours.addAll(Deaggregator.create().deaggregate(List.of(record)));
-                    kcl.addAll(Kcl.deaggregate(record));
-                }
-                assertSame(ours, kcl);
-                AggregatorTest.assertSameUserRecords(ours, inputs);
-            }
-        });
-    }
+				List<UserRecord> ours = new ArrayList<>();
+				List<KinesisClientRecord> kcl = new ArrayList<>();
+				for (int i = 0; i < written.size(); i++) {
+					Record record = Kcl.sdkRecord(written.get(i).data(), written.get(i).partitionKey(),
+							String.valueOf(i));
+					ours.addAll(Deaggregator.create().deaggregate(List.of(record)));
+					kcl.addAll(Kcl.deaggregate(record));
+				}
+				assertSame(ours, kcl);
+				AggregatorTest.assertSameUserRecords(ours, inputs);
+			}
+		});
+	}
 
-    static void assertSame(List<UserRecord> ours, List<KinesisClientRecord> kcl) {
-        assertThat(ours).hasSameSizeAs(kcl);
-        for (int i = 0; i < ours.size(); i++) {
-            UserRecord actual = ours.get(i);
-            KinesisClientRecord expected = kcl.get(i);
-            assertThat(actual.bytes()).as("user record %d", i).isEqualTo(Kcl.bytes(expected));
-            assertThat(actual.partitionKey()).as("user record %d", i).isEqualTo(expected.partitionKey());
-            assertThat(actual.explicitHashKey().orElse(null)).as("user record %d", i)
-                    .isEqualTo(expected.explicitHashKey());
-            assertThat(actual.sequenceNumber()).as("user record %d", i).isEqualTo(expected.sequenceNumber());
-            assertThat(actual.subSequenceNumber()).as("user record %d", i).isEqualTo(expected.subSequenceNumber());
-            assertThat(actual.aggregated()).as("user record %d", i).isEqualTo(expected.aggregated());
-            assertThat(actual.approximateArrivalTimestamp().orElse(null)).as("user record %d", i)
-                    .isEqualTo(expected.approximateArrivalTimestamp());
-        }
-    }
+	static void assertSame(List<UserRecord> ours, List<KinesisClientRecord> kcl) {
+		assertThat(ours).hasSameSizeAs(kcl);
+		for (int i = 0; i < ours.size(); i++) {
+			UserRecord actual = ours.get(i);
+			KinesisClientRecord expected = kcl.get(i);
+			assertThat(actual.bytes()).as("user record %d", i).isEqualTo(Kcl.bytes(expected));
+			assertThat(actual.partitionKey()).as("user record %d", i).isEqualTo(expected.partitionKey());
+			assertThat(actual.explicitHashKey().orElse(null)).as("user record %d", i)
+				.isEqualTo(expected.explicitHashKey());
+			assertThat(actual.sequenceNumber()).as("user record %d", i).isEqualTo(expected.sequenceNumber());
+			assertThat(actual.subSequenceNumber()).as("user record %d", i).isEqualTo(expected.subSequenceNumber());
+			assertThat(actual.aggregated()).as("user record %d", i).isEqualTo(expected.aggregated());
+			assertThat(actual.approximateArrivalTimestamp().orElse(null)).as("user record %d", i)
+				.isEqualTo(expected.approximateArrivalTimestamp());
+		}
+	}
+
 }

@@ -13,96 +13,111 @@ import java.util.stream.Stream;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.kinesis.model.Record;
 
-/** The records the real KPL daemon wrote (src/vectors/kpl), read from the test classpath. */
+/**
+ * The records the real KPL daemon wrote (src/vectors/kpl), read from the test classpath.
+ */
 final class KplVectors {
 
-    private static final List<String> PRODUCERS = List.of("kpl-1.1.1", "kpl-0.15.12");
-    private static final List<Vector> ALL = PRODUCERS.stream().flatMap(KplVectors::read).toList();
+	private static final List<String> PRODUCERS = List.of("kpl-1.1.1", "kpl-0.15.12");
 
-    private KplVectors() {
-    }
+	private static final List<Vector> ALL = PRODUCERS.stream().flatMap(KplVectors::read).toList();
 
-    static List<Vector> all() {
-        return ALL;
-    }
+	private KplVectors() {
+	}
 
-    static List<Vector> aggregated() {
-        return ALL.stream().filter(Vector::aggregated).toList();
-    }
+	static List<Vector> all() {
+		return ALL;
+	}
 
-    /** All vectors of one KPL version, in the order the daemon wrote them per shard. */
-    static List<Vector> of(String producer) {
-        return ALL.stream().filter(vector -> vector.file().startsWith(producer + "-")).toList();
-    }
+	static List<Vector> aggregated() {
+		return ALL.stream().filter(Vector::aggregated).toList();
+	}
 
-    static List<String> producers() {
-        return PRODUCERS;
-    }
+	/** All vectors of one KPL version, in the order the daemon wrote them per shard. */
+	static List<Vector> of(String producer) {
+		return ALL.stream().filter(vector -> vector.file().startsWith(producer + "-")).toList();
+	}
 
-    private static Stream<Vector> read(String producer) {
-        try (InputStream index = resource(producer + "-index.json")) {
-            return new ObjectMapper().readValue(index, Index.class).vectors().stream();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
+	static List<String> producers() {
+		return PRODUCERS;
+	}
 
-    private static InputStream resource(String file) {
-        InputStream in = KplVectors.class.getResourceAsStream("/kpl/" + file);
-        if (in == null) {
-            throw new IllegalStateException("/kpl/" + file + " is not on the test classpath");
-        }
-        return in;
-    }
+	private static Stream<Vector> read(String producer) {
+		try (InputStream index = resource(producer + "-index.json")) {
+			return new ObjectMapper().readValue(index, Index.class).vectors().stream();
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+	}
 
-    @JsonIgnoreProperties(ignoreUnknown = true)
-    record Index(List<Vector> vectors) {
-    }
+	private static InputStream resource(String file) {
+		InputStream in = KplVectors.class.getResourceAsStream("/kpl/" + file);
+		if (in == null) {
+			throw new IllegalStateException("/kpl/" + file + " is not on the test classpath");
+		}
+		return in;
+	}
 
-    /** One Kinesis record as GetRecords returned it, with the user records it must yield. */
-    @JsonIgnoreProperties(ignoreUnknown = true)
-    record Vector(String file, String shardId, List<String> shardHashKeyRange, String sequenceNumber,
-            String partitionKey, String explicitHashKey, String approximateArrivalTimestamp, String sha256,
-            boolean aggregated, List<ExpectedUserRecord> userRecords) {
+	@JsonIgnoreProperties(ignoreUnknown = true)
+	record Index(List<Vector> vectors) {
+	}
 
-        byte[] data() {
-            try (InputStream in = resource(file)) {
-                return in.readAllBytes();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
+	/**
+	 * One Kinesis record as GetRecords returned it, with the user records it must yield.
+	 */
+	@JsonIgnoreProperties(ignoreUnknown = true)
+	record Vector(String file, String shardId, List<String> shardHashKeyRange, String sequenceNumber,
+			String partitionKey, String explicitHashKey, String approximateArrivalTimestamp, String sha256,
+			boolean aggregated, List<ExpectedUserRecord> userRecords) {
 
-        BigInteger startingHashKey() {
-            return new BigInteger(shardHashKeyRange.get(0));
-        }
+		byte[] data() {
+			try (InputStream in = resource(file)) {
+				return in.readAllBytes();
+			}
+			catch (IOException e) {
+				throw new UncheckedIOException(e);
+			}
+		}
 
-        BigInteger endingHashKey() {
-            return new BigInteger(shardHashKeyRange.get(1));
-        }
+		BigInteger startingHashKey() {
+			return new BigInteger(shardHashKeyRange.get(0));
+		}
 
-        Instant arrival() {
-            return Instant.parse(approximateArrivalTimestamp);
-        }
+		BigInteger endingHashKey() {
+			return new BigInteger(shardHashKeyRange.get(1));
+		}
 
-        /** The record as the SDK's GetRecords returns it (GetRecords never returns an explicit hash key). */
-        Record sdkRecord() {
-            return Record.builder().data(SdkBytes.fromByteArray(data())).partitionKey(partitionKey)
-                    .sequenceNumber(sequenceNumber).approximateArrivalTimestamp(arrival()).build();
-        }
+		Instant arrival() {
+			return Instant.parse(approximateArrivalTimestamp);
+		}
 
-        @Override
-        public String toString() {
-            return file;
-        }
-    }
+		/**
+		 * The record as the SDK's GetRecords returns it (GetRecords never returns an
+		 * explicit hash key).
+		 */
+		Record sdkRecord() {
+			return Record.builder()
+				.data(SdkBytes.fromByteArray(data()))
+				.partitionKey(partitionKey)
+				.sequenceNumber(sequenceNumber)
+				.approximateArrivalTimestamp(arrival())
+				.build();
+		}
 
-    @JsonIgnoreProperties(ignoreUnknown = true)
-    record ExpectedUserRecord(long subSequenceNumber, String partitionKey, String explicitHashKey,
-            String effectiveHashKey, String dataBase64) {
+		@Override
+		public String toString() {
+			return file;
+		}
+	}
 
-        byte[] data() {
-            return Base64.getDecoder().decode(dataBase64);
-        }
-    }
+	@JsonIgnoreProperties(ignoreUnknown = true)
+	record ExpectedUserRecord(long subSequenceNumber, String partitionKey, String explicitHashKey,
+			String effectiveHashKey, String dataBase64) {
+
+		byte[] data() {
+			return Base64.getDecoder().decode(dataBase64);
+		}
+	}
+
 }

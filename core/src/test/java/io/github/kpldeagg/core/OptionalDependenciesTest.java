@@ -21,84 +21,90 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The AWS SDK and the Lambda events library are optional: code that uses only raw bytes compiles and
- * runs against the core and protobuf-java alone.
+ * The AWS SDK and the Lambda events library are optional: code that uses only raw bytes
+ * compiles and runs against the core and protobuf-java alone.
  */
 class OptionalDependenciesTest {
 
-    private static final String RAW_CONSUMER = """
-            package consumer;
+	private static final String RAW_CONSUMER = """
+			package consumer;
 
-            import io.github.kpldeagg.core.Aggregator;
-            import io.github.kpldeagg.core.CorruptAggregatePolicy;
-            import io.github.kpldeagg.core.DeaggregationListener;
-            import io.github.kpldeagg.core.Deaggregator;
-            import io.github.kpldeagg.core.KinesisRecord;
-            import io.github.kpldeagg.core.UserRecord;
-            import java.nio.ByteBuffer;
-            import java.nio.charset.StandardCharsets;
-            import java.util.function.Supplier;
+			import io.github.kpldeagg.core.Aggregator;
+			import io.github.kpldeagg.core.CorruptAggregatePolicy;
+			import io.github.kpldeagg.core.DeaggregationListener;
+			import io.github.kpldeagg.core.Deaggregator;
+			import io.github.kpldeagg.core.KinesisRecord;
+			import io.github.kpldeagg.core.UserRecord;
+			import java.nio.ByteBuffer;
+			import java.nio.charset.StandardCharsets;
+			import java.util.function.Supplier;
 
-            public class RawConsumer implements Supplier<String> {
-                @Override
-                public String get() {
-                    Aggregator aggregator = Aggregator.create();
-                    aggregator.add("k1", null, "one".getBytes(StandardCharsets.UTF_8));
-                    aggregator.add("k2", "42", "two".getBytes(StandardCharsets.UTF_8));
-                    KinesisRecord record = aggregator.flush().orElseThrow();
-                    Deaggregator deaggregator = Deaggregator.builder()
-                            .corruptAggregatePolicy(CorruptAggregatePolicy.FAIL)
-                            .listener(new DeaggregationListener() { })
-                            .build();
-                    StringBuilder out = new StringBuilder();
-                    for (UserRecord userRecord : deaggregator.deaggregate(ByteBuffer.wrap(record.data()),
-                            record.partitionKey(), "1")) {
-                        out.append(userRecord.partitionKey()).append('=')
-                                .append(new String(userRecord.bytes(), StandardCharsets.UTF_8)).append(';');
-                    }
-                    out.append(deaggregator.deaggregate(ByteBuffer.allocateDirect(3), "pk", null, "2", null).size());
-                    return out.toString();
-                }
-            }
-            """;
+			public class RawConsumer implements Supplier<String> {
+			    @Override
+			    public String get() {
+			        Aggregator aggregator = Aggregator.create();
+			        aggregator.add("k1", null, "one".getBytes(StandardCharsets.UTF_8));
+			        aggregator.add("k2", "42", "two".getBytes(StandardCharsets.UTF_8));
+			        KinesisRecord record = aggregator.flush().orElseThrow();
+			        Deaggregator deaggregator = Deaggregator.builder()
+			                .corruptAggregatePolicy(CorruptAggregatePolicy.FAIL)
+			                .listener(new DeaggregationListener() { })
+			                .build();
+			        StringBuilder out = new StringBuilder();
+			        for (UserRecord userRecord : deaggregator.deaggregate(ByteBuffer.wrap(record.data()),
+			                record.partitionKey(), "1")) {
+			            out.append(userRecord.partitionKey()).append('=')
+			                    .append(new String(userRecord.bytes(), StandardCharsets.UTF_8)).append(';');
+			        }
+			        out.append(deaggregator.deaggregate(ByteBuffer.allocateDirect(3), "pk", null, "2", null).size());
+			        return out.toString();
+			    }
+			}
+			""";
 
-    @TempDir
-    Path workDirectory;
+	@TempDir
+	Path workDirectory;
 
-    @Test
-    void rawByteBufferCodeCompilesAndRunsWithoutTheSdkOrLambdaEvents() throws Exception {
-        Path core = location(Deaggregator.class);
-        Path protobuf = location(CodedInputStream.class);
-        Path source = Files.createDirectories(workDirectory.resolve("src/consumer")).resolve("RawConsumer.java");
-        Files.writeString(source, RAW_CONSUMER);
-        Path classes = Files.createDirectories(workDirectory.resolve("classes"));
+	@Test
+	void rawByteBufferCodeCompilesAndRunsWithoutTheSdkOrLambdaEvents() throws Exception {
+		Path core = location(Deaggregator.class);
+		Path protobuf = location(CodedInputStream.class);
+		Path source = Files.createDirectories(workDirectory.resolve("src/consumer")).resolve("RawConsumer.java");
+		Files.writeString(source, RAW_CONSUMER);
+		Path classes = Files.createDirectories(workDirectory.resolve("classes"));
 
-        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
-        DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
-        boolean compiled;
-        try (StandardJavaFileManager files = javac.getStandardFileManager(diagnostics, null, null)) {
-            compiled = javac.getTask(null, files, diagnostics, List.of("--release", "17", "-proc:none", "-classpath",
-                    core + File.pathSeparator + protobuf, "-d", classes.toString()), null,
-                    files.getJavaFileObjects(source)).call();
-        }
-        assertThat(diagnostics.getDiagnostics()).isEmpty();
-        assertThat(compiled).isTrue();
+		JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+		DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
+		boolean compiled;
+		try (StandardJavaFileManager files = javac.getStandardFileManager(diagnostics, null, null)) {
+			compiled = javac
+				.getTask(null, files, diagnostics,
+						List.of("--release", "17", "-proc:none", "-classpath", core + File.pathSeparator + protobuf,
+								"-d", classes.toString()),
+						null, files.getJavaFileObjects(source))
+				.call();
+		}
+		assertThat(diagnostics.getDiagnostics()).isEmpty();
+		assertThat(compiled).isTrue();
 
-        try (URLClassLoader loader = new URLClassLoader(new URL[] {classes.toUri().toURL(), core.toUri().toURL(),
-            protobuf.toUri().toURL()}, ClassLoader.getPlatformClassLoader())) {
-            assertThatThrownBy(() -> loader.loadClass("software.amazon.awssdk.services.kinesis.model.Record"))
-                    .isInstanceOf(ClassNotFoundException.class);
-            assertThatThrownBy(() -> loader.loadClass("com.amazonaws.services.lambda.runtime.events.KinesisEvent"))
-                    .isInstanceOf(ClassNotFoundException.class);
-            @SuppressWarnings("unchecked")
-            Supplier<String> consumer = (Supplier<String>) loader.loadClass("consumer.RawConsumer")
-                    .getConstructor().newInstance();
+		try (URLClassLoader loader = new URLClassLoader(
+				new URL[] { classes.toUri().toURL(), core.toUri().toURL(), protobuf.toUri().toURL() },
+				ClassLoader.getPlatformClassLoader())) {
+			assertThatThrownBy(() -> loader.loadClass("software.amazon.awssdk.services.kinesis.model.Record"))
+				.isInstanceOf(ClassNotFoundException.class);
+			assertThatThrownBy(() -> loader.loadClass("com.amazonaws.services.lambda.runtime.events.KinesisEvent"))
+				.isInstanceOf(ClassNotFoundException.class);
+			@SuppressWarnings("unchecked")
+			Supplier<String> consumer = (Supplier<String>) loader.loadClass("consumer.RawConsumer")
+				.getConstructor()
+				.newInstance();
 
-            assertThat(consumer.get()).isEqualTo("k1=one;k2=two;1");
-        }
-    }
+			assertThat(consumer.get()).isEqualTo("k1=one;k2=two;1");
+		}
+	}
 
-    private static Path location(Class<?> type) throws URISyntaxException {
-        return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI());
-    }
+	private static Path location(Class<?> type) throws URISyntaxException {
+		return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI());
+	}
+
 }

@@ -6,22 +6,24 @@ import java.util.List;
 /** Writes down what a {@link Deaggregator} reports, in order. */
 final class RecordingListener implements DeaggregationListener {
 
-    final List<String> events = new ArrayList<>();
-    final List<CorruptAggregateException> corruptions = new ArrayList<>();
+	final List<String> events = new ArrayList<>();
 
-    @Override
-    public void plainRecord(String sequenceNumber) {
-        events.add("plain " + sequenceNumber);
-    }
+	final List<CorruptAggregateException> corruptions = new ArrayList<>();
 
-    @Override
-    public void aggregate(String sequenceNumber, int userRecords, int filtered) {
-        events.add("aggregate " + sequenceNumber + " " + userRecords + " " + filtered);
-    }
+	@Override
+	public void plainRecord(String sequenceNumber) {
+		events.add("plain " + sequenceNumber);
+	}
 
-    @Override
-    public void corruptAggregate(CorruptAggregateException corruption, CorruptAggregatePolicy policy) {
-        events.add("corrupt " + corruption.sequenceNumber() + " " + corruption.reason() + " " + policy);
-        corruptions.add(corruption);
-    }
+	@Override
+	public void aggregate(String sequenceNumber, int userRecords, int filtered) {
+		events.add("aggregate " + sequenceNumber + " " + userRecords + " " + filtered);
+	}
+
+	@Override
+	public void corruptAggregate(CorruptAggregateException corruption, CorruptAggregatePolicy policy) {
+		events.add("corrupt " + corruption.sequenceNumber() + " " + corruption.reason() + " " + policy);
+		corruptions.add(corruption);
+	}
+
 }

@@ -5,70 +5,83 @@ import java.nio.file.Path;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
- * A local DynamoDB for the binder's checkpoints and locks: dynalite 4.0.0, in memory, on a free
- * 127.0.0.1 port, installed with npm on first use into the same cache as {@link KinesisLocal}.
- * Tables leave CREATING after 50 ms. dynalite has no UpdateTimeToLive.
+ * A local DynamoDB for the binder's checkpoints and locks: dynalite 4.0.0, in memory, on
+ * a free 127.0.0.1 port, installed with npm on first use into the same cache as
+ * {@link KinesisLocal}. Tables leave CREATING after 50 ms. dynalite has no
+ * UpdateTimeToLive.
  */
 public final class Dynalite implements AutoCloseable {
 
-    static final NpmPackage PACKAGE = new NpmPackage("dynalite", "4.0.0",
-            "set spring.cloud.aws.dynamodb.endpoint to a running DynamoDB");
+	static final NpmPackage PACKAGE = new NpmPackage("dynalite", "4.0.0",
+			"set spring.cloud.aws.dynamodb.endpoint to a running DynamoDB");
 
-    private final EmulatorProcess process;
-    private final DynamoDbClient client;
+	private final EmulatorProcess process;
 
-    private Dynalite(EmulatorProcess process) {
-        this.process = process;
-        this.client = LoopbackClients.build(DynamoDbClient.builder(), endpoint());
-    }
+	private final DynamoDbClient client;
 
-    /** Starts dynalite on a free 127.0.0.1 port, installing it first if this machine lacks it. */
-    public static Dynalite start() {
-        return start(NodeJs.fromEnvironment(), NpmPackage.defaultCache());
-    }
+	private Dynalite(EmulatorProcess process) {
+		this.process = process;
+		this.client = LoopbackClients.build(DynamoDbClient.builder(), endpoint());
+	}
 
-    /**
-     * Installs dynalite into the machine's npm cache unless it is there, without starting it: for builds
-     * that start it later where npm cannot reach its registry.
-     */
-    public static void install() {
-        install(NodeJs.fromEnvironment(), NpmPackage.defaultCache());
-    }
+	/**
+	 * Starts dynalite on a free 127.0.0.1 port, installing it first if this machine lacks
+	 * it.
+	 */
+	public static Dynalite start() {
+		return start(NodeJs.fromEnvironment(), NpmPackage.defaultCache());
+	}
 
-    private static Path install(NodeJs nodeJs, Path cache) {
-        return PACKAGE.installIn(cache, nodeJs, installed -> { });
-    }
+	/**
+	 * Installs dynalite into the machine's npm cache unless it is there, without starting
+	 * it: for builds that start it later where npm cannot reach its registry.
+	 */
+	public static void install() {
+		install(NodeJs.fromEnvironment(), NpmPackage.defaultCache());
+	}
 
-    static Dynalite start(NodeJs nodeJs, Path cache) {
-        Path node = nodeJs.node(PACKAGE);
-        Path packageDirectory = install(nodeJs, cache);
-        return new Dynalite(EmulatorProcess.launch(PACKAGE.name(), cache.resolve("logs"), 1,
-                ports -> new ProcessBuilder(node.toString(), packageDirectory.resolve("cli.js").toString(),
-                        "--host", EmulatorProcess.LOOPBACK, "--port", Integer.toString(ports[0]),
-                        "--createTableMs", "50")
-                        .directory(packageDirectory.toFile())));
-    }
+	private static Path install(NodeJs nodeJs, Path cache) {
+		return PACKAGE.installIn(cache, nodeJs, installed -> {
+		});
+	}
 
-    public URI endpoint() {
-        return URI.create("http://" + EmulatorProcess.LOOPBACK + ":" + process.port(0));
-    }
+	static Dynalite start(NodeJs nodeJs, Path cache) {
+		Path node = nodeJs.node(PACKAGE);
+		Path packageDirectory = install(nodeJs, cache);
+		return new Dynalite(EmulatorProcess.launch(PACKAGE.name(), cache.resolve("logs"), 1,
+				ports -> new ProcessBuilder(node.toString(), packageDirectory.resolve("cli.js").toString(), "--host",
+						EmulatorProcess.LOOPBACK, "--port", Integer.toString(ports[0]), "--createTableMs", "50")
+					.directory(packageDirectory.toFile())));
+	}
 
-    /** A client of {@link #endpoint()} in us-east-1 with static fake credentials; closed by {@link #close()}. */
-    public DynamoDbClient client() {
-        return client;
-    }
+	public URI endpoint() {
+		return URI.create("http://" + EmulatorProcess.LOOPBACK + ":" + process.port(0));
+	}
 
-    long pid() {
-        return process.pid();
-    }
+	/**
+	 * A client of {@link #endpoint()} in us-east-1 with static fake credentials; closed
+	 * by {@link #close()}.
+	 */
+	public DynamoDbClient client() {
+		return client;
+	}
 
-    /** Closes the client and stops dynalite (SIGTERM, SIGKILL after a few seconds), waiting until it is gone. */
-    @Override
-    public void close() {
-        try {
-            client.close();
-        } finally {
-            process.close();
-        }
-    }
+	long pid() {
+		return process.pid();
+	}
+
+	/**
+	 * Closes the client and stops dynalite (SIGTERM, SIGKILL after a few seconds),
+	 * waiting until it is gone.
+	 */
+	@Override
+	public void close() {
+		try {
+			client.close();
+		}
+		finally {
+			process.close();
+		}
+	}
+
 }

@@ -9,110 +9,132 @@ import software.amazon.awssdk.services.kinesis.KinesisClient;
 import software.amazon.awssdk.services.kinesis.waiters.KinesisWaiter;
 
 /**
- * A local Kinesis for tests and the sample app: kinesis-local 0.6.2 (the npm build of kinesis-mock,
- * LocalStack's Kinesis) run with Node.js on two free ports, plain HTTP and TLS.
+ * A local Kinesis for tests and the sample app: kinesis-local 0.6.2 (the npm build of
+ * kinesis-mock, LocalStack's Kinesis) run with Node.js on two free ports, plain HTTP and
+ * TLS.
  * <p>
  * It is installed with npm on first use into a cache shared by all builds on the machine
- * ({@code ~/.cache/kpl-deagg/npm}, or the system property {@code kpl.emulator.cache}), under a file
- * lock; later starts skip npm. kinesis-local listens on all interfaces and has no host setting, so
- * it runs from a copy of its {@code main.js} patched to bind 127.0.0.1: nothing off the machine
- * can reach it. The TLS port has a self-signed certificate and speaks HTTP/1.1 only; it is there
- * for the KPL daemon. The process is stopped by {@link #close()}, or at the latest when the JVM exits.
+ * ({@code ~/.cache/kpl-deagg/npm}, or the system property {@code kpl.emulator.cache}),
+ * under a file lock; later starts skip npm. kinesis-local listens on all interfaces and
+ * has no host setting, so it runs from a copy of its {@code main.js} patched to bind
+ * 127.0.0.1: nothing off the machine can reach it. The TLS port has a self-signed
+ * certificate and speaks HTTP/1.1 only; it is there for the KPL daemon. The process is
+ * stopped by {@link #close()}, or at the latest when the JVM exits.
  */
 public final class KinesisLocal implements AutoCloseable {
 
-    static final NpmPackage PACKAGE = new NpmPackage("kinesis-local", "0.6.2",
-            "set spring.cloud.aws.endpoint to a running Kinesis");
+	static final NpmPackage PACKAGE = new NpmPackage("kinesis-local", "0.6.2",
+			"set spring.cloud.aws.endpoint to a running Kinesis");
 
-    private static final Duration STREAM_POLL_INTERVAL = Duration.ofMillis(100);
-    private static final Duration STREAM_ACTIVE_TIMEOUT = Duration.ofSeconds(30);
+	private static final Duration STREAM_POLL_INTERVAL = Duration.ofMillis(100);
 
-    private final EmulatorProcess process;
-    private final KinesisClient client;
+	private static final Duration STREAM_ACTIVE_TIMEOUT = Duration.ofSeconds(30);
 
-    private KinesisLocal(EmulatorProcess process) {
-        this.process = process;
-        this.client = LoopbackClients.build(KinesisClient.builder(), endpoint());
-    }
+	private final EmulatorProcess process;
 
-    /** Starts kinesis-local on free 127.0.0.1 ports, installing it first if this machine lacks it. */
-    public static KinesisLocal start() {
-        return start(NodeJs.fromEnvironment(), NpmPackage.defaultCache());
-    }
+	private final KinesisClient client;
 
-    /**
-     * Installs kinesis-local into the machine's npm cache unless it is there, without starting it: for
-     * builds that start it later where npm cannot reach its registry.
-     */
-    public static void install() {
-        install(NodeJs.fromEnvironment(), NpmPackage.defaultCache());
-    }
+	private KinesisLocal(EmulatorProcess process) {
+		this.process = process;
+		this.client = LoopbackClients.build(KinesisClient.builder(), endpoint());
+	}
 
-    static Path install(NodeJs nodeJs, Path cache) {
-        return PACKAGE.installIn(cache, nodeJs, LoopbackPatch::writeLoopbackMain);
-    }
+	/**
+	 * Starts kinesis-local on free 127.0.0.1 ports, installing it first if this machine
+	 * lacks it.
+	 */
+	public static KinesisLocal start() {
+		return start(NodeJs.fromEnvironment(), NpmPackage.defaultCache());
+	}
 
-    static KinesisLocal start(NodeJs nodeJs, Path cache) {
-        Path node = nodeJs.node(PACKAGE);
-        Path packageDirectory = install(nodeJs, cache);
-        return new KinesisLocal(EmulatorProcess.launch(PACKAGE.name(), cache.resolve("logs"), 2, ports -> {
-            ProcessBuilder command = new ProcessBuilder(node.toString(), LoopbackPatch.LOOPBACK_MAIN)
-                    .directory(packageDirectory.toFile());
-            Map<String, String> environment = command.environment();
-            // An empty value is fatal to kinesis-local; streams are made through createStream.
-            environment.remove("INITIALIZE_STREAMS");
-            environment.put("KINESIS_MOCK_TLS_PORT", Integer.toString(ports[0]));
-            environment.put("KINESIS_MOCK_PLAIN_PORT", Integer.toString(ports[1]));
-            environment.put("KINESIS_MOCK_CERT_PATH", packageDirectory.resolve("server.json").toString());
-            environment.put("AWS_REGION", LoopbackClients.REGION.id());
-            return command;
-        }));
-    }
+	/**
+	 * Installs kinesis-local into the machine's npm cache unless it is there, without
+	 * starting it: for builds that start it later where npm cannot reach its registry.
+	 */
+	public static void install() {
+		install(NodeJs.fromEnvironment(), NpmPackage.defaultCache());
+	}
 
-    /** Plain HTTP, where the AWS SDK's defaults work (CBOR, HTTP/2 with prior knowledge or HTTP/1.1). */
-    public URI endpoint() {
-        return URI.create("http://" + EmulatorProcess.LOOPBACK + ":" + process.port(1));
-    }
+	static Path install(NodeJs nodeJs, Path cache) {
+		return PACKAGE.installIn(cache, nodeJs, LoopbackPatch::writeLoopbackMain);
+	}
 
-    /** HTTPS with a self-signed certificate and HTTP/1.1 only: for the KPL daemon ({@code VerifyCertificate=false}). */
-    public URI tlsEndpoint() {
-        return URI.create("https://" + EmulatorProcess.LOOPBACK + ":" + tlsPort());
-    }
+	static KinesisLocal start(NodeJs nodeJs, Path cache) {
+		Path node = nodeJs.node(PACKAGE);
+		Path packageDirectory = install(nodeJs, cache);
+		return new KinesisLocal(EmulatorProcess.launch(PACKAGE.name(), cache.resolve("logs"), 2, ports -> {
+			ProcessBuilder command = new ProcessBuilder(node.toString(), LoopbackPatch.LOOPBACK_MAIN)
+				.directory(packageDirectory.toFile());
+			Map<String, String> environment = command.environment();
+			// An empty value is fatal to kinesis-local; streams are made through
+			// createStream.
+			environment.remove("INITIALIZE_STREAMS");
+			environment.put("KINESIS_MOCK_TLS_PORT", Integer.toString(ports[0]));
+			environment.put("KINESIS_MOCK_PLAIN_PORT", Integer.toString(ports[1]));
+			environment.put("KINESIS_MOCK_CERT_PATH", packageDirectory.resolve("server.json").toString());
+			environment.put("AWS_REGION", LoopbackClients.REGION.id());
+			return command;
+		}));
+	}
 
-    public int tlsPort() {
-        return process.port(0);
-    }
+	/**
+	 * Plain HTTP, where the AWS SDK's defaults work (CBOR, HTTP/2 with prior knowledge or
+	 * HTTP/1.1).
+	 */
+	public URI endpoint() {
+		return URI.create("http://" + EmulatorProcess.LOOPBACK + ":" + process.port(1));
+	}
 
-    /** A client of {@link #endpoint()} in us-east-1 with static fake credentials; closed by {@link #close()}. */
-    public KinesisClient client() {
-        return client;
-    }
+	/**
+	 * HTTPS with a self-signed certificate and HTTP/1.1 only: for the KPL daemon
+	 * ({@code VerifyCertificate=false}).
+	 */
+	public URI tlsEndpoint() {
+		return URI.create("https://" + EmulatorProcess.LOOPBACK + ":" + tlsPort());
+	}
 
-    /** Creates a provisioned stream and returns once it is ACTIVE. */
-    public void createStream(String name, int shards) {
-        client.createStream(request -> request.streamName(name).shardCount(shards));
-        try (KinesisWaiter waiter = KinesisWaiter.builder()
-                .client(client)
-                .overrideConfiguration(waiting -> waiting
-                        .backoffStrategyV2(BackoffStrategy.fixedDelay(STREAM_POLL_INTERVAL))
-                        .maxAttempts((int) (STREAM_ACTIVE_TIMEOUT.toMillis() / STREAM_POLL_INTERVAL.toMillis()))
-                        .waitTimeout(STREAM_ACTIVE_TIMEOUT))
-                .build()) {
-            waiter.waitUntilStreamExists(request -> request.streamName(name));
-        }
-    }
+	public int tlsPort() {
+		return process.port(0);
+	}
 
-    long pid() {
-        return process.pid();
-    }
+	/**
+	 * A client of {@link #endpoint()} in us-east-1 with static fake credentials; closed
+	 * by {@link #close()}.
+	 */
+	public KinesisClient client() {
+		return client;
+	}
 
-    /** Closes the client and stops kinesis-local (SIGTERM, SIGKILL after a few seconds), waiting until it is gone. */
-    @Override
-    public void close() {
-        try {
-            client.close();
-        } finally {
-            process.close();
-        }
-    }
+	/** Creates a provisioned stream and returns once it is ACTIVE. */
+	public void createStream(String name, int shards) {
+		client.createStream(request -> request.streamName(name).shardCount(shards));
+		try (KinesisWaiter waiter = KinesisWaiter.builder()
+			.client(client)
+			.overrideConfiguration(
+					waiting -> waiting.backoffStrategyV2(BackoffStrategy.fixedDelay(STREAM_POLL_INTERVAL))
+						.maxAttempts((int) (STREAM_ACTIVE_TIMEOUT.toMillis() / STREAM_POLL_INTERVAL.toMillis()))
+						.waitTimeout(STREAM_ACTIVE_TIMEOUT))
+			.build()) {
+			waiter.waitUntilStreamExists(request -> request.streamName(name));
+		}
+	}
+
+	long pid() {
+		return process.pid();
+	}
+
+	/**
+	 * Closes the client and stops kinesis-local (SIGTERM, SIGKILL after a few seconds),
+	 * waiting until it is gone.
+	 */
+	@Override
+	public void close() {
+		try {
+			client.close();
+		}
+		finally {
+			process.close();
+		}
+	}
+
 }

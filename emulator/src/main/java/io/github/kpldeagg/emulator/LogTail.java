@@ -9,32 +9,40 @@ import java.util.List;
 /** The end of a process's log, to put into an exception message. */
 final class LogTail {
 
-    private static final int LINES = 30;
+	private static final int LINES = 30;
 
-    private LogTail() {
-    }
+	private LogTail() {
+	}
 
-    /** A message suffix: the log's path and its last lines, or why they could not be read. */
-    static String of(Path log) {
-        try {
-            List<String> lines = read(log).lines().toList();
-            List<String> tail = lines.subList(Math.max(0, lines.size() - LINES), lines.size());
-            return "; last lines of " + log + ":\n" + String.join("\n", tail);
-        } catch (IOException e) {
-            return "; its log " + log + " could not be read: " + e;
-        }
-    }
+	/**
+	 * A message suffix: the log's path and its last lines, or why they could not be read.
+	 */
+	static String of(Path log) {
+		try {
+			List<String> lines = read(log).lines().toList();
+			List<String> tail = lines.subList(Math.max(0, lines.size() - LINES), lines.size());
+			return "; last lines of " + log + ":\n" + String.join("\n", tail);
+		}
+		catch (IOException e) {
+			return "; its log " + log + " could not be read: " + e;
+		}
+	}
 
-    static boolean contains(Path log, String text) {
-        try {
-            return read(log).contains(text);
-        } catch (IOException e) {
-            return false;
-        }
-    }
+	static boolean contains(Path log, String text) {
+		try {
+			return read(log).contains(text);
+		}
+		catch (IOException e) {
+			return false;
+		}
+	}
 
-    /** Lenient about encoding: a log is read to be shown, whatever bytes the process wrote. */
-    private static String read(Path log) throws IOException {
-        return new String(Files.readAllBytes(log), StandardCharsets.UTF_8);
-    }
+	/**
+	 * Lenient about encoding: a log is read to be shown, whatever bytes the process
+	 * wrote.
+	 */
+	private static String read(Path log) throws IOException {
+		return new String(Files.readAllBytes(log), StandardCharsets.UTF_8);
+	}
+
 }

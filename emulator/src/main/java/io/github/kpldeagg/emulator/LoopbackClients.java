@@ -9,23 +9,28 @@ import software.amazon.awssdk.http.apache5.Apache5HttpClient;
 import software.amazon.awssdk.regions.Region;
 
 /**
- * AWS SDK clients of an emulator: its loopback endpoint, us-east-1 and static fake credentials, so that
- * no default provider chain looks for a region or credentials anywhere else.
+ * AWS SDK clients of an emulator: its loopback endpoint, us-east-1 and static fake
+ * credentials, so that no default provider chain looks for a region or credentials
+ * anywhere else.
  */
 final class LoopbackClients {
 
-    static final Region REGION = Region.US_EAST_1;
+	static final Region REGION = Region.US_EAST_1;
 
-    private LoopbackClients() {
-    }
+	private LoopbackClients() {
+	}
 
-    /** The Apache 5 HTTP client closes its pooled connections on close(), without which kinesis-local ignores SIGTERM. */
-    static <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> C build(B builder, URI endpoint) {
-        return builder.endpointOverride(endpoint)
-                .region(REGION)
-                .credentialsProvider(StaticCredentialsProvider.create(
-                        AwsBasicCredentials.create("fake-access-key", "fake-secret-key")))
-                .httpClientBuilder(Apache5HttpClient.builder())
-                .build();
-    }
+	/**
+	 * The Apache 5 HTTP client closes its pooled connections on close(), without which
+	 * kinesis-local ignores SIGTERM.
+	 */
+	static <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> C build(B builder, URI endpoint) {
+		return builder.endpointOverride(endpoint)
+			.region(REGION)
+			.credentialsProvider(
+					StaticCredentialsProvider.create(AwsBasicCredentials.create("fake-access-key", "fake-secret-key")))
+			.httpClientBuilder(Apache5HttpClient.builder())
+			.build();
+	}
+
 }

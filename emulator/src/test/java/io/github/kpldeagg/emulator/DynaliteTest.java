@@ -14,29 +14,30 @@ import software.amazon.awssdk.services.dynamodb.model.TableStatus;
 
 class DynaliteTest {
 
-    @Test
-    void createsATableOnLoopbackAndStopsOnClose() throws Exception {
-        long pid;
-        try (Dynalite dynalite = Dynalite.start()) {
-            pid = dynalite.pid();
-            DynamoDbClient dynamoDb = dynalite.client();
+	@Test
+	void createsATableOnLoopbackAndStopsOnClose() throws Exception {
+		long pid;
+		try (Dynalite dynalite = Dynalite.start()) {
+			pid = dynalite.pid();
+			DynamoDbClient dynamoDb = dynalite.client();
 
-            dynamoDb.createTable(r -> r.tableName("checkpoints")
-                    .attributeDefinitions(a -> a.attributeName("key").attributeType(ScalarAttributeType.S))
-                    .keySchema(k -> k.attributeName("key").keyType(KeyType.HASH))
-                    .billingMode(BillingMode.PAY_PER_REQUEST));
-            dynamoDb.waiter().waitUntilTableExists(r -> r.tableName("checkpoints"));
+			dynamoDb.createTable(r -> r.tableName("checkpoints")
+				.attributeDefinitions(a -> a.attributeName("key").attributeType(ScalarAttributeType.S))
+				.keySchema(k -> k.attributeName("key").keyType(KeyType.HASH))
+				.billingMode(BillingMode.PAY_PER_REQUEST));
+			dynamoDb.waiter().waitUntilTableExists(r -> r.tableName("checkpoints"));
 
-            assertThat(dynamoDb.describeTable(r -> r.tableName("checkpoints")).table().tableStatus())
-                    .isEqualTo(TableStatus.ACTIVE);
-            if (ProcessSockets.supported()) {
-                List<SocketEndpoint> listening = ProcessSockets.listening(pid);
-                assertThat(listening).extracting(SocketEndpoint::port).contains(dynalite.endpoint().getPort());
-                assertThat(listening).allSatisfy(endpoint -> assertThat(endpoint.loopback())
-                        .as("%s is loopback", endpoint).isTrue());
-            }
-        }
+			assertThat(dynamoDb.describeTable(r -> r.tableName("checkpoints")).table().tableStatus())
+				.isEqualTo(TableStatus.ACTIVE);
+			if (ProcessSockets.supported()) {
+				List<SocketEndpoint> listening = ProcessSockets.listening(pid);
+				assertThat(listening).extracting(SocketEndpoint::port).contains(dynalite.endpoint().getPort());
+				assertThat(listening)
+					.allSatisfy(endpoint -> assertThat(endpoint.loopback()).as("%s is loopback", endpoint).isTrue());
+			}
+		}
 
-        assertThat(ProcessHandle.of(pid).filter(ProcessHandle::isAlive)).isEmpty();
-    }
+		assertThat(ProcessHandle.of(pid).filter(ProcessHandle::isAlive)).isEmpty();
+	}
+
 }

@@ -19,70 +19,74 @@ import org.junit.jupiter.api.io.TempDir;
 
 class EmulatorProcessTest {
 
-    private static final String NODE = NodeJs.fromEnvironment().node(KinesisLocal.PACKAGE).toString();
+	private static final String NODE = NodeJs.fromEnvironment().node(KinesisLocal.PACKAGE).toString();
 
-    @TempDir
-    Path logs;
+	@TempDir
+	Path logs;
 
-    @Test
-    void anEmulatorThatExitsEarlyFailsWithTheTailOfItsLog() {
-        assertThatThrownBy(() -> EmulatorProcess.launch("crashing", logs, 1,
-                ports -> new ProcessBuilder(NODE, "-e", "console.error('no such option'); process.exit(3)")))
-                .isInstanceOf(EmulatorUnavailableException.class)
-                .hasMessageContaining("crashing exited with code 3 before it listened")
-                .hasMessageContaining("no such option");
-    }
+	@Test
+	void anEmulatorThatExitsEarlyFailsWithTheTailOfItsLog() {
+		assertThatThrownBy(() -> EmulatorProcess.launch("crashing", logs, 1,
+				ports -> new ProcessBuilder(NODE, "-e", "console.error('no such option'); process.exit(3)")))
+			.isInstanceOf(EmulatorUnavailableException.class)
+			.hasMessageContaining("crashing exited with code 3 before it listened")
+			.hasMessageContaining("no such option");
+	}
 
-    @Test
-    void aServerThatTookThePortMeanwhileIsNotMistakenForTheEmulator() throws Exception {
-        assumeTrue(ProcessSockets.supported(), "only Linux tells whose socket listens on a port");
-        // Listens a second after its start, long after the other server began to answer on its port.
-        String lateServer = "setTimeout(() => require('http').createServer((q, r) => r.end('ok'))"
-                + ".listen(+process.argv[1], '127.0.0.1'), 1000);";
-        List<HttpServer> otherServers = new ArrayList<>();
-        try {
-            try (EmulatorProcess emulator = EmulatorProcess.launch("racing", logs, 1, ports -> {
-                if (otherServers.isEmpty()) {
-                    otherServers.add(answeringServer(ports[0]));
-                }
-                return new ProcessBuilder(NODE, "-e", lateServer, Integer.toString(ports[0]));
-            })) {
-                int takenPort = otherServers.get(0).getAddress().getPort();
-                assertThat(emulator.port(0)).isNotEqualTo(takenPort);
-                assertThat(ProcessSockets.listening(emulator.pid())).extracting(SocketEndpoint::port)
-                        .containsExactly(emulator.port(0));
-                assertThat(logs.resolve("racing-" + takenPort + ".log")).content().contains("EADDRINUSE");
-            }
-        } finally {
-            otherServers.forEach(server -> server.stop(0));
-        }
-    }
+	@Test
+	void aServerThatTookThePortMeanwhileIsNotMistakenForTheEmulator() throws Exception {
+		assumeTrue(ProcessSockets.supported(), "only Linux tells whose socket listens on a port");
+		// Listens a second after its start, long after the other server began to answer
+		// on its port.
+		String lateServer = "setTimeout(() => require('http').createServer((q, r) => r.end('ok'))"
+				+ ".listen(+process.argv[1], '127.0.0.1'), 1000);";
+		List<HttpServer> otherServers = new ArrayList<>();
+		try {
+			try (EmulatorProcess emulator = EmulatorProcess.launch("racing", logs, 1, ports -> {
+				if (otherServers.isEmpty()) {
+					otherServers.add(answeringServer(ports[0]));
+				}
+				return new ProcessBuilder(NODE, "-e", lateServer, Integer.toString(ports[0]));
+			})) {
+				int takenPort = otherServers.get(0).getAddress().getPort();
+				assertThat(emulator.port(0)).isNotEqualTo(takenPort);
+				assertThat(ProcessSockets.listening(emulator.pid())).extracting(SocketEndpoint::port)
+					.containsExactly(emulator.port(0));
+				assertThat(logs.resolve("racing-" + takenPort + ".log")).content().contains("EADDRINUSE");
+			}
+		}
+		finally {
+			otherServers.forEach(server -> server.stop(0));
+		}
+	}
 
-    private static HttpServer answeringServer(int port) {
-        try {
-            HttpServer server = HttpServer.create(new InetSocketAddress(EmulatorProcess.LOOPBACK, port), 1);
-            server.createContext("/", exchange -> {
-                exchange.sendResponseHeaders(200, -1);
-                exchange.close();
-            });
-            server.start();
-            return server;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
+	private static HttpServer answeringServer(int port) {
+		try {
+			HttpServer server = HttpServer.create(new InetSocketAddress(EmulatorProcess.LOOPBACK, port), 1);
+			server.createContext("/", exchange -> {
+				exchange.sendResponseHeaders(200, -1);
+				exchange.close();
+			});
+			server.start();
+			return server;
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+	}
 
-    @Test
-    void closeKillsAProcessThatIgnoresSigterm() {
-        String stubborn = "process.on('SIGTERM', () => console.log('ignoring SIGTERM'));"
-                + "require('http').createServer((q, r) => r.end('ok')).listen(+process.argv[1], '127.0.0.1');";
-        EmulatorProcess emulator = EmulatorProcess.launch("stubborn", logs, 1,
-                ports -> new ProcessBuilder(NODE, "-e", stubborn, Integer.toString(ports[0])));
-        long pid = emulator.pid();
+	@Test
+	void closeKillsAProcessThatIgnoresSigterm() {
+		String stubborn = "process.on('SIGTERM', () => console.log('ignoring SIGTERM'));"
+				+ "require('http').createServer((q, r) => r.end('ok')).listen(+process.argv[1], '127.0.0.1');";
+		EmulatorProcess emulator = EmulatorProcess.launch("stubborn", logs, 1,
+				ports -> new ProcessBuilder(NODE, "-e", stubborn, Integer.toString(ports[0])));
+		long pid = emulator.pid();
 
-        emulator.close();
+		emulator.close();
 
-        assertThat(ProcessHandle.of(pid).filter(ProcessHandle::isAlive)).isEqualTo(Optional.empty());
-        assertThat(logs.resolve("stubborn-" + emulator.port(0) + ".log")).content().contains("ignoring SIGTERM");
-    }
+		assertThat(ProcessHandle.of(pid).filter(ProcessHandle::isAlive)).isEqualTo(Optional.empty());
+		assertThat(logs.resolve("stubborn-" + emulator.port(0) + ".log")).content().contains("ignoring SIGTERM");
+	}
+
 }

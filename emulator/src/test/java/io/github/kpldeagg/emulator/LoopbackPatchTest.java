@@ -11,38 +11,39 @@ import org.junit.jupiter.api.io.TempDir;
 
 class LoopbackPatchTest {
 
-    @TempDir
-    Path packageDirectory;
+	@TempDir
+	Path packageDirectory;
 
-    @Test
-    void replacesTheOneBindHostAndLeavesMainJsAlone() throws IOException {
-        String main = "var host = $m_Lcom_comcast_ip4s_Host$().em(\"0.0.0.0\"); var other = \"0.0.0.0\";";
-        Files.writeString(packageDirectory.resolve("main.js"), main);
+	@Test
+	void replacesTheOneBindHostAndLeavesMainJsAlone() throws IOException {
+		String main = "var host = $m_Lcom_comcast_ip4s_Host$().em(\"0.0.0.0\"); var other = \"0.0.0.0\";";
+		Files.writeString(packageDirectory.resolve("main.js"), main);
 
-        LoopbackPatch.writeLoopbackMain(packageDirectory);
+		LoopbackPatch.writeLoopbackMain(packageDirectory);
 
-        assertThat(packageDirectory.resolve("main-loopback.js")).content()
-                .isEqualTo("var host = $m_Lcom_comcast_ip4s_Host$().em(\"127.0.0.1\"); var other = \"0.0.0.0\";");
-        assertThat(packageDirectory.resolve("main.js")).content().isEqualTo(main);
-    }
+		assertThat(packageDirectory.resolve("main-loopback.js")).content()
+			.isEqualTo("var host = $m_Lcom_comcast_ip4s_Host$().em(\"127.0.0.1\"); var other = \"0.0.0.0\";");
+		assertThat(packageDirectory.resolve("main.js")).content().isEqualTo(main);
+	}
 
-    @Test
-    void failsLoudlyWhenTheBindHostIsNotFound() throws IOException {
-        Files.writeString(packageDirectory.resolve("main.js"), "server.listen(4567, \"0.0.0.0\")");
+	@Test
+	void failsLoudlyWhenTheBindHostIsNotFound() throws IOException {
+		Files.writeString(packageDirectory.resolve("main.js"), "server.listen(4567, \"0.0.0.0\")");
 
-        assertThatThrownBy(() -> LoopbackPatch.writeLoopbackMain(packageDirectory))
-                .isInstanceOf(EmulatorUnavailableException.class)
-                .hasMessageContaining("Cannot keep kinesis-local on loopback")
-                .hasMessageContaining("found none");
-        assertThat(packageDirectory.resolve("main-loopback.js")).doesNotExist();
-    }
+		assertThatThrownBy(() -> LoopbackPatch.writeLoopbackMain(packageDirectory))
+			.isInstanceOf(EmulatorUnavailableException.class)
+			.hasMessageContaining("Cannot keep kinesis-local on loopback")
+			.hasMessageContaining("found none");
+		assertThat(packageDirectory.resolve("main-loopback.js")).doesNotExist();
+	}
 
-    @Test
-    void failsLoudlyWhenTheBindHostIsAmbiguous() throws IOException {
-        Files.writeString(packageDirectory.resolve("main.js"), LoopbackPatch.BIND_ALL_INTERFACES.repeat(2));
+	@Test
+	void failsLoudlyWhenTheBindHostIsAmbiguous() throws IOException {
+		Files.writeString(packageDirectory.resolve("main.js"), LoopbackPatch.BIND_ALL_INTERFACES.repeat(2));
 
-        assertThatThrownBy(() -> LoopbackPatch.writeLoopbackMain(packageDirectory))
-                .isInstanceOf(EmulatorUnavailableException.class)
-                .hasMessageContaining("found several");
-    }
+		assertThatThrownBy(() -> LoopbackPatch.writeLoopbackMain(packageDirectory))
+			.isInstanceOf(EmulatorUnavailableException.class)
+			.hasMessageContaining("found several");
+	}
+
 }

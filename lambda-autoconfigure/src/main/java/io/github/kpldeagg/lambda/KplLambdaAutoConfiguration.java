@@ -17,44 +17,50 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 
 /**
- * In an AWS Lambda function run by Spring Cloud Function's {@code FunctionInvoker}, calls a consumer of
- * {@link io.github.kpldeagg.core.UserRecord} (or of {@code byte[]}, {@code String}, an application type
- * read from JSON, or a {@code Message} of one of them) once per user record of a Kinesis event, and answers
- * with the partial batch response ({@code {"batchItemFailures":[...]}}).
+ * In an AWS Lambda function run by Spring Cloud Function's {@code FunctionInvoker}, calls
+ * a consumer of {@link io.github.kpldeagg.core.UserRecord} (or of {@code byte[]},
+ * {@code String}, an application type read from JSON, or a {@code Message} of one of
+ * them) once per user record of a Kinesis event, and answers with the partial batch
+ * response ({@code {"batchItemFailures":[...]}}).
  * <p>
- * After Spring Cloud Function's observation configuration, so that its function observation exists and
- * is chained rather than backing off; and, first, after Boot's, which that one needs before it but does
- * not declare: naming only Spring Cloud Function's here would move it ahead of Boot's.
+ * After Spring Cloud Function's observation configuration, so that its function
+ * observation exists and is chained rather than backing off; and, first, after Boot's,
+ * which that one needs before it but does not declare: naming only Spring Cloud
+ * Function's here would move it ahead of Boot's.
  */
-@AutoConfiguration(afterName = {
-    "org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration",
-    "org.springframework.cloud.function.observability.ObservationAutoConfiguration" })
+@AutoConfiguration(
+		afterName = { "org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration",
+				"org.springframework.cloud.function.observability.ObservationAutoConfiguration" })
 @ConditionalOnClass(value = { Deaggregator.class, KinesisEvent.class, FunctionAroundWrapper.class },
-        name = "org.springframework.cloud.function.adapter.aws.FunctionInvoker")
+		name = "org.springframework.cloud.function.adapter.aws.FunctionInvoker")
 @ConditionalOnProperty(prefix = "kpl.deaggregation", name = "enabled", matchIfMissing = true)
 @EnableConfigurationProperties(KplLambdaProperties.class)
 public class KplLambdaAutoConfiguration {
 
-    private static final Log logger = LogFactory.getLog(KplLambdaAutoConfiguration.class);
+	private static final Log logger = LogFactory.getLog(KplLambdaAutoConfiguration.class);
 
-    @Bean
-    @ConditionalOnMissingBean
-    public KinesisEventProcessor kplKinesisEventProcessor(KplLambdaProperties properties) {
-        return KinesisEventProcessor.of(Deaggregator.builder()
-                .corruptAggregatePolicy(properties.getCorruptAggregatePolicy()).build());
-    }
+	@Bean
+	@ConditionalOnMissingBean
+	public KinesisEventProcessor kplKinesisEventProcessor(KplLambdaProperties properties) {
+		return KinesisEventProcessor
+			.of(Deaggregator.builder().corruptAggregatePolicy(properties.getCorruptAggregatePolicy()).build());
+	}
 
-    /** Primary because Spring Cloud Function uses a single wrapper; this one calls the other one itself. */
-    @Bean
-    @Primary
-    @ConditionalOnMissingBean(name = "kplDeaggregatingFunctionAroundWrapper")
-    public FunctionAroundWrapper kplDeaggregatingFunctionAroundWrapper(KinesisEventProcessor processor,
-            JsonMapper jsonMapper, ObjectProvider<FunctionAroundWrapper> wrappers) {
-        // Spring Cloud Function skips every wrapper when this system property is false.
-        if ("false".equalsIgnoreCase(System.getProperty("spring.cloud.function.observability.enabled"))) {
-            logger.warn("-Dspring.cloud.function.observability.enabled=false: Spring Cloud Function then skips "
-                    + "function wrappers, so Kinesis events are not deaggregated");
-        }
-        return new DeaggregatingFunctionAroundWrapper(processor, jsonMapper, wrappers);
-    }
+	/**
+	 * Primary because Spring Cloud Function uses a single wrapper; this one calls the
+	 * other one itself.
+	 */
+	@Bean
+	@Primary
+	@ConditionalOnMissingBean(name = "kplDeaggregatingFunctionAroundWrapper")
+	public FunctionAroundWrapper kplDeaggregatingFunctionAroundWrapper(KinesisEventProcessor processor,
+			JsonMapper jsonMapper, ObjectProvider<FunctionAroundWrapper> wrappers) {
+		// Spring Cloud Function skips every wrapper when this system property is false.
+		if ("false".equalsIgnoreCase(System.getProperty("spring.cloud.function.observability.enabled"))) {
+			logger.warn("-Dspring.cloud.function.observability.enabled=false: Spring Cloud Function then skips "
+					+ "function wrappers, so Kinesis events are not deaggregated");
+		}
+		return new DeaggregatingFunctionAroundWrapper(processor, jsonMapper, wrappers);
+	}
+
 }

@@ -3,36 +3,40 @@ package io.github.kpldeagg.lambda;
 import io.github.kpldeagg.core.CorruptAggregatePolicy;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
-/** KPL deaggregation of the Kinesis events a Spring Cloud Function receives in AWS Lambda. */
+/**
+ * KPL deaggregation of the Kinesis events a Spring Cloud Function receives in AWS Lambda.
+ */
 @ConfigurationProperties("kpl.deaggregation")
 public class KplLambdaProperties {
 
-    /**
-     * Whether a consumer function of user records is called once per user record of a Lambda Kinesis
-     * event, with the partial batch response as the handler's answer. Off, functions run as Spring Cloud
-     * Function alone runs them.
-     */
-    private boolean enabled = true;
+	/**
+	 * Whether a consumer function of user records is called once per user record of a
+	 * Lambda Kinesis event, with the partial batch response as the handler's answer. Off,
+	 * functions run as Spring Cloud Function alone runs them.
+	 */
+	private boolean enabled = true;
 
-    /**
-     * What to do with a record that starts with the KPL magic but cannot be read: pass it through
-     * unchanged as one record (as KCL does), fail it (reported as a batch item failure), or skip it.
-     */
-    private CorruptAggregatePolicy corruptAggregatePolicy = CorruptAggregatePolicy.PASS_THROUGH;
+	/**
+	 * What to do with a record that starts with the KPL magic but cannot be read: pass it
+	 * through unchanged as one record (as KCL does), fail it (reported as a batch item
+	 * failure), or skip it.
+	 */
+	private CorruptAggregatePolicy corruptAggregatePolicy = CorruptAggregatePolicy.PASS_THROUGH;
 
-    public boolean isEnabled() {
-        return enabled;
-    }
+	public boolean isEnabled() {
+		return enabled;
+	}
 
-    public void setEnabled(boolean enabled) {
-        this.enabled = enabled;
-    }
+	public void setEnabled(boolean enabled) {
+		this.enabled = enabled;
+	}
 
-    public CorruptAggregatePolicy getCorruptAggregatePolicy() {
-        return corruptAggregatePolicy;
-    }
+	public CorruptAggregatePolicy getCorruptAggregatePolicy() {
+		return corruptAggregatePolicy;
+	}
 
-    public void setCorruptAggregatePolicy(CorruptAggregatePolicy corruptAggregatePolicy) {
-        this.corruptAggregatePolicy = corruptAggregatePolicy;
-    }
+	public void setCorruptAggregatePolicy(CorruptAggregatePolicy corruptAggregatePolicy) {
+		this.corruptAggregatePolicy = corruptAggregatePolicy;
+	}
+
 }

@@ -14,77 +14,80 @@ import org.springframework.messaging.Message;
 /** Spring Boot applications as a user writes them, one per {@code MAIN_CLASS}. */
 final class FunctionApplications {
 
-    private FunctionApplications() {
-    }
+	private FunctionApplications() {
+	}
 
-    /** An application type the functions read from a user record's JSON. */
-    record Order(int i, String msg) {
-    }
+	/** An application type the functions read from a user record's JSON. */
+	record Order(int i, String msg) {
+	}
 
-    /** Functions of each kind, picked with spring.cloud.function.definition; observed. */
-    @SpringBootConfiguration
-    @EnableAutoConfiguration
-    static class ManyFunctions {
+	/** Functions of each kind, picked with spring.cloud.function.definition; observed. */
+	@SpringBootConfiguration
+	@EnableAutoConfiguration
+	static class ManyFunctions {
 
-        @Bean
-        Consumer<UserRecord> userRecords() {
-            return Received::accept;
-        }
+		@Bean
+		Consumer<UserRecord> userRecords() {
+			return Received::accept;
+		}
 
-        @Bean
-        Consumer<byte[]> bytes() {
-            return Received::accept;
-        }
+		@Bean
+		Consumer<byte[]> bytes() {
+			return Received::accept;
+		}
 
-        @Bean
-        Consumer<String> text() {
-            return Received::accept;
-        }
+		@Bean
+		Consumer<String> text() {
+			return Received::accept;
+		}
 
-        @Bean
-        Consumer<Message<UserRecord>> messages() {
-            return Received::accept;
-        }
+		@Bean
+		Consumer<Message<UserRecord>> messages() {
+			return Received::accept;
+		}
 
-        @Bean
-        Consumer<Order> orders() {
-            return Received::accept;
-        }
+		@Bean
+		Consumer<Order> orders() {
+			return Received::accept;
+		}
 
-        @Bean
-        Consumer<KinesisEvent> wholeEvents() {
-            return Received::accept;
-        }
+		@Bean
+		Consumer<KinesisEvent> wholeEvents() {
+			return Received::accept;
+		}
 
-        @Bean
-        Function<String, String> uppercase() {
-            return String::toUpperCase;
-        }
+		@Bean
+		Function<String, String> uppercase() {
+			return String::toUpperCase;
+		}
 
-        @Bean
-        ObservationHandler<Observation.Context> functionObservations() {
-            return new ObservationHandler<>() {
-                @Override
-                public void onStop(Observation.Context context) {
-                    Received.OBSERVATIONS.add(context.getName());
-                }
+		@Bean
+		ObservationHandler<Observation.Context> functionObservations() {
+			return new ObservationHandler<>() {
+				@Override
+				public void onStop(Observation.Context context) {
+					Received.OBSERVATIONS.add(context.getName());
+				}
 
-                @Override
-                public boolean supportsContext(Observation.Context context) {
-                    return true;
-                }
-            };
-        }
-    }
+				@Override
+				public boolean supportsContext(Observation.Context context) {
+					return true;
+				}
+			};
+		}
 
-    /** One function and no definition, the simplest deployment. */
-    @SpringBootConfiguration
-    @EnableAutoConfiguration
-    static class OneFunction {
+	}
 
-        @Bean
-        Consumer<UserRecord> process() {
-            return Received::accept;
-        }
-    }
+	/** One function and no definition, the simplest deployment. */
+	@SpringBootConfiguration
+	@EnableAutoConfiguration
+	static class OneFunction {
+
+		@Bean
+		Consumer<UserRecord> process() {
+			return Received::accept;
+		}
+
+	}
+
 }

@@ -25,285 +25,299 @@ import org.springframework.cloud.function.adapter.aws.FunctionInvoker;
 import org.springframework.messaging.Message;
 
 /**
- * Through Spring Cloud Function's standard handler, {@code FunctionInvoker.handleRequest}, as the Lambda
- * runtime calls it, with Kinesis events shaped as Lambda sends them and made of real-KPL records.
+ * Through Spring Cloud Function's standard handler,
+ * {@code FunctionInvoker.handleRequest}, as the Lambda runtime calls it, with Kinesis
+ * events shaped as Lambda sends them and made of real-KPL records.
  */
 class FunctionInvokerTest {
 
-    private static final String NO_FAILURES = "{\"batchItemFailures\":[]}";
-    /** Without Boot's observation auto-configuration there is no function observation to chain. */
-    private static final String NO_OBSERVATION = "spring.autoconfigure.exclude="
-            + "org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration";
+	private static final String NO_FAILURES = "{\"batchItemFailures\":[]}";
 
-    @BeforeEach
-    void reset() {
-        Received.reset();
-    }
+	/**
+	 * Without Boot's observation auto-configuration there is no function observation to
+	 * chain.
+	 */
+	private static final String NO_OBSERVATION = "spring.autoconfigure.exclude="
+			+ "org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration";
 
-    @ParameterizedTest
-    @ValueSource(strings = { "kpl-1.1.1", "kpl-0.15.12" })
-    void everyUserRecordOfTheRealKplArrivesOnceInOrderByteExactWithItsIdentity(String producer) throws Exception {
-        FunctionInvoker handler = Lambda.handler(ManyFunctions.class, "spring.cloud.function.definition=userRecords");
-        List<KinesisRecord> sent = new ArrayList<>();
+	@BeforeEach
+	void reset() {
+		Received.reset();
+	}
 
-        for (List<KinesisRecord> shard : LambdaEvents.shards(producer).values()) {
-            assertThat(Lambda.invoke(handler, LambdaEvents.event(shard))).isEqualTo(NO_FAILURES);
-            sent.addAll(shard);
-        }
+	@ParameterizedTest
+	@ValueSource(strings = { "kpl-1.1.1", "kpl-0.15.12" })
+	void everyUserRecordOfTheRealKplArrivesOnceInOrderByteExactWithItsIdentity(String producer) throws Exception {
+		FunctionInvoker handler = Lambda.handler(ManyFunctions.class, "spring.cloud.function.definition=userRecords");
+		List<KinesisRecord> sent = new ArrayList<>();
 
-        assertArrivedInOrder(sent, Received.PAYLOADS);
-        assertThat(Received.PAYLOADS).hasSize(1001);
-        // Spring Cloud Function's observation, chained: one per call of the function, that is per user record.
-        assertThat(Received.OBSERVATIONS).hasSize(1001).containsOnly("spring.cloud.function");
-    }
+		for (List<KinesisRecord> shard : LambdaEvents.shards(producer).values()) {
+			assertThat(Lambda.invoke(handler, LambdaEvents.event(shard))).isEqualTo(NO_FAILURES);
+			sent.addAll(shard);
+		}
 
-    @Test
-    void withoutFunctionObservationTheSameUserRecordsArrive() throws Exception {
-        FunctionInvoker handler = Lambda.handler(ManyFunctions.class, "spring.cloud.function.definition=userRecords",
-                NO_OBSERVATION);
+		assertArrivedInOrder(sent, Received.PAYLOADS);
+		assertThat(Received.PAYLOADS).hasSize(1001);
+		// Spring Cloud Function's observation, chained: one per call of the function,
+		// that is per user record.
+		assertThat(Received.OBSERVATIONS).hasSize(1001).containsOnly("spring.cloud.function");
+	}
 
-        assertThat(Lambda.invoke(handler, LambdaEvents.event(LambdaEvents.firstShard()))).isEqualTo(NO_FAILURES);
+	@Test
+	void withoutFunctionObservationTheSameUserRecordsArrive() throws Exception {
+		FunctionInvoker handler = Lambda.handler(ManyFunctions.class, "spring.cloud.function.definition=userRecords",
+				NO_OBSERVATION);
 
-        assertArrivedInOrder(LambdaEvents.firstShard(), Received.PAYLOADS);
-        assertThat(Received.OBSERVATIONS).isEmpty();
-    }
+		assertThat(Lambda.invoke(handler, LambdaEvents.event(LambdaEvents.firstShard()))).isEqualTo(NO_FAILURES);
 
-    @ParameterizedTest
-    @ValueSource(booleans = { true, false })
-    void aFailingUserRecordReportsItsKinesisRecordsSequenceNumberAloneAndNothingAfterItRuns(boolean observed)
-            throws Exception {
-        FunctionInvoker handler = observed
-                ? Lambda.handler(ManyFunctions.class, "spring.cloud.function.definition=userRecords")
-                : Lambda.handler(ManyFunctions.class, "spring.cloud.function.definition=userRecords", NO_OBSERVATION);
-        List<KinesisRecord> shard = LambdaEvents.firstShard();
-        KinesisRecord failing = shard.get(2);
-        Received.poison = payload -> ((UserRecord) payload).sequenceNumber().equals(failing.sequenceNumber())
-                && ((UserRecord) payload).subSequenceNumber() == 7;
+		assertArrivedInOrder(LambdaEvents.firstShard(), Received.PAYLOADS);
+		assertThat(Received.OBSERVATIONS).isEmpty();
+	}
 
-        String response = Lambda.invoke(handler, LambdaEvents.event(shard));
+	@ParameterizedTest
+	@ValueSource(booleans = { true, false })
+	void aFailingUserRecordReportsItsKinesisRecordsSequenceNumberAloneAndNothingAfterItRuns(boolean observed)
+			throws Exception {
+		FunctionInvoker handler = observed
+				? Lambda.handler(ManyFunctions.class, "spring.cloud.function.definition=userRecords")
+				: Lambda.handler(ManyFunctions.class, "spring.cloud.function.definition=userRecords", NO_OBSERVATION);
+		List<KinesisRecord> shard = LambdaEvents.firstShard();
+		KinesisRecord failing = shard.get(2);
+		Received.poison = payload -> ((UserRecord) payload).sequenceNumber().equals(failing.sequenceNumber())
+				&& ((UserRecord) payload).subSequenceNumber() == 7;
 
-        assertThat(response).isEqualTo("{\"batchItemFailures\":[{\"itemIdentifier\":\"" + failing.sequenceNumber()
-                + "\"}]}");
-        int before = shard.get(0).userRecords().size() + shard.get(1).userRecords().size();
-        assertThat(Received.PAYLOADS).hasSize(before + 8);
-        UserRecord last = (UserRecord) Received.PAYLOADS.get(Received.PAYLOADS.size() - 1);
-        assertThat(last.sequenceNumber()).isEqualTo(failing.sequenceNumber());
-        assertThat(last.subSequenceNumber()).isEqualTo(7);
-    }
+		String response = Lambda.invoke(handler, LambdaEvents.event(shard));
 
-    @ParameterizedTest
-    @EnumSource(CorruptAggregatePolicy.class)
-    void aCorruptAggregateFollowsTheConfiguredPolicy(CorruptAggregatePolicy policy) throws Exception {
-        FunctionInvoker handler = Lambda.handler(ManyFunctions.class, "spring.cloud.function.definition=userRecords",
-                "kpl.deaggregation.corrupt-aggregate-policy=" + policy.name().toLowerCase().replace('_', '-'));
-        List<KinesisRecord> shard = LambdaEvents.firstShard();
-        byte[] corruptData = shard.get(1).data().clone();
-        corruptData[corruptData.length - 1] ^= 1; // the MD5 no longer matches
-        KinesisRecord corrupt = shard.get(1).withData(corruptData);
+		assertThat(response)
+			.isEqualTo("{\"batchItemFailures\":[{\"itemIdentifier\":\"" + failing.sequenceNumber() + "\"}]}");
+		int before = shard.get(0).userRecords().size() + shard.get(1).userRecords().size();
+		assertThat(Received.PAYLOADS).hasSize(before + 8);
+		UserRecord last = (UserRecord) Received.PAYLOADS.get(Received.PAYLOADS.size() - 1);
+		assertThat(last.sequenceNumber()).isEqualTo(failing.sequenceNumber());
+		assertThat(last.subSequenceNumber()).isEqualTo(7);
+	}
 
-        String response = Lambda.invoke(handler, LambdaEvents.event(List.of(shard.get(0), corrupt, shard.get(2))));
+	@ParameterizedTest
+	@EnumSource(CorruptAggregatePolicy.class)
+	void aCorruptAggregateFollowsTheConfiguredPolicy(CorruptAggregatePolicy policy) throws Exception {
+		FunctionInvoker handler = Lambda.handler(ManyFunctions.class, "spring.cloud.function.definition=userRecords",
+				"kpl.deaggregation.corrupt-aggregate-policy=" + policy.name().toLowerCase().replace('_', '-'));
+		List<KinesisRecord> shard = LambdaEvents.firstShard();
+		byte[] corruptData = shard.get(1).data().clone();
+		corruptData[corruptData.length - 1] ^= 1; // the MD5 no longer matches
+		KinesisRecord corrupt = shard.get(1).withData(corruptData);
 
-        int first = shard.get(0).userRecords().size();
-        int third = shard.get(2).userRecords().size();
-        switch (policy) {
-            case PASS_THROUGH -> {
-                assertThat(response).isEqualTo(NO_FAILURES);
-                assertThat(Received.PAYLOADS).hasSize(first + 1 + third);
-                assertThat(((UserRecord) Received.PAYLOADS.get(first)).bytes()).isEqualTo(corruptData);
-            }
-            case SKIP -> {
-                assertThat(response).isEqualTo(NO_FAILURES);
-                assertThat(Received.PAYLOADS).hasSize(first + third);
-            }
-            case FAIL -> {
-                assertThat(response).isEqualTo("{\"batchItemFailures\":[{\"itemIdentifier\":\""
-                        + corrupt.sequenceNumber() + "\"}]}");
-                assertThat(Received.PAYLOADS).hasSize(first);
-            }
-        }
-    }
+		String response = Lambda.invoke(handler, LambdaEvents.event(List.of(shard.get(0), corrupt, shard.get(2))));
 
-    @Test
-    void plainRecordsArriveUnchanged() throws Exception {
-        FunctionInvoker handler = Lambda.handler(ManyFunctions.class, "spring.cloud.function.definition=userRecords");
-        List<KinesisRecord> plain = new ArrayList<>();
-        for (String producer : LambdaEvents.PRODUCERS) {
-            LambdaEvents.shards(producer).values().forEach(shard -> shard.stream()
-                    .filter(record -> !record.aggregated()).forEach(plain::add));
-        }
-        assertThat(plain).hasSizeGreaterThanOrEqualTo(4);
+		int first = shard.get(0).userRecords().size();
+		int third = shard.get(2).userRecords().size();
+		switch (policy) {
+			case PASS_THROUGH -> {
+				assertThat(response).isEqualTo(NO_FAILURES);
+				assertThat(Received.PAYLOADS).hasSize(first + 1 + third);
+				assertThat(((UserRecord) Received.PAYLOADS.get(first)).bytes()).isEqualTo(corruptData);
+			}
+			case SKIP -> {
+				assertThat(response).isEqualTo(NO_FAILURES);
+				assertThat(Received.PAYLOADS).hasSize(first + third);
+			}
+			case FAIL -> {
+				assertThat(response)
+					.isEqualTo("{\"batchItemFailures\":[{\"itemIdentifier\":\"" + corrupt.sequenceNumber() + "\"}]}");
+				assertThat(Received.PAYLOADS).hasSize(first);
+			}
+		}
+	}
 
-        assertThat(Lambda.invoke(handler, LambdaEvents.event(plain))).isEqualTo(NO_FAILURES);
+	@Test
+	void plainRecordsArriveUnchanged() throws Exception {
+		FunctionInvoker handler = Lambda.handler(ManyFunctions.class, "spring.cloud.function.definition=userRecords");
+		List<KinesisRecord> plain = new ArrayList<>();
+		for (String producer : LambdaEvents.PRODUCERS) {
+			LambdaEvents.shards(producer)
+				.values()
+				.forEach(shard -> shard.stream().filter(record -> !record.aggregated()).forEach(plain::add));
+		}
+		assertThat(plain).hasSizeGreaterThanOrEqualTo(4);
 
-        assertArrivedInOrder(plain, Received.PAYLOADS);
-        assertThat(Received.PAYLOADS).allSatisfy(payload -> assertThat(((UserRecord) payload).aggregated()).isFalse());
-    }
+		assertThat(Lambda.invoke(handler, LambdaEvents.event(plain))).isEqualTo(NO_FAILURES);
 
-    @Test
-    void anEmptyEventCallsNothingAndSucceeds() throws Exception {
-        FunctionInvoker handler = Lambda.handler(ManyFunctions.class, "spring.cloud.function.definition=userRecords");
+		assertArrivedInOrder(plain, Received.PAYLOADS);
+		assertThat(Received.PAYLOADS).allSatisfy(payload -> assertThat(((UserRecord) payload).aggregated()).isFalse());
+	}
 
-        assertThat(Lambda.invoke(handler, "{\"Records\":[]}")).isEqualTo(NO_FAILURES);
+	@Test
+	void anEmptyEventCallsNothingAndSucceeds() throws Exception {
+		FunctionInvoker handler = Lambda.handler(ManyFunctions.class, "spring.cloud.function.definition=userRecords");
 
-        assertThat(Received.PAYLOADS).isEmpty();
-    }
+		assertThat(Lambda.invoke(handler, "{\"Records\":[]}")).isEqualTo(NO_FAILURES);
 
-    @Test
-    void malformedEventJsonIsAnErrorNotASilentSuccess() {
-        FunctionInvoker handler = Lambda.handler(ManyFunctions.class, "spring.cloud.function.definition=userRecords");
-        String truncated = new String(LambdaEvents.event(LambdaEvents.firstShard()), StandardCharsets.UTF_8)
-                .substring(0, 500);
+		assertThat(Received.PAYLOADS).isEmpty();
+	}
 
-        assertThatThrownBy(() -> Lambda.invoke(handler, truncated)).hasMessageContaining("Failed to convert JSON");
-        assertThat(Received.PAYLOADS).isEmpty();
-    }
+	@Test
+	void malformedEventJsonIsAnErrorNotASilentSuccess() {
+		FunctionInvoker handler = Lambda.handler(ManyFunctions.class, "spring.cloud.function.definition=userRecords");
+		String truncated = new String(LambdaEvents.event(LambdaEvents.firstShard()), StandardCharsets.UTF_8)
+			.substring(0, 500);
 
-    @Test
-    void aKinesisRecordWithBadDataRejectsTheEventBeforeAnythingRuns() throws Exception {
-        FunctionInvoker handler = Lambda.handler(ManyFunctions.class, "spring.cloud.function.definition=userRecords");
-        String event = new String(LambdaEvents.event(LambdaEvents.firstShard().subList(0, 2)), StandardCharsets.UTF_8);
-        String withoutSequenceNumber = event.replaceFirst("\"sequenceNumber\":\"\\d+\",(?=\"data\":\"84)", "");
-        String withBadData = event.replaceFirst("\"data\":\"84", "\"data\":\"*84");
+		assertThatThrownBy(() -> Lambda.invoke(handler, truncated)).hasMessageContaining("Failed to convert JSON");
+		assertThat(Received.PAYLOADS).isEmpty();
+	}
 
-        assertThatThrownBy(() -> Lambda.invoke(handler, withBadData)).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageStartingWith("Malformed Kinesis event: Records[1].kinesis.data is not base64");
-        assertThatThrownBy(() -> Lambda.invoke(handler, withoutSequenceNumber))
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("Malformed Kinesis event: Records[1].kinesis has no sequenceNumber");
-        assertThat(Received.PAYLOADS).isEmpty();
-    }
+	@Test
+	void aKinesisRecordWithBadDataRejectsTheEventBeforeAnythingRuns() throws Exception {
+		FunctionInvoker handler = Lambda.handler(ManyFunctions.class, "spring.cloud.function.definition=userRecords");
+		String event = new String(LambdaEvents.event(LambdaEvents.firstShard().subList(0, 2)), StandardCharsets.UTF_8);
+		String withoutSequenceNumber = event.replaceFirst("\"sequenceNumber\":\"\\d+\",(?=\"data\":\"84)", "");
+		String withBadData = event.replaceFirst("\"data\":\"84", "\"data\":\"*84");
 
-    @Test
-    void withASingleFunctionNoDefinitionIsNeeded() throws Exception {
-        FunctionInvoker handler = Lambda.handler(OneFunction.class);
+		assertThatThrownBy(() -> Lambda.invoke(handler, withBadData)).isInstanceOf(IllegalArgumentException.class)
+			.hasMessageStartingWith("Malformed Kinesis event: Records[1].kinesis.data is not base64");
+		assertThatThrownBy(() -> Lambda.invoke(handler, withoutSequenceNumber))
+			.isInstanceOf(IllegalArgumentException.class)
+			.hasMessage("Malformed Kinesis event: Records[1].kinesis has no sequenceNumber");
+		assertThat(Received.PAYLOADS).isEmpty();
+	}
 
-        assertThat(Lambda.invoke(handler, LambdaEvents.event(LambdaEvents.firstShard()))).isEqualTo(NO_FAILURES);
+	@Test
+	void withASingleFunctionNoDefinitionIsNeeded() throws Exception {
+		FunctionInvoker handler = Lambda.handler(OneFunction.class);
 
-        assertArrivedInOrder(LambdaEvents.firstShard(), Received.PAYLOADS);
-    }
+		assertThat(Lambda.invoke(handler, LambdaEvents.event(LambdaEvents.firstShard()))).isEqualTo(NO_FAILURES);
 
-    @Test
-    void aConsumerOfBytesGetsEachUserRecordsData() throws Exception {
-        FunctionInvoker handler = Lambda.handler(ManyFunctions.class, "spring.cloud.function.definition=bytes");
+		assertArrivedInOrder(LambdaEvents.firstShard(), Received.PAYLOADS);
+	}
 
-        assertThat(Lambda.invoke(handler, LambdaEvents.event(LambdaEvents.firstShard()))).isEqualTo(NO_FAILURES);
+	@Test
+	void aConsumerOfBytesGetsEachUserRecordsData() throws Exception {
+		FunctionInvoker handler = Lambda.handler(ManyFunctions.class, "spring.cloud.function.definition=bytes");
 
-        List<byte[]> expected = LambdaEvents.firstShard().stream()
-                .flatMap(record -> record.userRecords().stream().map(Expected::data)).toList();
-        assertThat(Received.PAYLOADS).hasSize(expected.size());
-        for (int i = 0; i < expected.size(); i++) {
-            assertThat((byte[]) Received.PAYLOADS.get(i)).as("user record %d", i).isEqualTo(expected.get(i));
-        }
-    }
+		assertThat(Lambda.invoke(handler, LambdaEvents.event(LambdaEvents.firstShard()))).isEqualTo(NO_FAILURES);
 
-    @Test
-    void aConsumerOfMessagesGetsTheKplHeadersAndTheLambdaContext() throws Exception {
-        FunctionInvoker handler = Lambda.handler(ManyFunctions.class, "spring.cloud.function.definition=messages");
-        List<KinesisRecord> shard = LambdaEvents.firstShard();
+		List<byte[]> expected = LambdaEvents.firstShard()
+			.stream()
+			.flatMap(record -> record.userRecords().stream().map(Expected::data))
+			.toList();
+		assertThat(Received.PAYLOADS).hasSize(expected.size());
+		for (int i = 0; i < expected.size(); i++) {
+			assertThat((byte[]) Received.PAYLOADS.get(i)).as("user record %d", i).isEqualTo(expected.get(i));
+		}
+	}
 
-        assertThat(Lambda.invoke(handler, LambdaEvents.event(shard))).isEqualTo(NO_FAILURES);
+	@Test
+	void aConsumerOfMessagesGetsTheKplHeadersAndTheLambdaContext() throws Exception {
+		FunctionInvoker handler = Lambda.handler(ManyFunctions.class, "spring.cloud.function.definition=messages");
+		List<KinesisRecord> shard = LambdaEvents.firstShard();
 
-        Message<?> fourth = (Message<?>) Received.PAYLOADS.get(shard.get(0).userRecords().size() + 3);
-        Expected expected = shard.get(1).userRecords().get(3);
-        assertThat(fourth.getPayload()).isInstanceOf(UserRecord.class);
-        assertThat(((UserRecord) fourth.getPayload()).bytes()).isEqualTo(expected.data());
-        assertThat(fourth.getHeaders()).containsEntry(KplLambdaHeaders.PARTITION_KEY, expected.partitionKey())
-                .containsEntry(KplLambdaHeaders.SEQUENCE_NUMBER, shard.get(1).sequenceNumber())
-                .containsEntry(KplLambdaHeaders.SUB_SEQUENCE_NUMBER, 3L)
-                .containsEntry(KplLambdaHeaders.AGGREGATED, true)
-                .containsEntry(KplLambdaHeaders.EVENT_SOURCE_ARN, LambdaEvents.STREAM_ARN)
-                .containsEntry(KplLambdaHeaders.SHARD_ID, "shardId-000000000000")
-                .containsKey("aws-context");
-        assertThat(fourth.getHeaders().get(KplLambdaHeaders.EXPLICIT_HASH_KEY)).isEqualTo(expected.explicitHashKey());
-    }
+		assertThat(Lambda.invoke(handler, LambdaEvents.event(shard))).isEqualTo(NO_FAILURES);
 
-    @Test
-    void aConsumerOfAnApplicationTypeGetsEachUserRecordReadFromJson() throws Exception {
-        FunctionInvoker handler = Lambda.handler(ManyFunctions.class, "spring.cloud.function.definition=orders");
-        Aggregator aggregator = Aggregator.create();
-        aggregator.add("pk-1", null, "{\"i\":1,\"msg\":\"one\"}".getBytes(StandardCharsets.UTF_8));
-        aggregator.add("pk-2", null, "{\"i\":2,\"msg\":\"zwei – два\"}".getBytes(StandardCharsets.UTF_8));
-        io.github.kpldeagg.core.KinesisRecord aggregate = aggregator.flush().orElseThrow();
-        KinesisRecord record = new KinesisRecord("shardId-000000000001", "49000000000000000000000000000000001",
-                aggregate.partitionKey(), Instant.parse("2026-11-25T22:09:13.901Z"), aggregate.data(), true, List.of());
+		Message<?> fourth = (Message<?>) Received.PAYLOADS.get(shard.get(0).userRecords().size() + 3);
+		Expected expected = shard.get(1).userRecords().get(3);
+		assertThat(fourth.getPayload()).isInstanceOf(UserRecord.class);
+		assertThat(((UserRecord) fourth.getPayload()).bytes()).isEqualTo(expected.data());
+		assertThat(fourth.getHeaders()).containsEntry(KplLambdaHeaders.PARTITION_KEY, expected.partitionKey())
+			.containsEntry(KplLambdaHeaders.SEQUENCE_NUMBER, shard.get(1).sequenceNumber())
+			.containsEntry(KplLambdaHeaders.SUB_SEQUENCE_NUMBER, 3L)
+			.containsEntry(KplLambdaHeaders.AGGREGATED, true)
+			.containsEntry(KplLambdaHeaders.EVENT_SOURCE_ARN, LambdaEvents.STREAM_ARN)
+			.containsEntry(KplLambdaHeaders.SHARD_ID, "shardId-000000000000")
+			.containsKey("aws-context");
+		assertThat(fourth.getHeaders().get(KplLambdaHeaders.EXPLICIT_HASH_KEY)).isEqualTo(expected.explicitHashKey());
+	}
 
-        assertThat(Lambda.invoke(handler, LambdaEvents.event(List.of(record)))).isEqualTo(NO_FAILURES);
+	@Test
+	void aConsumerOfAnApplicationTypeGetsEachUserRecordReadFromJson() throws Exception {
+		FunctionInvoker handler = Lambda.handler(ManyFunctions.class, "spring.cloud.function.definition=orders");
+		Aggregator aggregator = Aggregator.create();
+		aggregator.add("pk-1", null, "{\"i\":1,\"msg\":\"one\"}".getBytes(StandardCharsets.UTF_8));
+		aggregator.add("pk-2", null, "{\"i\":2,\"msg\":\"zwei – два\"}".getBytes(StandardCharsets.UTF_8));
+		io.github.kpldeagg.core.KinesisRecord aggregate = aggregator.flush().orElseThrow();
+		KinesisRecord record = new KinesisRecord("shardId-000000000001", "49000000000000000000000000000000001",
+				aggregate.partitionKey(), Instant.parse("2026-11-25T22:09:13.901Z"), aggregate.data(), true, List.of());
 
-        assertThat(Received.PAYLOADS).containsExactly(new Order(1, "one"), new Order(2, "zwei – два"));
-    }
+		assertThat(Lambda.invoke(handler, LambdaEvents.event(List.of(record)))).isEqualTo(NO_FAILURES);
 
-    @Test
-    void aConsumerOfStringsGetsEachUserRecordAsUtf8Text() throws Exception {
-        FunctionInvoker handler = Lambda.handler(ManyFunctions.class, "spring.cloud.function.definition=text");
-        Aggregator aggregator = Aggregator.create();
-        aggregator.add("pk-1", null, "plain text".getBytes(StandardCharsets.UTF_8));
-        aggregator.add("pk-2", "42", "ключ – ü".getBytes(StandardCharsets.UTF_8));
-        io.github.kpldeagg.core.KinesisRecord aggregate = aggregator.flush().orElseThrow();
-        KinesisRecord record = new KinesisRecord("shardId-000000000002", "49000000000000000000000000000000002",
-                aggregate.partitionKey(), Instant.parse("2026-11-25T22:09:14.187Z"), aggregate.data(), true, List.of());
+		assertThat(Received.PAYLOADS).containsExactly(new Order(1, "one"), new Order(2, "zwei – два"));
+	}
 
-        assertThat(Lambda.invoke(handler, LambdaEvents.event(List.of(record)))).isEqualTo(NO_FAILURES);
+	@Test
+	void aConsumerOfStringsGetsEachUserRecordAsUtf8Text() throws Exception {
+		FunctionInvoker handler = Lambda.handler(ManyFunctions.class, "spring.cloud.function.definition=text");
+		Aggregator aggregator = Aggregator.create();
+		aggregator.add("pk-1", null, "plain text".getBytes(StandardCharsets.UTF_8));
+		aggregator.add("pk-2", "42", "ключ – ü".getBytes(StandardCharsets.UTF_8));
+		io.github.kpldeagg.core.KinesisRecord aggregate = aggregator.flush().orElseThrow();
+		KinesisRecord record = new KinesisRecord("shardId-000000000002", "49000000000000000000000000000000002",
+				aggregate.partitionKey(), Instant.parse("2026-11-25T22:09:14.187Z"), aggregate.data(), true, List.of());
 
-        assertThat(Received.PAYLOADS).containsExactly("plain text", "ключ – ü");
-    }
+		assertThat(Lambda.invoke(handler, LambdaEvents.event(List.of(record)))).isEqualTo(NO_FAILURES);
 
-    @Test
-    void aConsumerOfAnApplicationTypeGivenAnotherEventRunsAsWithoutTheStarter() throws Exception {
-        FunctionInvoker handler = Lambda.handler(ManyFunctions.class, "spring.cloud.function.definition=orders");
+		assertThat(Received.PAYLOADS).containsExactly("plain text", "ключ – ü");
+	}
 
-        assertThat(Lambda.invoke(handler, "{\"i\":7,\"msg\":\"direct\"}")).isNotEqualTo(NO_FAILURES);
+	@Test
+	void aConsumerOfAnApplicationTypeGivenAnotherEventRunsAsWithoutTheStarter() throws Exception {
+		FunctionInvoker handler = Lambda.handler(ManyFunctions.class, "spring.cloud.function.definition=orders");
 
-        assertThat(Received.PAYLOADS).containsExactly(new Order(7, "direct"));
-    }
+		assertThat(Lambda.invoke(handler, "{\"i\":7,\"msg\":\"direct\"}")).isNotEqualTo(NO_FAILURES);
 
-    @Test
-    void aConsumerOfTheWholeKinesisEventRunsAsWithoutTheStarter() throws Exception {
-        FunctionInvoker handler = Lambda.handler(ManyFunctions.class, "spring.cloud.function.definition=wholeEvents");
+		assertThat(Received.PAYLOADS).containsExactly(new Order(7, "direct"));
+	}
 
-        String response = Lambda.invoke(handler, LambdaEvents.event(LambdaEvents.firstShard()));
+	@Test
+	void aConsumerOfTheWholeKinesisEventRunsAsWithoutTheStarter() throws Exception {
+		FunctionInvoker handler = Lambda.handler(ManyFunctions.class, "spring.cloud.function.definition=wholeEvents");
 
-        assertThat(response).doesNotContain("batchItemFailures");
-        assertThat(Received.PAYLOADS).singleElement().isInstanceOfSatisfying(KinesisEvent.class,
-                event -> assertThat(event.getRecords()).hasSize(LambdaEvents.firstShard().size()));
-    }
+		String response = Lambda.invoke(handler, LambdaEvents.event(LambdaEvents.firstShard()));
 
-    @Test
-    void aFunctionOfStringsRunsAsWithoutTheStarter() throws Exception {
-        FunctionInvoker handler = Lambda.handler(ManyFunctions.class, "spring.cloud.function.definition=uppercase");
+		assertThat(response).doesNotContain("batchItemFailures");
+		assertThat(Received.PAYLOADS).singleElement()
+			.isInstanceOfSatisfying(KinesisEvent.class,
+					event -> assertThat(event.getRecords()).hasSize(LambdaEvents.firstShard().size()));
+	}
 
-        String response = Lambda.invoke(handler, LambdaEvents.event(LambdaEvents.firstShard().subList(0, 1)));
+	@Test
+	void aFunctionOfStringsRunsAsWithoutTheStarter() throws Exception {
+		FunctionInvoker handler = Lambda.handler(ManyFunctions.class, "spring.cloud.function.definition=uppercase");
 
-        assertThat(response).contains("\"EVENTSOURCE\":\"AWS:KINESIS\"");
-    }
+		String response = Lambda.invoke(handler, LambdaEvents.event(LambdaEvents.firstShard().subList(0, 1)));
 
-    @Test
-    void switchedOffFunctionsRunAsWithoutTheStarter() throws Exception {
-        FunctionInvoker handler = Lambda.handler(ManyFunctions.class, "spring.cloud.function.definition=bytes",
-                "kpl.deaggregation.enabled=false");
-        byte[] event = LambdaEvents.event(LambdaEvents.firstShard());
+		assertThat(response).contains("\"EVENTSOURCE\":\"AWS:KINESIS\"");
+	}
 
-        assertThat(Lambda.invoke(handler, event)).doesNotContain("batchItemFailures");
+	@Test
+	void switchedOffFunctionsRunAsWithoutTheStarter() throws Exception {
+		FunctionInvoker handler = Lambda.handler(ManyFunctions.class, "spring.cloud.function.definition=bytes",
+				"kpl.deaggregation.enabled=false");
+		byte[] event = LambdaEvents.event(LambdaEvents.firstShard());
 
-        assertThat(Received.PAYLOADS).singleElement().isEqualTo(event);
-    }
+		assertThat(Lambda.invoke(handler, event)).doesNotContain("batchItemFailures");
 
-    /** Each Kinesis record's user records, in order, byte-exact, with identity and arrival. */
-    private static void assertArrivedInOrder(List<KinesisRecord> sent, List<Object> received) {
-        int next = 0;
-        for (KinesisRecord record : sent) {
-            for (Expected expected : record.userRecords()) {
-                assertThat(received).as("user records received").hasSizeGreaterThan(next);
-                UserRecord actual = (UserRecord) received.get(next++);
-                String which = record.sequenceNumber() + "/" + expected.subSequenceNumber();
-                assertThat(actual.bytes()).as(which).isEqualTo(expected.data());
-                assertThat(actual.partitionKey()).as(which).isEqualTo(expected.partitionKey());
-                assertThat(actual.explicitHashKey().orElse(null)).as(which).isEqualTo(expected.explicitHashKey());
-                assertThat(actual.sequenceNumber()).as(which).isEqualTo(record.sequenceNumber());
-                assertThat(actual.subSequenceNumber()).as(which).isEqualTo(expected.subSequenceNumber());
-                assertThat(actual.aggregated()).as(which).isEqualTo(record.aggregated());
-                assertThat(actual.approximateArrivalTimestamp()).as(which).contains(record.arrival());
-            }
-        }
-        assertThat(received).hasSize(next);
-    }
+		assertThat(Received.PAYLOADS).singleElement().isEqualTo(event);
+	}
+
+	/**
+	 * Each Kinesis record's user records, in order, byte-exact, with identity and
+	 * arrival.
+	 */
+	private static void assertArrivedInOrder(List<KinesisRecord> sent, List<Object> received) {
+		int next = 0;
+		for (KinesisRecord record : sent) {
+			for (Expected expected : record.userRecords()) {
+				assertThat(received).as("user records received").hasSizeGreaterThan(next);
+				UserRecord actual = (UserRecord) received.get(next++);
+				String which = record.sequenceNumber() + "/" + expected.subSequenceNumber();
+				assertThat(actual.bytes()).as(which).isEqualTo(expected.data());
+				assertThat(actual.partitionKey()).as(which).isEqualTo(expected.partitionKey());
+				assertThat(actual.explicitHashKey().orElse(null)).as(which).isEqualTo(expected.explicitHashKey());
+				assertThat(actual.sequenceNumber()).as(which).isEqualTo(record.sequenceNumber());
+				assertThat(actual.subSequenceNumber()).as(which).isEqualTo(expected.subSequenceNumber());
+				assertThat(actual.aggregated()).as(which).isEqualTo(record.aggregated());
+				assertThat(actual.approximateArrivalTimestamp()).as(which).contains(record.arrival());
+			}
+		}
+		assertThat(received).hasSize(next);
+	}
+
 }

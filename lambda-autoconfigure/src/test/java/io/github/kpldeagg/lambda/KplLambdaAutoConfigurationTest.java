@@ -20,87 +20,90 @@ import org.springframework.context.annotation.Configuration;
 
 class KplLambdaAutoConfigurationTest {
 
-    private final ApplicationContextRunner runner = new ApplicationContextRunner()
-            .withConfiguration(AutoConfigurations.of(ObservationAutoConfiguration.class,
-                    ContextFunctionCatalogAutoConfiguration.class,
-                    org.springframework.cloud.function.observability.ObservationAutoConfiguration.class,
-                    KplLambdaAutoConfiguration.class));
+	private final ApplicationContextRunner runner = new ApplicationContextRunner().withConfiguration(
+			AutoConfigurations.of(ObservationAutoConfiguration.class, ContextFunctionCatalogAutoConfiguration.class,
+					org.springframework.cloud.function.observability.ObservationAutoConfiguration.class,
+					KplLambdaAutoConfiguration.class));
 
-    @Test
-    void theDeaggregatingWrapperIsThePrimaryOneAndFunctionObservationStays() {
-        runner.run(context -> {
-            assertThat(context).hasSingleBean(ObservationRegistry.class);
-            assertThat(context.getBeansOfType(FunctionAroundWrapper.class)).hasSize(2);
-            assertThat(context.getBean(FunctionAroundWrapper.class))
-                    .isInstanceOf(DeaggregatingFunctionAroundWrapper.class);
-            assertThat(context).hasSingleBean(ObservationFunctionAroundWrapper.class);
-            assertThat(context).hasSingleBean(KinesisEventProcessor.class);
-        });
-    }
+	@Test
+	void theDeaggregatingWrapperIsThePrimaryOneAndFunctionObservationStays() {
+		runner.run(context -> {
+			assertThat(context).hasSingleBean(ObservationRegistry.class);
+			assertThat(context.getBeansOfType(FunctionAroundWrapper.class)).hasSize(2);
+			assertThat(context.getBean(FunctionAroundWrapper.class))
+				.isInstanceOf(DeaggregatingFunctionAroundWrapper.class);
+			assertThat(context).hasSingleBean(ObservationFunctionAroundWrapper.class);
+			assertThat(context).hasSingleBean(KinesisEventProcessor.class);
+		});
+	}
 
-    @Test
-    void switchedOffOnlyFunctionObservationRemains() {
-        runner.withPropertyValues("kpl.deaggregation.enabled=false").run(context -> {
-            assertThat(context).doesNotHaveBean(KinesisEventProcessor.class);
-            assertThat(context.getBean(FunctionAroundWrapper.class)).isInstanceOf(ObservationFunctionAroundWrapper.class);
-        });
-    }
+	@Test
+	void switchedOffOnlyFunctionObservationRemains() {
+		runner.withPropertyValues("kpl.deaggregation.enabled=false").run(context -> {
+			assertThat(context).doesNotHaveBean(KinesisEventProcessor.class);
+			assertThat(context.getBean(FunctionAroundWrapper.class))
+				.isInstanceOf(ObservationFunctionAroundWrapper.class);
+		});
+	}
 
-    @Test
-    void outsideLambdaItBacksOff() {
-        runner.withClassLoader(new FilteredClassLoader(FunctionInvoker.class)).run(context -> {
-            assertThat(context).doesNotHaveBean(KinesisEventProcessor.class);
-            assertThat(context).doesNotHaveBean("kplDeaggregatingFunctionAroundWrapper");
-        });
-    }
+	@Test
+	void outsideLambdaItBacksOff() {
+		runner.withClassLoader(new FilteredClassLoader(FunctionInvoker.class)).run(context -> {
+			assertThat(context).doesNotHaveBean(KinesisEventProcessor.class);
+			assertThat(context).doesNotHaveBean("kplDeaggregatingFunctionAroundWrapper");
+		});
+	}
 
-    @Test
-    void theCorruptAggregatePolicyIsBound() {
-        runner.withPropertyValues("kpl.deaggregation.corrupt-aggregate-policy=fail").run(context -> assertThat(
-                context.getBean(KplLambdaProperties.class).getCorruptAggregatePolicy())
-                .isEqualTo(CorruptAggregatePolicy.FAIL));
-    }
+	@Test
+	void theCorruptAggregatePolicyIsBound() {
+		runner.withPropertyValues("kpl.deaggregation.corrupt-aggregate-policy=fail")
+			.run(context -> assertThat(context.getBean(KplLambdaProperties.class).getCorruptAggregatePolicy())
+				.isEqualTo(CorruptAggregatePolicy.FAIL));
+	}
 
-    @Test
-    void anApplicationsProcessorIsUsed() {
-        runner.withUserConfiguration(OwnProcessor.class).run(context -> {
-            assertThat(context).hasSingleBean(KinesisEventProcessor.class);
-            assertThat(context.getBean(KinesisEventProcessor.class)).isSameAs(OwnProcessor.PROCESSOR);
-        });
-    }
+	@Test
+	void anApplicationsProcessorIsUsed() {
+		runner.withUserConfiguration(OwnProcessor.class).run(context -> {
+			assertThat(context).hasSingleBean(KinesisEventProcessor.class);
+			assertThat(context.getBean(KinesisEventProcessor.class)).isSameAs(OwnProcessor.PROCESSOR);
+		});
+	}
 
-    @Test
-    void anApplicationsOwnWrapperIsChainedAndFunctionObservationBacksOffAsWithoutTheStarter() {
-        runner.withUserConfiguration(OwnWrapper.class).run(context -> {
-            assertThat(context.getBeansOfType(FunctionAroundWrapper.class)).containsOnlyKeys("ownWrapper",
-                    "kplDeaggregatingFunctionAroundWrapper");
-            assertThat(context.getBean(FunctionAroundWrapper.class))
-                    .isInstanceOf(DeaggregatingFunctionAroundWrapper.class);
-        });
-    }
+	@Test
+	void anApplicationsOwnWrapperIsChainedAndFunctionObservationBacksOffAsWithoutTheStarter() {
+		runner.withUserConfiguration(OwnWrapper.class).run(context -> {
+			assertThat(context.getBeansOfType(FunctionAroundWrapper.class)).containsOnlyKeys("ownWrapper",
+					"kplDeaggregatingFunctionAroundWrapper");
+			assertThat(context.getBean(FunctionAroundWrapper.class))
+				.isInstanceOf(DeaggregatingFunctionAroundWrapper.class);
+		});
+	}
 
-    @Configuration(proxyBeanMethods = false)
-    static class OwnProcessor {
+	@Configuration(proxyBeanMethods = false)
+	static class OwnProcessor {
 
-        static final KinesisEventProcessor PROCESSOR = KinesisEventProcessor.create();
+		static final KinesisEventProcessor PROCESSOR = KinesisEventProcessor.create();
 
-        @Bean
-        KinesisEventProcessor ownProcessor() {
-            return PROCESSOR;
-        }
-    }
+		@Bean
+		KinesisEventProcessor ownProcessor() {
+			return PROCESSOR;
+		}
 
-    @Configuration(proxyBeanMethods = false)
-    static class OwnWrapper {
+	}
 
-        @Bean
-        FunctionAroundWrapper ownWrapper() {
-            return new FunctionAroundWrapper() {
-                @Override
-                protected Object doApply(Object input, FunctionInvocationWrapper targetFunction) {
-                    return targetFunction.apply(input);
-                }
-            };
-        }
-    }
+	@Configuration(proxyBeanMethods = false)
+	static class OwnWrapper {
+
+		@Bean
+		FunctionAroundWrapper ownWrapper() {
+			return new FunctionAroundWrapper() {
+				@Override
+				protected Object doApply(Object input, FunctionInvocationWrapper targetFunction) {
+					return targetFunction.apply(input);
+				}
+			};
+		}
+
+	}
+
 }

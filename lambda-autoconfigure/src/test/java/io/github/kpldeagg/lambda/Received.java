@@ -4,26 +4,30 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
 
-/** What the test applications' functions and observation handler saw; the poison makes a function throw. */
+/**
+ * What the test applications' functions and observation handler saw; the poison makes a
+ * function throw.
+ */
 final class Received {
 
-    static final List<Object> PAYLOADS = new CopyOnWriteArrayList<>();
-    static final List<String> OBSERVATIONS = new CopyOnWriteArrayList<>();
-    static volatile Predicate<Object> poison = payload -> false;
+	static final List<Object> PAYLOADS = new CopyOnWriteArrayList<>();
+	static final List<String> OBSERVATIONS = new CopyOnWriteArrayList<>();
+	static volatile Predicate<Object> poison = payload -> false;
 
-    private Received() {
-    }
+	private Received() {
+	}
 
-    static void reset() {
-        PAYLOADS.clear();
-        OBSERVATIONS.clear();
-        poison = payload -> false;
-    }
+	static void reset() {
+		PAYLOADS.clear();
+		OBSERVATIONS.clear();
+		poison = payload -> false;
+	}
 
-    static void accept(Object payload) {
-        PAYLOADS.add(payload);
-        if (poison.test(payload)) {
-            throw new IllegalStateException("poison user record");
-        }
-    }
+	static void accept(Object payload) {
+		PAYLOADS.add(payload);
+		if (poison.test(payload)) {
+			throw new IllegalStateException("poison user record");
+		}
+	}
+
 }

@@ -19,95 +19,103 @@ import software.amazon.awssdk.http.apache5.Apache5HttpClient;
 import software.amazon.awssdk.services.kinesis.KinesisClient;
 
 /**
- * The run, once the bindings are up: puts the readings, waits until both bindings have them all, and
- * prints the summary. Its exit code is 0 only when every check passed.
+ * The run, once the bindings are up: puts the readings, waits until both bindings have
+ * them all, and prints the summary. Its exit code is 0 only when every check passed.
  */
 @Component
 class SampleRun implements ApplicationRunner, ExitCodeGenerator {
 
-    private static final Logger log = LoggerFactory.getLogger(SampleRun.class);
-    private static final long POLL_MILLIS = 100;
+	private static final Logger log = LoggerFactory.getLogger(SampleRun.class);
 
-    private final SampleProperties sample;
-    private final DeliveryLedger ledger;
-    private final ProgressReporter progress;
-    private final AwsClientBuilderConfigurer aws;
-    private volatile boolean passed;
+	private static final long POLL_MILLIS = 100;
 
-    SampleRun(SampleProperties sample, DeliveryLedger ledger, ProgressReporter progress,
-            AwsClientBuilderConfigurer aws) {
-        this.sample = sample;
-        this.ledger = ledger;
-        this.progress = progress;
-        this.aws = aws;
-    }
+	private final SampleProperties sample;
 
-    @Override
-    public void run(ApplicationArguments args) {
-        if (!sample.producer().enabled()) {
-            log.info("Producer off: reading stream '{}' until stopped (Ctrl-C)", sample.stream());
-            progress.start(null);
-            return;
-        }
-        // The binder's endpoint, region and credentials; an HTTP client that closes at once, unlike Netty's.
-        try (KinesisClient kinesis = aws.configure(KinesisClient.builder())
-                .httpClientBuilder(Apache5HttpClient.builder())
-                .build()) {
-            PacedProducer producer = new PacedProducer(kinesis, sample.stream(), sample.partitionKeys(), ledger);
-            log.info("Run {}: putting {} user records over {} partition keys to stream '{}', about {} per second",
-                    ledger.run(), sample.records(), sample.partitionKeys(), sample.stream(), sample.rate());
-            progress.start(producer::stats);
-            producer.put(sample.records(), sample.rate());
-            boolean allArrived = awaitAllArrived();
-            progress.stop();
-            passed = summarize(producer.stats(), allArrived);
-            if (sample.keepRunning()) {
-                progress.start(producer::stats);
-            }
-        }
-    }
+	private final DeliveryLedger ledger;
 
-    @Override
-    public int getExitCode() {
-        return passed ? 0 : 1;
-    }
+	private final ProgressReporter progress;
 
-    private boolean awaitAllArrived() {
-        long deadline = System.nanoTime() + sample.timeout().toNanos();
-        while (ledger.receivedOfThisRun(USER_RECORDS) < ledger.sentCount()
-                || ledger.receivedOfThisRun(READINGS) < ledger.sentCount()) {
-            if (System.nanoTime() > deadline) {
-                return false;
-            }
-            try {
-                Thread.sleep(POLL_MILLIS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return false;
-            }
-        }
-        return true;
-    }
+	private final AwsClientBuilderConfigurer aws;
 
-    private boolean summarize(ProducerStats put, boolean allArrived) {
-        log.info("Summary of run {}:", ledger.run());
-        log.info("  put: {} user records in {} Kinesis records ({} aggregates, {} plain records), {} PutRecords calls",
-                put.userRecords(), put.kinesisRecords(), put.aggregates(), put.plainRecords(), put.putRecordsCalls());
-        boolean userRecordsPassed = summarize(USER_RECORDS, "Consumer<UserRecord>, by UserRecord identity");
-        boolean readingsPassed = summarize(READINGS, "Consumer<Message<Reading>>, by kpl_* headers");
-        boolean passed = allArrived && userRecordsPassed && readingsPassed;
-        log.info("  result: {}", passed ? "PASSED" : allArrived ? "FAILED"
-                : "FAILED (not every user record arrived within " + sample.timeout().toSeconds() + " s)");
-        return passed;
-    }
+	private volatile boolean passed;
 
-    private boolean summarize(String binding, String checkedBy) {
-        Tally tally = ledger.tally(binding);
-        CheckResult check = ledger.check(binding);
-        log.info("  {}: read {} Kinesis records ({} aggregates, {} plain records), {} user records{}", binding,
-                tally.kinesisRecords(), tally.aggregates(), tally.plainRecords(), tally.userRecords(),
-                tally.notOfThisRun() == 0 ? "" : " (" + tally.notOfThisRun() + " not of this run, ignored)");
-        log.info("  {} check ({}): {}", binding, checkedBy, check);
-        return check.passed();
-    }
+	SampleRun(SampleProperties sample, DeliveryLedger ledger, ProgressReporter progress,
+			AwsClientBuilderConfigurer aws) {
+		this.sample = sample;
+		this.ledger = ledger;
+		this.progress = progress;
+		this.aws = aws;
+	}
+
+	@Override
+	public void run(ApplicationArguments args) {
+		if (!sample.producer().enabled()) {
+			log.info("Producer off: reading stream '{}' until stopped (Ctrl-C)", sample.stream());
+			progress.start(null);
+			return;
+		}
+		// The binder's endpoint, region and credentials; an HTTP client that closes at
+		// once, unlike Netty's.
+		try (KinesisClient kinesis = aws.configure(KinesisClient.builder())
+			.httpClientBuilder(Apache5HttpClient.builder())
+			.build()) {
+			PacedProducer producer = new PacedProducer(kinesis, sample.stream(), sample.partitionKeys(), ledger);
+			log.info("Run {}: putting {} user records over {} partition keys to stream '{}', about {} per second",
+					ledger.run(), sample.records(), sample.partitionKeys(), sample.stream(), sample.rate());
+			progress.start(producer::stats);
+			producer.put(sample.records(), sample.rate());
+			boolean allArrived = awaitAllArrived();
+			progress.stop();
+			passed = summarize(producer.stats(), allArrived);
+			if (sample.keepRunning()) {
+				progress.start(producer::stats);
+			}
+		}
+	}
+
+	@Override
+	public int getExitCode() {
+		return passed ? 0 : 1;
+	}
+
+	private boolean awaitAllArrived() {
+		long deadline = System.nanoTime() + sample.timeout().toNanos();
+		while (ledger.receivedOfThisRun(USER_RECORDS) < ledger.sentCount()
+				|| ledger.receivedOfThisRun(READINGS) < ledger.sentCount()) {
+			if (System.nanoTime() > deadline) {
+				return false;
+			}
+			try {
+				Thread.sleep(POLL_MILLIS);
+			}
+			catch (InterruptedException e) {
+				Thread.currentThread().interrupt();
+				return false;
+			}
+		}
+		return true;
+	}
+
+	private boolean summarize(ProducerStats put, boolean allArrived) {
+		log.info("Summary of run {}:", ledger.run());
+		log.info("  put: {} user records in {} Kinesis records ({} aggregates, {} plain records), {} PutRecords calls",
+				put.userRecords(), put.kinesisRecords(), put.aggregates(), put.plainRecords(), put.putRecordsCalls());
+		boolean userRecordsPassed = summarize(USER_RECORDS, "Consumer<UserRecord>, by UserRecord identity");
+		boolean readingsPassed = summarize(READINGS, "Consumer<Message<Reading>>, by kpl_* headers");
+		boolean passed = allArrived && userRecordsPassed && readingsPassed;
+		log.info("  result: {}", passed ? "PASSED" : allArrived ? "FAILED"
+				: "FAILED (not every user record arrived within " + sample.timeout().toSeconds() + " s)");
+		return passed;
+	}
+
+	private boolean summarize(String binding, String checkedBy) {
+		Tally tally = ledger.tally(binding);
+		CheckResult check = ledger.check(binding);
+		log.info("  {}: read {} Kinesis records ({} aggregates, {} plain records), {} user records{}", binding,
+				tally.kinesisRecords(), tally.aggregates(), tally.plainRecords(), tally.userRecords(),
+				tally.notOfThisRun() == 0 ? "" : " (" + tally.notOfThisRun() + " not of this run, ignored)");
+		log.info("  {} check ({}): {}", binding, checkedBy, check);
+		return check.passed();
+	}
+
 }

@@ -16,106 +16,112 @@ import org.junit.jupiter.api.io.TempDir;
 /** The sample as a user runs it: its own JVM, its console output and its exit code. */
 class SampleApplicationTest {
 
-    private static final int RECORDS = 3000;
-    private static final Pattern EMULATOR_PORT = Pattern.compile("kinesis-local listens on http://127\\.0\\.0\\.1:(\\d+)");
-    private static final String LOOPBACK_DEFAULTS = "The Kinesis is on loopback: unset settings get the sample's"
-            + " defaults [spring.cloud.aws.region.static=us-east-1, spring.cloud.aws.credentials.access-key="
-            + "fake-access-key, spring.cloud.aws.credentials.secret-key=fake-secret-key]";
-    private static final Pattern PUT = Pattern.compile(
-            "put: (\\d+) user records in (\\d+) Kinesis records \\((\\d+) aggregates, (\\d+) plain records\\)");
+	private static final int RECORDS = 3000;
 
-    @Test
-    void putsAggregatesAndReadsBackEveryUserRecordOnceInOrderWithItsHeadersOnBothBindings()
-            throws IOException, InterruptedException {
-        Result run = SampleAppProcess.run("embedded-kinesis", SampleAppProcess.inheritedPath(),
-                "--sample.records=" + RECORDS, "--sample.rate=3000");
+	private static final Pattern EMULATOR_PORT = Pattern
+		.compile("kinesis-local listens on http://127\\.0\\.0\\.1:(\\d+)");
 
-        String output = run.output();
-        assertThat(run.exitCode()).as("exit code; console in %s", run.log()).isZero();
-        assertThat(output).contains("spring.cloud.aws.endpoint is not set: starting kinesis-local")
-                .contains(LOOPBACK_DEFAULTS);
-        Matcher put = PUT.matcher(output);
-        assertThat(put.find()).as("put line in %s", run.log()).isTrue();
-        long kinesisRecords = Long.parseLong(put.group(2));
-        long aggregates = Long.parseLong(put.group(3));
-        long plainRecords = Long.parseLong(put.group(4));
-        assertThat(Long.parseLong(put.group(1))).isEqualTo(RECORDS);
-        assertThat(aggregates).isPositive();
-        assertThat(plainRecords).isPositive();
-        assertThat(kinesisRecords).isEqualTo(aggregates + plainRecords).isLessThan(RECORDS / 10);
-        for (String binding : new String[] { "userRecords-in-0", "readings-in-0" }) {
-            assertThat(output)
-                    .contains(binding + ": read " + kinesisRecords + " Kinesis records (" + aggregates + " aggregates, "
-                            + plainRecords + " plain records), " + RECORDS + " user records\n")
-                    .contains(binding + " check (")
-                    .contains("PASSED: " + RECORDS + " of " + RECORDS
-                            + " user records arrived exactly once, in order per partition key, as sent");
-        }
-        assertThat(output)
-                .contains("check (Consumer<Message<Reading>>, by kpl_* headers): PASSED")
-                .containsPattern("user record #1: partitionKey=device-\\d\\d sequenceNumber=\\d+ subSequenceNumber=\\d+"
-                        + " aggregated=(true|false)")
-                .contains("result: PASSED")
-                .doesNotContain(" ERROR ")
-                .doesNotContain("\tat ");
-        Matcher emulatorPort = EMULATOR_PORT.matcher(output);
-        assertThat(emulatorPort.find()).isTrue();
-        assertThat(accepts(Integer.parseInt(emulatorPort.group(1)))).as("kinesis-local still listening").isFalse();
-    }
+	private static final String LOOPBACK_DEFAULTS = "The Kinesis is on loopback: unset settings get the sample's"
+			+ " defaults [spring.cloud.aws.region.static=us-east-1, spring.cloud.aws.credentials.access-key="
+			+ "fake-access-key, spring.cloud.aws.credentials.secret-key=fake-secret-key]";
 
-    @Test
-    void withoutNodeSaysWhatIsMissingAndWhatToDoThenExitsNonZeroWithoutAStackTrace(@TempDir Path emptyDirectory)
-            throws IOException, InterruptedException {
-        Result run = SampleAppProcess.run("without-node", emptyDirectory.toString());
+	private static final Pattern PUT = Pattern
+		.compile("put: (\\d+) user records in (\\d+) Kinesis records \\((\\d+) aggregates, (\\d+) plain records\\)");
 
-        assertThat(run.exitCode()).isNotZero();
-        assertThat(run.output())
-                .contains("APPLICATION FAILED TO START")
-                .contains("spring.cloud.aws.endpoint is not set, so the sample starts its own Kinesis")
-                .contains("`node` was not found on the PATH")
-                .contains("Action:")
-                .contains("Install Node.js 18 or later with npm (https://nodejs.org)")
-                .contains("--spring.cloud.aws.endpoint=http://127.0.0.1:<port>"
-                        + " --spring.cloud.aws.region.static=us-east-1"
-                        + " --spring.cloud.aws.credentials.access-key=fake-access-key"
-                        + " --spring.cloud.aws.credentials.secret-key=fake-secret-key")
-                .doesNotContain("\tat ")
-                .doesNotContain("Exception");
-    }
+	@Test
+	void putsAggregatesAndReadsBackEveryUserRecordOnceInOrderWithItsHeadersOnBothBindings()
+			throws IOException, InterruptedException {
+		Result run = SampleAppProcess.run("embedded-kinesis", SampleAppProcess.inheritedPath(),
+				"--sample.records=" + RECORDS, "--sample.rate=3000");
 
-    /**
-     * Only the endpoint, as a user pointing the sample at their own emulator may give it: without the
-     * sample's defaults the AWS clients would take the SDK's default region and credentials chains, which
-     * find nothing here (no AWS settings, instance metadata disabled) and fail the start.
-     */
-    @Test
-    void withALoopbackEndpointAloneStartsNoEmulatorAndGivesTheClientsARegionAndFakeCredentials(
-            @TempDir Path emptyDirectory) throws IOException, InterruptedException {
-        try (KinesisLocal kinesis = KinesisLocal.start()) {
-            // No node on the PATH: starting an emulator would fail the run.
-            Result run = SampleAppProcess.run("given-endpoint", emptyDirectory.toString(),
-                    "--spring.cloud.aws.endpoint=" + kinesis.endpoint(),
-                    "--sample.stream=given-stream", "--sample.shards=2", "--sample.records=500");
+		String output = run.output();
+		assertThat(run.exitCode()).as("exit code; console in %s", run.log()).isZero();
+		assertThat(output).contains("spring.cloud.aws.endpoint is not set: starting kinesis-local")
+			.contains(LOOPBACK_DEFAULTS);
+		Matcher put = PUT.matcher(output);
+		assertThat(put.find()).as("put line in %s", run.log()).isTrue();
+		long kinesisRecords = Long.parseLong(put.group(2));
+		long aggregates = Long.parseLong(put.group(3));
+		long plainRecords = Long.parseLong(put.group(4));
+		assertThat(Long.parseLong(put.group(1))).isEqualTo(RECORDS);
+		assertThat(aggregates).isPositive();
+		assertThat(plainRecords).isPositive();
+		assertThat(kinesisRecords).isEqualTo(aggregates + plainRecords).isLessThan(RECORDS / 10);
+		for (String binding : new String[] { "userRecords-in-0", "readings-in-0" }) {
+			assertThat(output)
+				.contains(binding + ": read " + kinesisRecords + " Kinesis records (" + aggregates + " aggregates, "
+						+ plainRecords + " plain records), " + RECORDS + " user records\n")
+				.contains(binding + " check (")
+				.contains("PASSED: " + RECORDS + " of " + RECORDS
+						+ " user records arrived exactly once, in order per partition key, as sent");
+		}
+		assertThat(output).contains("check (Consumer<Message<Reading>>, by kpl_* headers): PASSED")
+			.containsPattern("user record #1: partitionKey=device-\\d\\d sequenceNumber=\\d+ subSequenceNumber=\\d+"
+					+ " aggregated=(true|false)")
+			.contains("result: PASSED")
+			.doesNotContain(" ERROR ")
+			.doesNotContain("\tat ");
+		Matcher emulatorPort = EMULATOR_PORT.matcher(output);
+		assertThat(emulatorPort.find()).isTrue();
+		assertThat(accepts(Integer.parseInt(emulatorPort.group(1)))).as("kinesis-local still listening").isFalse();
+	}
 
-            assertThat(run.exitCode()).as("exit code; console in %s", run.log()).isZero();
-            assertThat(run.output())
-                    .contains("Using the Kinesis at spring.cloud.aws.endpoint=" + kinesis.endpoint())
-                    .contains(LOOPBACK_DEFAULTS)
-                    .doesNotContain("starting kinesis-local")
-                    .contains("PASSED: 500 of 500")
-                    .contains("result: PASSED");
-            // The binder created the stream, with the sample's shard count.
-            assertThat(kinesis.client().describeStreamSummary(request -> request.streamName("given-stream"))
-                    .streamDescriptionSummary().openShardCount()).isEqualTo(2);
-        }
-    }
+	@Test
+	void withoutNodeSaysWhatIsMissingAndWhatToDoThenExitsNonZeroWithoutAStackTrace(@TempDir Path emptyDirectory)
+			throws IOException, InterruptedException {
+		Result run = SampleAppProcess.run("without-node", emptyDirectory.toString());
 
-    private static boolean accepts(int port) {
-        try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress("127.0.0.1", port), 1000);
-            return true;
-        } catch (IOException refused) {
-            return false;
-        }
-    }
+		assertThat(run.exitCode()).isNotZero();
+		assertThat(run.output()).contains("APPLICATION FAILED TO START")
+			.contains("spring.cloud.aws.endpoint is not set, so the sample starts its own Kinesis")
+			.contains("`node` was not found on the PATH")
+			.contains("Action:")
+			.contains("Install Node.js 18 or later with npm (https://nodejs.org)")
+			.contains("--spring.cloud.aws.endpoint=http://127.0.0.1:<port>"
+					+ " --spring.cloud.aws.region.static=us-east-1"
+					+ " --spring.cloud.aws.credentials.access-key=fake-access-key"
+					+ " --spring.cloud.aws.credentials.secret-key=fake-secret-key")
+			.doesNotContain("\tat ")
+			.doesNotContain("Exception");
+	}
+
+	/**
+	 * Only the endpoint, as a user pointing the sample at their own emulator may give it:
+	 * without the sample's defaults the AWS clients would take the SDK's default region
+	 * and credentials chains, which find nothing here (no AWS settings, instance metadata
+	 * disabled) and fail the start.
+	 */
+	@Test
+	void withALoopbackEndpointAloneStartsNoEmulatorAndGivesTheClientsARegionAndFakeCredentials(
+			@TempDir Path emptyDirectory) throws IOException, InterruptedException {
+		try (KinesisLocal kinesis = KinesisLocal.start()) {
+			// No node on the PATH: starting an emulator would fail the run.
+			Result run = SampleAppProcess.run("given-endpoint", emptyDirectory.toString(),
+					"--spring.cloud.aws.endpoint=" + kinesis.endpoint(), "--sample.stream=given-stream",
+					"--sample.shards=2", "--sample.records=500");
+
+			assertThat(run.exitCode()).as("exit code; console in %s", run.log()).isZero();
+			assertThat(run.output()).contains("Using the Kinesis at spring.cloud.aws.endpoint=" + kinesis.endpoint())
+				.contains(LOOPBACK_DEFAULTS)
+				.doesNotContain("starting kinesis-local")
+				.contains("PASSED: 500 of 500")
+				.contains("result: PASSED");
+			// The binder created the stream, with the sample's shard count.
+			assertThat(kinesis.client()
+				.describeStreamSummary(request -> request.streamName("given-stream"))
+				.streamDescriptionSummary()
+				.openShardCount()).isEqualTo(2);
+		}
+	}
+
+	private static boolean accepts(int port) {
+		try (Socket socket = new Socket()) {
+			socket.connect(new InetSocketAddress("127.0.0.1", port), 1000);
+			return true;
+		}
+		catch (IOException refused) {
+			return false;
+		}
+	}
+
 }

@@ -9,68 +9,85 @@ import org.springframework.integration.mapping.InboundMessageMapper;
 import org.springframework.util.ReflectionUtils;
 
 /**
- * What the binder sets but offers no getter for, read rather than rebuilt so that deaggregation wraps exactly
- * what the binder configured. {@link #verify} checks the fields when the application starts, so that an
- * unsupported binder version fails then, with the supported versions named, not at the first binding.
+ * What the binder sets but offers no getter for, read rather than rebuilt so that
+ * deaggregation wraps exactly what the binder configured. {@link #verify} checks the
+ * fields when the application starts, so that an unsupported binder version fails then,
+ * with the supported versions named, not at the first binding.
  */
 final class BinderInternals {
 
-    private static final String CONSUMER_CUSTOMIZER = "consumerCustomizer";
-    private static final String EMBEDDED_HEADERS_MAPPER = "embeddedHeadersMapper";
-    private static final String BIND_SOURCE_RECORD = "bindSourceRecord";
+	private static final String CONSUMER_CUSTOMIZER = "consumerCustomizer";
 
-    private BinderInternals() {
-    }
+	private static final String EMBEDDED_HEADERS_MAPPER = "embeddedHeadersMapper";
 
-    /** Fails unless the generation's binder and polling adapter have the fields read here, of the types expected. */
-    static void verify(KinesisBinderGeneration generation) {
-        requireField(generation, AbstractMessageChannelBinder.class, CONSUMER_CUSTOMIZER,
-                ConsumerEndpointCustomizer.class);
-        requireField(generation, generation.pollingAdapterType(), EMBEDDED_HEADERS_MAPPER, InboundMessageMapper.class);
-        requireField(generation, generation.pollingAdapterType(), BIND_SOURCE_RECORD, boolean.class);
-    }
+	private static final String BIND_SOURCE_RECORD = "bindSourceRecord";
 
-    /** The consumer endpoint customizer the binder applies: the user's, or a no-op. */
-    @SuppressWarnings("unchecked")
-    static ConsumerEndpointCustomizer<MessageProducer> consumerEndpointCustomizer(
-            AbstractMessageChannelBinder<?, ?, ?> binder) {
-        return (ConsumerEndpointCustomizer<MessageProducer>) read(AbstractMessageChannelBinder.class, binder,
-                CONSUMER_CUSTOMIZER);
-    }
+	private BinderInternals() {
+	}
 
-    /** The embedded-headers mapper the binder gave the adapter; null when the binding does not embed headers. */
-    @SuppressWarnings("unchecked")
-    static @Nullable InboundMessageMapper<byte[]> embeddedHeadersMapper(MessageProducer pollingAdapter) {
-        return (InboundMessageMapper<byte[]>) read(pollingAdapter.getClass(), pollingAdapter, EMBEDDED_HEADERS_MAPPER);
-    }
+	/**
+	 * Fails unless the generation's binder and polling adapter have the fields read here,
+	 * of the types expected.
+	 */
+	static void verify(KinesisBinderGeneration generation) {
+		requireField(generation, AbstractMessageChannelBinder.class, CONSUMER_CUSTOMIZER,
+				ConsumerEndpointCustomizer.class);
+		requireField(generation, generation.pollingAdapterType(), EMBEDDED_HEADERS_MAPPER, InboundMessageMapper.class);
+		requireField(generation, generation.pollingAdapterType(), BIND_SOURCE_RECORD, boolean.class);
+	}
 
-    /** Whether the adapter puts each Kinesis record in the {@code sourceData} header of its message. */
-    static boolean bindsSourceRecord(MessageProducer pollingAdapter) {
-        return (Boolean) read(pollingAdapter.getClass(), pollingAdapter, BIND_SOURCE_RECORD);
-    }
+	/** The consumer endpoint customizer the binder applies: the user's, or a no-op. */
+	@SuppressWarnings("unchecked")
+	static ConsumerEndpointCustomizer<MessageProducer> consumerEndpointCustomizer(
+			AbstractMessageChannelBinder<?, ?, ?> binder) {
+		return (ConsumerEndpointCustomizer<MessageProducer>) read(AbstractMessageChannelBinder.class, binder,
+				CONSUMER_CUSTOMIZER);
+	}
 
-    private static void requireField(KinesisBinderGeneration generation, Class<?> type, String name,
-            Class<?> fieldType) {
-        Field field = ReflectionUtils.findField(type, name);
-        if (field == null || !fieldType.isAssignableFrom(field.getType())) {
-            throw new IncompatibleKinesisBinderException(type.getName() + (field == null ? " has no field " + name
-                    : "." + name + " is a " + field.getType().getName() + ", not a " + fieldType.getName())
-                    + " (version " + implementationVersion(type) + ")", generation.supportedBinder());
-        }
-    }
+	/**
+	 * The embedded-headers mapper the binder gave the adapter; null when the binding does
+	 * not embed headers.
+	 */
+	@SuppressWarnings("unchecked")
+	static @Nullable InboundMessageMapper<byte[]> embeddedHeadersMapper(MessageProducer pollingAdapter) {
+		return (InboundMessageMapper<byte[]>) read(pollingAdapter.getClass(), pollingAdapter, EMBEDDED_HEADERS_MAPPER);
+	}
 
-    private static String implementationVersion(Class<?> type) {
-        String version = type.getPackage().getImplementationVersion();
-        return version != null ? version : "unknown";
-    }
+	/**
+	 * Whether the adapter puts each Kinesis record in the {@code sourceData} header of
+	 * its message.
+	 */
+	static boolean bindsSourceRecord(MessageProducer pollingAdapter) {
+		return (Boolean) read(pollingAdapter.getClass(), pollingAdapter, BIND_SOURCE_RECORD);
+	}
 
-    /** Looks from {@code declaringType} up: a subclass's other fields may name classes an application left out. */
-    private static @Nullable Object read(Class<?> declaringType, Object target, String name) {
-        Field field = ReflectionUtils.findField(declaringType, name);
-        if (field == null) {
-            throw new IllegalStateException("No field " + name + " in " + declaringType.getName());
-        }
-        ReflectionUtils.makeAccessible(field);
-        return ReflectionUtils.getField(field, target);
-    }
+	private static void requireField(KinesisBinderGeneration generation, Class<?> type, String name,
+			Class<?> fieldType) {
+		Field field = ReflectionUtils.findField(type, name);
+		if (field == null || !fieldType.isAssignableFrom(field.getType())) {
+			throw new IncompatibleKinesisBinderException(type.getName()
+					+ (field == null ? " has no field " + name
+							: "." + name + " is a " + field.getType().getName() + ", not a " + fieldType.getName())
+					+ " (version " + implementationVersion(type) + ")", generation.supportedBinder());
+		}
+	}
+
+	private static String implementationVersion(Class<?> type) {
+		String version = type.getPackage().getImplementationVersion();
+		return version != null ? version : "unknown";
+	}
+
+	/**
+	 * Looks from {@code declaringType} up: a subclass's other fields may name classes an
+	 * application left out.
+	 */
+	private static @Nullable Object read(Class<?> declaringType, Object target, String name) {
+		Field field = ReflectionUtils.findField(declaringType, name);
+		if (field == null) {
+			throw new IllegalStateException("No field " + name + " in " + declaringType.getName());
+		}
+		ReflectionUtils.makeAccessible(field);
+		return ReflectionUtils.getField(field, target);
+	}
+
 }

@@ -5,11 +5,11 @@ import io.github.kpldeagg.core.CorruptAggregatePolicy;
 /**
  * How one consumer binding deaggregates.
  *
- * @param bindingName            the binding's name, such as {@code process-in-0}
- * @param enabled                whether the binding deaggregates at all
+ * @param bindingName the binding's name, such as {@code process-in-0}
+ * @param enabled whether the binding deaggregates at all
  * @param corruptAggregatePolicy what to do with a corrupt aggregate
- * @param shardFilter            whether user records outside the shard's hash-key range are dropped
+ * @param shardFilter whether user records outside the shard's hash-key range are dropped
  */
 record BindingSettings(String bindingName, boolean enabled, CorruptAggregatePolicy corruptAggregatePolicy,
-        boolean shardFilter) {
+		boolean shardFilter) {
 }

@@ -10,46 +10,54 @@ import org.springframework.cloud.stream.config.ConsumerEndpointCustomizer;
 import org.springframework.integration.core.MessageProducer;
 
 /**
- * Installs deaggregation in every Kinesis binder, including binders with their own environment, whose
- * context does not see the application's beans. The binder takes a single consumer endpoint customizer,
- * so this one wraps whatever the binder was given (a user's customizer keeps working), once per binder.
+ * Installs deaggregation in every Kinesis binder, including binders with their own
+ * environment, whose context does not see the application's beans. The binder takes a
+ * single consumer endpoint customizer, so this one wraps whatever the binder was given (a
+ * user's customizer keeps working), once per binder.
  * <p>
- * Spring Cloud Stream applies a single {@link BinderCustomizer} too: this one also runs every other
- * {@link BinderCustomizer} bean, first, so that a user's customizer keeps working as well. To declare
- * one of your own in its place, make it {@code @Primary} as this one is.
+ * Spring Cloud Stream applies a single {@link BinderCustomizer} too: this one also runs
+ * every other {@link BinderCustomizer} bean, first, so that a user's customizer keeps
+ * working as well. To declare one of your own in its place, make it {@code @Primary} as
+ * this one is.
  */
 public class DeaggregatingBinderCustomizer implements BinderCustomizer {
 
-    private final KplDeaggregationProperties properties;
-    private final DeaggregationListeners listeners;
-    private final DeaggregatingBindings bindings;
-    private final KinesisBinderGeneration generation;
-    private final ObjectProvider<BinderCustomizer> binderCustomizers;
+	private final KplDeaggregationProperties properties;
 
-    DeaggregatingBinderCustomizer(KplDeaggregationProperties properties, DeaggregationListeners listeners,
-            DeaggregatingBindings bindings, KinesisBinderGeneration generation,
-            ObjectProvider<BinderCustomizer> binderCustomizers) {
-        this.properties = properties;
-        this.listeners = listeners;
-        this.bindings = bindings;
-        this.generation = generation;
-        this.binderCustomizers = binderCustomizers;
-    }
+	private final DeaggregationListeners listeners;
 
-    @Override
-    public void customize(Binder<?, ? extends ConsumerProperties, ? extends ProducerProperties> binder,
-            String binderName) {
-        binderCustomizers.orderedStream().filter(customizer -> customizer != this)
-                .forEach(customizer -> customizer.customize(binder, binderName));
-        if (generation.binderType().isInstance(binder)) {
-            AbstractMessageChannelBinder<?, ?, ?> kinesisBinder = (AbstractMessageChannelBinder<?, ?, ?>) binder;
-            ConsumerEndpointCustomizer<MessageProducer> current =
-                    BinderInternals.consumerEndpointCustomizer(kinesisBinder);
-            // Spring Cloud Stream customizes a binder each time it hands it out.
-            if (!(current instanceof DeaggregatingConsumerEndpointCustomizer)) {
-                kinesisBinder.setConsumerEndpointCustomizer(new DeaggregatingConsumerEndpointCustomizer(current,
-                        properties, listeners, bindings, generation, kinesisBinder));
-            }
-        }
-    }
+	private final DeaggregatingBindings bindings;
+
+	private final KinesisBinderGeneration generation;
+
+	private final ObjectProvider<BinderCustomizer> binderCustomizers;
+
+	DeaggregatingBinderCustomizer(KplDeaggregationProperties properties, DeaggregationListeners listeners,
+			DeaggregatingBindings bindings, KinesisBinderGeneration generation,
+			ObjectProvider<BinderCustomizer> binderCustomizers) {
+		this.properties = properties;
+		this.listeners = listeners;
+		this.bindings = bindings;
+		this.generation = generation;
+		this.binderCustomizers = binderCustomizers;
+	}
+
+	@Override
+	public void customize(Binder<?, ? extends ConsumerProperties, ? extends ProducerProperties> binder,
+			String binderName) {
+		binderCustomizers.orderedStream()
+			.filter(customizer -> customizer != this)
+			.forEach(customizer -> customizer.customize(binder, binderName));
+		if (generation.binderType().isInstance(binder)) {
+			AbstractMessageChannelBinder<?, ?, ?> kinesisBinder = (AbstractMessageChannelBinder<?, ?, ?>) binder;
+			ConsumerEndpointCustomizer<MessageProducer> current = BinderInternals
+				.consumerEndpointCustomizer(kinesisBinder);
+			// Spring Cloud Stream customizes a binder each time it hands it out.
+			if (!(current instanceof DeaggregatingConsumerEndpointCustomizer)) {
+				kinesisBinder.setConsumerEndpointCustomizer(new DeaggregatingConsumerEndpointCustomizer(current,
+						properties, listeners, bindings, generation, kinesisBinder));
+			}
+		}
+	}
+
 }

@@ -14,88 +14,112 @@ import org.springframework.context.ApplicationListener;
 import org.springframework.context.event.ContextRefreshedEvent;
 
 /**
- * Which consumer bindings deaggregate, and how; logged in one INFO line once the bindings of the
- * application context are bound (bindings bound later are logged one by one), with a WARN naming the
- * Kinesis consumer bindings that Spring Cloud Stream bound without applying the deaggregating customizer.
+ * Which consumer bindings deaggregate, and how; logged in one INFO line once the bindings
+ * of the application context are bound (bindings bound later are logged one by one), with
+ * a WARN naming the Kinesis consumer bindings that Spring Cloud Stream bound without
+ * applying the deaggregating customizer.
  */
 public class DeaggregatingBindings implements ApplicationListener<ContextRefreshedEvent>, ApplicationContextAware {
 
-    private static final Log logger = LogFactory.getLog(DeaggregatingBindings.class);
+	private static final Log logger = LogFactory.getLog(DeaggregatingBindings.class);
 
-    /** How a binding gets its user records. */
-    public enum Mode {
-        /** The starter deaggregates the records of the binder's polling adapter. */
-        DEAGGREGATED,
-        /** The binder's KCL adapter deaggregates; the starter adds the headers. */
-        KCL,
-        /** Switched off for the binding. */
-        DISABLED,
-        /** A DynamoDB Streams binding (current line): its records are no KPL records and pass untouched. */
-        DYNAMODB_STREAMS
-    }
+	/** How a binding gets its user records. */
+	public enum Mode {
 
-    private final Map<String, Mode> modes = new ConcurrentSkipListMap<>();
-    private final KinesisBinderGeneration generation;
-    private @Nullable ApplicationContext context;
-    private volatile boolean started;
+		/** The starter deaggregates the records of the binder's polling adapter. */
+		DEAGGREGATED,
+		/** The binder's KCL adapter deaggregates; the starter adds the headers. */
+		KCL,
+		/** Switched off for the binding. */
+		DISABLED,
+		/**
+		 * A DynamoDB Streams binding (current line): its records are no KPL records and
+		 * pass untouched.
+		 */
+		DYNAMODB_STREAMS
 
-    DeaggregatingBindings(KinesisBinderGeneration generation) {
-        this.generation = generation;
-    }
+	}
 
-    void bound(String bindingName, Mode mode) {
-        modes.put(bindingName, mode);
-        if (started) {
-            logger.info("KPL deaggregation on Kinesis binding " + bindingName + ": " + mode);
-        }
-    }
+	private final Map<String, Mode> modes = new ConcurrentSkipListMap<>();
 
-    /** The mode of each consumer binding of a Kinesis binder bound so far, by binding name. */
-    public Map<String, Mode> modes() {
-        return Map.copyOf(modes);
-    }
+	private final KinesisBinderGeneration generation;
 
-    @Override
-    public void setApplicationContext(ApplicationContext context) {
-        this.context = context;
-    }
+	private @Nullable ApplicationContext context;
 
-    /** Binders run in child contexts whose refresh events reach this listener too: only this context's counts. */
-    @Override
-    public void onApplicationEvent(ContextRefreshedEvent event) {
-        if (event.getApplicationContext() != context || started) {
-            return;
-        }
-        started = true;
-        logger.info("KPL deaggregation on Kinesis bindings " + bindingsIn(Mode.DEAGGREGATED)
-                + ", headers only (KCL deaggregates) on " + bindingsIn(Mode.KCL)
-                + ", disabled on " + bindingsIn(Mode.DISABLED)
-                + (modes.containsValue(Mode.DYNAMODB_STREAMS) ? ", DynamoDB Streams (untouched) on "
-                        + bindingsIn(Mode.DYNAMODB_STREAMS) : ""));
-        List<String> uncustomized = kinesisConsumerBindingsNotSeen();
-        if (!uncustomized.isEmpty()) {
-            logger.warn("KPL deaggregation is not installed on Kinesis bindings " + uncustomized
-                    + ": Spring Cloud Stream applied no DeaggregatingBinderCustomizer to their binder. It applies"
-                    + " a single BinderCustomizer bean, the only one or the @Primary one; the auto-configured"
-                    + " DeaggregatingBinderCustomizer is @Primary and runs the other ones, so it must be the one"
-                    + " applied: leave it in place and declare your BinderCustomizer without @Primary.");
-        }
-    }
+	private volatile boolean started;
 
-    /** Kinesis consumer bindings bound without the deaggregating customizer seeing them. */
-    private List<String> kinesisConsumerBindingsNotSeen() {
-        BindingService bindingService = context.getBeanProvider(BindingService.class).getIfAvailable();
-        if (bindingService == null) {
-            return List.of();
-        }
-        return Arrays.stream(bindingService.getConsumerBindingNames()).filter(name -> !modes.containsKey(name))
-                .filter(name -> bindingService.getConsumerBindings(name).stream()
-                        .anyMatch(binding -> generation.isKinesisConsumerExtension(binding.getExtension())))
-                .sorted().toList();
-    }
+	DeaggregatingBindings(KinesisBinderGeneration generation) {
+		this.generation = generation;
+	}
 
-    private String bindingsIn(Mode mode) {
-        return modes.entrySet().stream().filter(entry -> entry.getValue() == mode).map(Map.Entry::getKey).toList()
-                .toString();
-    }
+	void bound(String bindingName, Mode mode) {
+		modes.put(bindingName, mode);
+		if (started) {
+			logger.info("KPL deaggregation on Kinesis binding " + bindingName + ": " + mode);
+		}
+	}
+
+	/**
+	 * The mode of each consumer binding of a Kinesis binder bound so far, by binding
+	 * name.
+	 */
+	public Map<String, Mode> modes() {
+		return Map.copyOf(modes);
+	}
+
+	@Override
+	public void setApplicationContext(ApplicationContext context) {
+		this.context = context;
+	}
+
+	/**
+	 * Binders run in child contexts whose refresh events reach this listener too: only
+	 * this context's counts.
+	 */
+	@Override
+	public void onApplicationEvent(ContextRefreshedEvent event) {
+		if (event.getApplicationContext() != context || started) {
+			return;
+		}
+		started = true;
+		logger.info("KPL deaggregation on Kinesis bindings " + bindingsIn(Mode.DEAGGREGATED)
+				+ ", headers only (KCL deaggregates) on " + bindingsIn(Mode.KCL) + ", disabled on "
+				+ bindingsIn(Mode.DISABLED) + (modes.containsValue(Mode.DYNAMODB_STREAMS)
+						? ", DynamoDB Streams (untouched) on " + bindingsIn(Mode.DYNAMODB_STREAMS) : ""));
+		List<String> uncustomized = kinesisConsumerBindingsNotSeen();
+		if (!uncustomized.isEmpty()) {
+			logger.warn("KPL deaggregation is not installed on Kinesis bindings " + uncustomized
+					+ ": Spring Cloud Stream applied no DeaggregatingBinderCustomizer to their binder. It applies"
+					+ " a single BinderCustomizer bean, the only one or the @Primary one; the auto-configured"
+					+ " DeaggregatingBinderCustomizer is @Primary and runs the other ones, so it must be the one"
+					+ " applied: leave it in place and declare your BinderCustomizer without @Primary.");
+		}
+	}
+
+	/**
+	 * Kinesis consumer bindings bound without the deaggregating customizer seeing them.
+	 */
+	private List<String> kinesisConsumerBindingsNotSeen() {
+		BindingService bindingService = context.getBeanProvider(BindingService.class).getIfAvailable();
+		if (bindingService == null) {
+			return List.of();
+		}
+		return Arrays.stream(bindingService.getConsumerBindingNames())
+			.filter(name -> !modes.containsKey(name))
+			.filter(name -> bindingService.getConsumerBindings(name)
+				.stream()
+				.anyMatch(binding -> generation.isKinesisConsumerExtension(binding.getExtension())))
+			.sorted()
+			.toList();
+	}
+
+	private String bindingsIn(Mode mode) {
+		return modes.entrySet()
+			.stream()
+			.filter(entry -> entry.getValue() == mode)
+			.map(Map.Entry::getKey)
+			.toList()
+			.toString();
+	}
+
 }

@@ -11,85 +11,96 @@ import org.springframework.integration.support.context.NamedComponent;
 import org.springframework.messaging.MessageChannel;
 
 /**
- * Where deaggregation enters a binding. The binder calls its consumer endpoint customizer after it has
- * set the adapter's output channel (the binding channel) and before it starts the adapter; this one first
- * applies the customizer the binder had (the user's), then puts a deaggregating channel between the
- * adapter and the binding channel.
+ * Where deaggregation enters a binding. The binder calls its consumer endpoint customizer
+ * after it has set the adapter's output channel (the binding channel) and before it
+ * starts the adapter; this one first applies the customizer the binder had (the user's),
+ * then puts a deaggregating channel between the adapter and the binding channel.
  */
 final class DeaggregatingConsumerEndpointCustomizer implements ConsumerEndpointCustomizer<MessageProducer> {
 
-    private final ConsumerEndpointCustomizer<MessageProducer> binderCustomizer;
-    private final KplDeaggregationProperties properties;
-    private final DeaggregationListeners listeners;
-    private final DeaggregatingBindings bindings;
-    private final KinesisBinderGeneration generation;
-    private final AbstractMessageChannelBinder<?, ?, ?> binder;
-    private final ShardHashKeyRanges shardHashKeyRanges;
+	private final ConsumerEndpointCustomizer<MessageProducer> binderCustomizer;
 
-    /**
-     * @param binderCustomizer the customizer the binder had before, applied first
-     * @param binder           the Kinesis binder whose bindings these are
-     */
-    DeaggregatingConsumerEndpointCustomizer(ConsumerEndpointCustomizer<MessageProducer> binderCustomizer,
-            KplDeaggregationProperties properties, DeaggregationListeners listeners, DeaggregatingBindings bindings,
-            KinesisBinderGeneration generation, AbstractMessageChannelBinder<?, ?, ?> binder) {
-        this.binderCustomizer = binderCustomizer;
-        this.properties = properties;
-        this.listeners = listeners;
-        this.bindings = bindings;
-        this.generation = generation;
-        this.binder = binder;
-        this.shardHashKeyRanges = new ShardHashKeyRanges(generation.kinesisClient(binder));
-    }
+	private final KplDeaggregationProperties properties;
 
-    @Override
-    public void configure(MessageProducer endpoint, String destinationName, String group) {
-        binderCustomizer.configure(endpoint, destinationName, group);
-        MessageChannel bindingChannel = endpoint.getOutputChannel();
-        // The binder names each binding channel after its binding; the destination can be shared.
-        String bindingName = bindingChannel instanceof NamedComponent named && named.getComponentName() != null
-                ? named.getComponentName() : destinationName;
-        BindingSettings settings = properties.settingsFor(bindingName);
-        ConsumerBinding consumerBinding = generation.consumerBinding(binder, bindingName);
-        if (!settings.enabled()) {
-            bindings.bound(bindingName, DeaggregatingBindings.Mode.DISABLED);
-        }
-        else if (consumerBinding.dynamoDbStreams()) {
-            bindings.bound(bindingName, DeaggregatingBindings.Mode.DYNAMODB_STREAMS);
-        }
-        else if (generation.pollingAdapterType().isInstance(endpoint)) {
-            deaggregate((MessageProducerSupport) endpoint, bindingChannel, bindingName, settings, consumerBinding);
-            bindings.bound(bindingName, DeaggregatingBindings.Mode.DEAGGREGATED);
-        }
-        else if (generation.kclAdapterType().isInstance(endpoint)) {
-            endpoint.setOutputChannel(new KclUserRecordChannel(bindingChannel, new UserRecordHeaders(generation.headers())));
-            bindings.bound(bindingName, DeaggregatingBindings.Mode.KCL);
-        }
-    }
+	private final DeaggregationListeners listeners;
 
-    private void deaggregate(MessageProducerSupport adapter, MessageChannel bindingChannel, String bindingName,
-            BindingSettings settings, ConsumerBinding consumerBinding) {
-        @Nullable InboundMessageMapper<byte[]> embeddedHeadersMapper = BinderInternals.embeddedHeadersMapper(adapter);
-        requireSourceRecords(adapter, consumerBinding.recordListenerMode() || embeddedHeadersMapper != null,
-                bindingName);
-        // The channel routes each user record's failure itself; the adapter would route the whole record again.
-        MessageChannel errorChannel = adapter.getErrorChannel();
-        adapter.setErrorChannel(null);
-        adapter.setOutputChannel(new DeaggregatingChannel(bindingChannel, errorChannel,
-                new ShardDeaggregators(settings, listeners.forBinding(bindingName), shardHashKeyRanges),
-                new UserRecordMessages(generation.headers(), embeddedHeadersMapper), generation));
-    }
+	private final DeaggregatingBindings bindings;
 
-    /**
-     * A message of one Kinesis record (record mode, or each element of a batch of messages) carries the record
-     * only in {@code sourceData}: without it every record would fail, so the binding fails instead.
-     */
-    private static void requireSourceRecords(MessageProducer adapter, boolean messagePerRecord, String bindingName) {
-        if (messagePerRecord && !BinderInternals.bindsSourceRecord(adapter)) {
-            throw new IllegalStateException("KPL deaggregation on Kinesis binding " + bindingName
-                    + " needs each Kinesis record in the sourceData header, but the binding's adapter does not bind"
-                    + " it (did a consumer endpoint customizer call setBindSourceRecord(false)?); set"
-                    + " kpl.deaggregation.bindings." + bindingName + ".enabled=false to receive the records unchanged");
-        }
-    }
+	private final KinesisBinderGeneration generation;
+
+	private final AbstractMessageChannelBinder<?, ?, ?> binder;
+
+	private final ShardHashKeyRanges shardHashKeyRanges;
+
+	/**
+	 * @param binderCustomizer the customizer the binder had before, applied first
+	 * @param binder the Kinesis binder whose bindings these are
+	 */
+	DeaggregatingConsumerEndpointCustomizer(ConsumerEndpointCustomizer<MessageProducer> binderCustomizer,
+			KplDeaggregationProperties properties, DeaggregationListeners listeners, DeaggregatingBindings bindings,
+			KinesisBinderGeneration generation, AbstractMessageChannelBinder<?, ?, ?> binder) {
+		this.binderCustomizer = binderCustomizer;
+		this.properties = properties;
+		this.listeners = listeners;
+		this.bindings = bindings;
+		this.generation = generation;
+		this.binder = binder;
+		this.shardHashKeyRanges = new ShardHashKeyRanges(generation.kinesisClient(binder));
+	}
+
+	@Override
+	public void configure(MessageProducer endpoint, String destinationName, String group) {
+		binderCustomizer.configure(endpoint, destinationName, group);
+		MessageChannel bindingChannel = endpoint.getOutputChannel();
+		// The binder names each binding channel after its binding; the destination can be
+		// shared.
+		String bindingName = bindingChannel instanceof NamedComponent named && named.getComponentName() != null
+				? named.getComponentName() : destinationName;
+		BindingSettings settings = properties.settingsFor(bindingName);
+		ConsumerBinding consumerBinding = generation.consumerBinding(binder, bindingName);
+		if (!settings.enabled()) {
+			bindings.bound(bindingName, DeaggregatingBindings.Mode.DISABLED);
+		}
+		else if (consumerBinding.dynamoDbStreams()) {
+			bindings.bound(bindingName, DeaggregatingBindings.Mode.DYNAMODB_STREAMS);
+		}
+		else if (generation.pollingAdapterType().isInstance(endpoint)) {
+			deaggregate((MessageProducerSupport) endpoint, bindingChannel, bindingName, settings, consumerBinding);
+			bindings.bound(bindingName, DeaggregatingBindings.Mode.DEAGGREGATED);
+		}
+		else if (generation.kclAdapterType().isInstance(endpoint)) {
+			endpoint.setOutputChannel(
+					new KclUserRecordChannel(bindingChannel, new UserRecordHeaders(generation.headers())));
+			bindings.bound(bindingName, DeaggregatingBindings.Mode.KCL);
+		}
+	}
+
+	private void deaggregate(MessageProducerSupport adapter, MessageChannel bindingChannel, String bindingName,
+			BindingSettings settings, ConsumerBinding consumerBinding) {
+		@Nullable InboundMessageMapper<byte[]> embeddedHeadersMapper = BinderInternals.embeddedHeadersMapper(adapter);
+		requireSourceRecords(adapter, consumerBinding.recordListenerMode() || embeddedHeadersMapper != null,
+				bindingName);
+		// The channel routes each user record's failure itself; the adapter would route
+		// the whole record again.
+		MessageChannel errorChannel = adapter.getErrorChannel();
+		adapter.setErrorChannel(null);
+		adapter.setOutputChannel(new DeaggregatingChannel(bindingChannel, errorChannel,
+				new ShardDeaggregators(settings, listeners.forBinding(bindingName), shardHashKeyRanges),
+				new UserRecordMessages(generation.headers(), embeddedHeadersMapper), generation));
+	}
+
+	/**
+	 * A message of one Kinesis record (record mode, or each element of a batch of
+	 * messages) carries the record only in {@code sourceData}: without it every record
+	 * would fail, so the binding fails instead.
+	 */
+	private static void requireSourceRecords(MessageProducer adapter, boolean messagePerRecord, String bindingName) {
+		if (messagePerRecord && !BinderInternals.bindsSourceRecord(adapter)) {
+			throw new IllegalStateException("KPL deaggregation on Kinesis binding " + bindingName
+					+ " needs each Kinesis record in the sourceData header, but the binding's adapter does not bind"
+					+ " it (did a consumer endpoint customizer call setBindSourceRecord(false)?); set"
+					+ " kpl.deaggregation.bindings." + bindingName + ".enabled=false to receive the records unchanged");
+		}
+	}
+
 }

@@ -6,8 +6,9 @@ import io.github.kpldeagg.core.DeaggregationListener;
 @FunctionalInterface
 interface DeaggregationListeners {
 
-    /** Listeners that ignore everything. */
-    DeaggregationListeners NONE = bindingName -> DeaggregationListener.NONE;
+	/** Listeners that ignore everything. */
+	DeaggregationListeners NONE = bindingName -> DeaggregationListener.NONE;
 
-    DeaggregationListener forBinding(String bindingName);
+	DeaggregationListener forBinding(String bindingName);
+
 }

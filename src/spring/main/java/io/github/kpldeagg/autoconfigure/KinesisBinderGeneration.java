@@ -8,48 +8,58 @@ import org.springframework.integration.support.ErrorMessageStrategy;
 import software.amazon.awssdk.services.kinesis.KinesisAsyncClient;
 
 /**
- * What deaggregation needs from one generation of the Spring Cloud Stream Kinesis binder. The Boot 3
- * line's {@code spring-cloud-stream-binder-kinesis} and the current line's Spring Cloud AWS binder share
- * one design under other package and header names; each line implements this once.
+ * What deaggregation needs from one generation of the Spring Cloud Stream Kinesis binder.
+ * The Boot 3 line's {@code spring-cloud-stream-binder-kinesis} and the current line's
+ * Spring Cloud AWS binder share one design under other package and header names; each
+ * line implements this once.
  */
 interface KinesisBinderGeneration {
 
-    /** The binder artifact and versions this line supports, for error messages. */
-    String supportedBinder();
+	/** The binder artifact and versions this line supports, for error messages. */
+	String supportedBinder();
 
-    /** The Kinesis binder's class: binders of other classes are left alone. */
-    Class<? extends AbstractMessageChannelBinder<?, ?, ?>> binderType();
+	/** The Kinesis binder's class: binders of other classes are left alone. */
+	Class<? extends AbstractMessageChannelBinder<?, ?, ?>> binderType();
 
-    /** The polling adapter's class: its fields are read, its output channel replaced. */
-    Class<? extends MessageProducerSupport> pollingAdapterType();
+	/** The polling adapter's class: its fields are read, its output channel replaced. */
+	Class<? extends MessageProducerSupport> pollingAdapterType();
 
-    /** The KCL adapter's class, whose records KCL has already deaggregated. */
-    Class<? extends MessageProducer> kclAdapterType();
+	/** The KCL adapter's class, whose records KCL has already deaggregated. */
+	Class<? extends MessageProducer> kclAdapterType();
 
-    BinderHeaders headers();
+	BinderHeaders headers();
 
-    ErrorMessageStrategy errorMessageStrategy();
+	ErrorMessageStrategy errorMessageStrategy();
 
-    KinesisAsyncClient kinesisClient(AbstractMessageChannelBinder<?, ?, ?> binder);
+	KinesisAsyncClient kinesisClient(AbstractMessageChannelBinder<?, ?, ?> binder);
 
-    /** What the binding's Kinesis consumer properties, as the binder resolves them, say about deaggregating it. */
-    ConsumerBinding consumerBinding(AbstractMessageChannelBinder<?, ?, ?> binder, String bindingName);
+	/**
+	 * What the binding's Kinesis consumer properties, as the binder resolves them, say
+	 * about deaggregating it.
+	 */
+	ConsumerBinding consumerBinding(AbstractMessageChannelBinder<?, ?, ?> binder, String bindingName);
 
-    /** Whether a binding's extension properties are this binder's Kinesis consumer properties. */
-    boolean isKinesisConsumerExtension(@Nullable Object extension);
+	/**
+	 * Whether a binding's extension properties are this binder's Kinesis consumer
+	 * properties.
+	 */
+	boolean isKinesisConsumerExtension(@Nullable Object extension);
 
-    /**
-     * The checkpointer given to every user record of an aggregate but the last, in place of the binder's:
-     * it declines what {@link AggregateCheckpoints} declines.
-     */
-    Object checkpointerBeforeLast(Object binderCheckpointer, AggregateCheckpoints aggregate);
+	/**
+	 * The checkpointer given to every user record of an aggregate but the last, in place
+	 * of the binder's: it declines what {@link AggregateCheckpoints} declines.
+	 */
+	Object checkpointerBeforeLast(Object binderCheckpointer, AggregateCheckpoints aggregate);
 
-    /**
-     * A Kinesis consumer binding's properties that decide how it deaggregates.
-     *
-     * @param recordListenerMode whether the adapter sends one message per record (else one per batch)
-     * @param dynamoDbStreams    whether the binding reads a DynamoDB stream, whose records are no KPL records
-     */
-    record ConsumerBinding(boolean recordListenerMode, boolean dynamoDbStreams) {
-    }
+	/**
+	 * A Kinesis consumer binding's properties that decide how it deaggregates.
+	 *
+	 * @param recordListenerMode whether the adapter sends one message per record (else
+	 * one per batch)
+	 * @param dynamoDbStreams whether the binding reads a DynamoDB stream, whose records
+	 * are no KPL records
+	 */
+	record ConsumerBinding(boolean recordListenerMode, boolean dynamoDbStreams) {
+	}
+
 }

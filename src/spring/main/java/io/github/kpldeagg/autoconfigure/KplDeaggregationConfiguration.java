@@ -12,47 +12,52 @@ import org.springframework.context.annotation.Primary;
 
 /**
  * The beans of KPL deaggregation on either Spring line, imported by the line's
- * {@link KplDeaggregationAutoConfiguration}, which supplies the {@link KinesisBinderGeneration}.
+ * {@link KplDeaggregationAutoConfiguration}, which supplies the
+ * {@link KinesisBinderGeneration}.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(KplDeaggregationProperties.class)
 class KplDeaggregationConfiguration {
 
-    @Bean
-    @ConditionalOnMissingBean
-    DeaggregatingBindings kplDeaggregatingBindings(KinesisBinderGeneration kplKinesisBinderGeneration) {
-        return new DeaggregatingBindings(kplKinesisBinderGeneration);
-    }
+	@Bean
+	@ConditionalOnMissingBean
+	DeaggregatingBindings kplDeaggregatingBindings(KinesisBinderGeneration kplKinesisBinderGeneration) {
+		return new DeaggregatingBindings(kplKinesisBinderGeneration);
+	}
 
-    /**
-     * Primary because Spring Cloud Stream applies only a unique one; it runs the other ones itself. Created when
-     * the application starts, which is when an unsupported binder version should fail.
-     */
-    @Bean
-    @Primary
-    @ConditionalOnMissingBean
-    DeaggregatingBinderCustomizer kplDeaggregatingBinderCustomizer(KplDeaggregationProperties properties,
-            ObjectProvider<DeaggregationListeners> listeners, DeaggregatingBindings bindings,
-            KinesisBinderGeneration kplKinesisBinderGeneration, ObjectProvider<BinderCustomizer> binderCustomizers) {
-        BinderInternals.verify(kplKinesisBinderGeneration);
-        return new DeaggregatingBinderCustomizer(properties, listeners.getIfAvailable(() -> DeaggregationListeners.NONE),
-                bindings, kplKinesisBinderGeneration, binderCustomizers);
-    }
+	/**
+	 * Primary because Spring Cloud Stream applies only a unique one; it runs the other
+	 * ones itself. Created when the application starts, which is when an unsupported
+	 * binder version should fail.
+	 */
+	@Bean
+	@Primary
+	@ConditionalOnMissingBean
+	DeaggregatingBinderCustomizer kplDeaggregatingBinderCustomizer(KplDeaggregationProperties properties,
+			ObjectProvider<DeaggregationListeners> listeners, DeaggregatingBindings bindings,
+			KinesisBinderGeneration kplKinesisBinderGeneration, ObjectProvider<BinderCustomizer> binderCustomizers) {
+		BinderInternals.verify(kplKinesisBinderGeneration);
+		return new DeaggregatingBinderCustomizer(properties,
+				listeners.getIfAvailable(() -> DeaggregationListeners.NONE), bindings, kplKinesisBinderGeneration,
+				binderCustomizers);
+	}
 
-    @Bean
-    @ConditionalOnMissingBean
-    UserRecordMessageConverter userRecordMessageConverter() {
-        return new UserRecordMessageConverter();
-    }
+	@Bean
+	@ConditionalOnMissingBean
+	UserRecordMessageConverter userRecordMessageConverter() {
+		return new UserRecordMessageConverter();
+	}
 
-    @Configuration(proxyBeanMethods = false)
-    @ConditionalOnClass(MeterRegistry.class)
-    static class MetricsConfiguration {
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(MeterRegistry.class)
+	static class MetricsConfiguration {
 
-        @Bean
-        @ConditionalOnMissingBean
-        DeaggregationListeners kplDeaggregationMetrics(ObjectProvider<MeterRegistry> meterRegistry) {
-            return new MicrometerDeaggregationListeners(meterRegistry);
-        }
-    }
+		@Bean
+		@ConditionalOnMissingBean
+		DeaggregationListeners kplDeaggregationMetrics(ObjectProvider<MeterRegistry> meterRegistry) {
+			return new MicrometerDeaggregationListeners(meterRegistry);
+		}
+
+	}
+
 }

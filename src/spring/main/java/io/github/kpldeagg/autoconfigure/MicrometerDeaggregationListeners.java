@@ -8,66 +8,75 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.beans.factory.ObjectProvider;
 
 /**
- * Counts, per binding, what deaggregation finds when the application has a {@link MeterRegistry}:
- * {@value #AGGREGATES}, {@value #USER_RECORDS} (read from aggregates, filtered ones included),
- * {@value #PLAIN_RECORDS}, {@value #CORRUPT} (tagged with reason and policy) and {@value #FILTERED}.
+ * Counts, per binding, what deaggregation finds when the application has a
+ * {@link MeterRegistry}: {@value #AGGREGATES}, {@value #USER_RECORDS} (read from
+ * aggregates, filtered ones included), {@value #PLAIN_RECORDS}, {@value #CORRUPT} (tagged
+ * with reason and policy) and {@value #FILTERED}.
  */
 final class MicrometerDeaggregationListeners implements DeaggregationListeners {
 
-    static final String AGGREGATES = "kpl.deaggregation.aggregates";
-    static final String USER_RECORDS = "kpl.deaggregation.user.records";
-    static final String PLAIN_RECORDS = "kpl.deaggregation.plain.records";
-    static final String CORRUPT = "kpl.deaggregation.corrupt";
-    static final String FILTERED = "kpl.deaggregation.filtered";
+	static final String AGGREGATES = "kpl.deaggregation.aggregates";
+	static final String USER_RECORDS = "kpl.deaggregation.user.records";
+	static final String PLAIN_RECORDS = "kpl.deaggregation.plain.records";
+	static final String CORRUPT = "kpl.deaggregation.corrupt";
+	static final String FILTERED = "kpl.deaggregation.filtered";
 
-    private static final String BINDING = "binding";
+	private static final String BINDING = "binding";
 
-    private final ObjectProvider<MeterRegistry> meterRegistry;
+	private final ObjectProvider<MeterRegistry> meterRegistry;
 
-    MicrometerDeaggregationListeners(ObjectProvider<MeterRegistry> meterRegistry) {
-        this.meterRegistry = meterRegistry;
-    }
+	MicrometerDeaggregationListeners(ObjectProvider<MeterRegistry> meterRegistry) {
+		this.meterRegistry = meterRegistry;
+	}
 
-    @Override
-    public DeaggregationListener forBinding(String bindingName) {
-        MeterRegistry registry = meterRegistry.getIfUnique();
-        return registry == null ? DeaggregationListener.NONE : new Counters(registry, bindingName);
-    }
+	@Override
+	public DeaggregationListener forBinding(String bindingName) {
+		MeterRegistry registry = meterRegistry.getIfUnique();
+		return registry == null ? DeaggregationListener.NONE : new Counters(registry, bindingName);
+	}
 
-    private static final class Counters implements DeaggregationListener {
+	private static final class Counters implements DeaggregationListener {
 
-        private final MeterRegistry registry;
-        private final String bindingName;
-        private final Counter aggregates;
-        private final Counter userRecords;
-        private final Counter plainRecords;
-        private final Counter filtered;
+		private final MeterRegistry registry;
 
-        Counters(MeterRegistry registry, String bindingName) {
-            this.registry = registry;
-            this.bindingName = bindingName;
-            this.aggregates = registry.counter(AGGREGATES, BINDING, bindingName);
-            this.userRecords = registry.counter(USER_RECORDS, BINDING, bindingName);
-            this.plainRecords = registry.counter(PLAIN_RECORDS, BINDING, bindingName);
-            this.filtered = registry.counter(FILTERED, BINDING, bindingName);
-        }
+		private final String bindingName;
 
-        @Override
-        public void plainRecord(String sequenceNumber) {
-            plainRecords.increment();
-        }
+		private final Counter aggregates;
 
-        @Override
-        public void aggregate(String sequenceNumber, int userRecordCount, int filteredCount) {
-            aggregates.increment();
-            userRecords.increment(userRecordCount);
-            filtered.increment(filteredCount);
-        }
+		private final Counter userRecords;
 
-        @Override
-        public void corruptAggregate(CorruptAggregateException corruption, CorruptAggregatePolicy policy) {
-            registry.counter(CORRUPT, BINDING, bindingName, "reason", corruption.reason().name(),
-                    "policy", policy.name()).increment();
-        }
-    }
+		private final Counter plainRecords;
+
+		private final Counter filtered;
+
+		Counters(MeterRegistry registry, String bindingName) {
+			this.registry = registry;
+			this.bindingName = bindingName;
+			this.aggregates = registry.counter(AGGREGATES, BINDING, bindingName);
+			this.userRecords = registry.counter(USER_RECORDS, BINDING, bindingName);
+			this.plainRecords = registry.counter(PLAIN_RECORDS, BINDING, bindingName);
+			this.filtered = registry.counter(FILTERED, BINDING, bindingName);
+		}
+
+		@Override
+		public void plainRecord(String sequenceNumber) {
+			plainRecords.increment();
+		}
+
+		@Override
+		public void aggregate(String sequenceNumber, int userRecordCount, int filteredCount) {
+			aggregates.increment();
+			userRecords.increment(userRecordCount);
+			filtered.increment(filteredCount);
+		}
+
+		@Override
+		public void corruptAggregate(CorruptAggregateException corruption, CorruptAggregatePolicy policy) {
+			registry
+				.counter(CORRUPT, BINDING, bindingName, "reason", corruption.reason().name(), "policy", policy.name())
+				.increment();
+		}
+
+	}
+
 }

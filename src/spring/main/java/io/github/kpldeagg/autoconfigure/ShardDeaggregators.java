@@ -8,41 +8,51 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.kinesis.model.HashKeyRange;
 
-/** The deaggregator of one binding for each shard: one for all shards, or one per shard range when filtering. */
+/**
+ * The deaggregator of one binding for each shard: one for all shards, or one per shard
+ * range when filtering.
+ */
 final class ShardDeaggregators {
 
-    private final Deaggregator unfiltered;
-    private final @Nullable ShardHashKeyRanges ranges;
-    private final BindingSettings settings;
-    private final DeaggregationListener listener;
-    private final Map<String, Deaggregator> filteredByShard = new ConcurrentHashMap<>();
+	private final Deaggregator unfiltered;
 
-    /**
-     * @param ranges where shard ranges are looked up; may be null when the settings do not filter
-     */
-    ShardDeaggregators(BindingSettings settings, DeaggregationListener listener,
-            @Nullable ShardHashKeyRanges ranges) {
-        if (settings.shardFilter() && ranges == null) {
-            throw new IllegalArgumentException("Binding " + settings.bindingName() + " filters by shard: ranges needed");
-        }
-        this.settings = settings;
-        this.listener = listener;
-        this.ranges = ranges;
-        this.unfiltered = builder().build();
-    }
+	private final @Nullable ShardHashKeyRanges ranges;
 
-    Deaggregator forShard(String stream, String shardId) {
-        if (!settings.shardFilter()) {
-            return unfiltered;
-        }
-        return filteredByShard.computeIfAbsent(stream + '/' + shardId, key -> {
-            HashKeyRange range = ranges.of(stream, shardId);
-            return builder().hashKeyRange(new BigInteger(range.startingHashKey()), new BigInteger(range.endingHashKey()))
-                    .build();
-        });
-    }
+	private final BindingSettings settings;
 
-    private Deaggregator.Builder builder() {
-        return Deaggregator.builder().corruptAggregatePolicy(settings.corruptAggregatePolicy()).listener(listener);
-    }
+	private final DeaggregationListener listener;
+
+	private final Map<String, Deaggregator> filteredByShard = new ConcurrentHashMap<>();
+
+	/**
+	 * @param ranges where shard ranges are looked up; may be null when the settings do
+	 * not filter
+	 */
+	ShardDeaggregators(BindingSettings settings, DeaggregationListener listener, @Nullable ShardHashKeyRanges ranges) {
+		if (settings.shardFilter() && ranges == null) {
+			throw new IllegalArgumentException(
+					"Binding " + settings.bindingName() + " filters by shard: ranges needed");
+		}
+		this.settings = settings;
+		this.listener = listener;
+		this.ranges = ranges;
+		this.unfiltered = builder().build();
+	}
+
+	Deaggregator forShard(String stream, String shardId) {
+		if (!settings.shardFilter()) {
+			return unfiltered;
+		}
+		return filteredByShard.computeIfAbsent(stream + '/' + shardId, key -> {
+			HashKeyRange range = ranges.of(stream, shardId);
+			return builder()
+				.hashKeyRange(new BigInteger(range.startingHashKey()), new BigInteger(range.endingHashKey()))
+				.build();
+		});
+	}
+
+	private Deaggregator.Builder builder() {
+		return Deaggregator.builder().corruptAggregatePolicy(settings.corruptAggregatePolicy()).listener(listener);
+	}
+
 }

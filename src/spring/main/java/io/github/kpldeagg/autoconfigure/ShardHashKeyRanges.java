@@ -10,71 +10,77 @@ import software.amazon.awssdk.services.kinesis.model.ListShardsResponse;
 import software.amazon.awssdk.services.kinesis.model.Shard;
 
 /**
- * The hash-key ranges of the shards a binder reads, looked up with ListShards when a shard is first
- * seen and cached: a shard's range never changes. A failed lookup is not repeated for a short while, so
- * that a shard consumer retrying its records does not call ListShards on every poll.
+ * The hash-key ranges of the shards a binder reads, looked up with ListShards when a
+ * shard is first seen and cached: a shard's range never changes. A failed lookup is not
+ * repeated for a short while, so that a shard consumer retrying its records does not call
+ * ListShards on every poll.
  */
 final class ShardHashKeyRanges {
 
-    private static final Duration FAILED_LOOKUP_BACK_OFF = Duration.ofSeconds(5);
+	private static final Duration FAILED_LOOKUP_BACK_OFF = Duration.ofSeconds(5);
 
-    private final KinesisAsyncClient kinesis;
-    private final long failedLookupBackOffNanos;
-    private final Map<String, HashKeyRange> byStreamAndShard = new ConcurrentHashMap<>();
-    private final Map<String, FailedLookup> failedLookupsByStream = new ConcurrentHashMap<>();
+	private final KinesisAsyncClient kinesis;
 
-    ShardHashKeyRanges(KinesisAsyncClient kinesis) {
-        this(kinesis, FAILED_LOOKUP_BACK_OFF);
-    }
+	private final long failedLookupBackOffNanos;
 
-    ShardHashKeyRanges(KinesisAsyncClient kinesis, Duration failedLookupBackOff) {
-        this.kinesis = kinesis;
-        this.failedLookupBackOffNanos = failedLookupBackOff.toNanos();
-    }
+	private final Map<String, HashKeyRange> byStreamAndShard = new ConcurrentHashMap<>();
 
-    HashKeyRange of(String stream, String shardId) {
-        HashKeyRange range = byStreamAndShard.get(key(stream, shardId));
-        return range != null ? range : lookUp(stream, shardId);
-    }
+	private final Map<String, FailedLookup> failedLookupsByStream = new ConcurrentHashMap<>();
 
-    private HashKeyRange lookUp(String stream, String shardId) {
-        FailedLookup failed = failedLookupsByStream.get(stream);
-        if (failed != null && System.nanoTime() - failed.atNanos() < failedLookupBackOffNanos) {
-            throw new IllegalStateException("Hash-key range of shard " + shardId + " unknown: the last ListShards of "
-                    + "stream " + stream + " failed less than " + Duration.ofNanos(failedLookupBackOffNanos) + " ago",
-                    failed.cause());
-        }
-        try {
-            listShards(stream);
-            HashKeyRange range = byStreamAndShard.get(key(stream, shardId));
-            if (range == null) {
-                throw new IllegalStateException("ListShards of stream " + stream + " does not list shard " + shardId);
-            }
-            failedLookupsByStream.remove(stream);
-            return range;
-        }
-        catch (RuntimeException ex) {
-            failedLookupsByStream.put(stream, new FailedLookup(ex, System.nanoTime()));
-            throw ex;
-        }
-    }
+	ShardHashKeyRanges(KinesisAsyncClient kinesis) {
+		this(kinesis, FAILED_LOOKUP_BACK_OFF);
+	}
 
-    private void listShards(String stream) {
-        ListShardsRequest request = ListShardsRequest.builder().streamName(stream).build();
-        while (request != null) {
-            ListShardsResponse response = kinesis.listShards(request).join();
-            for (Shard shard : response.shards()) {
-                byStreamAndShard.put(key(stream, shard.shardId()), shard.hashKeyRange());
-            }
-            request = response.nextToken() == null ? null
-                    : ListShardsRequest.builder().nextToken(response.nextToken()).build();
-        }
-    }
+	ShardHashKeyRanges(KinesisAsyncClient kinesis, Duration failedLookupBackOff) {
+		this.kinesis = kinesis;
+		this.failedLookupBackOffNanos = failedLookupBackOff.toNanos();
+	}
 
-    private static String key(String stream, String shardId) {
-        return stream + '/' + shardId;
-    }
+	HashKeyRange of(String stream, String shardId) {
+		HashKeyRange range = byStreamAndShard.get(key(stream, shardId));
+		return range != null ? range : lookUp(stream, shardId);
+	}
 
-    private record FailedLookup(RuntimeException cause, long atNanos) {
-    }
+	private HashKeyRange lookUp(String stream, String shardId) {
+		FailedLookup failed = failedLookupsByStream.get(stream);
+		if (failed != null && System.nanoTime() - failed.atNanos() < failedLookupBackOffNanos) {
+			throw new IllegalStateException(
+					"Hash-key range of shard " + shardId + " unknown: the last ListShards of " + "stream " + stream
+							+ " failed less than " + Duration.ofNanos(failedLookupBackOffNanos) + " ago",
+					failed.cause());
+		}
+		try {
+			listShards(stream);
+			HashKeyRange range = byStreamAndShard.get(key(stream, shardId));
+			if (range == null) {
+				throw new IllegalStateException("ListShards of stream " + stream + " does not list shard " + shardId);
+			}
+			failedLookupsByStream.remove(stream);
+			return range;
+		}
+		catch (RuntimeException ex) {
+			failedLookupsByStream.put(stream, new FailedLookup(ex, System.nanoTime()));
+			throw ex;
+		}
+	}
+
+	private void listShards(String stream) {
+		ListShardsRequest request = ListShardsRequest.builder().streamName(stream).build();
+		while (request != null) {
+			ListShardsResponse response = kinesis.listShards(request).join();
+			for (Shard shard : response.shards()) {
+				byStreamAndShard.put(key(stream, shard.shardId()), shard.hashKeyRange());
+			}
+			request = response.nextToken() == null ? null
+					: ListShardsRequest.builder().nextToken(response.nextToken()).build();
+		}
+	}
+
+	private static String key(String stream, String shardId) {
+		return stream + '/' + shardId;
+	}
+
+	private record FailedLookup(RuntimeException cause, long atNanos) {
+	}
+
 }

@@ -4,17 +4,21 @@ import org.springframework.integration.IntegrationMessageHeaderAccessor;
 import org.springframework.messaging.Message;
 import software.amazon.awssdk.services.kinesis.model.Record;
 
-/** The raw Kinesis record the binder's adapter puts in each message's {@code sourceData} header. */
+/**
+ * The raw Kinesis record the binder's adapter puts in each message's {@code sourceData}
+ * header.
+ */
 final class SourceRecords {
 
-    private SourceRecords() {
-    }
+	private SourceRecords() {
+	}
 
-    static Record of(Message<?> message) {
-        if (message.getHeaders().get(IntegrationMessageHeaderAccessor.SOURCE_DATA) instanceof Record record) {
-            return record;
-        }
-        throw new IllegalStateException("No Kinesis record in the " + IntegrationMessageHeaderAccessor.SOURCE_DATA
-                + " header of " + message + ": the binder's adapter must bind the source record");
-    }
+	static Record of(Message<?> message) {
+		if (message.getHeaders().get(IntegrationMessageHeaderAccessor.SOURCE_DATA) instanceof Record record) {
+			return record;
+		}
+		throw new IllegalStateException("No Kinesis record in the " + IntegrationMessageHeaderAccessor.SOURCE_DATA
+				+ " header of " + message + ": the binder's adapter must bind the source record");
+	}
+
 }

@@ -7,44 +7,56 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The user records of a batch message whose payload is a list of their data (the binder's batch listener
- * mode without embedded headers or native decoding), in payload order; the {@link KplHeaders#USER_RECORDS}
- * header. The binder sends such a batch without its Kinesis records, so these user records have no
- * approximate arrival timestamp.
+ * The user records of a batch message whose payload is a list of their data (the binder's
+ * batch listener mode without embedded headers or native decoding), in payload order; the
+ * {@link KplHeaders#USER_RECORDS} header. The binder sends such a batch without its
+ * Kinesis records, so these user records have no approximate arrival timestamp.
  * <p>
- * When a function takes {@code List<UserRecord>}, Spring Cloud Function converts each payload element
- * on its own, with the batch's headers: the element itself tells which user record it is.
+ * When a function takes {@code List<UserRecord>}, Spring Cloud Function converts each
+ * payload element on its own, with the batch's headers: the element itself tells which
+ * user record it is.
  */
 public final class UserRecordBatch {
 
-    private final List<?> payloads;
-    private final List<UserRecord> userRecords;
-    private volatile Map<Object, UserRecord> byPayload;
+	private final List<?> payloads;
 
-    /** @param payloads the batch payload, element {@code i} being the data of {@code userRecords.get(i)} */
-    public UserRecordBatch(List<?> payloads, List<UserRecord> userRecords) {
-        if (payloads.size() != userRecords.size()) {
-            throw new IllegalArgumentException(payloads.size() + " payloads for " + userRecords.size() + " user records");
-        }
-        this.payloads = payloads;
-        this.userRecords = List.copyOf(userRecords);
-    }
+	private final List<UserRecord> userRecords;
 
-    public List<UserRecord> userRecords() {
-        return userRecords;
-    }
+	private volatile Map<Object, UserRecord> byPayload;
 
-    /** The user record whose data is this element of the batch payload: the same object, not equal bytes. */
-    public Optional<UserRecord> userRecordOf(Object payloadElement) {
-        Map<Object, UserRecord> index = byPayload;
-        if (index == null) {
-            // Built once per batch, only when a function asks; a racing second build is harmless.
-            index = new IdentityHashMap<>(payloads.size());
-            for (int i = 0; i < payloads.size(); i++) {
-                index.put(payloads.get(i), userRecords.get(i));
-            }
-            byPayload = index;
-        }
-        return Optional.ofNullable(index.get(payloadElement));
-    }
+	/**
+	 * @param payloads the batch payload, element {@code i} being the data of
+	 * {@code userRecords.get(i)}
+	 */
+	public UserRecordBatch(List<?> payloads, List<UserRecord> userRecords) {
+		if (payloads.size() != userRecords.size()) {
+			throw new IllegalArgumentException(
+					payloads.size() + " payloads for " + userRecords.size() + " user records");
+		}
+		this.payloads = payloads;
+		this.userRecords = List.copyOf(userRecords);
+	}
+
+	public List<UserRecord> userRecords() {
+		return userRecords;
+	}
+
+	/**
+	 * The user record whose data is this element of the batch payload: the same object,
+	 * not equal bytes.
+	 */
+	public Optional<UserRecord> userRecordOf(Object payloadElement) {
+		Map<Object, UserRecord> index = byPayload;
+		if (index == null) {
+			// Built once per batch, only when a function asks; a racing second build is
+			// harmless.
+			index = new IdentityHashMap<>(payloads.size());
+			for (int i = 0; i < payloads.size(); i++) {
+				index.put(payloads.get(i), userRecords.get(i));
+			}
+			byPayload = index;
+		}
+		return Optional.ofNullable(index.get(payloadElement));
+	}
+
 }

@@ -10,71 +10,79 @@ import org.springframework.integration.support.MessageBuilder;
 import org.springframework.messaging.MessageHeaders;
 
 /**
- * The one place that maps a user record to message headers and back: the {@link KplHeaders}, and the
- * binder's received partition key, which becomes the user record's (the aggregate's is {@code "a"}).
+ * The one place that maps a user record to message headers and back: the
+ * {@link KplHeaders}, and the binder's received partition key, which becomes the user
+ * record's (the aggregate's is {@code "a"}).
  */
 final class UserRecordHeaders {
 
-    private final BinderHeaders binderHeaders;
+	private final BinderHeaders binderHeaders;
 
-    UserRecordHeaders(BinderHeaders binderHeaders) {
-        this.binderHeaders = binderHeaders;
-    }
+	UserRecordHeaders(BinderHeaders binderHeaders) {
+		this.binderHeaders = binderHeaders;
+	}
 
-    /** The headers of one user record. */
-    <T> MessageBuilder<T> write(MessageBuilder<T> builder, UserRecord userRecord) {
-        return write(builder, userRecord.partitionKey(), userRecord.explicitHashKey().orElse(null),
-                userRecord.sequenceNumber(), userRecord.subSequenceNumber(), userRecord.aggregated());
-    }
+	/** The headers of one user record. */
+	<T> MessageBuilder<T> write(MessageBuilder<T> builder, UserRecord userRecord) {
+		return write(builder, userRecord.partitionKey(), userRecord.explicitHashKey().orElse(null),
+				userRecord.sequenceNumber(), userRecord.subSequenceNumber(), userRecord.aggregated());
+	}
 
-    /** The headers of one user record from its parts, as KCL hands them over. */
-    <T> MessageBuilder<T> write(MessageBuilder<T> builder, String partitionKey, @Nullable String explicitHashKey,
-            String sequenceNumber, long subSequenceNumber, boolean aggregated) {
-        return builder.setHeader(binderHeaders.receivedPartitionKey(), partitionKey)
-                .setHeader(KplHeaders.PARTITION_KEY, partitionKey)
-                .setHeader(KplHeaders.EXPLICIT_HASH_KEY, explicitHashKey)
-                .setHeader(KplHeaders.SEQUENCE_NUMBER, sequenceNumber)
-                .setHeader(KplHeaders.SUB_SEQUENCE_NUMBER, subSequenceNumber)
-                .setHeader(KplHeaders.AGGREGATED, aggregated);
-    }
+	/** The headers of one user record from its parts, as KCL hands them over. */
+	<T> MessageBuilder<T> write(MessageBuilder<T> builder, String partitionKey, @Nullable String explicitHashKey,
+			String sequenceNumber, long subSequenceNumber, boolean aggregated) {
+		return builder.setHeader(binderHeaders.receivedPartitionKey(), partitionKey)
+			.setHeader(KplHeaders.PARTITION_KEY, partitionKey)
+			.setHeader(KplHeaders.EXPLICIT_HASH_KEY, explicitHashKey)
+			.setHeader(KplHeaders.SEQUENCE_NUMBER, sequenceNumber)
+			.setHeader(KplHeaders.SUB_SEQUENCE_NUMBER, subSequenceNumber)
+			.setHeader(KplHeaders.AGGREGATED, aggregated);
+	}
 
-    /**
-     * The headers of a batch whose payload is a list of user records' data: each header a list parallel to
-     * the payloads (the binder's sequence numbers too), and the {@link UserRecordBatch}.
-     */
-    <T> MessageBuilder<T> writeLists(MessageBuilder<T> builder, List<?> payloads, List<UserRecord> userRecords) {
-        int size = userRecords.size();
-        List<String> partitionKeys = new ArrayList<>(size);
-        List<@Nullable String> explicitHashKeys = new ArrayList<>(size);
-        List<String> sequenceNumbers = new ArrayList<>(size);
-        List<Long> subSequenceNumbers = new ArrayList<>(size);
-        List<Boolean> aggregated = new ArrayList<>(size);
-        for (UserRecord userRecord : userRecords) {
-            partitionKeys.add(userRecord.partitionKey());
-            explicitHashKeys.add(userRecord.explicitHashKey().orElse(null));
-            sequenceNumbers.add(userRecord.sequenceNumber());
-            subSequenceNumbers.add(userRecord.subSequenceNumber());
-            aggregated.add(userRecord.aggregated());
-        }
-        return builder.setHeader(binderHeaders.receivedPartitionKey(), partitionKeys)
-                .setHeader(binderHeaders.receivedSequenceNumber(), sequenceNumbers)
-                .setHeader(KplHeaders.PARTITION_KEY, partitionKeys)
-                .setHeader(KplHeaders.EXPLICIT_HASH_KEY, explicitHashKeys)
-                .setHeader(KplHeaders.SEQUENCE_NUMBER, sequenceNumbers)
-                .setHeader(KplHeaders.SUB_SEQUENCE_NUMBER, subSequenceNumbers)
-                .setHeader(KplHeaders.AGGREGATED, aggregated)
-                .setHeader(KplHeaders.USER_RECORDS, new UserRecordBatch(payloads, userRecords));
-    }
+	/**
+	 * The headers of a batch whose payload is a list of user records' data: each header a
+	 * list parallel to the payloads (the binder's sequence numbers too), and the
+	 * {@link UserRecordBatch}.
+	 */
+	<T> MessageBuilder<T> writeLists(MessageBuilder<T> builder, List<?> payloads, List<UserRecord> userRecords) {
+		int size = userRecords.size();
+		List<String> partitionKeys = new ArrayList<>(size);
+		List<@Nullable String> explicitHashKeys = new ArrayList<>(size);
+		List<String> sequenceNumbers = new ArrayList<>(size);
+		List<Long> subSequenceNumbers = new ArrayList<>(size);
+		List<Boolean> aggregated = new ArrayList<>(size);
+		for (UserRecord userRecord : userRecords) {
+			partitionKeys.add(userRecord.partitionKey());
+			explicitHashKeys.add(userRecord.explicitHashKey().orElse(null));
+			sequenceNumbers.add(userRecord.sequenceNumber());
+			subSequenceNumbers.add(userRecord.subSequenceNumber());
+			aggregated.add(userRecord.aggregated());
+		}
+		return builder.setHeader(binderHeaders.receivedPartitionKey(), partitionKeys)
+			.setHeader(binderHeaders.receivedSequenceNumber(), sequenceNumbers)
+			.setHeader(KplHeaders.PARTITION_KEY, partitionKeys)
+			.setHeader(KplHeaders.EXPLICIT_HASH_KEY, explicitHashKeys)
+			.setHeader(KplHeaders.SEQUENCE_NUMBER, sequenceNumbers)
+			.setHeader(KplHeaders.SUB_SEQUENCE_NUMBER, subSequenceNumbers)
+			.setHeader(KplHeaders.AGGREGATED, aggregated)
+			.setHeader(KplHeaders.USER_RECORDS, new UserRecordBatch(payloads, userRecords));
+	}
 
-    /** The user record whose data and headers these are; null when the headers are not a user record's. */
-    static @Nullable UserRecord read(byte[] data, MessageHeaders headers, @Nullable Instant approximateArrivalTimestamp) {
-        String partitionKey = headers.get(KplHeaders.PARTITION_KEY, String.class);
-        if (partitionKey == null) {
-            return null;
-        }
-        return UserRecord.of(ByteBuffer.wrap(data), partitionKey, headers.get(KplHeaders.EXPLICIT_HASH_KEY, String.class),
-                headers.get(KplHeaders.SEQUENCE_NUMBER, String.class),
-                headers.get(KplHeaders.SUB_SEQUENCE_NUMBER, Long.class),
-                headers.get(KplHeaders.AGGREGATED, Boolean.class), approximateArrivalTimestamp);
-    }
+	/**
+	 * The user record whose data and headers these are; null when the headers are not a
+	 * user record's.
+	 */
+	static @Nullable UserRecord read(byte[] data, MessageHeaders headers,
+			@Nullable Instant approximateArrivalTimestamp) {
+		String partitionKey = headers.get(KplHeaders.PARTITION_KEY, String.class);
+		if (partitionKey == null) {
+			return null;
+		}
+		return UserRecord.of(ByteBuffer.wrap(data), partitionKey,
+				headers.get(KplHeaders.EXPLICIT_HASH_KEY, String.class),
+				headers.get(KplHeaders.SEQUENCE_NUMBER, String.class),
+				headers.get(KplHeaders.SUB_SEQUENCE_NUMBER, Long.class),
+				headers.get(KplHeaders.AGGREGATED, Boolean.class), approximateArrivalTimestamp);
+	}
+
 }

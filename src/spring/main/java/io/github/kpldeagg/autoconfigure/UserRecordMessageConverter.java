@@ -12,47 +12,49 @@ import software.amazon.awssdk.services.kinesis.model.Record;
 import software.amazon.kinesis.retrieval.KinesisClientRecord;
 
 /**
- * Turns a user-record message (a {@code byte[]} payload with the {@link KplHeaders}) into a
- * {@link UserRecord}, so that functions can take {@code UserRecord}, {@code Message<UserRecord>} or, in
- * batch mode, {@code List<UserRecord>}. Other target types are left to the other converters; it never
- * writes messages.
+ * Turns a user-record message (a {@code byte[]} payload with the {@link KplHeaders}) into
+ * a {@link UserRecord}, so that functions can take {@code UserRecord},
+ * {@code Message<UserRecord>} or, in batch mode, {@code List<UserRecord>}. Other target
+ * types are left to the other converters; it never writes messages.
  */
 public class UserRecordMessageConverter implements MessageConverter {
 
-    /** KCL is optional in the binder: applications may exclude it. */
-    private static final boolean KCL_PRESENT = ClassUtils.isPresent(
-            "software.amazon.kinesis.retrieval.KinesisClientRecord", UserRecordMessageConverter.class.getClassLoader());
+	/** KCL is optional in the binder: applications may exclude it. */
+	private static final boolean KCL_PRESENT = ClassUtils.isPresent(
+			"software.amazon.kinesis.retrieval.KinesisClientRecord", UserRecordMessageConverter.class.getClassLoader());
 
-    @Override
-    public @Nullable Object fromMessage(Message<?> message, Class<?> targetClass) {
-        if (targetClass != UserRecord.class) {
-            return null;
-        }
-        // A batch element is converted on its own, with the batch's headers: a payload or a message.
-        if (message.getHeaders().get(KplHeaders.USER_RECORDS) instanceof UserRecordBatch batch) {
-            return batch.userRecordOf(message.getPayload()).orElse(null);
-        }
-        Message<?> userRecordMessage = message.getPayload() instanceof Message<?> element ? element : message;
-        MessageHeaders headers = userRecordMessage.getHeaders();
-        if (!(userRecordMessage.getPayload() instanceof byte[] data)) {
-            return null;
-        }
-        return UserRecordHeaders.read(data, headers,
-                approximateArrivalTimestamp(headers.get(IntegrationMessageHeaderAccessor.SOURCE_DATA)));
-    }
+	@Override
+	public @Nullable Object fromMessage(Message<?> message, Class<?> targetClass) {
+		if (targetClass != UserRecord.class) {
+			return null;
+		}
+		// A batch element is converted on its own, with the batch's headers: a payload or
+		// a message.
+		if (message.getHeaders().get(KplHeaders.USER_RECORDS) instanceof UserRecordBatch batch) {
+			return batch.userRecordOf(message.getPayload()).orElse(null);
+		}
+		Message<?> userRecordMessage = message.getPayload() instanceof Message<?> element ? element : message;
+		MessageHeaders headers = userRecordMessage.getHeaders();
+		if (!(userRecordMessage.getPayload() instanceof byte[] data)) {
+			return null;
+		}
+		return UserRecordHeaders.read(data, headers,
+				approximateArrivalTimestamp(headers.get(IntegrationMessageHeaderAccessor.SOURCE_DATA)));
+	}
 
-    private static @Nullable Instant approximateArrivalTimestamp(@Nullable Object sourceData) {
-        if (sourceData instanceof Record record) {
-            return record.approximateArrivalTimestamp();
-        }
-        if (KCL_PRESENT && sourceData instanceof KinesisClientRecord record) {
-            return record.approximateArrivalTimestamp();
-        }
-        return null;
-    }
+	private static @Nullable Instant approximateArrivalTimestamp(@Nullable Object sourceData) {
+		if (sourceData instanceof Record record) {
+			return record.approximateArrivalTimestamp();
+		}
+		if (KCL_PRESENT && sourceData instanceof KinesisClientRecord record) {
+			return record.approximateArrivalTimestamp();
+		}
+		return null;
+	}
 
-    @Override
-    public @Nullable Message<?> toMessage(Object payload, @Nullable MessageHeaders headers) {
-        return null;
-    }
+	@Override
+	public @Nullable Message<?> toMessage(Object payload, @Nullable MessageHeaders headers) {
+		return null;
+	}
+
 }

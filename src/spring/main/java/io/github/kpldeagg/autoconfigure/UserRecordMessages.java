@@ -9,70 +9,74 @@ import org.springframework.integration.support.MessageBuilder;
 import org.springframework.messaging.Message;
 
 /**
- * Builds the message of one user record on the headers of the message that carried its Kinesis record:
- * the binder's stream, shard, sequence-number and source-data headers stay, and the user record's headers
- * are set.
+ * Builds the message of one user record on the headers of the message that carried its
+ * Kinesis record: the binder's stream, shard, sequence-number and source-data headers
+ * stay, and the user record's headers are set.
  */
 final class UserRecordMessages {
 
-    private static final Log logger = LogFactory.getLog(UserRecordMessages.class);
+	private static final Log logger = LogFactory.getLog(UserRecordMessages.class);
 
-    private final UserRecordHeaders headers;
-    private final String checkpointerHeader;
-    private final @Nullable InboundMessageMapper<byte[]> embeddedHeadersMapper;
+	private final UserRecordHeaders headers;
 
-    /**
-     * @param embeddedHeadersMapper the binder's embedded-headers mapper of the binding, applied to each user
-     *                              record of an aggregate as the binder applies it to each Kinesis record; null
-     *                              when the binding does not embed headers
-     */
-    UserRecordMessages(BinderHeaders binderHeaders, @Nullable InboundMessageMapper<byte[]> embeddedHeadersMapper) {
-        this.headers = new UserRecordHeaders(binderHeaders);
-        this.checkpointerHeader = binderHeaders.checkpointer();
-        this.embeddedHeadersMapper = embeddedHeadersMapper;
-    }
+	private final String checkpointerHeader;
 
-    UserRecordHeaders headers() {
-        return headers;
-    }
+	private final @Nullable InboundMessageMapper<byte[]> embeddedHeadersMapper;
 
-    /**
-     * The message of {@code userRecord}; {@code checkpointer}, when not null, replaces the carrier's.
-     * A plain record keeps the carrier's payload, which the binder has already decoded.
-     */
-    Message<?> of(Message<?> carrier, UserRecord userRecord, @Nullable Object checkpointer) {
-        MessageBuilder<?> builder;
-        Message<?> embedded = null;
-        if (userRecord.aggregated()) {
-            byte[] data = userRecord.bytes();
-            embedded = decodeEmbeddedHeaders(data);
-            builder = MessageBuilder.withPayload(embedded == null ? data : embedded.getPayload())
-                    .copyHeaders(carrier.getHeaders());
-        }
-        else {
-            builder = MessageBuilder.fromMessage(carrier);
-        }
-        headers.write(builder, userRecord);
-        if (checkpointer != null) {
-            builder.setHeader(checkpointerHeader, checkpointer);
-        }
-        if (embedded != null) {
-            builder.copyHeadersIfAbsent(embedded.getHeaders());
-        }
-        return builder.build();
-    }
+	/**
+	 * @param embeddedHeadersMapper the binder's embedded-headers mapper of the binding,
+	 * applied to each user record of an aggregate as the binder applies it to each
+	 * Kinesis record; null when the binding does not embed headers
+	 */
+	UserRecordMessages(BinderHeaders binderHeaders, @Nullable InboundMessageMapper<byte[]> embeddedHeadersMapper) {
+		this.headers = new UserRecordHeaders(binderHeaders);
+		this.checkpointerHeader = binderHeaders.checkpointer();
+		this.embeddedHeadersMapper = embeddedHeadersMapper;
+	}
 
-    /** As the binder does: a user record that does not parse keeps its bytes. */
-    private @Nullable Message<?> decodeEmbeddedHeaders(byte[] data) {
-        if (embeddedHeadersMapper == null) {
-            return null;
-        }
-        try {
-            return embeddedHeadersMapper.toMessage(data);
-        }
-        catch (Exception ex) {
-            logger.warn("Could not parse embedded headers of a user record; its payload stays untouched", ex);
-            return null;
-        }
-    }
+	UserRecordHeaders headers() {
+		return headers;
+	}
+
+	/**
+	 * The message of {@code userRecord}; {@code checkpointer}, when not null, replaces
+	 * the carrier's. A plain record keeps the carrier's payload, which the binder has
+	 * already decoded.
+	 */
+	Message<?> of(Message<?> carrier, UserRecord userRecord, @Nullable Object checkpointer) {
+		MessageBuilder<?> builder;
+		Message<?> embedded = null;
+		if (userRecord.aggregated()) {
+			byte[] data = userRecord.bytes();
+			embedded = decodeEmbeddedHeaders(data);
+			builder = MessageBuilder.withPayload(embedded == null ? data : embedded.getPayload())
+				.copyHeaders(carrier.getHeaders());
+		}
+		else {
+			builder = MessageBuilder.fromMessage(carrier);
+		}
+		headers.write(builder, userRecord);
+		if (checkpointer != null) {
+			builder.setHeader(checkpointerHeader, checkpointer);
+		}
+		if (embedded != null) {
+			builder.copyHeadersIfAbsent(embedded.getHeaders());
+		}
+		return builder.build();
+	}
+
+	/** As the binder does: a user record that does not parse keeps its bytes. */
+	private @Nullable Message<?> decodeEmbeddedHeaders(byte[] data) {
+		if (embeddedHeadersMapper == null) {
+			return null;
+		}
+		try {
+			return embeddedHeadersMapper.toMessage(data);
+		}
+		catch (Exception ex) {
+			logger.warn("Could not parse embedded headers of a user record; its payload stays untouched", ex);
+			return null;
+		}
+	}
+
 }

@@ -15,82 +15,94 @@ import org.springframework.integration.endpoint.MessageProducerSupport;
 import org.springframework.integration.mapping.InboundMessageMapper;
 
 /**
- * The start-up check of the binder internals that deaggregation reads: a binder version without them fails
- * the application when it starts, naming the supported versions, instead of its first binding.
+ * The start-up check of the binder internals that deaggregation reads: a binder version
+ * without them fails the application when it starts, naming the supported versions,
+ * instead of its first binding.
  */
 class BinderCompatibilityTest {
 
-    private final ApplicationContextRunner runner = new ApplicationContextRunner()
-            .withConfiguration(AutoConfigurations.of(KplDeaggregationAutoConfiguration.class));
+	private final ApplicationContextRunner runner = new ApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(KplDeaggregationAutoConfiguration.class));
 
-    @Test
-    void theBinderOnTheClasspathHasWhatDeaggregationReads() {
-        assertThatNoException().isThrownBy(() -> BinderInternals.verify(BinderLine.GENERATION));
-        runner.run(context -> assertThat(context).hasNotFailed().hasSingleBean(DeaggregatingBinderCustomizer.class));
-    }
+	@Test
+	void theBinderOnTheClasspathHasWhatDeaggregationReads() {
+		assertThatNoException().isThrownBy(() -> BinderInternals.verify(BinderLine.GENERATION));
+		runner.run(context -> assertThat(context).hasNotFailed().hasSingleBean(DeaggregatingBinderCustomizer.class));
+	}
 
-    @Test
-    void aBinderWhosePollingAdapterLacksAFieldFailsTheApplicationAtStartUp() {
-        runner.withBean("unsupportedBinder", KinesisBinderGeneration.class,
-                () -> withPollingAdapter(AdapterOfAnotherVersion.class), definition -> definition.setPrimary(true))
-                .run(context -> {
-                    assertThat(context).hasFailed();
-                    assertThat(context.getStartupFailure()).rootCause()
-                            .isInstanceOf(IncompatibleKinesisBinderException.class)
-                            .hasMessageContaining(AdapterOfAnotherVersion.class.getName() + " has no field")
-                            .hasMessageContaining("Supported: " + BinderLine.GENERATION.supportedBinder());
-                });
-    }
+	@Test
+	void aBinderWhosePollingAdapterLacksAFieldFailsTheApplicationAtStartUp() {
+		runner
+			.withBean("unsupportedBinder", KinesisBinderGeneration.class,
+					() -> withPollingAdapter(AdapterOfAnotherVersion.class), definition -> definition.setPrimary(true))
+			.run(context -> {
+				assertThat(context).hasFailed();
+				assertThat(context.getStartupFailure()).rootCause()
+					.isInstanceOf(IncompatibleKinesisBinderException.class)
+					.hasMessageContaining(AdapterOfAnotherVersion.class.getName() + " has no field")
+					.hasMessageContaining("Supported: " + BinderLine.GENERATION.supportedBinder());
+			});
+	}
 
-    @Test
-    void springBootsFailureReportNamesTheSupportedBinders() {
-        // Boot's own analyzers need what Boot gives them at start-up: only whether ours is registered matters here.
-        assertThat(SpringFactoriesLoader.forDefaultResourceLocation().load(FailureAnalyzer.class, null,
-                SpringFactoriesLoader.FailureHandler.handleMessage((message, failure) -> {
-                }))).hasAtLeastOneElementOfType(IncompatibleKinesisBinderFailureAnalyzer.class);
-        runner.withBean("unsupportedBinder", KinesisBinderGeneration.class,
-                () -> withPollingAdapter(AdapterOfAnotherVersion.class), definition -> definition.setPrimary(true))
-                .run(context -> {
-                    FailureAnalysis analysis = new IncompatibleKinesisBinderFailureAnalyzer()
-                            .analyze(context.getStartupFailure());
-                    assertThat(analysis).isNotNull();
-                    assertThat(analysis.getDescription()).contains(AdapterOfAnotherVersion.class.getName());
-                    assertThat(analysis.getAction()).startsWith("Use " + BinderLine.GENERATION.supportedBinder())
-                            .contains("kpl.deaggregation.enabled=false");
-                });
-    }
+	@Test
+	void springBootsFailureReportNamesTheSupportedBinders() {
+		// Boot's own analyzers need what Boot gives them at start-up: only whether ours
+		// is registered matters here.
+		assertThat(SpringFactoriesLoader.forDefaultResourceLocation()
+			.load(FailureAnalyzer.class, null,
+					SpringFactoriesLoader.FailureHandler.handleMessage((message, failure) -> {
+					})))
+			.hasAtLeastOneElementOfType(IncompatibleKinesisBinderFailureAnalyzer.class);
+		runner
+			.withBean("unsupportedBinder", KinesisBinderGeneration.class,
+					() -> withPollingAdapter(AdapterOfAnotherVersion.class), definition -> definition.setPrimary(true))
+			.run(context -> {
+				FailureAnalysis analysis = new IncompatibleKinesisBinderFailureAnalyzer()
+					.analyze(context.getStartupFailure());
+				assertThat(analysis).isNotNull();
+				assertThat(analysis.getDescription()).contains(AdapterOfAnotherVersion.class.getName());
+				assertThat(analysis.getAction()).startsWith("Use " + BinderLine.GENERATION.supportedBinder())
+					.contains("kpl.deaggregation.enabled=false");
+			});
+	}
 
-    @Test
-    void aFieldOfAnotherTypeFailsToo() {
-        runner.withBean("unsupportedBinder", KinesisBinderGeneration.class,
-                () -> withPollingAdapter(AdapterWithAnotherFieldType.class), definition -> definition.setPrimary(true))
-                .run(context -> assertThat(context.getStartupFailure()).rootCause()
-                        .hasMessageContaining(AdapterWithAnotherFieldType.class.getName()
-                                + ".bindSourceRecord is a java.lang.String, not a boolean")
-                        .hasMessageContaining(BinderLine.GENERATION.supportedBinder()));
-    }
+	@Test
+	void aFieldOfAnotherTypeFailsToo() {
+		runner.withBean("unsupportedBinder", KinesisBinderGeneration.class,
+				() -> withPollingAdapter(AdapterWithAnotherFieldType.class), definition -> definition.setPrimary(true))
+			.run(context -> assertThat(context.getStartupFailure()).rootCause()
+				.hasMessageContaining(AdapterWithAnotherFieldType.class.getName()
+						+ ".bindSourceRecord is a java.lang.String, not a boolean")
+				.hasMessageContaining(BinderLine.GENERATION.supportedBinder()));
+	}
 
-    /** The line's generation, but for the polling adapter's class. */
-    private static KinesisBinderGeneration withPollingAdapter(Class<? extends MessageProducerSupport> adapterType) {
-        return (KinesisBinderGeneration) Proxy.newProxyInstance(KinesisBinderGeneration.class.getClassLoader(),
-                new Class<?>[] { KinesisBinderGeneration.class }, (proxy, method, arguments) ->
-                        method.getName().equals("pollingAdapterType") ? adapterType
-                                : method.invoke(BinderLine.GENERATION, arguments));
-    }
+	/** The line's generation, but for the polling adapter's class. */
+	private static KinesisBinderGeneration withPollingAdapter(Class<? extends MessageProducerSupport> adapterType) {
+		return (KinesisBinderGeneration) Proxy.newProxyInstance(KinesisBinderGeneration.class.getClassLoader(),
+				new Class<?>[] { KinesisBinderGeneration.class },
+				(proxy, method, arguments) -> method.getName().equals("pollingAdapterType") ? adapterType
+						: method.invoke(BinderLine.GENERATION, arguments));
+	}
 
-    /** A polling adapter as a future binder version might write it: the embedded-headers mapper renamed. */
-    static class AdapterOfAnotherVersion extends MessageProducerSupport {
+	/**
+	 * A polling adapter as a future binder version might write it: the embedded-headers
+	 * mapper renamed.
+	 */
+	static class AdapterOfAnotherVersion extends MessageProducerSupport {
 
-        @SuppressWarnings("unused")
-        private boolean bindSourceRecord;
-    }
+		@SuppressWarnings("unused")
+		private boolean bindSourceRecord;
 
-    static class AdapterWithAnotherFieldType extends MessageProducerSupport {
+	}
 
-        @SuppressWarnings("unused")
-        private @Nullable InboundMessageMapper<byte[]> embeddedHeadersMapper;
+	static class AdapterWithAnotherFieldType extends MessageProducerSupport {
 
-        @SuppressWarnings("unused")
-        private String bindSourceRecord = "true";
-    }
+		@SuppressWarnings("unused")
+		private @Nullable InboundMessageMapper<byte[]> embeddedHeadersMapper;
+
+		@SuppressWarnings("unused")
+		private String bindSourceRecord = "true";
+
+	}
+
 }

@@ -42,269 +42,297 @@ import software.amazon.awssdk.services.cloudwatch.CloudWatchAsyncClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
 import software.amazon.awssdk.services.kinesis.KinesisAsyncClient;
 
-/** Every condition and property of the auto-configuration, with a real binder and adapters that never connect. */
+/**
+ * Every condition and property of the auto-configuration, with a real binder and adapters
+ * that never connect.
+ */
 @ExtendWith(OutputCaptureExtension.class)
 class KplDeaggregationAutoConfigurationTest {
 
-    private static final StaticCredentialsProvider CREDENTIALS =
-            StaticCredentialsProvider.create(AwsBasicCredentials.create("fake", "fake"));
-    /** Nothing listens there, and nothing here sends a request. */
-    private static final URI LOOPBACK = URI.create("http://127.0.0.1:1");
+	private static final StaticCredentialsProvider CREDENTIALS = StaticCredentialsProvider
+		.create(AwsBasicCredentials.create("fake", "fake"));
 
-    /** One for the class: closing a client waits for its event loop's quiet period. */
-    private static final KinesisAsyncClient kinesis = KinesisAsyncClient.builder().endpointOverride(LOOPBACK)
-            .region(Region.US_EAST_1).credentialsProvider(CREDENTIALS).build();
+	/** Nothing listens there, and nothing here sends a request. */
+	private static final URI LOOPBACK = URI.create("http://127.0.0.1:1");
 
-    private final ApplicationContextRunner runner = new ApplicationContextRunner()
-            .withConfiguration(AutoConfigurations.of(KplDeaggregationAutoConfiguration.class));
+	/** One for the class: closing a client waits for its event loop's quiet period. */
+	private static final KinesisAsyncClient kinesis = KinesisAsyncClient.builder()
+		.endpointOverride(LOOPBACK)
+		.region(Region.US_EAST_1)
+		.credentialsProvider(CREDENTIALS)
+		.build();
 
-    @AfterAll
-    static void closeClient() {
-        kinesis.close();
-    }
+	private final ApplicationContextRunner runner = new ApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(KplDeaggregationAutoConfiguration.class));
 
-    @Test
-    void isOnByDefault() {
-        runner.run(context -> assertThat(context).hasSingleBean(DeaggregatingBinderCustomizer.class)
-                .hasSingleBean(UserRecordMessageConverter.class).hasSingleBean(DeaggregatingBindings.class)
-                .hasSingleBean(KplDeaggregationProperties.class));
-    }
+	@AfterAll
+	static void closeClient() {
+		kinesis.close();
+	}
 
-    @Test
-    void backsOffWhenDisabled() {
-        runner.withPropertyValues("kpl.deaggregation.enabled=false").run(context -> assertThat(context)
-                .doesNotHaveBean(DeaggregatingBinderCustomizer.class).doesNotHaveBean(UserRecordMessageConverter.class)
-                .doesNotHaveBean(KplDeaggregationProperties.class));
-    }
+	@Test
+	void isOnByDefault() {
+		runner.run(context -> assertThat(context).hasSingleBean(DeaggregatingBinderCustomizer.class)
+			.hasSingleBean(UserRecordMessageConverter.class)
+			.hasSingleBean(DeaggregatingBindings.class)
+			.hasSingleBean(KplDeaggregationProperties.class));
+	}
 
-    @Test
-    void backsOffWithoutTheBinder() {
-        runner.withClassLoader(new FilteredClassLoader(BinderLine.GENERATION.binderType()))
-                .run(context -> assertThat(context).doesNotHaveBean(DeaggregatingBinderCustomizer.class)
-                        .doesNotHaveBean(UserRecordMessageConverter.class));
-    }
+	@Test
+	void backsOffWhenDisabled() {
+		runner.withPropertyValues("kpl.deaggregation.enabled=false")
+			.run(context -> assertThat(context).doesNotHaveBean(DeaggregatingBinderCustomizer.class)
+				.doesNotHaveBean(UserRecordMessageConverter.class)
+				.doesNotHaveBean(KplDeaggregationProperties.class));
+	}
 
-    @Test
-    void backsOffWithoutTheCore() {
-        runner.withClassLoader(new FilteredClassLoader(Deaggregator.class))
-                .run(context -> assertThat(context).doesNotHaveBean(DeaggregatingBinderCustomizer.class)
-                        .doesNotHaveBean(UserRecordMessageConverter.class));
-    }
+	@Test
+	void backsOffWithoutTheBinder() {
+		runner.withClassLoader(new FilteredClassLoader(BinderLine.GENERATION.binderType()))
+			.run(context -> assertThat(context).doesNotHaveBean(DeaggregatingBinderCustomizer.class)
+				.doesNotHaveBean(UserRecordMessageConverter.class));
+	}
 
-    @Test
-    void backsOffForTheUsersOwnBeans() {
-        UserRecordMessageConverter converter = new UserRecordMessageConverter();
-        DeaggregatingBindings bindings = new DeaggregatingBindings(BinderLine.GENERATION);
-        runner.withBean(UserRecordMessageConverter.class, () -> converter)
-                .withBean(DeaggregatingBindings.class, () -> bindings)
-                .run(context -> {
-                    assertThat(context.getBean(UserRecordMessageConverter.class)).isSameAs(converter);
-                    assertThat(context.getBean(DeaggregatingBindings.class)).isSameAs(bindings);
-                });
-    }
+	@Test
+	void backsOffWithoutTheCore() {
+		runner.withClassLoader(new FilteredClassLoader(Deaggregator.class))
+			.run(context -> assertThat(context).doesNotHaveBean(DeaggregatingBinderCustomizer.class)
+				.doesNotHaveBean(UserRecordMessageConverter.class));
+	}
 
-    @Test
-    void bindsGlobalAndPerBindingProperties() {
-        runner.withPropertyValues("kpl.deaggregation.corrupt-aggregate-policy=fail",
-                "kpl.deaggregation.shard-filter=true",
-                "kpl.deaggregation.bindings.off-in-0.enabled=false",
-                "kpl.deaggregation.bindings.skipping-in-0.corrupt-aggregate-policy=skip",
-                "kpl.deaggregation.bindings.skipping-in-0.shard-filter=false").run(context -> {
-                    KplDeaggregationProperties properties = context.getBean(KplDeaggregationProperties.class);
-                    assertThat(properties.settingsFor("other-in-0"))
-                            .isEqualTo(new BindingSettings("other-in-0", true, CorruptAggregatePolicy.FAIL, true));
-                    assertThat(properties.settingsFor("off-in-0").enabled()).isFalse();
-                    assertThat(properties.settingsFor("skipping-in-0"))
-                            .isEqualTo(new BindingSettings("skipping-in-0", true, CorruptAggregatePolicy.SKIP, false));
-                });
-    }
+	@Test
+	void backsOffForTheUsersOwnBeans() {
+		UserRecordMessageConverter converter = new UserRecordMessageConverter();
+		DeaggregatingBindings bindings = new DeaggregatingBindings(BinderLine.GENERATION);
+		runner.withBean(UserRecordMessageConverter.class, () -> converter)
+			.withBean(DeaggregatingBindings.class, () -> bindings)
+			.run(context -> {
+				assertThat(context.getBean(UserRecordMessageConverter.class)).isSameAs(converter);
+				assertThat(context.getBean(DeaggregatingBindings.class)).isSameAs(bindings);
+			});
+	}
 
-    @Test
-    void defaultsPassCorruptAggregatesThroughWithoutShardFilter() {
-        runner.run(context -> assertThat(context.getBean(KplDeaggregationProperties.class).settingsFor("in-0"))
-                .isEqualTo(new BindingSettings("in-0", true, CorruptAggregatePolicy.PASS_THROUGH, false)));
-    }
+	@Test
+	void bindsGlobalAndPerBindingProperties() {
+		runner
+			.withPropertyValues("kpl.deaggregation.corrupt-aggregate-policy=fail",
+					"kpl.deaggregation.shard-filter=true", "kpl.deaggregation.bindings.off-in-0.enabled=false",
+					"kpl.deaggregation.bindings.skipping-in-0.corrupt-aggregate-policy=skip",
+					"kpl.deaggregation.bindings.skipping-in-0.shard-filter=false")
+			.run(context -> {
+				KplDeaggregationProperties properties = context.getBean(KplDeaggregationProperties.class);
+				assertThat(properties.settingsFor("other-in-0"))
+					.isEqualTo(new BindingSettings("other-in-0", true, CorruptAggregatePolicy.FAIL, true));
+				assertThat(properties.settingsFor("off-in-0").enabled()).isFalse();
+				assertThat(properties.settingsFor("skipping-in-0"))
+					.isEqualTo(new BindingSettings("skipping-in-0", true, CorruptAggregatePolicy.SKIP, false));
+			});
+	}
 
-    @Test
-    void deaggregatesOnTheBindersAdapterAfterTheUsersCustomizer() {
-        runner.run(context -> {
-            List<String> customized = new ArrayList<>();
-            AbstractMessageChannelBinder<?, ?, ?> binder = BinderLine.binder(kinesis);
-            binder.setConsumerEndpointCustomizer((adapter, destination, group) -> customized.add(destination));
-            customize(context.getBean(BinderCustomizer.class), binder);
+	@Test
+	void defaultsPassCorruptAggregatesThroughWithoutShardFilter() {
+		runner.run(context -> assertThat(context.getBean(KplDeaggregationProperties.class).settingsFor("in-0"))
+			.isEqualTo(new BindingSettings("in-0", true, CorruptAggregatePolicy.PASS_THROUGH, false)));
+	}
 
-            PublishSubscribeChannel errorChannel = new PublishSubscribeChannel();
-            MessageProducerSupport adapter = pollingAdapter("process-in-0", errorChannel);
-            consumerCustomizer(binder).configure(adapter, "stream", "group");
+	@Test
+	void deaggregatesOnTheBindersAdapterAfterTheUsersCustomizer() {
+		runner.run(context -> {
+			List<String> customized = new ArrayList<>();
+			AbstractMessageChannelBinder<?, ?, ?> binder = BinderLine.binder(kinesis);
+			binder.setConsumerEndpointCustomizer((adapter, destination, group) -> customized.add(destination));
+			customize(context.getBean(BinderCustomizer.class), binder);
 
-            assertThat(customized).containsExactly("stream");
-            assertThat(adapter.getOutputChannel()).isInstanceOf(DeaggregatingChannel.class);
-            assertThat(adapter.getErrorChannel()).isNull();
-            assertThat(context.getBean(DeaggregatingBindings.class).modes())
-                    .isEqualTo(Map.of("process-in-0", DeaggregatingBindings.Mode.DEAGGREGATED));
-        });
-    }
+			PublishSubscribeChannel errorChannel = new PublishSubscribeChannel();
+			MessageProducerSupport adapter = pollingAdapter("process-in-0", errorChannel);
+			consumerCustomizer(binder).configure(adapter, "stream", "group");
 
-    @Test
-    void failsABindingWhoseRecordMessagesWouldComeWithoutTheirKinesisRecord() {
-        runner.run(context -> {
-            AbstractMessageChannelBinder<?, ?, ?> binder = BinderLine.binder(kinesis);
-            customize(context.getBean(BinderCustomizer.class), binder);
-            MessageProducerSupport adapter = pollingAdapter("process-in-0", null);
-            GenerationObjects.bindSourceRecord(adapter, false);
+			assertThat(customized).containsExactly("stream");
+			assertThat(adapter.getOutputChannel()).isInstanceOf(DeaggregatingChannel.class);
+			assertThat(adapter.getErrorChannel()).isNull();
+			assertThat(context.getBean(DeaggregatingBindings.class).modes())
+				.isEqualTo(Map.of("process-in-0", DeaggregatingBindings.Mode.DEAGGREGATED));
+		});
+	}
 
-            assertThatThrownBy(() -> consumerCustomizer(binder).configure(adapter, "stream", "group"))
-                    .isInstanceOf(IllegalStateException.class).hasMessageContaining("binding process-in-0")
-                    .hasMessageContaining("kpl.deaggregation.bindings.process-in-0.enabled=false");
-            assertThat(context.getBean(DeaggregatingBindings.class).modes()).isEmpty();
-        });
-    }
+	@Test
+	void failsABindingWhoseRecordMessagesWouldComeWithoutTheirKinesisRecord() {
+		runner.run(context -> {
+			AbstractMessageChannelBinder<?, ?, ?> binder = BinderLine.binder(kinesis);
+			customize(context.getBean(BinderCustomizer.class), binder);
+			MessageProducerSupport adapter = pollingAdapter("process-in-0", null);
+			GenerationObjects.bindSourceRecord(adapter, false);
 
-    @Test
-    void acceptsABatchOfPayloadsWithoutKinesisRecords() {
-        runner.run(context -> {
-            AbstractMessageChannelBinder<?, ?, ?> binder = BinderLine.binder(kinesis);
-            customize(context.getBean(BinderCustomizer.class), binder);
-            // The binder sets the adapter's listener mode from the binding's Kinesis consumer properties.
-            GenerationObjects.batchListenerMode(GenerationObjects.consumerProperties(binder, "process-in-0"));
-            MessageProducerSupport adapter = pollingAdapter("process-in-0", null);
-            GenerationObjects.batchListenerMode(adapter);
-            GenerationObjects.bindSourceRecord(adapter, false);
+			assertThatThrownBy(() -> consumerCustomizer(binder).configure(adapter, "stream", "group"))
+				.isInstanceOf(IllegalStateException.class)
+				.hasMessageContaining("binding process-in-0")
+				.hasMessageContaining("kpl.deaggregation.bindings.process-in-0.enabled=false");
+			assertThat(context.getBean(DeaggregatingBindings.class).modes()).isEmpty();
+		});
+	}
 
-            consumerCustomizer(binder).configure(adapter, "stream", "group");
+	@Test
+	void acceptsABatchOfPayloadsWithoutKinesisRecords() {
+		runner.run(context -> {
+			AbstractMessageChannelBinder<?, ?, ?> binder = BinderLine.binder(kinesis);
+			customize(context.getBean(BinderCustomizer.class), binder);
+			// The binder sets the adapter's listener mode from the binding's Kinesis
+			// consumer properties.
+			GenerationObjects.batchListenerMode(GenerationObjects.consumerProperties(binder, "process-in-0"));
+			MessageProducerSupport adapter = pollingAdapter("process-in-0", null);
+			GenerationObjects.batchListenerMode(adapter);
+			GenerationObjects.bindSourceRecord(adapter, false);
 
-            assertThat(adapter.getOutputChannel()).isInstanceOf(DeaggregatingChannel.class);
-        });
-    }
+			consumerCustomizer(binder).configure(adapter, "stream", "group");
 
-    @Test
-    void leavesADisabledBindingAlone() {
-        runner.withPropertyValues("kpl.deaggregation.bindings.process-in-0.enabled=false").run(context -> {
-            AbstractMessageChannelBinder<?, ?, ?> binder = BinderLine.binder(kinesis);
-            customize(context.getBean(BinderCustomizer.class), binder);
-            PublishSubscribeChannel errorChannel = new PublishSubscribeChannel();
-            MessageProducerSupport adapter = pollingAdapter("process-in-0", errorChannel);
-            DirectWithAttributesChannel bindingChannel = (DirectWithAttributesChannel) adapter.getOutputChannel();
+			assertThat(adapter.getOutputChannel()).isInstanceOf(DeaggregatingChannel.class);
+		});
+	}
 
-            consumerCustomizer(binder).configure(adapter, "stream", "group");
+	@Test
+	void leavesADisabledBindingAlone() {
+		runner.withPropertyValues("kpl.deaggregation.bindings.process-in-0.enabled=false").run(context -> {
+			AbstractMessageChannelBinder<?, ?, ?> binder = BinderLine.binder(kinesis);
+			customize(context.getBean(BinderCustomizer.class), binder);
+			PublishSubscribeChannel errorChannel = new PublishSubscribeChannel();
+			MessageProducerSupport adapter = pollingAdapter("process-in-0", errorChannel);
+			DirectWithAttributesChannel bindingChannel = (DirectWithAttributesChannel) adapter.getOutputChannel();
 
-            assertThat(adapter.getOutputChannel()).isSameAs(bindingChannel);
-            assertThat(adapter.getErrorChannel()).isSameAs(errorChannel);
-            assertThat(context.getBean(DeaggregatingBindings.class).modes())
-                    .isEqualTo(Map.of("process-in-0", DeaggregatingBindings.Mode.DISABLED));
-        });
-    }
+			consumerCustomizer(binder).configure(adapter, "stream", "group");
 
-    @Test
-    void onlyAddsHeadersInKclMode() {
-        runner.run(context -> {
-            AbstractMessageChannelBinder<?, ?, ?> binder = BinderLine.binder(kinesis);
-            customize(context.getBean(BinderCustomizer.class), binder);
-            try (CloudWatchAsyncClient cloudWatch = CloudWatchAsyncClient.builder().endpointOverride(LOOPBACK)
-                    .region(Region.US_EAST_1).credentialsProvider(CREDENTIALS).build();
-                    DynamoDbAsyncClient dynamoDb = DynamoDbAsyncClient.builder().endpointOverride(LOOPBACK)
-                            .region(Region.US_EAST_1).credentialsProvider(CREDENTIALS).build()) {
-                MessageProducerSupport adapter = GenerationObjects.kclAdapter(kinesis, cloudWatch, dynamoDb, "stream");
-                adapter.setOutputChannel(GenerationObjects.bindingChannel("process-in-0"));
+			assertThat(adapter.getOutputChannel()).isSameAs(bindingChannel);
+			assertThat(adapter.getErrorChannel()).isSameAs(errorChannel);
+			assertThat(context.getBean(DeaggregatingBindings.class).modes())
+				.isEqualTo(Map.of("process-in-0", DeaggregatingBindings.Mode.DISABLED));
+		});
+	}
 
-                consumerCustomizer(binder).configure(adapter, "stream", "group");
+	@Test
+	void onlyAddsHeadersInKclMode() {
+		runner.run(context -> {
+			AbstractMessageChannelBinder<?, ?, ?> binder = BinderLine.binder(kinesis);
+			customize(context.getBean(BinderCustomizer.class), binder);
+			try (CloudWatchAsyncClient cloudWatch = CloudWatchAsyncClient.builder()
+				.endpointOverride(LOOPBACK)
+				.region(Region.US_EAST_1)
+				.credentialsProvider(CREDENTIALS)
+				.build();
+					DynamoDbAsyncClient dynamoDb = DynamoDbAsyncClient.builder()
+						.endpointOverride(LOOPBACK)
+						.region(Region.US_EAST_1)
+						.credentialsProvider(CREDENTIALS)
+						.build()) {
+				MessageProducerSupport adapter = GenerationObjects.kclAdapter(kinesis, cloudWatch, dynamoDb, "stream");
+				adapter.setOutputChannel(GenerationObjects.bindingChannel("process-in-0"));
 
-                assertThat(adapter.getOutputChannel()).isInstanceOf(KclUserRecordChannel.class);
-                assertThat(context.getBean(DeaggregatingBindings.class).modes())
-                        .isEqualTo(Map.of("process-in-0", DeaggregatingBindings.Mode.KCL));
-            }
-        });
-    }
+				consumerCustomizer(binder).configure(adapter, "stream", "group");
 
-    @Test
-    void wrapsTheBindersCustomizerOnlyOnce() {
-        runner.run(context -> {
-            AbstractMessageChannelBinder<?, ?, ?> binder = BinderLine.binder(kinesis);
-            BinderCustomizer customizer = context.getBean(BinderCustomizer.class);
-            customize(customizer, binder);
-            ConsumerEndpointCustomizer<MessageProducer> first = consumerCustomizer(binder);
-            customize(customizer, binder);
-            assertThat(consumerCustomizer(binder)).isSameAs(first);
-        });
-    }
+				assertThat(adapter.getOutputChannel()).isInstanceOf(KclUserRecordChannel.class);
+				assertThat(context.getBean(DeaggregatingBindings.class).modes())
+					.isEqualTo(Map.of("process-in-0", DeaggregatingBindings.Mode.KCL));
+			}
+		});
+	}
 
-    @Test
-    void runsTheUsersBinderCustomizerToo() {
-        List<String> customized = new ArrayList<>();
-        runner.withBean(BinderCustomizer.class, () -> (binder, binderName) -> customized.add(binderName))
-                .run(context -> {
-                    assertThat(context.getBean(BinderCustomizer.class))
-                            .isInstanceOf(DeaggregatingBinderCustomizer.class);
-                    customize(context.getBean(BinderCustomizer.class), BinderLine.binder(kinesis));
-                    assertThat(customized).containsExactly("kinesis");
-                });
-    }
+	@Test
+	void wrapsTheBindersCustomizerOnlyOnce() {
+		runner.run(context -> {
+			AbstractMessageChannelBinder<?, ?, ?> binder = BinderLine.binder(kinesis);
+			BinderCustomizer customizer = context.getBean(BinderCustomizer.class);
+			customize(customizer, binder);
+			ConsumerEndpointCustomizer<MessageProducer> first = consumerCustomizer(binder);
+			customize(customizer, binder);
+			assertThat(consumerCustomizer(binder)).isSameAs(first);
+		});
+	}
 
-    @Test
-    void countsPerBindingWhenThereIsAMeterRegistry() {
-        runner.withBean(MeterRegistry.class, SimpleMeterRegistry::new).run(context -> {
-            context.getBean(DeaggregationListeners.class).forBinding("process-in-0").aggregate("1", 5, 2);
-            MeterRegistry registry = context.getBean(MeterRegistry.class);
-            assertThat(registry.get(MicrometerDeaggregationListeners.USER_RECORDS).tag("binding", "process-in-0")
-                    .counter().count()).isEqualTo(5);
-            assertThat(registry.get(MicrometerDeaggregationListeners.FILTERED).tag("binding", "process-in-0")
-                    .counter().count()).isEqualTo(2);
-        });
-    }
+	@Test
+	void runsTheUsersBinderCustomizerToo() {
+		List<String> customized = new ArrayList<>();
+		runner.withBean(BinderCustomizer.class, () -> (binder, binderName) -> customized.add(binderName))
+			.run(context -> {
+				assertThat(context.getBean(BinderCustomizer.class)).isInstanceOf(DeaggregatingBinderCustomizer.class);
+				customize(context.getBean(BinderCustomizer.class), BinderLine.binder(kinesis));
+				assertThat(customized).containsExactly("kinesis");
+			});
+	}
 
-    @Test
-    void countsNothingWithoutAMeterRegistry() {
-        runner.run(context -> assertThat(context.getBean(DeaggregationListeners.class).forBinding("process-in-0"))
-                .isSameAs(DeaggregationListener.NONE));
-        runner.withClassLoader(new FilteredClassLoader(MeterRegistry.class))
-                .run(context -> assertThat(context).doesNotHaveBean(DeaggregationListeners.class)
-                        .hasSingleBean(DeaggregatingBinderCustomizer.class));
-    }
+	@Test
+	void countsPerBindingWhenThereIsAMeterRegistry() {
+		runner.withBean(MeterRegistry.class, SimpleMeterRegistry::new).run(context -> {
+			context.getBean(DeaggregationListeners.class).forBinding("process-in-0").aggregate("1", 5, 2);
+			MeterRegistry registry = context.getBean(MeterRegistry.class);
+			assertThat(registry.get(MicrometerDeaggregationListeners.USER_RECORDS)
+				.tag("binding", "process-in-0")
+				.counter()
+				.count()).isEqualTo(5);
+			assertThat(registry.get(MicrometerDeaggregationListeners.FILTERED)
+				.tag("binding", "process-in-0")
+				.counter()
+				.count()).isEqualTo(2);
+		});
+	}
 
-    /**
-     * One INFO line when the application has started; a WARN names the Kinesis consumer bindings that Spring Cloud
-     * Stream bound without the customizer (here one it bound with a customizer of its own, never run).
-     */
-    @Test
-    void logsTheDeaggregatingBindingsOnceAtStartUpAndWarnsOfUncustomizedOnes(CapturedOutput output) {
-        BindingService bindingService = mock(BindingService.class);
-        when(bindingService.getConsumerBindingNames())
-                .thenReturn(new String[] { "process-in-0", "off-in-0", "uncustomized-in-0", "other-in-0" });
-        doReturn(List.of(binding(GenerationObjects.consumerProperties(BinderLine.binder(kinesis), "uncustomized-in-0"))))
-                .when(bindingService).getConsumerBindings("uncustomized-in-0");
-        // A binding of another binder, with extension properties of its own.
-        doReturn(List.of(binding(new Object()))).when(bindingService).getConsumerBindings("other-in-0");
-        runner.withPropertyValues("kpl.deaggregation.bindings.off-in-0.enabled=false")
-                .withBean(BindingService.class, () -> bindingService)
-                .withInitializer(context -> context.addApplicationListener(event -> {
-                    // The binder binds while the context starts, before the context reports it is refreshed.
-                    if (event instanceof ContextRefreshedEvent refreshed && refreshed.getApplicationContext() == context) {
-                        AbstractMessageChannelBinder<?, ?, ?> binder = BinderLine.binder(kinesis);
-                        customize(context.getBean(BinderCustomizer.class), binder);
-                        consumerCustomizer(binder).configure(pollingAdapter("process-in-0", null), "stream", "group");
-                        consumerCustomizer(binder).configure(pollingAdapter("off-in-0", null), "stream", "group");
-                    }
-                })).run(context -> assertThat(output).containsOnlyOnce("KPL deaggregation on Kinesis bindings "
-                        + "[process-in-0], headers only (KCL deaggregates) on [], disabled on [off-in-0]")
-                        .containsOnlyOnce("KPL deaggregation is not installed on Kinesis bindings [uncustomized-in-0]:"));
-    }
+	@Test
+	void countsNothingWithoutAMeterRegistry() {
+		runner.run(context -> assertThat(context.getBean(DeaggregationListeners.class).forBinding("process-in-0"))
+			.isSameAs(DeaggregationListener.NONE));
+		runner.withClassLoader(new FilteredClassLoader(MeterRegistry.class))
+			.run(context -> assertThat(context).doesNotHaveBean(DeaggregationListeners.class)
+				.hasSingleBean(DeaggregatingBinderCustomizer.class));
+	}
 
-    private static Binding<?> binding(Object extension) {
-        Binding<?> binding = mock(Binding.class);
-        doReturn(extension).when(binding).getExtension();
-        return binding;
-    }
+	/**
+	 * One INFO line when the application has started; a WARN names the Kinesis consumer
+	 * bindings that Spring Cloud Stream bound without the customizer (here one it bound
+	 * with a customizer of its own, never run).
+	 */
+	@Test
+	void logsTheDeaggregatingBindingsOnceAtStartUpAndWarnsOfUncustomizedOnes(CapturedOutput output) {
+		BindingService bindingService = mock(BindingService.class);
+		when(bindingService.getConsumerBindingNames())
+			.thenReturn(new String[] { "process-in-0", "off-in-0", "uncustomized-in-0", "other-in-0" });
+		doReturn(
+				List.of(binding(GenerationObjects.consumerProperties(BinderLine.binder(kinesis), "uncustomized-in-0"))))
+			.when(bindingService)
+			.getConsumerBindings("uncustomized-in-0");
+		// A binding of another binder, with extension properties of its own.
+		doReturn(List.of(binding(new Object()))).when(bindingService).getConsumerBindings("other-in-0");
+		runner.withPropertyValues("kpl.deaggregation.bindings.off-in-0.enabled=false")
+			.withBean(BindingService.class, () -> bindingService)
+			.withInitializer(context -> context.addApplicationListener(event -> {
+				// The binder binds while the context starts, before the context reports
+				// it is refreshed.
+				if (event instanceof ContextRefreshedEvent refreshed && refreshed.getApplicationContext() == context) {
+					AbstractMessageChannelBinder<?, ?, ?> binder = BinderLine.binder(kinesis);
+					customize(context.getBean(BinderCustomizer.class), binder);
+					consumerCustomizer(binder).configure(pollingAdapter("process-in-0", null), "stream", "group");
+					consumerCustomizer(binder).configure(pollingAdapter("off-in-0", null), "stream", "group");
+				}
+			}))
+			.run(context -> assertThat(output)
+				.containsOnlyOnce("KPL deaggregation on Kinesis bindings "
+						+ "[process-in-0], headers only (KCL deaggregates) on [], disabled on [off-in-0]")
+				.containsOnlyOnce("KPL deaggregation is not installed on Kinesis bindings [uncustomized-in-0]:"));
+	}
 
-    private static MessageProducerSupport pollingAdapter(String bindingName, @Nullable MessageChannel errorChannel) {
-        return GenerationObjects.pollingAdapter(kinesis, bindingName, errorChannel);
-    }
+	private static Binding<?> binding(Object extension) {
+		Binding<?> binding = mock(Binding.class);
+		doReturn(extension).when(binding).getExtension();
+		return binding;
+	}
 
-    private static void customize(BinderCustomizer customizer, AbstractMessageChannelBinder<?, ?, ?> binder) {
-        customizer.customize(binder, "kinesis");
-    }
+	private static MessageProducerSupport pollingAdapter(String bindingName, @Nullable MessageChannel errorChannel) {
+		return GenerationObjects.pollingAdapter(kinesis, bindingName, errorChannel);
+	}
 
-    private static ConsumerEndpointCustomizer<MessageProducer> consumerCustomizer(
-            AbstractMessageChannelBinder<?, ?, ?> binder) {
-        return BinderInternals.consumerEndpointCustomizer(binder);
-    }
+	private static void customize(BinderCustomizer customizer, AbstractMessageChannelBinder<?, ?, ?> binder) {
+		customizer.customize(binder, "kinesis");
+	}
+
+	private static ConsumerEndpointCustomizer<MessageProducer> consumerCustomizer(
+			AbstractMessageChannelBinder<?, ?, ?> binder) {
+		return BinderInternals.consumerEndpointCustomizer(binder);
+	}
+
 }

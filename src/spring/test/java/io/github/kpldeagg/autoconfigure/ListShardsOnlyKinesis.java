@@ -11,51 +11,59 @@ import software.amazon.awssdk.services.kinesis.model.ListShardsRequest;
 import software.amazon.awssdk.services.kinesis.model.ListShardsResponse;
 import software.amazon.awssdk.services.kinesis.model.Shard;
 
-/** A Kinesis client without a network that answers ListShards only, always the same way, and counts the calls. */
+/**
+ * A Kinesis client without a network that answers ListShards only, always the same way,
+ * and counts the calls.
+ */
 final class ListShardsOnlyKinesis implements KinesisAsyncClient {
 
-    private final @Nullable ListShardsResponse response;
-    private final AtomicInteger listShardsCalls = new AtomicInteger();
+	private final @Nullable ListShardsResponse response;
 
-    private ListShardsOnlyKinesis(@Nullable ListShardsResponse response) {
-        this.response = response;
-    }
+	private final AtomicInteger listShardsCalls = new AtomicInteger();
 
-    /** Lists two shards that split the hash-key space in halves. */
-    static ListShardsOnlyKinesis listingTwoShards() {
-        return new ListShardsOnlyKinesis(ListShardsResponse.builder().shards(
-                shard("shardId-000000000000", "0", "170141183460469231731687303715884105727"),
-                shard("shardId-000000000001", "170141183460469231731687303715884105728",
-                        "340282366920938463463374607431768211455")).build());
-    }
+	private ListShardsOnlyKinesis(@Nullable ListShardsResponse response) {
+		this.response = response;
+	}
 
-    /** Fails every ListShards as Kinesis does when its rate limit is exceeded. */
-    static ListShardsOnlyKinesis failing() {
-        return new ListShardsOnlyKinesis(null);
-    }
+	/** Lists two shards that split the hash-key space in halves. */
+	static ListShardsOnlyKinesis listingTwoShards() {
+		return new ListShardsOnlyKinesis(ListShardsResponse.builder()
+			.shards(shard("shardId-000000000000", "0", "170141183460469231731687303715884105727"),
+					shard("shardId-000000000001", "170141183460469231731687303715884105728",
+							"340282366920938463463374607431768211455"))
+			.build());
+	}
 
-    int listShardsCalls() {
-        return listShardsCalls.get();
-    }
+	/** Fails every ListShards as Kinesis does when its rate limit is exceeded. */
+	static ListShardsOnlyKinesis failing() {
+		return new ListShardsOnlyKinesis(null);
+	}
 
-    @Override
-    public CompletableFuture<ListShardsResponse> listShards(ListShardsRequest request) {
-        listShardsCalls.incrementAndGet();
-        return response != null ? CompletableFuture.completedFuture(response)
-                : CompletableFuture.failedFuture(LimitExceededException.builder().message("Rate exceeded").build());
-    }
+	int listShardsCalls() {
+		return listShardsCalls.get();
+	}
 
-    private static Shard shard(String shardId, String startingHashKey, String endingHashKey) {
-        return Shard.builder().shardId(shardId).hashKeyRange(HashKeyRange.builder().startingHashKey(startingHashKey)
-                .endingHashKey(endingHashKey).build()).build();
-    }
+	@Override
+	public CompletableFuture<ListShardsResponse> listShards(ListShardsRequest request) {
+		listShardsCalls.incrementAndGet();
+		return response != null ? CompletableFuture.completedFuture(response)
+				: CompletableFuture.failedFuture(LimitExceededException.builder().message("Rate exceeded").build());
+	}
 
-    @Override
-    public String serviceName() {
-        return SERVICE_NAME;
-    }
+	private static Shard shard(String shardId, String startingHashKey, String endingHashKey) {
+		return Shard.builder()
+			.shardId(shardId)
+			.hashKeyRange(HashKeyRange.builder().startingHashKey(startingHashKey).endingHashKey(endingHashKey).build())
+			.build();
+	}
 
-    @Override
-    public void close() {
-    }
+	@Override
+	public String serviceName() {
+		return SERVICE_NAME;
+	}
+
+	@Override
+	public void close() {
+	}
+
 }

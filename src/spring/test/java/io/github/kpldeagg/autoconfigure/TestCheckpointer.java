@@ -3,32 +3,40 @@ package io.github.kpldeagg.autoconfigure;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The binder's checkpointer, whose interface each line has in its own package, as the shared tests use it. */
+/**
+ * The binder's checkpointer, whose interface each line has in its own package, as the
+ * shared tests use it.
+ */
 interface TestCheckpointer {
 
-    boolean checkpoint();
+	boolean checkpoint();
 
-    boolean checkpoint(String sequenceNumber);
+	boolean checkpoint(String sequenceNumber);
 
-    /** Commits every checkpoint, noting its sequence number ({@code "highest"} for the one without). */
-    final class Recording implements TestCheckpointer {
+	/**
+	 * Commits every checkpoint, noting its sequence number ({@code "highest"} for the one
+	 * without).
+	 */
+	final class Recording implements TestCheckpointer {
 
-        private final List<String> committed = new ArrayList<>();
+		private final List<String> committed = new ArrayList<>();
 
-        @Override
-        public boolean checkpoint() {
-            committed.add("highest");
-            return true;
-        }
+		@Override
+		public boolean checkpoint() {
+			committed.add("highest");
+			return true;
+		}
 
-        @Override
-        public boolean checkpoint(String sequenceNumber) {
-            committed.add(sequenceNumber);
-            return true;
-        }
+		@Override
+		public boolean checkpoint(String sequenceNumber) {
+			committed.add(sequenceNumber);
+			return true;
+		}
 
-        List<String> committed() {
-            return committed;
-        }
-    }
+		List<String> committed() {
+			return committed;
+		}
+
+	}
+
 }

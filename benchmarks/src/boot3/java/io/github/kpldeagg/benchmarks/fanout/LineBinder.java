@@ -15,29 +15,32 @@ import software.amazon.awssdk.services.kinesis.KinesisAsyncClient;
 /** The Boot 3 line's binder: spring-cloud-stream-binder-kinesis 4.0 (with -Pboot3). */
 final class LineBinder {
 
-    static final String RECEIVED_PARTITION_KEY = AwsHeaders.RECEIVED_PARTITION_KEY;
-    static final String RECEIVED_SEQUENCE_NUMBER = AwsHeaders.RECEIVED_SEQUENCE_NUMBER;
-    static final String RECEIVED_STREAM = AwsHeaders.RECEIVED_STREAM;
-    static final String SHARD = AwsHeaders.SHARD;
+	static final String RECEIVED_PARTITION_KEY = AwsHeaders.RECEIVED_PARTITION_KEY;
+	static final String RECEIVED_SEQUENCE_NUMBER = AwsHeaders.RECEIVED_SEQUENCE_NUMBER;
+	static final String RECEIVED_STREAM = AwsHeaders.RECEIVED_STREAM;
+	static final String SHARD = AwsHeaders.SHARD;
 
-    private LineBinder() {
-    }
+	private LineBinder() {
+	}
 
-    static AbstractMessageChannelBinder<?, ?, ?> binder(KinesisAsyncClient kinesis) {
-        KinesisBinderConfigurationProperties properties = new KinesisBinderConfigurationProperties();
-        return new KinesisMessageChannelBinder(properties, new KinesisStreamProvisioner(kinesis, properties), kinesis,
-                // Credentials for the binder's KPL producers: none is made here.
-                AnonymousCredentialsProvider.create(), null, null);
-    }
+	static AbstractMessageChannelBinder<?, ?, ?> binder(KinesisAsyncClient kinesis) {
+		KinesisBinderConfigurationProperties properties = new KinesisBinderConfigurationProperties();
+		return new KinesisMessageChannelBinder(properties, new KinesisStreamProvisioner(kinesis, properties), kinesis,
+				// Credentials for the binder's KPL producers: none is made here.
+				AnonymousCredentialsProvider.create(), null, null);
+	}
 
-    /** The binder's polling adapter as the binder sets it up for a binding in record mode. */
-    static MessageProducerSupport pollingAdapter(KinesisAsyncClient kinesis, String stream,
-            @Nullable InboundMessageMapper<byte[]> embeddedHeadersMapper) {
-        KinesisMessageDrivenChannelAdapter adapter = new KinesisMessageDrivenChannelAdapter(kinesis, stream);
-        adapter.setBindSourceRecord(true);
-        if (embeddedHeadersMapper != null) {
-            adapter.setEmbeddedHeadersMapper(embeddedHeadersMapper);
-        }
-        return adapter;
-    }
+	/**
+	 * The binder's polling adapter as the binder sets it up for a binding in record mode.
+	 */
+	static MessageProducerSupport pollingAdapter(KinesisAsyncClient kinesis, String stream,
+			@Nullable InboundMessageMapper<byte[]> embeddedHeadersMapper) {
+		KinesisMessageDrivenChannelAdapter adapter = new KinesisMessageDrivenChannelAdapter(kinesis, stream);
+		adapter.setBindSourceRecord(true);
+		if (embeddedHeadersMapper != null) {
+			adapter.setEmbeddedHeadersMapper(embeddedHeadersMapper);
+		}
+		return adapter;
+	}
+
 }

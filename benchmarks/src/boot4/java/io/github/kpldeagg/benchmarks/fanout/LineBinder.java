@@ -11,31 +11,37 @@ import org.springframework.integration.endpoint.MessageProducerSupport;
 import org.springframework.integration.mapping.InboundMessageMapper;
 import software.amazon.awssdk.services.kinesis.KinesisAsyncClient;
 
-/** The current line's binder: Spring Cloud AWS's Kinesis binder 4.0 (the default build of this module). */
+/**
+ * The current line's binder: Spring Cloud AWS's Kinesis binder 4.0 (the default build of
+ * this module).
+ */
 final class LineBinder {
 
-    static final String RECEIVED_PARTITION_KEY = KinesisHeaders.RECEIVED_PARTITION_KEY;
-    static final String RECEIVED_SEQUENCE_NUMBER = KinesisHeaders.RECEIVED_SEQUENCE_NUMBER;
-    static final String RECEIVED_STREAM = KinesisHeaders.RECEIVED_STREAM;
-    static final String SHARD = KinesisHeaders.SHARD;
+	static final String RECEIVED_PARTITION_KEY = KinesisHeaders.RECEIVED_PARTITION_KEY;
+	static final String RECEIVED_SEQUENCE_NUMBER = KinesisHeaders.RECEIVED_SEQUENCE_NUMBER;
+	static final String RECEIVED_STREAM = KinesisHeaders.RECEIVED_STREAM;
+	static final String SHARD = KinesisHeaders.SHARD;
 
-    private LineBinder() {
-    }
+	private LineBinder() {
+	}
 
-    static AbstractMessageChannelBinder<?, ?, ?> binder(KinesisAsyncClient kinesis) {
-        KinesisBinderConfigurationProperties properties = new KinesisBinderConfigurationProperties();
-        return new KinesisMessageChannelBinder(properties, new KinesisStreamProvisioner(kinesis, properties), kinesis,
-                null, null, null);
-    }
+	static AbstractMessageChannelBinder<?, ?, ?> binder(KinesisAsyncClient kinesis) {
+		KinesisBinderConfigurationProperties properties = new KinesisBinderConfigurationProperties();
+		return new KinesisMessageChannelBinder(properties, new KinesisStreamProvisioner(kinesis, properties), kinesis,
+				null, null, null);
+	}
 
-    /** The binder's polling adapter as the binder sets it up for a binding in record mode. */
-    static MessageProducerSupport pollingAdapter(KinesisAsyncClient kinesis, String stream,
-            @Nullable InboundMessageMapper<byte[]> embeddedHeadersMapper) {
-        KinesisMessageDrivenChannelAdapter adapter = new KinesisMessageDrivenChannelAdapter(kinesis, stream);
-        adapter.setBindSourceRecord(true);
-        if (embeddedHeadersMapper != null) {
-            adapter.setEmbeddedHeadersMapper(embeddedHeadersMapper);
-        }
-        return adapter;
-    }
+	/**
+	 * The binder's polling adapter as the binder sets it up for a binding in record mode.
+	 */
+	static MessageProducerSupport pollingAdapter(KinesisAsyncClient kinesis, String stream,
+			@Nullable InboundMessageMapper<byte[]> embeddedHeadersMapper) {
+		KinesisMessageDrivenChannelAdapter adapter = new KinesisMessageDrivenChannelAdapter(kinesis, stream);
+		adapter.setBindSourceRecord(true);
+		if (embeddedHeadersMapper != null) {
+			adapter.setEmbeddedHeadersMapper(embeddedHeadersMapper);
+		}
+		return adapter;
+	}
+
 }

@@ -9,32 +9,39 @@ import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.kinesis.model.Record;
 
 /**
- * The message the binder's polling adapter sends to its output channel for one Kinesis record in record
- * mode: the data as a {@code byte[]} payload, the record's partition key and sequence number, the SDK
- * {@link Record} as source data, and the stream and shard.
+ * The message the binder's polling adapter sends to its output channel for one Kinesis
+ * record in record mode: the data as a {@code byte[]} payload, the record's partition key
+ * and sequence number, the SDK {@link Record} as source data, and the stream and shard.
  */
 final class AdapterMessages {
 
-    static final String STREAM = "orders";
-    private static final String SHARD = "shardId-000000000000";
-    private static final BigInteger FIRST_SEQUENCE_NUMBER =
-            new BigInteger("49590338271490256608559692538361571095921575989136588898");
-    private static final Instant ARRIVAL = Instant.parse("2025-06-01T12:00:00Z");
+	static final String STREAM = "orders";
 
-    private AdapterMessages() {
-    }
+	private static final String SHARD = "shardId-000000000000";
 
-    /** The message of the record at {@code position} in the shard. */
-    static Message<byte[]> of(byte[] data, String partitionKey, int position) {
-        Record record = Record.builder().data(SdkBytes.fromByteArray(data)).partitionKey(partitionKey)
-                .sequenceNumber(FIRST_SEQUENCE_NUMBER.add(BigInteger.valueOf(position)).toString())
-                .approximateArrivalTimestamp(ARRIVAL).build();
-        return MessageBuilder.withPayload(record.data().asByteArray())
-                .setHeader(LineBinder.RECEIVED_PARTITION_KEY, record.partitionKey())
-                .setHeader(LineBinder.RECEIVED_SEQUENCE_NUMBER, record.sequenceNumber())
-                .setHeader(IntegrationMessageHeaderAccessor.SOURCE_DATA, record)
-                .setHeader(LineBinder.RECEIVED_STREAM, STREAM)
-                .setHeader(LineBinder.SHARD, SHARD)
-                .build();
-    }
+	private static final BigInteger FIRST_SEQUENCE_NUMBER = new BigInteger(
+			"49590338271490256608559692538361571095921575989136588898");
+
+	private static final Instant ARRIVAL = Instant.parse("2025-06-01T12:00:00Z");
+
+	private AdapterMessages() {
+	}
+
+	/** The message of the record at {@code position} in the shard. */
+	static Message<byte[]> of(byte[] data, String partitionKey, int position) {
+		Record record = Record.builder()
+			.data(SdkBytes.fromByteArray(data))
+			.partitionKey(partitionKey)
+			.sequenceNumber(FIRST_SEQUENCE_NUMBER.add(BigInteger.valueOf(position)).toString())
+			.approximateArrivalTimestamp(ARRIVAL)
+			.build();
+		return MessageBuilder.withPayload(record.data().asByteArray())
+			.setHeader(LineBinder.RECEIVED_PARTITION_KEY, record.partitionKey())
+			.setHeader(LineBinder.RECEIVED_SEQUENCE_NUMBER, record.sequenceNumber())
+			.setHeader(IntegrationMessageHeaderAccessor.SOURCE_DATA, record)
+			.setHeader(LineBinder.RECEIVED_STREAM, STREAM)
+			.setHeader(LineBinder.SHARD, SHARD)
+			.build();
+	}
+
 }

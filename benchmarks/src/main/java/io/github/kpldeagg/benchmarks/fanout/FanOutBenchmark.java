@@ -26,144 +26,163 @@ import org.springframework.messaging.Message;
 import org.springframework.messaging.MessageChannel;
 
 /**
- * The starter's fan-out: Kinesis-record messages into the adapter's output channel, through the binding to
- * a {@code Consumer<UserRecord>}. Every operation delivers the same {@code userRecords} user records:
+ * The starter's fan-out: Kinesis-record messages into the adapter's output channel,
+ * through the binding to a {@code Consumer<UserRecord>}. Every operation delivers the
+ * same {@code userRecords} user records:
  * <ul>
  * <li>{@link #deaggregated}: one KPL aggregate of them, fanned out by the starter;</li>
- * <li>{@link #plain}: one plain Kinesis record each, through the same channel (which passes them through);</li>
- * <li>{@link #bindingOnly}: their user-record messages, built beforehand, straight into the binding channel:
- * what the binding alone costs;</li>
- * <li>{@link #deaggregatedEmbedHeaders} and {@link #plainEmbedHeaders}: the same on a binding that embeds
- * headers, the binder's default, whose mapper tries to decode each record (here: finds none);</li>
- * <li>{@link #aggregateMd5}: the MD5 of the aggregate's protobuf body alone, the check that any reader of the
- * format (KCL too) pays before it may trust an aggregate, and that a plain record does not have.</li>
+ * <li>{@link #plain}: one plain Kinesis record each, through the same channel (which
+ * passes them through);</li>
+ * <li>{@link #bindingOnly}: their user-record messages, built beforehand, straight into
+ * the binding channel: what the binding alone costs;</li>
+ * <li>{@link #deaggregatedEmbedHeaders} and {@link #plainEmbedHeaders}: the same on a
+ * binding that embeds headers, the binder's default, whose mapper tries to decode each
+ * record (here: finds none);</li>
+ * <li>{@link #aggregateMd5}: the MD5 of the aggregate's protobuf body alone, the check
+ * that any reader of the format (KCL too) pays before it may trust an aggregate, and that
+ * a plain record does not have.</li>
  * </ul>
- * The adapter's own work per Kinesis record, before its output channel, is outside the measurement, but for
- * its embedded-headers decoding: the starter decodes each user record of an aggregate as the adapter decodes
- * each plain record, so the two embed-headers methods also do the adapter's decoding of each Kinesis record
- * (the aggregate, or each plain record) with the binder's mapper.
+ * The adapter's own work per Kinesis record, before its output channel, is outside the
+ * measurement, but for its embedded-headers decoding: the starter decodes each user
+ * record of an aggregate as the adapter decodes each plain record, so the two
+ * embed-headers methods also do the adapter's decoding of each Kinesis record (the
+ * aggregate, or each plain record) with the binder's mapper.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
-// The SDK classes must never probe the metadata address; a fixed heap steadies the application's GC.
-@Fork(jvmArgsAppend = {"-Daws.disableEc2Metadata=true", "-Xms2g", "-Xmx2g"})
+// The SDK classes must never probe the metadata address; a fixed heap steadies the
+// application's GC.
+@Fork(jvmArgsAppend = { "-Daws.disableEc2Metadata=true", "-Xms2g", "-Xmx2g" })
 public class FanOutBenchmark {
 
-    @Param({"100", "1000"})
-    public int userRecords;
+	@Param({ "100", "1000" })
+	public int userRecords;
 
-    @Param({"100", "1024"})
-    public int payloadBytes;
+	@Param({ "100", "1024" })
+	public int payloadBytes;
 
-    private ConfigurableApplicationContext context;
-    private KinesisBindingFanOut kinesisBinding;
-    private MessageChannel bindingChannel;
-    private MessageChannel adapterOutputChannel;
-    private MessageChannel embedHeadersAdapterOutputChannel;
-    private InboundMessageMapper<byte[]> embeddedHeadersMapper;
-    private Message<byte[]> aggregateMessage;
-    private List<Message<byte[]>> plainMessages;
-    private List<Message<?>> userRecordMessages;
-    private MessageDigest md5;
+	private ConfigurableApplicationContext context;
 
-    @Setup
-    public void setUp(Blackhole blackhole) throws NoSuchAlgorithmException {
-        md5 = MessageDigest.getInstance("MD5");
-        context = new SpringApplicationBuilder(FanOutApplication.class).web(WebApplicationType.NONE)
-                .properties("spring.main.banner-mode=off", "logging.level.root=WARN",
-                        // It warns on the first lookup of every function, which it then finds and registers.
-                        "logging.level.org.springframework.cloud.function.context.catalog=ERROR",
-                        "spring.cloud.function.definition=" + FanOutApplication.FUNCTION,
-                        // No AWS client of the application may reach anything but the loopback.
-                        "spring.cloud.aws.endpoint=http://127.0.0.1:1", "spring.cloud.aws.region.static=us-east-1",
-                        "spring.cloud.aws.credentials.access-key=fake", "spring.cloud.aws.credentials.secret-key=fake")
-                .run();
-        UserRecordSink sink = context.getBean(FanOutApplication.FUNCTION, UserRecordSink.class);
-        sink.drainInto(blackhole);
-        bindingChannel = context.getBean(FanOutApplication.BINDING, MessageChannel.class);
-        kinesisBinding = new KinesisBindingFanOut(context);
-        adapterOutputChannel = kinesisBinding.adapterOutputChannel(bindingChannel, false);
-        embedHeadersAdapterOutputChannel = kinesisBinding.adapterOutputChannel(bindingChannel, true);
-        embeddedHeadersMapper = kinesisBinding.embeddedHeadersMapper();
+	private KinesisBindingFanOut kinesisBinding;
 
-        JsonUserRecords produced = JsonUserRecords.of(userRecords, payloadBytes);
-        KinesisRecord aggregate = produced.aggregate();
-        aggregateMessage = AdapterMessages.of(aggregate.data(), aggregate.partitionKey(), 0);
-        plainMessages = new ArrayList<>(userRecords);
-        for (int i = 0; i < userRecords; i++) {
-            plainMessages.add(AdapterMessages.of(produced.payloads().get(i), produced.partitionKeys().get(i), i));
-        }
-        userRecordMessages = userRecordMessagesOf(plainMessages);
+	private MessageChannel bindingChannel;
 
-        // Guards against measuring something else: each path must hand every user record to the consumer.
-        deaggregated();
-        expect(sink, userRecords, userRecords);
-        deaggregatedEmbedHeaders(blackhole);
-        expect(sink, 2L * userRecords, 2L * userRecords);
-        plain();
-        plainEmbedHeaders(blackhole);
-        bindingOnly();
-        expect(sink, 5L * userRecords, 2L * userRecords);
-    }
+	private MessageChannel adapterOutputChannel;
 
-    @TearDown
-    public void tearDown() {
-        kinesisBinding.close();
-        context.close();
-    }
+	private MessageChannel embedHeadersAdapterOutputChannel;
 
-    @Benchmark
-    public void deaggregated() {
-        adapterOutputChannel.send(aggregateMessage);
-    }
+	private InboundMessageMapper<byte[]> embeddedHeadersMapper;
 
-    @Benchmark
-    public void plain() {
-        for (Message<byte[]> message : plainMessages) {
-            adapterOutputChannel.send(message);
-        }
-    }
+	private Message<byte[]> aggregateMessage;
 
-    @Benchmark
-    public void bindingOnly() {
-        for (Message<?> message : userRecordMessages) {
-            bindingChannel.send(message);
-        }
-    }
+	private List<Message<byte[]>> plainMessages;
 
-    @Benchmark
-    public void deaggregatedEmbedHeaders(Blackhole blackhole) {
-        blackhole.consume(embeddedHeadersMapper.toMessage(aggregateMessage.getPayload()));
-        embedHeadersAdapterOutputChannel.send(aggregateMessage);
-    }
+	private List<Message<?>> userRecordMessages;
 
-    @Benchmark
-    public void plainEmbedHeaders(Blackhole blackhole) {
-        for (Message<byte[]> message : plainMessages) {
-            blackhole.consume(embeddedHeadersMapper.toMessage(message.getPayload()));
-            embedHeadersAdapterOutputChannel.send(message);
-        }
-    }
+	private MessageDigest md5;
 
-    @Benchmark
-    public byte[] aggregateMd5() {
-        return AggregateLayout.bodyMd5(md5, aggregateMessage.getPayload());
-    }
+	@Setup
+	public void setUp(Blackhole blackhole) throws NoSuchAlgorithmException {
+		md5 = MessageDigest.getInstance("MD5");
+		context = new SpringApplicationBuilder(FanOutApplication.class).web(WebApplicationType.NONE)
+			.properties("spring.main.banner-mode=off", "logging.level.root=WARN",
+					// It warns on the first lookup of every function, which it then finds
+					// and registers.
+					"logging.level.org.springframework.cloud.function.context.catalog=ERROR",
+					"spring.cloud.function.definition=" + FanOutApplication.FUNCTION,
+					// No AWS client of the application may reach anything but the
+					// loopback.
+					"spring.cloud.aws.endpoint=http://127.0.0.1:1", "spring.cloud.aws.region.static=us-east-1",
+					"spring.cloud.aws.credentials.access-key=fake", "spring.cloud.aws.credentials.secret-key=fake")
+			.run();
+		UserRecordSink sink = context.getBean(FanOutApplication.FUNCTION, UserRecordSink.class);
+		sink.drainInto(blackhole);
+		bindingChannel = context.getBean(FanOutApplication.BINDING, MessageChannel.class);
+		kinesisBinding = new KinesisBindingFanOut(context);
+		adapterOutputChannel = kinesisBinding.adapterOutputChannel(bindingChannel, false);
+		embedHeadersAdapterOutputChannel = kinesisBinding.adapterOutputChannel(bindingChannel, true);
+		embeddedHeadersMapper = kinesisBinding.embeddedHeadersMapper();
 
-    /** The messages the starter sends to the binding channel for these plain records. */
-    private List<Message<?>> userRecordMessagesOf(List<Message<byte[]>> plain) {
-        List<Message<?>> captured = new ArrayList<>(plain.size());
-        MessageChannel fanOut = kinesisBinding.adapterOutputChannel((message, timeout) -> captured.add(message), false);
-        plain.forEach(fanOut::send);
-        return captured;
-    }
+		JsonUserRecords produced = JsonUserRecords.of(userRecords, payloadBytes);
+		KinesisRecord aggregate = produced.aggregate();
+		aggregateMessage = AdapterMessages.of(aggregate.data(), aggregate.partitionKey(), 0);
+		plainMessages = new ArrayList<>(userRecords);
+		for (int i = 0; i < userRecords; i++) {
+			plainMessages.add(AdapterMessages.of(produced.payloads().get(i), produced.partitionKeys().get(i), i));
+		}
+		userRecordMessages = userRecordMessagesOf(plainMessages);
 
-    private static void expect(UserRecordSink sink, long received, long aggregated) {
-        if (sink.received() != received || sink.aggregated() != aggregated) {
-            throw new IllegalStateException("Expected " + received + " user records, " + aggregated
-                    + " of them aggregated; the consumer got " + sink.received() + ", " + sink.aggregated()
-                    + " aggregated");
-        }
-    }
+		// Guards against measuring something else: each path must hand every user record
+		// to the consumer.
+		deaggregated();
+		expect(sink, userRecords, userRecords);
+		deaggregatedEmbedHeaders(blackhole);
+		expect(sink, 2L * userRecords, 2L * userRecords);
+		plain();
+		plainEmbedHeaders(blackhole);
+		bindingOnly();
+		expect(sink, 5L * userRecords, 2L * userRecords);
+	}
+
+	@TearDown
+	public void tearDown() {
+		kinesisBinding.close();
+		context.close();
+	}
+
+	@Benchmark
+	public void deaggregated() {
+		adapterOutputChannel.send(aggregateMessage);
+	}
+
+	@Benchmark
+	public void plain() {
+		for (Message<byte[]> message : plainMessages) {
+			adapterOutputChannel.send(message);
+		}
+	}
+
+	@Benchmark
+	public void bindingOnly() {
+		for (Message<?> message : userRecordMessages) {
+			bindingChannel.send(message);
+		}
+	}
+
+	@Benchmark
+	public void deaggregatedEmbedHeaders(Blackhole blackhole) {
+		blackhole.consume(embeddedHeadersMapper.toMessage(aggregateMessage.getPayload()));
+		embedHeadersAdapterOutputChannel.send(aggregateMessage);
+	}
+
+	@Benchmark
+	public void plainEmbedHeaders(Blackhole blackhole) {
+		for (Message<byte[]> message : plainMessages) {
+			blackhole.consume(embeddedHeadersMapper.toMessage(message.getPayload()));
+			embedHeadersAdapterOutputChannel.send(message);
+		}
+	}
+
+	@Benchmark
+	public byte[] aggregateMd5() {
+		return AggregateLayout.bodyMd5(md5, aggregateMessage.getPayload());
+	}
+
+	/** The messages the starter sends to the binding channel for these plain records. */
+	private List<Message<?>> userRecordMessagesOf(List<Message<byte[]>> plain) {
+		List<Message<?>> captured = new ArrayList<>(plain.size());
+		MessageChannel fanOut = kinesisBinding.adapterOutputChannel((message, timeout) -> captured.add(message), false);
+		plain.forEach(fanOut::send);
+		return captured;
+	}
+
+	private static void expect(UserRecordSink sink, long received, long aggregated) {
+		if (sink.received() != received || sink.aggregated() != aggregated) {
+			throw new IllegalStateException(
+					"Expected " + received + " user records, " + aggregated + " of them aggregated; the consumer got "
+							+ sink.received() + ", " + sink.aggregated() + " aggregated");
+		}
+	}
+
 }

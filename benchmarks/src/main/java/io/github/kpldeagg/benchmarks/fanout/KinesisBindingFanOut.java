@@ -17,58 +17,71 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.kinesis.KinesisAsyncClient;
 
 /**
- * What the Kinesis binder and the starter put in front of a binding channel, built without a network:
- * the binder's polling adapter (never started) with the binding channel as output channel and, when the
- * binding embeds headers (the binder's default), the binder's embedded-headers mapper; then the consumer
- * endpoint customizer that the starter's {@link BinderCustomizer} installs in a Kinesis binder replaces the
- * adapter's output channel, as the binder has it do before it starts the adapter.
+ * What the Kinesis binder and the starter put in front of a binding channel, built
+ * without a network: the binder's polling adapter (never started) with the binding
+ * channel as output channel and, when the binding embeds headers (the binder's default),
+ * the binder's embedded-headers mapper; then the consumer endpoint customizer that the
+ * starter's {@link BinderCustomizer} installs in a Kinesis binder replaces the adapter's
+ * output channel, as the binder has it do before it starts the adapter.
  */
 final class KinesisBindingFanOut implements AutoCloseable {
 
-    /** Nothing listens there, and nothing here sends a request. */
-    private static final URI NOWHERE = URI.create("http://127.0.0.1:1");
-    private static final StaticCredentialsProvider CREDENTIALS =
-            StaticCredentialsProvider.create(AwsBasicCredentials.create("fake", "fake"));
+	/** Nothing listens there, and nothing here sends a request. */
+	private static final URI NOWHERE = URI.create("http://127.0.0.1:1");
 
-    private final KinesisAsyncClient kinesis = KinesisAsyncClient.builder().endpointOverride(NOWHERE)
-            .region(Region.US_EAST_1).credentialsProvider(CREDENTIALS).build();
-    private final AbstractMessageChannelBinder<?, ?, ?> binder;
+	private static final StaticCredentialsProvider CREDENTIALS = StaticCredentialsProvider
+		.create(AwsBasicCredentials.create("fake", "fake"));
 
-    KinesisBindingFanOut(ApplicationContext context) {
-        binder = LineBinder.binder(kinesis);
-        context.getBean(BinderCustomizer.class).customize(binder, "kinesis");
-    }
+	private final KinesisAsyncClient kinesis = KinesisAsyncClient.builder()
+		.endpointOverride(NOWHERE)
+		.region(Region.US_EAST_1)
+		.credentialsProvider(CREDENTIALS)
+		.build();
 
-    /** The adapter's output channel once the starter has customized the adapter of {@code bindingChannel}. */
-    MessageChannel adapterOutputChannel(MessageChannel bindingChannel, boolean embedHeaders) {
-        MessageProducerSupport adapter = LineBinder.pollingAdapter(kinesis, AdapterMessages.STREAM,
-                embedHeaders ? embeddedHeadersMapper() : null);
-        adapter.setOutputChannel(bindingChannel);
-        consumerEndpointCustomizer().configure(adapter, AdapterMessages.STREAM, "benchmark");
-        if (adapter.getOutputChannel() != bindingChannel) {
-            return adapter.getOutputChannel();
-        }
-        throw new IllegalStateException("The starter did not deaggregate the binding " + bindingChannel);
-    }
+	private final AbstractMessageChannelBinder<?, ?, ?> binder;
 
-    /** The mapper with which the binder's adapter decodes each record of a binding that embeds headers. */
-    @SuppressWarnings("unchecked")
-    InboundMessageMapper<byte[]> embeddedHeadersMapper() {
-        return (InboundMessageMapper<byte[]>) read("embeddedHeadersMapper");
-    }
+	KinesisBindingFanOut(ApplicationContext context) {
+		binder = LineBinder.binder(kinesis);
+		context.getBean(BinderCustomizer.class).customize(binder, "kinesis");
+	}
 
-    @SuppressWarnings("unchecked")
-    private ConsumerEndpointCustomizer<MessageProducer> consumerEndpointCustomizer() {
-        return (ConsumerEndpointCustomizer<MessageProducer>) read("consumerCustomizer");
-    }
+	/**
+	 * The adapter's output channel once the starter has customized the adapter of
+	 * {@code bindingChannel}.
+	 */
+	MessageChannel adapterOutputChannel(MessageChannel bindingChannel, boolean embedHeaders) {
+		MessageProducerSupport adapter = LineBinder.pollingAdapter(kinesis, AdapterMessages.STREAM,
+				embedHeaders ? embeddedHeadersMapper() : null);
+		adapter.setOutputChannel(bindingChannel);
+		consumerEndpointCustomizer().configure(adapter, AdapterMessages.STREAM, "benchmark");
+		if (adapter.getOutputChannel() != bindingChannel) {
+			return adapter.getOutputChannel();
+		}
+		throw new IllegalStateException("The starter did not deaggregate the binding " + bindingChannel);
+	}
 
-    /** The binder keeps both without a getter. */
-    private @Nullable Object read(String field) {
-        return new DirectFieldAccessor(binder).getPropertyValue(field);
-    }
+	/**
+	 * The mapper with which the binder's adapter decodes each record of a binding that
+	 * embeds headers.
+	 */
+	@SuppressWarnings("unchecked")
+	InboundMessageMapper<byte[]> embeddedHeadersMapper() {
+		return (InboundMessageMapper<byte[]>) read("embeddedHeadersMapper");
+	}
 
-    @Override
-    public void close() {
-        kinesis.close();
-    }
+	@SuppressWarnings("unchecked")
+	private ConsumerEndpointCustomizer<MessageProducer> consumerEndpointCustomizer() {
+		return (ConsumerEndpointCustomizer<MessageProducer>) read("consumerCustomizer");
+	}
+
+	/** The binder keeps both without a getter. */
+	private @Nullable Object read(String field) {
+		return new DirectFieldAccessor(binder).getPropertyValue(field);
+	}
+
+	@Override
+	public void close() {
+		kinesis.close();
+	}
+
 }

@@ -4,33 +4,39 @@ import io.github.kpldeagg.core.UserRecord;
 import java.util.function.Consumer;
 import org.openjdk.jmh.infra.Blackhole;
 
-/** The application's {@code Consumer<UserRecord>}: hands each user record to JMH's blackhole and counts them. */
+/**
+ * The application's {@code Consumer<UserRecord>}: hands each user record to JMH's
+ * blackhole and counts them.
+ */
 final class UserRecordSink implements Consumer<UserRecord> {
 
-    private Blackhole blackhole;
-    private long received;
-    private long aggregated;
+	private Blackhole blackhole;
 
-    void drainInto(Blackhole blackhole) {
-        this.blackhole = blackhole;
-    }
+	private long received;
 
-    @Override
-    public void accept(UserRecord userRecord) {
-        blackhole.consume(userRecord);
-        blackhole.consume(userRecord.partitionKey());
-        blackhole.consume(userRecord.dataLength());
-        received++;
-        if (userRecord.aggregated()) {
-            aggregated++;
-        }
-    }
+	private long aggregated;
 
-    long received() {
-        return received;
-    }
+	void drainInto(Blackhole blackhole) {
+		this.blackhole = blackhole;
+	}
 
-    long aggregated() {
-        return aggregated;
-    }
+	@Override
+	public void accept(UserRecord userRecord) {
+		blackhole.consume(userRecord);
+		blackhole.consume(userRecord.partitionKey());
+		blackhole.consume(userRecord.dataLength());
+		received++;
+		if (userRecord.aggregated()) {
+			aggregated++;
+		}
+	}
+
+	long received() {
+		return received;
+	}
+
+	long aggregated() {
+		return aggregated;
+	}
+
 }

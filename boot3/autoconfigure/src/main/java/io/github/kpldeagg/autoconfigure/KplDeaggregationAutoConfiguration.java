@@ -9,8 +9,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 
 /**
- * Deaggregates KPL records on the consumer bindings of the Spring Cloud Stream Kinesis binder 4.0.x, so that
- * functions receive one message per user record, and lets them take {@link io.github.kpldeagg.core.UserRecord}.
+ * Deaggregates KPL records on the consumer bindings of the Spring Cloud Stream Kinesis
+ * binder 4.0.x, so that functions receive one message per user record, and lets them take
+ * {@link io.github.kpldeagg.core.UserRecord}.
  */
 @AutoConfiguration
 @ConditionalOnClass({ KinesisMessageChannelBinder.class, Deaggregator.class })
@@ -18,8 +19,9 @@ import org.springframework.context.annotation.Import;
 @Import(KplDeaggregationConfiguration.class)
 public class KplDeaggregationAutoConfiguration {
 
-    @Bean
-    SpringCloudStreamKinesisBinder kplKinesisBinderGeneration() {
-        return new SpringCloudStreamKinesisBinder();
-    }
+	@Bean
+	SpringCloudStreamKinesisBinder kplKinesisBinderGeneration() {
+		return new SpringCloudStreamKinesisBinder();
+	}
+
 }

@@ -14,79 +14,83 @@ import org.springframework.integration.endpoint.MessageProducerSupport;
 import org.springframework.integration.support.ErrorMessageStrategy;
 import software.amazon.awssdk.services.kinesis.KinesisAsyncClient;
 
-/** The Boot 3 line's binder: {@code spring-cloud-stream-binder-kinesis} 4.0 (on spring-integration-aws 3.0). */
+/**
+ * The Boot 3 line's binder: {@code spring-cloud-stream-binder-kinesis} 4.0 (on
+ * spring-integration-aws 3.0).
+ */
 final class SpringCloudStreamKinesisBinder implements KinesisBinderGeneration {
 
-    private static final BinderHeaders HEADERS = new BinderHeaders(AwsHeaders.RECEIVED_PARTITION_KEY,
-            AwsHeaders.RECEIVED_SEQUENCE_NUMBER, AwsHeaders.RECEIVED_STREAM, AwsHeaders.SHARD,
-            AwsHeaders.CHECKPOINTER, AwsHeaders.RAW_RECORD);
+	private static final BinderHeaders HEADERS = new BinderHeaders(AwsHeaders.RECEIVED_PARTITION_KEY,
+			AwsHeaders.RECEIVED_SEQUENCE_NUMBER, AwsHeaders.RECEIVED_STREAM, AwsHeaders.SHARD, AwsHeaders.CHECKPOINTER,
+			AwsHeaders.RAW_RECORD);
 
-    private static final ErrorMessageStrategy ERROR_MESSAGES = new KinesisMessageHeaderErrorMessageStrategy();
+	private static final ErrorMessageStrategy ERROR_MESSAGES = new KinesisMessageHeaderErrorMessageStrategy();
 
-    @Override
-    public String supportedBinder() {
-        return "org.springframework.cloud:spring-cloud-stream-binder-kinesis 4.0.x with Spring Boot 3.5"
-                + " (for io.awspring.cloud:spring-cloud-aws-kinesis-stream-binder 4.0.x on Spring Boot 4,"
-                + " use io.github.kpldeagg:kpl-deagg-spring-boot-starter)";
-    }
+	@Override
+	public String supportedBinder() {
+		return "org.springframework.cloud:spring-cloud-stream-binder-kinesis 4.0.x with Spring Boot 3.5"
+				+ " (for io.awspring.cloud:spring-cloud-aws-kinesis-stream-binder 4.0.x on Spring Boot 4,"
+				+ " use io.github.kpldeagg:kpl-deagg-spring-boot-starter)";
+	}
 
-    @Override
-    public Class<KinesisMessageChannelBinder> binderType() {
-        return KinesisMessageChannelBinder.class;
-    }
+	@Override
+	public Class<KinesisMessageChannelBinder> binderType() {
+		return KinesisMessageChannelBinder.class;
+	}
 
-    @Override
-    public Class<? extends MessageProducerSupport> pollingAdapterType() {
-        return KinesisMessageDrivenChannelAdapter.class;
-    }
+	@Override
+	public Class<? extends MessageProducerSupport> pollingAdapterType() {
+		return KinesisMessageDrivenChannelAdapter.class;
+	}
 
-    @Override
-    public Class<? extends MessageProducerSupport> kclAdapterType() {
-        return KclMessageDrivenChannelAdapter.class;
-    }
+	@Override
+	public Class<? extends MessageProducerSupport> kclAdapterType() {
+		return KclMessageDrivenChannelAdapter.class;
+	}
 
-    @Override
-    public BinderHeaders headers() {
-        return HEADERS;
-    }
+	@Override
+	public BinderHeaders headers() {
+		return HEADERS;
+	}
 
-    @Override
-    public ErrorMessageStrategy errorMessageStrategy() {
-        return ERROR_MESSAGES;
-    }
+	@Override
+	public ErrorMessageStrategy errorMessageStrategy() {
+		return ERROR_MESSAGES;
+	}
 
-    @Override
-    public KinesisAsyncClient kinesisClient(AbstractMessageChannelBinder<?, ?, ?> binder) {
-        return ((KinesisMessageChannelBinder) binder).getAmazonKinesis();
-    }
+	@Override
+	public KinesisAsyncClient kinesisClient(AbstractMessageChannelBinder<?, ?, ?> binder) {
+		return ((KinesisMessageChannelBinder) binder).getAmazonKinesis();
+	}
 
-    @Override
-    public ConsumerBinding consumerBinding(AbstractMessageChannelBinder<?, ?, ?> binder, String bindingName) {
-        KinesisConsumerProperties properties = ((KinesisMessageChannelBinder) binder)
-                .getExtendedConsumerProperties(bindingName);
-        // This binder has no DynamoDB Streams bindings.
-        return new ConsumerBinding(properties.getListenerMode() == ListenerMode.record, false);
-    }
+	@Override
+	public ConsumerBinding consumerBinding(AbstractMessageChannelBinder<?, ?, ?> binder, String bindingName) {
+		KinesisConsumerProperties properties = ((KinesisMessageChannelBinder) binder)
+			.getExtendedConsumerProperties(bindingName);
+		// This binder has no DynamoDB Streams bindings.
+		return new ConsumerBinding(properties.getListenerMode() == ListenerMode.record, false);
+	}
 
-    @Override
-    public boolean isKinesisConsumerExtension(@Nullable Object extension) {
-        return extension instanceof KinesisConsumerProperties;
-    }
+	@Override
+	public boolean isKinesisConsumerExtension(@Nullable Object extension) {
+		return extension instanceof KinesisConsumerProperties;
+	}
 
-    @Override
-    public Object checkpointerBeforeLast(Object binderCheckpointer, AggregateCheckpoints aggregate) {
-        Checkpointer binders = (Checkpointer) binderCheckpointer;
-        return new Checkpointer() {
+	@Override
+	public Object checkpointerBeforeLast(Object binderCheckpointer, AggregateCheckpoints aggregate) {
+		Checkpointer binders = (Checkpointer) binderCheckpointer;
+		return new Checkpointer() {
 
-            @Override
-            public boolean checkpoint() {
-                return aggregate.allowsLatest() && binders.checkpoint();
-            }
+			@Override
+			public boolean checkpoint() {
+				return aggregate.allowsLatest() && binders.checkpoint();
+			}
 
-            @Override
-            public boolean checkpoint(String sequenceNumber) {
-                return aggregate.allows(sequenceNumber) && binders.checkpoint(sequenceNumber);
-            }
-        };
-    }
+			@Override
+			public boolean checkpoint(String sequenceNumber) {
+				return aggregate.allows(sequenceNumber) && binders.checkpoint(sequenceNumber);
+			}
+		};
+	}
+
 }

@@ -11,32 +11,43 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.kinesis.KinesisAsyncClient;
 
 /**
- * What the tests shared by both Spring lines (src/spring/test) need of this line, the Spring Cloud Stream
- * Kinesis binder 4.0 on Spring Boot 3.5: each line's test tree has a class of this name.
+ * What the tests shared by both Spring lines (src/spring/test) need of this line, the
+ * Spring Cloud Stream Kinesis binder 4.0 on Spring Boot 3.5: each line's test tree has a
+ * class of this name.
  */
 public final class BinderLine {
 
-    static final KinesisBinderGeneration GENERATION = new SpringCloudStreamKinesisBinder();
+	static final KinesisBinderGeneration GENERATION = new SpringCloudStreamKinesisBinder();
 
-    /** The binder's checkpointer interface, which the checkpointer of a user-record message implements. */
-    static final Class<?> CHECKPOINTER = Checkpointer.class;
+	/**
+	 * The binder's checkpointer interface, which the checkpointer of a user-record
+	 * message implements.
+	 */
+	static final Class<?> CHECKPOINTER = Checkpointer.class;
 
-    private BinderLine() {
-    }
+	private BinderLine() {
+	}
 
-    /** The binder as its auto-configuration builds it, without DynamoDB and CloudWatch. */
-    static KinesisMessageChannelBinder binder(KinesisAsyncClient kinesis) {
-        KinesisBinderConfigurationProperties properties = new KinesisBinderConfigurationProperties();
-        return new KinesisMessageChannelBinder(properties, new KinesisStreamProvisioner(kinesis, properties), kinesis,
-                StaticCredentialsProvider.create(AwsBasicCredentials.create("fake", "fake")), null, null);
-    }
+	/**
+	 * The binder as its auto-configuration builds it, without DynamoDB and CloudWatch.
+	 */
+	static KinesisMessageChannelBinder binder(KinesisAsyncClient kinesis) {
+		KinesisBinderConfigurationProperties properties = new KinesisBinderConfigurationProperties();
+		return new KinesisMessageChannelBinder(properties, new KinesisStreamProvisioner(kinesis, properties), kinesis,
+				StaticCredentialsProvider.create(AwsBasicCredentials.create("fake", "fake")), null, null);
+	}
 
-    /** KCL 2 creates its lease table itself, on dynalite too. */
-    public static void createKclLeaseTable(DynamoDbClient dynamoDb, String tableName) {
-    }
+	/** KCL 2 creates its lease table itself, on dynalite too. */
+	public static void createKclLeaseTable(DynamoDbClient dynamoDb, String tableName) {
+	}
 
-    /** What an application in KCL mode needs on this line beyond the binder's defaults: nothing. */
-    @Configuration(proxyBeanMethods = false)
-    public static class KclApplicationBeans {
-    }
+	/**
+	 * What an application in KCL mode needs on this line beyond the binder's defaults:
+	 * nothing.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	public static class KclApplicationBeans {
+
+	}
+
 }

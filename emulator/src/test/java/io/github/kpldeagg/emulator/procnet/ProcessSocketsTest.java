@@ -13,36 +13,39 @@ import org.junit.jupiter.api.Test;
 
 class ProcessSocketsTest {
 
-    private static final long THIS_JVM = ProcessHandle.current().pid();
+	private static final long THIS_JVM = ProcessHandle.current().pid();
 
-    @BeforeEach
-    void onLinux() {
-        assumeTrue(ProcessSockets.supported(), "needs Linux /proc");
-    }
+	@BeforeEach
+	void onLinux() {
+		assumeTrue(ProcessSockets.supported(), "needs Linux /proc");
+	}
 
-    @Test
-    void aServerSocketOfThisJvmIsListedWithItsAddressButNotItsConnections() throws IOException {
-        try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
-                Socket client = new Socket(InetAddress.getLoopbackAddress(), server.getLocalPort());
-                Socket accepted = server.accept()) {
+	@Test
+	void aServerSocketOfThisJvmIsListedWithItsAddressButNotItsConnections() throws IOException {
+		try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+				Socket client = new Socket(InetAddress.getLoopbackAddress(), server.getLocalPort());
+				Socket accepted = server.accept()) {
 
-            assertThat(ProcessSockets.listening(THIS_JVM))
-                    .filteredOn(endpoint -> endpoint.port() == server.getLocalPort())
-                    .singleElement().returns(true, SocketEndpoint::loopback);
-            assertThat(ProcessSockets.listening(THIS_JVM)).extracting(SocketEndpoint::port)
-                    .doesNotContain(client.getLocalPort());
-        }
-    }
+			assertThat(ProcessSockets.listening(THIS_JVM))
+				.filteredOn(endpoint -> endpoint.port() == server.getLocalPort())
+				.singleElement()
+				.returns(true, SocketEndpoint::loopback);
+			assertThat(ProcessSockets.listening(THIS_JVM)).extracting(SocketEndpoint::port)
+				.doesNotContain(client.getLocalPort());
+		}
+	}
 
-    @Test
-    void aServerOfThisJvmIsNotListedForAnotherProcessNorForAnEndedOne() throws Exception {
-        Process other = new ProcessBuilder("bash", "-c", "exec sleep 30").start();
-        try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            assertThat(ProcessSockets.listening(other.pid())).extracting(SocketEndpoint::port)
-                    .doesNotContain(server.getLocalPort());
-        } finally {
-            other.destroyForcibly().waitFor();
-        }
-        assertThatThrownBy(() -> ProcessSockets.inodes(other.pid())).isInstanceOf(IOException.class);
-    }
+	@Test
+	void aServerOfThisJvmIsNotListedForAnotherProcessNorForAnEndedOne() throws Exception {
+		Process other = new ProcessBuilder("bash", "-c", "exec sleep 30").start();
+		try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+			assertThat(ProcessSockets.listening(other.pid())).extracting(SocketEndpoint::port)
+				.doesNotContain(server.getLocalPort());
+		}
+		finally {
+			other.destroyForcibly().waitFor();
+		}
+		assertThatThrownBy(() -> ProcessSockets.inodes(other.pid())).isInstanceOf(IOException.class);
+	}
+
 }

@@ -10,65 +10,72 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A JVM started from this one, with this JVM's classpath, {@code AWS_EC2_METADATA_DISABLED=true} in its
- * environment and its output in a log file; stopped by PID, killed if it does not stop in time.
+ * A JVM started from this one, with this JVM's classpath,
+ * {@code AWS_EC2_METADATA_DISABLED=true} in its environment and its output in a log file;
+ * stopped by PID, killed if it does not stop in time.
  */
 public final class ChildJvm implements AutoCloseable {
 
-    private static final Duration STOP_GRACE = Duration.ofSeconds(30);
+	private static final Duration STOP_GRACE = Duration.ofSeconds(30);
 
-    private final Process process;
-    private final Path log;
+	private final Process process;
 
-    private ChildJvm(Process process, Path log) {
-        this.process = process;
-        this.log = log;
-    }
+	private final Path log;
 
-    public static ChildJvm start(Class<?> mainClass, List<String> arguments, Path log) {
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx384m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
-                "-cp", System.getProperty("java.class.path"), mainClass.getName()));
-        command.addAll(arguments);
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
-        // No AWS SDK in a child may ever probe the link-local metadata address.
-        builder.environment().put("AWS_EC2_METADATA_DISABLED", "true");
-        try {
-            return new ChildJvm(builder.start(), log);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot start " + mainClass.getName(), e);
-        }
-    }
+	private ChildJvm(Process process, Path log) {
+		this.process = process;
+		this.log = log;
+	}
 
-    /** Waits for the JVM to end by itself and returns its exit status. */
-    int awaitExit(Duration timeout) throws InterruptedException {
-        if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-            throw new AssertionError("The child JVM did not exit within " + timeout + "; see " + log);
-        }
-        return process.exitValue();
-    }
+	public static ChildJvm start(Class<?> mainClass, List<String> arguments, Path log) {
+		List<String> command = new ArrayList<>(
+				List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx384m",
+						"-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"),
+						mainClass.getName()));
+		command.addAll(arguments);
+		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+		// No AWS SDK in a child may ever probe the link-local metadata address.
+		builder.environment().put("AWS_EC2_METADATA_DISABLED", "true");
+		try {
+			return new ChildJvm(builder.start(), log);
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException("Cannot start " + mainClass.getName(), e);
+		}
+	}
 
-    public boolean isAlive() {
-        return process.isAlive();
-    }
+	/** Waits for the JVM to end by itself and returns its exit status. */
+	int awaitExit(Duration timeout) throws InterruptedException {
+		if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+			throw new AssertionError("The child JVM did not exit within " + timeout + "; see " + log);
+		}
+		return process.exitValue();
+	}
 
-    /** SIGKILL, as a crash or the kernel's OOM killer would end it, and waits until it is gone. */
-    void kill() throws InterruptedException {
-        process.destroyForcibly();
-        if (!process.waitFor(STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS)) {
-            throw new IllegalStateException(this + " survived SIGKILL for " + STOP_GRACE);
-        }
-    }
+	public boolean isAlive() {
+		return process.isAlive();
+	}
 
-    /** SIGTERM; after {@link #STOP_GRACE}, SIGKILL to the JVM and whatever it started. */
-    @Override
-    public void close() {
-        Processes.stop(process, STOP_GRACE);
-    }
+	/**
+	 * SIGKILL, as a crash or the kernel's OOM killer would end it, and waits until it is
+	 * gone.
+	 */
+	void kill() throws InterruptedException {
+		process.destroyForcibly();
+		if (!process.waitFor(STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS)) {
+			throw new IllegalStateException(this + " survived SIGKILL for " + STOP_GRACE);
+		}
+	}
 
-    @Override
-    public String toString() {
-        return "child JVM " + process.pid() + " (log " + log + ")";
-    }
+	/** SIGTERM; after {@link #STOP_GRACE}, SIGKILL to the JVM and whatever it started. */
+	@Override
+	public void close() {
+		Processes.stop(process, STOP_GRACE);
+	}
+
+	@Override
+	public String toString() {
+		return "child JVM " + process.pid() + " (log " + log + ")";
+	}
+
 }

@@ -28,149 +28,168 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * A consumer JVM dies (halts: no shutdown, no last checkpoint) after handling j of the N user records of
- * an aggregate. Its restart, with the checkpoints and locks in DynamoDB, receives that aggregate again:
- * nothing is lost, the repeats carry the identities they had, and a consumer that drops repeated
- * identities applies every user record exactly once.
+ * A consumer JVM dies (halts: no shutdown, no last checkpoint) after handling j of the N
+ * user records of an aggregate. Its restart, with the checkpoints and locks in DynamoDB,
+ * receives that aggregate again: nothing is lost, the repeats carry the identities they
+ * had, and a consumer that drops repeated identities applies every user record exactly
+ * once.
  */
 @LocalAwsTest
 class CrashMidAggregateIT {
 
-    private static final String GROUP = "crash";
-    private static final Duration RUN_TIMEOUT = Duration.ofMinutes(3);
+	private static final String GROUP = "crash";
 
-    @Test
-    void withACheckpointPerKinesisRecordTheRestartRepeatsExactlyTheUserRecordsHandledBeforeTheCrash(LocalAws aws)
-            throws Exception {
-        CrashRun run = crashAndRestart(aws, "record", 42L);
+	private static final Duration RUN_TIMEOUT = Duration.ofMinutes(3);
 
-        assertNothingLostAndEffectsExactlyOnce(run);
-        assertThat(run.checkpointAtCrash()).as("checkpoint of the crashed shard in DynamoDB after the crash")
-                .isEqualTo(run.layout().previous(run.aggregate()).sequenceNumber());
-        assertThat(run.afterRestartOn(run.aggregate().shardId())).as("the restart resumes at the crashed aggregate")
-                .startsWith(run.userRecordOfAggregate(0));
-        assertThat(run.duplicatesOn(run.aggregate().shardId())).as("repeats on the crashed shard")
-                .containsExactlyInAnyOrderElementsOf(run.handledBeforeCrash());
-        assertThat(run.duplicates().stream().filter(id -> !id.shard().equals(run.aggregate().shardId()))
-                .map(UserRecordId::sequenceNumber).distinct())
-                .as("repeats on the other shard: at most the Kinesis record in flight at the crash")
-                .hasSizeLessThanOrEqualTo(1);
-        run.report("checkpoint per Kinesis record");
-    }
+	@Test
+	void withACheckpointPerKinesisRecordTheRestartRepeatsExactlyTheUserRecordsHandledBeforeTheCrash(LocalAws aws)
+			throws Exception {
+		CrashRun run = crashAndRestart(aws, "record", 42L);
 
-    @Test
-    void withTheDefaultCheckpointPerBatchTheRestartRepeatsTheBatchAndLosesNothing(LocalAws aws) throws Exception {
-        CrashRun run = crashAndRestart(aws, "batch", 43L);
+		assertNothingLostAndEffectsExactlyOnce(run);
+		assertThat(run.checkpointAtCrash()).as("checkpoint of the crashed shard in DynamoDB after the crash")
+			.isEqualTo(run.layout().previous(run.aggregate()).sequenceNumber());
+		assertThat(run.afterRestartOn(run.aggregate().shardId())).as("the restart resumes at the crashed aggregate")
+			.startsWith(run.userRecordOfAggregate(0));
+		assertThat(run.duplicatesOn(run.aggregate().shardId())).as("repeats on the crashed shard")
+			.containsExactlyInAnyOrderElementsOf(run.handledBeforeCrash());
+		assertThat(run.duplicates()
+			.stream()
+			.filter(id -> !id.shard().equals(run.aggregate().shardId()))
+			.map(UserRecordId::sequenceNumber)
+			.distinct()).as("repeats on the other shard: at most the Kinesis record in flight at the crash")
+			.hasSizeLessThanOrEqualTo(1);
+		run.report("checkpoint per Kinesis record");
+	}
 
-        assertNothingLostAndEffectsExactlyOnce(run);
-        assertThat(run.duplicatesOn(run.aggregate().shardId())).as("repeats on the crashed shard")
-                .containsAll(run.handledBeforeCrash());
-        run.report("checkpoint per batch");
-    }
+	@Test
+	void withTheDefaultCheckpointPerBatchTheRestartRepeatsTheBatchAndLosesNothing(LocalAws aws) throws Exception {
+		CrashRun run = crashAndRestart(aws, "batch", 43L);
 
-    private static void assertNothingLostAndEffectsExactlyOnce(CrashRun run) {
-        Set<RecordContent> produced = run.sent().stream().map(record -> record.record().content())
-                .collect(Collectors.toSet());
-        assertThat(run.all().stream().map(Delivery::content).collect(Collectors.toSet())).as("lost: none")
-                .isEqualTo(produced);
-        assertThat(run.all().stream().collect(Collectors.groupingBy(Delivery::id,
-                Collectors.mapping(Delivery::content, Collectors.toSet()))))
-                .as("a repeated identity always names the same user record")
-                .allSatisfy((id, contents) -> assertThat(contents).hasSize(1));
-        assertThat(run.afterRestartOn(run.aggregate().shardId()))
-                .as("the restart delivers the whole crashed aggregate, from user record j on in particular")
-                .containsAll(LongStream.range(0, run.aggregate().userRecords())
-                        .mapToObj(run::userRecordOfAggregate).toList());
-        assertThat(run.effects()).extracting(Delivery::content).as("effects: each user record exactly once")
-                .doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(produced);
-    }
+		assertNothingLostAndEffectsExactlyOnce(run);
+		assertThat(run.duplicatesOn(run.aggregate().shardId())).as("repeats on the crashed shard")
+			.containsAll(run.handledBeforeCrash());
+		run.report("checkpoint per batch");
+	}
 
-    /**
-     * Produces with the real KPL, runs a consumer JVM that halts after user record j = N/2 of the largest
-     * aggregate in the middle of a shard, then a second one until every user record has had its effect.
-     */
-    private static CrashRun crashAndRestart(LocalAws aws, String checkpointMode, long seed) throws Exception {
-        String stream = aws.createStream("crash-" + checkpointMode, 2);
-        List<SentRecord> sent = RealKpl.produce(aws.kinesis(), stream, Corpus.generate(1500, seed));
-        ShardLayout layout = ShardLayout.of(sent);
-        SentKinesisRecord aggregate = layout.largestAggregateInTheMiddle();
-        int handledBeforeCrash = aggregate.userRecords() / 2;
-        UserRecordId haltAfter = new UserRecordId(stream, aggregate.shardId(), aggregate.sequenceNumber(),
-                handledBeforeCrash - 1);
+	private static void assertNothingLostAndEffectsExactlyOnce(CrashRun run) {
+		Set<RecordContent> produced = run.sent()
+			.stream()
+			.map(record -> record.record().content())
+			.collect(Collectors.toSet());
+		assertThat(run.all().stream().map(Delivery::content).collect(Collectors.toSet())).as("lost: none")
+			.isEqualTo(produced);
+		assertThat(run.all()
+			.stream()
+			.collect(Collectors.groupingBy(Delivery::id, Collectors.mapping(Delivery::content, Collectors.toSet()))))
+			.as("a repeated identity always names the same user record")
+			.allSatisfy((id, contents) -> assertThat(contents).hasSize(1));
+		assertThat(run.afterRestartOn(run.aggregate().shardId()))
+			.as("the restart delivers the whole crashed aggregate, from user record j on in particular")
+			.containsAll(
+					LongStream.range(0, run.aggregate().userRecords()).mapToObj(run::userRecordOfAggregate).toList());
+		assertThat(run.effects()).extracting(Delivery::content)
+			.as("effects: each user record exactly once")
+			.doesNotHaveDuplicates()
+			.containsExactlyInAnyOrderElementsOf(produced);
+	}
 
-        Path directory = Files.createTempDirectory(Files.createDirectories(Path.of("target", "crash")), stream + "-");
-        Path receivedBeforeCrash = directory.resolve("received-before-crash.log");
-        Path receivedAfterRestart = directory.resolve("received-after-restart.log");
-        Path effects = directory.resolve("effects.log");
-        ConsumerSettings settings = ConsumerSettings.of(aws, stream, GROUP).checkpointMode(checkpointMode);
+	/**
+	 * Produces with the real KPL, runs a consumer JVM that halts after user record j =
+	 * N/2 of the largest aggregate in the middle of a shard, then a second one until
+	 * every user record has had its effect.
+	 */
+	private static CrashRun crashAndRestart(LocalAws aws, String checkpointMode, long seed) throws Exception {
+		String stream = aws.createStream("crash-" + checkpointMode, 2);
+		List<SentRecord> sent = RealKpl.produce(aws.kinesis(), stream, Corpus.generate(1500, seed));
+		ShardLayout layout = ShardLayout.of(sent);
+		SentKinesisRecord aggregate = layout.largestAggregateInTheMiddle();
+		int handledBeforeCrash = aggregate.userRecords() / 2;
+		UserRecordId haltAfter = new UserRecordId(stream, aggregate.shardId(), aggregate.sequenceNumber(),
+				handledBeforeCrash - 1);
 
-        try (ChildJvm crashing = ChildJvm.start(CrashingConsumer.class,
-                CrashingConsumer.arguments(settings, receivedBeforeCrash, effects, haltAfter),
-                directory.resolve("consumer-1.log"))) {
-            assertThat(crashing.awaitExit(RUN_TIMEOUT)).as("exit status of %s", crashing)
-                    .isEqualTo(CrashingConsumer.HALT_STATUS);
-        }
-        List<Delivery> beforeCrash = DeliveryLog.read(receivedBeforeCrash);
-        assertThat(beforeCrash).last().extracting(Delivery::id).isEqualTo(haltAfter);
-        assertThat(beforeCrash).filteredOn(delivery -> delivery.id().sequenceNumber().equals(aggregate.sequenceNumber()))
-                .extracting(delivery -> delivery.id().subSequenceNumber())
-                .as("user records of the aggregate handled before the crash")
-                .containsExactlyElementsOf(LongStream.range(0, handledBeforeCrash).boxed().toList());
-        String checkpointAtCrash = new Checkpoints(aws).of(GROUP, stream, aggregate.shardId());
+		Path directory = Files.createTempDirectory(Files.createDirectories(Path.of("target", "crash")), stream + "-");
+		Path receivedBeforeCrash = directory.resolve("received-before-crash.log");
+		Path receivedAfterRestart = directory.resolve("received-after-restart.log");
+		Path effects = directory.resolve("effects.log");
+		ConsumerSettings settings = ConsumerSettings.of(aws, stream, GROUP).checkpointMode(checkpointMode);
 
-        try (ChildJvm restarted = ChildJvm.start(CrashingConsumer.class,
-                CrashingConsumer.arguments(settings, receivedAfterRestart, effects, null),
-                directory.resolve("consumer-2.log"))) {
-            await().atMost(RUN_TIMEOUT).pollInterval(Duration.ofMillis(500))
-                    .until(() -> DeliveryLog.read(effects).size() >= sent.size() || !restarted.isAlive());
-            // Long enough for surplus repeats to show up.
-            Thread.sleep(4_000);
-        }
-        return new CrashRun(sent, layout, aggregate, handledBeforeCrash, checkpointAtCrash, beforeCrash,
-                DeliveryLog.read(receivedAfterRestart), DeliveryLog.read(effects));
-    }
+		try (ChildJvm crashing = ChildJvm.start(CrashingConsumer.class,
+				CrashingConsumer.arguments(settings, receivedBeforeCrash, effects, haltAfter),
+				directory.resolve("consumer-1.log"))) {
+			assertThat(crashing.awaitExit(RUN_TIMEOUT)).as("exit status of %s", crashing)
+				.isEqualTo(CrashingConsumer.HALT_STATUS);
+		}
+		List<Delivery> beforeCrash = DeliveryLog.read(receivedBeforeCrash);
+		assertThat(beforeCrash).last().extracting(Delivery::id).isEqualTo(haltAfter);
+		assertThat(beforeCrash)
+			.filteredOn(delivery -> delivery.id().sequenceNumber().equals(aggregate.sequenceNumber()))
+			.extracting(delivery -> delivery.id().subSequenceNumber())
+			.as("user records of the aggregate handled before the crash")
+			.containsExactlyElementsOf(LongStream.range(0, handledBeforeCrash).boxed().toList());
+		String checkpointAtCrash = new Checkpoints(aws).of(GROUP, stream, aggregate.shardId());
 
-    /** What the two consumer JVMs received and applied. */
-    private record CrashRun(List<SentRecord> sent, ShardLayout layout, SentKinesisRecord aggregate,
-            int handledBeforeCrashCount, String checkpointAtCrash, List<Delivery> beforeCrash,
-            List<Delivery> afterRestart, List<Delivery> effects) {
+		try (ChildJvm restarted = ChildJvm.start(CrashingConsumer.class,
+				CrashingConsumer.arguments(settings, receivedAfterRestart, effects, null),
+				directory.resolve("consumer-2.log"))) {
+			await().atMost(RUN_TIMEOUT)
+				.pollInterval(Duration.ofMillis(500))
+				.until(() -> DeliveryLog.read(effects).size() >= sent.size() || !restarted.isAlive());
+			// Long enough for surplus repeats to show up.
+			Thread.sleep(4_000);
+		}
+		return new CrashRun(sent, layout, aggregate, handledBeforeCrash, checkpointAtCrash, beforeCrash,
+				DeliveryLog.read(receivedAfterRestart), DeliveryLog.read(effects));
+	}
 
-        List<Delivery> all() {
-            return Stream.concat(beforeCrash.stream(), afterRestart.stream()).toList();
-        }
+	/** What the two consumer JVMs received and applied. */
+	private record CrashRun(List<SentRecord> sent, ShardLayout layout, SentKinesisRecord aggregate,
+			int handledBeforeCrashCount, String checkpointAtCrash, List<Delivery> beforeCrash,
+			List<Delivery> afterRestart, List<Delivery> effects) {
 
-        UserRecordId userRecordOfAggregate(long subSequenceNumber) {
-            return new UserRecordId(beforeCrash.get(0).id().stream(), aggregate.shardId(), aggregate.sequenceNumber(),
-                    subSequenceNumber);
-        }
+		List<Delivery> all() {
+			return Stream.concat(beforeCrash.stream(), afterRestart.stream()).toList();
+		}
 
-        /** The j user records of the aggregate the first JVM handled before it died. */
-        List<UserRecordId> handledBeforeCrash() {
-            return LongStream.range(0, handledBeforeCrashCount).mapToObj(this::userRecordOfAggregate).toList();
-        }
+		UserRecordId userRecordOfAggregate(long subSequenceNumber) {
+			return new UserRecordId(beforeCrash.get(0).id().stream(), aggregate.shardId(), aggregate.sequenceNumber(),
+					subSequenceNumber);
+		}
 
-        List<UserRecordId> afterRestartOn(String shard) {
-            return afterRestart.stream().map(Delivery::id).filter(id -> id.shard().equals(shard)).toList();
-        }
+		/** The j user records of the aggregate the first JVM handled before it died. */
+		List<UserRecordId> handledBeforeCrash() {
+			return LongStream.range(0, handledBeforeCrashCount).mapToObj(this::userRecordOfAggregate).toList();
+		}
 
-        /** Identities delivered more than once, each listed once. */
-        List<UserRecordId> duplicates() {
-            return all().stream().collect(Collectors.groupingBy(Delivery::id, Collectors.counting())).entrySet()
-                    .stream().filter(entry -> entry.getValue() > 1).map(Map.Entry::getKey).toList();
-        }
+		List<UserRecordId> afterRestartOn(String shard) {
+			return afterRestart.stream().map(Delivery::id).filter(id -> id.shard().equals(shard)).toList();
+		}
 
-        List<UserRecordId> duplicatesOn(String shard) {
-            return duplicates().stream().filter(id -> id.shard().equals(shard)).toList();
-        }
+		/** Identities delivered more than once, each listed once. */
+		List<UserRecordId> duplicates() {
+			return all().stream()
+				.collect(Collectors.groupingBy(Delivery::id, Collectors.counting()))
+				.entrySet()
+				.stream()
+				.filter(entry -> entry.getValue() > 1)
+				.map(Map.Entry::getKey)
+				.toList();
+		}
 
-        void report(String mode) {
-            System.out.printf("Crash mid-aggregate, %s: %d user records produced; crashed after %d of the %d user"
-                    + " records of aggregate %s/%s; %d received before the crash, %d after the restart,"
-                    + " %d repeated deliveries (%d on the crashed shard), 0 lost; %d effects applied%n", mode,
-                    sent.size(), handledBeforeCrashCount, aggregate.userRecords(), aggregate.shardId(),
-                    aggregate.sequenceNumber(), beforeCrash.size(), afterRestart.size(),
-                    all().size() - all().stream().map(Delivery::id).distinct().count(),
-                    duplicatesOn(aggregate.shardId()).size(), effects.size());
-        }
-    }
+		List<UserRecordId> duplicatesOn(String shard) {
+			return duplicates().stream().filter(id -> id.shard().equals(shard)).toList();
+		}
+
+		void report(String mode) {
+			System.out.printf(
+					"Crash mid-aggregate, %s: %d user records produced; crashed after %d of the %d user"
+							+ " records of aggregate %s/%s; %d received before the crash, %d after the restart,"
+							+ " %d repeated deliveries (%d on the crashed shard), 0 lost; %d effects applied%n",
+					mode, sent.size(), handledBeforeCrashCount, aggregate.userRecords(), aggregate.shardId(),
+					aggregate.sequenceNumber(), beforeCrash.size(), afterRestart.size(),
+					all().size() - all().stream().map(Delivery::id).distinct().count(),
+					duplicatesOn(aggregate.shardId()).size(), effects.size());
+		}
+	}
+
 }

@@ -4,38 +4,41 @@ import java.time.Duration;
 import java.util.Random;
 
 /**
- * How long {@link RepeatedCrashesIT} runs, how many consumer JVMs it keeps and how often it kills one, from
- * system properties ({@code kpl.it.crashes.duration} as an ISO-8601 duration, {@code .kills},
- * {@code .consumers}, {@code .seed}); the defaults make the short run of CI. The kills fall at random moments,
- * one in each of {@code kills} equal slots between a tenth and nine tenths of the run, so that the consumers
- * start before the first and catch up after the last.
+ * How long {@link RepeatedCrashesIT} runs, how many consumer JVMs it keeps and how often
+ * it kills one, from system properties ({@code kpl.it.crashes.duration} as an ISO-8601
+ * duration, {@code .kills}, {@code .consumers}, {@code .seed}); the defaults make the
+ * short run of CI. The kills fall at random moments, one in each of {@code kills} equal
+ * slots between a tenth and nine tenths of the run, so that the consumers start before
+ * the first and catch up after the last.
  */
 record CrashPlan(Duration duration, int kills, int consumers, long seed) {
 
-    private static final String PREFIX = "kpl.it.crashes.";
-    private static final Duration MAX_RESTART_DELAY = Duration.ofSeconds(3);
+	private static final String PREFIX = "kpl.it.crashes.";
 
-    static CrashPlan fromSystemProperties() {
-        return new CrashPlan(Duration.parse(System.getProperty(PREFIX + "duration", "PT90S")),
-                Integer.getInteger(PREFIX + "kills", 4), Integer.getInteger(PREFIX + "consumers", 2),
-                Long.getLong(PREFIX + "seed", 20261202L));
-    }
+	private static final Duration MAX_RESTART_DELAY = Duration.ofSeconds(3);
 
-    /** When, from the start of the run, kill number {@code kill} (from 0) falls. */
-    Duration killAt(int kill, Random random) {
-        Duration window = duration.multipliedBy(8).dividedBy(10);
-        Duration slot = window.dividedBy(kills);
-        return duration.dividedBy(10).plus(slot.multipliedBy(kill))
-                .plusMillis((long) (random.nextDouble() * Math.max(0, slot.toMillis() - MAX_RESTART_DELAY.toMillis())));
-    }
+	static CrashPlan fromSystemProperties() {
+		return new CrashPlan(Duration.parse(System.getProperty(PREFIX + "duration", "PT90S")),
+				Integer.getInteger(PREFIX + "kills", 4), Integer.getInteger(PREFIX + "consumers", 2),
+				Long.getLong(PREFIX + "seed", 20261202L));
+	}
 
-    /** How long a killed consumer stays down before it starts again. */
-    Duration restartDelay(Random random) {
-        return Duration.ofMillis(random.nextInt((int) MAX_RESTART_DELAY.toMillis()));
-    }
+	/** When, from the start of the run, kill number {@code kill} (from 0) falls. */
+	Duration killAt(int kill, Random random) {
+		Duration window = duration.multipliedBy(8).dividedBy(10);
+		Duration slot = window.dividedBy(kills);
+		return duration.dividedBy(10)
+			.plus(slot.multipliedBy(kill))
+			.plusMillis((long) (random.nextDouble() * Math.max(0, slot.toMillis() - MAX_RESTART_DELAY.toMillis())));
+	}
 
-    @Override
-    public String toString() {
-        return duration + ", " + kills + " kills, " + consumers + " consumer JVMs, seed " + seed;
-    }
+	/** How long a killed consumer stays down before it starts again. */
+	Duration restartDelay(Random random) {
+		return Duration.ofMillis(random.nextInt((int) MAX_RESTART_DELAY.toMillis()));
+	}
+
+	@Override
+	public String toString() {
+		return duration + ", " + kills + " kills, " + consumers + " consumer JVMs, seed " + seed;
+	}
 }

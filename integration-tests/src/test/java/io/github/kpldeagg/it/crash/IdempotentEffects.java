@@ -17,57 +17,66 @@ import java.util.HashSet;
 import java.util.Set;
 
 /**
- * How a consumer gets exactly-once effects from at-least-once delivery: it drops a user record whose
- * identity (stream, shard, sequence and sub-sequence number) it has already applied. The effect is a
- * line in a file, and that same line records the identity as applied, so a crash cannot separate them.
- * Consumers in several JVMs share the file: each applies under an exclusive lock on it (which the kernel
- * releases when a JVM dies), after reading the identities the others appended since it last looked.
+ * How a consumer gets exactly-once effects from at-least-once delivery: it drops a user
+ * record whose identity (stream, shard, sequence and sub-sequence number) it has already
+ * applied. The effect is a line in a file, and that same line records the identity as
+ * applied, so a crash cannot separate them. Consumers in several JVMs share the file:
+ * each applies under an exclusive lock on it (which the kernel releases when a JVM dies),
+ * after reading the identities the others appended since it last looked.
  */
 final class IdempotentEffects implements DeliveryHandler {
 
-    private final FileChannel file;
-    private final DeliveryLog effects;
-    private final Set<UserRecordId> applied = new HashSet<>();
-    private final ByteArrayOutputStream partialLine = new ByteArrayOutputStream();
-    private long readUpTo;
+	private final FileChannel file;
 
-    IdempotentEffects(Path path) {
-        this.effects = new DeliveryLog(path);
-        try {
-            this.file = FileChannel.open(path, StandardOpenOption.READ, StandardOpenOption.WRITE);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot open " + path, e);
-        }
-    }
+	private final DeliveryLog effects;
 
-    @Override
-    public synchronized void handle(Delivery delivery) {
-        try (FileLock lock = file.lock()) {
-            catchUp();
-            if (applied.add(delivery.id())) {
-                effects.handle(delivery);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot apply " + delivery, e);
-        }
-    }
+	private final Set<UserRecordId> applied = new HashSet<>();
 
-    /** Reads the identities appended since the last look, by this JVM or another one. */
-    private void catchUp() throws IOException {
-        ByteBuffer buffer = ByteBuffer.allocate(64 * 1024);
-        int read;
-        while ((read = file.read(buffer, readUpTo)) > 0) {
-            readUpTo += read;
-            for (int i = 0; i < read; i++) {
-                byte next = buffer.get(i);
-                if (next == '\n') {
-                    applied.add(Delivery.fromLine(partialLine.toString(StandardCharsets.UTF_8)).id());
-                    partialLine.reset();
-                } else {
-                    partialLine.write(next);
-                }
-            }
-            buffer.clear();
-        }
-    }
+	private final ByteArrayOutputStream partialLine = new ByteArrayOutputStream();
+
+	private long readUpTo;
+
+	IdempotentEffects(Path path) {
+		this.effects = new DeliveryLog(path);
+		try {
+			this.file = FileChannel.open(path, StandardOpenOption.READ, StandardOpenOption.WRITE);
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException("Cannot open " + path, e);
+		}
+	}
+
+	@Override
+	public synchronized void handle(Delivery delivery) {
+		try (FileLock lock = file.lock()) {
+			catchUp();
+			if (applied.add(delivery.id())) {
+				effects.handle(delivery);
+			}
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException("Cannot apply " + delivery, e);
+		}
+	}
+
+	/** Reads the identities appended since the last look, by this JVM or another one. */
+	private void catchUp() throws IOException {
+		ByteBuffer buffer = ByteBuffer.allocate(64 * 1024);
+		int read;
+		while ((read = file.read(buffer, readUpTo)) > 0) {
+			readUpTo += read;
+			for (int i = 0; i < read; i++) {
+				byte next = buffer.get(i);
+				if (next == '\n') {
+					applied.add(Delivery.fromLine(partialLine.toString(StandardCharsets.UTF_8)).id());
+					partialLine.reset();
+				}
+				else {
+					partialLine.write(next);
+				}
+			}
+			buffer.clear();
+		}
+	}
+
 }

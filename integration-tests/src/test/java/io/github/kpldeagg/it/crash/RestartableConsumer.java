@@ -5,56 +5,68 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * One consumer of a group that a test kills and starts again: a {@link CrashingConsumer} JVM per incarnation,
- * each with its own log, all appending what they receive to one file and applying it to the group's effects.
+ * One consumer of a group that a test kills and starts again: a {@link CrashingConsumer}
+ * JVM per incarnation, each with its own log, all appending what they receive to one file
+ * and applying it to the group's effects.
  */
 final class RestartableConsumer implements AutoCloseable {
 
-    private final String name;
-    private final List<String> arguments;
-    private final Path directory;
-    private ChildJvm current;
-    private int incarnations;
+	private final String name;
 
-    RestartableConsumer(String name, ConsumerSettings settings, Path directory, Path effects) {
-        this.name = name;
-        this.directory = directory;
-        this.arguments = CrashingConsumer.arguments(settings.instance(name), received(), effects, null);
-    }
+	private final List<String> arguments;
 
-    void start() {
-        incarnations++;
-        current = ChildJvm.start(CrashingConsumer.class, arguments,
-                directory.resolve("consumer-" + name + "-" + incarnations + ".log"));
-    }
+	private final Path directory;
 
-    /** SIGKILL to the running incarnation: no shutdown, no last checkpoint, its shard locks left to expire. */
-    void kill() throws InterruptedException {
-        current.kill();
-    }
+	private ChildJvm current;
 
-    boolean isAlive() {
-        return current != null && current.isAlive();
-    }
+	private int incarnations;
 
-    Path received() {
-        return directory.resolve("received-" + name + ".log");
-    }
+	RestartableConsumer(String name, ConsumerSettings settings, Path directory, Path effects) {
+		this.name = name;
+		this.directory = directory;
+		this.arguments = CrashingConsumer.arguments(settings.instance(name), received(), effects, null);
+	}
 
-    /** How much it has received so far, in bytes of its log: growing while it reads shards. */
-    long receivedBytes() {
-        return received().toFile().length();
-    }
+	void start() {
+		incarnations++;
+		current = ChildJvm.start(CrashingConsumer.class, arguments,
+				directory.resolve("consumer-" + name + "-" + incarnations + ".log"));
+	}
 
-    @Override
-    public void close() {
-        if (current != null) {
-            current.close();
-        }
-    }
+	/**
+	 * SIGKILL to the running incarnation: no shutdown, no last checkpoint, its shard
+	 * locks left to expire.
+	 */
+	void kill() throws InterruptedException {
+		current.kill();
+	}
 
-    @Override
-    public String toString() {
-        return "consumer " + name + " (" + current + ")";
-    }
+	boolean isAlive() {
+		return current != null && current.isAlive();
+	}
+
+	Path received() {
+		return directory.resolve("received-" + name + ".log");
+	}
+
+	/**
+	 * How much it has received so far, in bytes of its log: growing while it reads
+	 * shards.
+	 */
+	long receivedBytes() {
+		return received().toFile().length();
+	}
+
+	@Override
+	public void close() {
+		if (current != null) {
+			current.close();
+		}
+	}
+
+	@Override
+	public String toString() {
+		return "consumer " + name + " (" + current + ")";
+	}
+
 }

@@ -9,23 +9,27 @@ import org.springframework.context.annotation.Configuration;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchAsyncClientBuilder;
 
 /**
- * In the binder's KCL mode, KCL looks for shards once a minute by default, and the first user record then
- * takes over a minute; once a second instead.
+ * In the binder's KCL mode, KCL looks for shards once a minute by default, and the first
+ * user record then takes over a minute; once a second instead.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(name = "spring.cloud.stream.kinesis.binder.kpl-kcl-enabled", havingValue = "true")
 public class KclShardSync {
 
-    @Bean
-    ConsumerEndpointCustomizer<KclMessageDrivenChannelAdapter> fastShardSync() {
-        return (adapter, destination, group) -> adapter.setLeaseManagementConfigCustomizer(
-                leases -> leases.shardSyncIntervalMillis(1_000));
-    }
+	@Bean
+	ConsumerEndpointCustomizer<KclMessageDrivenChannelAdapter> fastShardSync() {
+		return (adapter, destination, group) -> adapter
+			.setLeaseManagementConfigCustomizer(leases -> leases.shardSyncIntervalMillis(1_000));
+	}
 
-    /** Spring Cloud AWS 4.0.0's binder fails to build its CloudWatch client in KCL mode without one. */
-    @Bean
-    AwsClientCustomizer<CloudWatchAsyncClientBuilder> cloudWatchClientCustomizer() {
-        return builder -> {
-        };
-    }
+	/**
+	 * Spring Cloud AWS 4.0.0's binder fails to build its CloudWatch client in KCL mode
+	 * without one.
+	 */
+	@Bean
+	AwsClientCustomizer<CloudWatchAsyncClientBuilder> cloudWatchClientCustomizer() {
+		return builder -> {
+		};
+	}
+
 }

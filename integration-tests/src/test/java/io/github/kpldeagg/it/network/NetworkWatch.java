@@ -19,108 +19,118 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 
 /**
- * Samples, every {@link #INTERVAL}, the sockets of this JVM and of every process it started, directly or
- * not (the KPL daemon, child JVMs, the Node.js emulators): the socket inodes in {@code /proc/<pid>/fd},
- * looked up in the TCP and UDP tables of the process's network namespace. Every socket with a peer is
- * kept, so a test can assert that all peers were on loopback and that the watch did see the connections
- * it expected. A connection opened and closed between two samples is not seen.
+ * Samples, every {@link #INTERVAL}, the sockets of this JVM and of every process it
+ * started, directly or not (the KPL daemon, child JVMs, the Node.js emulators): the
+ * socket inodes in {@code /proc/<pid>/fd}, looked up in the TCP and UDP tables of the
+ * process's network namespace. Every socket with a peer is kept, so a test can assert
+ * that all peers were on loopback and that the watch did see the connections it expected.
+ * A connection opened and closed between two samples is not seen.
  */
 public final class NetworkWatch implements AutoCloseable {
 
-    static final Duration INTERVAL = Duration.ofMillis(200);
+	static final Duration INTERVAL = Duration.ofMillis(200);
 
-    private static final List<String> TABLES = List.of("tcp", "tcp6", "udp", "udp6");
+	private static final List<String> TABLES = List.of("tcp", "tcp6", "udp", "udp6");
 
-    private final Set<ObservedSocket> observed = ConcurrentHashMap.newKeySet();
-    private final AtomicLong samples = new AtomicLong();
-    private final AtomicLong samplingNanos = new AtomicLong();
-    private final ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor(task -> {
-        Thread thread = new Thread(task, "network-watch");
-        thread.setDaemon(true);
-        return thread;
-    });
+	private final Set<ObservedSocket> observed = ConcurrentHashMap.newKeySet();
 
-    private NetworkWatch() {
-    }
+	private final AtomicLong samples = new AtomicLong();
 
-    public static NetworkWatch start() {
-        if (!ProcessSockets.supported()) {
-            throw new IllegalStateException("The network watch needs Linux's /proc/<pid>/net tables");
-        }
-        NetworkWatch watch = new NetworkWatch();
-        watch.sample();
-        watch.sampler.scheduleWithFixedDelay(watch::sample, INTERVAL.toMillis(), INTERVAL.toMillis(),
-                TimeUnit.MILLISECONDS);
-        return watch;
-    }
+	private final AtomicLong samplingNanos = new AtomicLong();
 
-    /** Every socket with a peer seen so far. */
-    public Set<ObservedSocket> observed() {
-        return Set.copyOf(observed);
-    }
+	private final ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor(task -> {
+		Thread thread = new Thread(task, "network-watch");
+		thread.setDaemon(true);
+		return thread;
+	});
 
-    public long samples() {
-        return samples.get();
-    }
+	private NetworkWatch() {
+	}
 
-    /** How long one sample took on average, for the report: the watch's cost. */
-    public Duration meanSampleTime() {
-        long count = samples.get();
-        return Duration.ofNanos(count == 0 ? 0 : samplingNanos.get() / count);
-    }
+	public static NetworkWatch start() {
+		if (!ProcessSockets.supported()) {
+			throw new IllegalStateException("The network watch needs Linux's /proc/<pid>/net tables");
+		}
+		NetworkWatch watch = new NetworkWatch();
+		watch.sample();
+		watch.sampler.scheduleWithFixedDelay(watch::sample, INTERVAL.toMillis(), INTERVAL.toMillis(),
+				TimeUnit.MILLISECONDS);
+		return watch;
+	}
 
-    /** Takes one more sample now, so that what a test just did is seen before it asserts. */
-    public void sampleNow() {
-        try {
-            sampler.submit((Runnable) this::sample).get();
-        } catch (Exception e) {
-            throw new IllegalStateException("The network watch failed", e);
-        }
-    }
+	/** Every socket with a peer seen so far. */
+	public Set<ObservedSocket> observed() {
+		return Set.copyOf(observed);
+	}
 
-    @Override
-    public void close() {
-        sampler.shutdownNow();
-    }
+	public long samples() {
+		return samples.get();
+	}
 
-    private void sample() {
-        long start = System.nanoTime();
-        Map<String, List<ProcNetTable.Row>> rowsByNamespace = new HashMap<>();
-        Stream.concat(Stream.of(ProcessHandle.current()), ProcessHandle.current().descendants())
-                .forEach(process -> sample(process, rowsByNamespace));
-        samplingNanos.addAndGet(System.nanoTime() - start);
-        samples.incrementAndGet();
-    }
+	/** How long one sample took on average, for the report: the watch's cost. */
+	public Duration meanSampleTime() {
+		long count = samples.get();
+		return Duration.ofNanos(count == 0 ? 0 : samplingNanos.get() / count);
+	}
 
-    private void sample(ProcessHandle process, Map<String, List<ProcNetTable.Row>> rowsByNamespace) {
-        Path proc = Path.of("/proc", Long.toString(process.pid()));
-        try {
-            Set<Long> inodes = ProcessSockets.inodes(process.pid());
-            if (inodes.isEmpty()) {
-                return;
-            }
-            String namespace = Files.readSymbolicLink(proc.resolve("ns/net")).toString();
-            List<ProcNetTable.Row> rows = rowsByNamespace.get(namespace);
-            if (rows == null) {
-                rows = readTables(process.pid());
-                rowsByNamespace.put(namespace, rows);
-            }
-            String command = process.info().command().orElse("?");
-            for (ProcNetTable.Row row : rows) {
-                if (inodes.contains(row.inode()) && !row.remote().unspecified()) {
-                    observed.add(new ObservedSocket(process.pid(), command, row.protocol(), row.local(), row.remote()));
-                }
-            }
-        } catch (IOException processEnded) {
-            // The process exited between listing and reading: it has no sockets left to watch.
-        }
-    }
+	/**
+	 * Takes one more sample now, so that what a test just did is seen before it asserts.
+	 */
+	public void sampleNow() {
+		try {
+			sampler.submit((Runnable) this::sample).get();
+		}
+		catch (Exception e) {
+			throw new IllegalStateException("The network watch failed", e);
+		}
+	}
 
-    private static List<ProcNetTable.Row> readTables(long pid) throws IOException {
-        List<ProcNetTable.Row> rows = new ArrayList<>();
-        for (String table : TABLES) {
-            rows.addAll(ProcNetTable.read(pid, table));
-        }
-        return rows;
-    }
+	@Override
+	public void close() {
+		sampler.shutdownNow();
+	}
+
+	private void sample() {
+		long start = System.nanoTime();
+		Map<String, List<ProcNetTable.Row>> rowsByNamespace = new HashMap<>();
+		Stream.concat(Stream.of(ProcessHandle.current()), ProcessHandle.current().descendants())
+			.forEach(process -> sample(process, rowsByNamespace));
+		samplingNanos.addAndGet(System.nanoTime() - start);
+		samples.incrementAndGet();
+	}
+
+	private void sample(ProcessHandle process, Map<String, List<ProcNetTable.Row>> rowsByNamespace) {
+		Path proc = Path.of("/proc", Long.toString(process.pid()));
+		try {
+			Set<Long> inodes = ProcessSockets.inodes(process.pid());
+			if (inodes.isEmpty()) {
+				return;
+			}
+			String namespace = Files.readSymbolicLink(proc.resolve("ns/net")).toString();
+			List<ProcNetTable.Row> rows = rowsByNamespace.get(namespace);
+			if (rows == null) {
+				rows = readTables(process.pid());
+				rowsByNamespace.put(namespace, rows);
+			}
+			String command = process.info().command().orElse("?");
+			for (ProcNetTable.Row row : rows) {
+				if (inodes.contains(row.inode()) && !row.remote().unspecified()) {
+					observed.add(new ObservedSocket(process.pid(), command, row.protocol(), row.local(), row.remote()));
+				}
+			}
+		}
+		catch (IOException processEnded) {
+			// The process exited between listing and reading: it has no sockets left to
+			// watch.
+		}
+	}
+
+	private static List<ProcNetTable.Row> readTables(long pid) throws IOException {
+		List<ProcNetTable.Row> rows = new ArrayList<>();
+		for (String table : TABLES) {
+			rows.addAll(ProcNetTable.read(pid, table));
+		}
+		return rows;
+	}
+
 }

@@ -2,19 +2,22 @@ package io.github.kpldeagg.it.network;
 
 import io.github.kpldeagg.emulator.procnet.SocketEndpoint;
 
-/** A socket with a peer, seen in a sample: which process held it, and between which endpoints. */
+/**
+ * A socket with a peer, seen in a sample: which process held it, and between which
+ * endpoints.
+ */
 public record ObservedSocket(long pid, String command, String protocol, SocketEndpoint local, SocketEndpoint remote) {
 
-    public boolean loopback() {
-        return remote.loopback();
-    }
+	public boolean loopback() {
+		return remote.loopback();
+	}
 
-    public int remotePort() {
-        return remote.port();
-    }
+	public int remotePort() {
+		return remote.port();
+	}
 
-    @Override
-    public String toString() {
-        return protocol + " " + local + " -> " + remote + " by pid " + pid + " (" + command + ")";
-    }
+	@Override
+	public String toString() {
+		return protocol + " " + local + " -> " + remote + " by pid " + pid + " (" + command + ")";
+	}
 }

@@ -14,81 +14,104 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * What the KPL wrote and one consumer group delivered, in arrival order, across a resharding. Hash keys
- * come from what the producer gave: a plain record's explicit hash key does not travel.
+ * What the KPL wrote and one consumer group delivered, in arrival order, across a
+ * resharding. Hash keys come from what the producer gave: a plain record's explicit hash
+ * key does not travel.
  */
 final class ReshardingRun {
 
-    /** The KPL's error code for a put whose aggregate went to another shard than it predicted. */
-    static final String WRONG_SHARD = "Wrong Shard";
+	/**
+	 * The KPL's error code for a put whose aggregate went to another shard than it
+	 * predicted.
+	 */
+	static final String WRONG_SHARD = "Wrong Shard";
 
-    private final List<SentRecord> sent;
-    private final ShardLineage lineage;
-    private final List<Delivery> deliveries;
-    private final Map<RecordContent, SentRecord> sentByContent;
+	private final List<SentRecord> sent;
 
-    ReshardingRun(List<SentRecord> sent, ShardLineage lineage, List<Delivery> deliveries) {
-        this.sent = sent;
-        this.lineage = lineage;
-        this.deliveries = deliveries;
-        this.sentByContent = sent.stream().collect(Collectors.toMap(record -> record.record().content(),
-                Function.identity(), (first, again) -> first));
-    }
+	private final ShardLineage lineage;
 
-    List<Delivery> deliveries() {
-        return deliveries;
-    }
+	private final List<Delivery> deliveries;
 
-    int produced() {
-        return sent.size();
-    }
+	private final Map<RecordContent, SentRecord> sentByContent;
 
-    Set<RecordContent> producedContents() {
-        return sent.stream().map(record -> record.record().content()).collect(Collectors.toSet());
-    }
+	ReshardingRun(List<SentRecord> sent, ShardLineage lineage, List<Delivery> deliveries) {
+		this.sent = sent;
+		this.lineage = lineage;
+		this.deliveries = deliveries;
+		this.sentByContent = sent.stream()
+			.collect(Collectors.toMap(record -> record.record().content(), Function.identity(),
+					(first, again) -> first));
+	}
 
-    Set<RecordContent> deliveredContents() {
-        return deliveries.stream().map(Delivery::content).collect(Collectors.toSet());
-    }
+	List<Delivery> deliveries() {
+		return deliveries;
+	}
 
-    /** Puts that wrote a user record to a shard the KPL did not predict, after which it put the record again. */
-    int wrongShardPuts() {
-        return (int) sent.stream().flatMap(record -> record.failedAttempts().stream()).filter(WRONG_SHARD::equals)
-                .count();
-    }
+	int produced() {
+		return sent.size();
+	}
 
-    /** Deliveries from a shard whose hash-key range does not hold the user record's hash key. */
-    List<Delivery> strays() {
-        return deliveries.stream().filter(delivery -> !lineage.contains(delivery.id().shard(), hashKey(delivery)))
-                .toList();
-    }
+	Set<RecordContent> producedContents() {
+		return sent.stream().map(record -> record.record().content()).collect(Collectors.toSet());
+	}
 
-    /** Deliveries of a user record that was delivered before. */
-    long duplicates() {
-        return deliveries.size() - deliveredContents().size();
-    }
+	Set<RecordContent> deliveredContents() {
+		return deliveries.stream().map(Delivery::content).collect(Collectors.toSet());
+	}
 
-    long hashKeys() {
-        return deliveries.stream().map(this::hashKey).distinct().count();
-    }
+	/**
+	 * Puts that wrote a user record to a shard the KPL did not predict, after which it
+	 * put the record again.
+	 */
+	int wrongShardPuts() {
+		return (int) sent.stream()
+			.flatMap(record -> record.failedAttempts().stream())
+			.filter(WRONG_SHARD::equals)
+			.count();
+	}
 
-    /**
-     * The hash keys whose deliveries, in arrival order, are not in Kinesis order: by the generation of the
-     * shard (parents before children), then by sequence and sub-sequence number.
-     */
-    List<BigInteger> outOfOrderHashKeys() {
-        Comparator<Delivery> kinesisOrder = Comparator
-                .<Delivery>comparingInt(delivery -> lineage.generation(delivery.id().shard()))
-                .thenComparing(delivery -> new BigInteger(delivery.id().sequenceNumber()))
-                .thenComparingLong(delivery -> delivery.id().subSequenceNumber());
-        return deliveries.stream().collect(Collectors.groupingBy(this::hashKey)).entrySet().stream()
-                .filter(byHashKey -> !byHashKey.getValue().equals(byHashKey.getValue().stream().sorted(kinesisOrder)
-                        .toList()))
-                .map(Map.Entry::getKey).toList();
-    }
+	/**
+	 * Deliveries from a shard whose hash-key range does not hold the user record's hash
+	 * key.
+	 */
+	List<Delivery> strays() {
+		return deliveries.stream()
+			.filter(delivery -> !lineage.contains(delivery.id().shard(), hashKey(delivery)))
+			.toList();
+	}
 
-    private BigInteger hashKey(Delivery delivery) {
-        SentRecord origin = sentByContent.get(delivery.content());
-        return HashKeys.effectiveHashKey(origin.record().partitionKey(), origin.record().explicitHashKey());
-    }
+	/** Deliveries of a user record that was delivered before. */
+	long duplicates() {
+		return deliveries.size() - deliveredContents().size();
+	}
+
+	long hashKeys() {
+		return deliveries.stream().map(this::hashKey).distinct().count();
+	}
+
+	/**
+	 * The hash keys whose deliveries, in arrival order, are not in Kinesis order: by the
+	 * generation of the shard (parents before children), then by sequence and
+	 * sub-sequence number.
+	 */
+	List<BigInteger> outOfOrderHashKeys() {
+		Comparator<Delivery> kinesisOrder = Comparator
+			.<Delivery>comparingInt(delivery -> lineage.generation(delivery.id().shard()))
+			.thenComparing(delivery -> new BigInteger(delivery.id().sequenceNumber()))
+			.thenComparingLong(delivery -> delivery.id().subSequenceNumber());
+		return deliveries.stream()
+			.collect(Collectors.groupingBy(this::hashKey))
+			.entrySet()
+			.stream()
+			.filter(byHashKey -> !byHashKey.getValue()
+				.equals(byHashKey.getValue().stream().sorted(kinesisOrder).toList()))
+			.map(Map.Entry::getKey)
+			.toList();
+	}
+
+	private BigInteger hashKey(Delivery delivery) {
+		SentRecord origin = sentByContent.get(delivery.content());
+		return HashKeys.effectiveHashKey(origin.record().partitionKey(), origin.record().explicitHashKey());
+	}
+
 }

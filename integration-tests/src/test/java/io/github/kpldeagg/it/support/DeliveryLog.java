@@ -11,46 +11,55 @@ import java.nio.file.StandardOpenOption;
 import java.util.List;
 
 /**
- * Deliveries appended to a file, one line each, by one write per line: a line a process wrote is in the
- * file even when the process is killed right after, so another process can read what it received.
+ * Deliveries appended to a file, one line each, by one write per line: a line a process
+ * wrote is in the file even when the process is killed right after, so another process
+ * can read what it received.
  */
 public final class DeliveryLog implements DeliveryHandler {
 
-    private final FileChannel file;
+	private final FileChannel file;
 
-    public DeliveryLog(Path path) {
-        try {
-            this.file = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                    StandardOpenOption.APPEND);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot open " + path, e);
-        }
-    }
+	public DeliveryLog(Path path) {
+		try {
+			this.file = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+					StandardOpenOption.APPEND);
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException("Cannot open " + path, e);
+		}
+	}
 
-    @Override
-    public synchronized void handle(Delivery delivery) {
-        ByteBuffer line = ByteBuffer.wrap((delivery.toLine() + "\n").getBytes(StandardCharsets.UTF_8));
-        try {
-            while (line.hasRemaining()) {
-                file.write(line);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot log " + delivery, e);
-        }
-    }
+	@Override
+	public synchronized void handle(Delivery delivery) {
+		ByteBuffer line = ByteBuffer.wrap((delivery.toLine() + "\n").getBytes(StandardCharsets.UTF_8));
+		try {
+			while (line.hasRemaining()) {
+				file.write(line);
+			}
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException("Cannot log " + delivery, e);
+		}
+	}
 
-    /** The deliveries in a log, in the order they were written; none if there is no log yet. */
-    public static List<Delivery> read(Path path) {
-        if (!Files.exists(path)) {
-            return List.of();
-        }
-        try {
-            return Files.readAllLines(path, StandardCharsets.UTF_8).stream()
-                    .filter(line -> !line.isEmpty())
-                    .map(Delivery::fromLine)
-                    .toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read " + path, e);
-        }
-    }
+	/**
+	 * The deliveries in a log, in the order they were written; none if there is no log
+	 * yet.
+	 */
+	public static List<Delivery> read(Path path) {
+		if (!Files.exists(path)) {
+			return List.of();
+		}
+		try {
+			return Files.readAllLines(path, StandardCharsets.UTF_8)
+				.stream()
+				.filter(line -> !line.isEmpty())
+				.map(Delivery::fromLine)
+				.toList();
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException("Cannot read " + path, e);
+		}
+	}
+
 }

@@ -10,83 +10,94 @@ import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
- * The local Kinesis (kinesis-local) and DynamoDB (dynalite) of a test run, on 127.0.0.1: started by the
- * first test class that asks for them, stopped when the run ends. Test classes get it as a parameter and
- * make their own streams, so they do not see each other's records.
+ * The local Kinesis (kinesis-local) and DynamoDB (dynalite) of a test run, on 127.0.0.1:
+ * started by the first test class that asks for them, stopped when the run ends. Test
+ * classes get it as a parameter and make their own streams, so they do not see each
+ * other's records.
  */
 public final class LocalAws {
 
-    private static final AtomicInteger STREAMS = new AtomicInteger();
+	private static final AtomicInteger STREAMS = new AtomicInteger();
 
-    private final KinesisLocal kinesis;
-    private final Dynalite dynamoDb;
+	private final KinesisLocal kinesis;
 
-    private LocalAws(KinesisLocal kinesis, Dynalite dynamoDb) {
-        this.kinesis = kinesis;
-        this.dynamoDb = dynamoDb;
-    }
+	private final Dynalite dynamoDb;
 
-    public KinesisLocal kinesis() {
-        return kinesis;
-    }
+	private LocalAws(KinesisLocal kinesis, Dynalite dynamoDb) {
+		this.kinesis = kinesis;
+		this.dynamoDb = dynamoDb;
+	}
 
-    public Dynalite dynamoDb() {
-        return dynamoDb;
-    }
+	public KinesisLocal kinesis() {
+		return kinesis;
+	}
 
-    /** Creates an ACTIVE stream with a name no other test uses. */
-    public String createStream(String purpose, int shards) {
-        String name = purpose + "-" + STREAMS.incrementAndGet();
-        kinesis.createStream(name, shards);
-        return name;
-    }
+	public Dynalite dynamoDb() {
+		return dynamoDb;
+	}
 
-    /** Starts the run's emulators before a test class and resolves {@link LocalAws} parameters. */
-    public static final class Extension implements BeforeAllCallback, ParameterResolver {
+	/** Creates an ACTIVE stream with a name no other test uses. */
+	public String createStream(String purpose, int shards) {
+		String name = purpose + "-" + STREAMS.incrementAndGet();
+		kinesis.createStream(name, shards);
+		return name;
+	}
 
-        @Override
-        public void beforeAll(ExtensionContext context) {
-            run(context);
-        }
+	/**
+	 * Starts the run's emulators before a test class and resolves {@link LocalAws}
+	 * parameters.
+	 */
+	public static final class Extension implements BeforeAllCallback, ParameterResolver {
 
-        @Override
-        public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
-            return parameter.getParameter().getType() == LocalAws.class;
-        }
+		@Override
+		public void beforeAll(ExtensionContext context) {
+			run(context);
+		}
 
-        @Override
-        public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
-            return run(context);
-        }
+		@Override
+		public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
+			return parameter.getParameter().getType() == LocalAws.class;
+		}
 
-        private static LocalAws run(ExtensionContext context) {
-            return context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
-                    .getOrComputeIfAbsent(LocalAws.class, key -> new Running(), Running.class).localAws;
-        }
-    }
+		@Override
+		public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+			return run(context);
+		}
 
-    /** Started emulators, stopped by JUnit when the run ends. */
-    private static final class Running implements CloseableResource {
+		private static LocalAws run(ExtensionContext context) {
+			return context.getRoot()
+				.getStore(ExtensionContext.Namespace.GLOBAL)
+				.getOrComputeIfAbsent(LocalAws.class, key -> new Running(), Running.class).localAws;
+		}
 
-        final LocalAws localAws;
+	}
 
-        Running() {
-            KinesisLocal kinesis = KinesisLocal.start();
-            try {
-                localAws = new LocalAws(kinesis, Dynalite.start());
-            } catch (RuntimeException e) {
-                kinesis.close();
-                throw e;
-            }
-        }
+	/** Started emulators, stopped by JUnit when the run ends. */
+	private static final class Running implements CloseableResource {
 
-        @Override
-        public void close() {
-            try {
-                localAws.kinesis.close();
-            } finally {
-                localAws.dynamoDb.close();
-            }
-        }
-    }
+		final LocalAws localAws;
+
+		Running() {
+			KinesisLocal kinesis = KinesisLocal.start();
+			try {
+				localAws = new LocalAws(kinesis, Dynalite.start());
+			}
+			catch (RuntimeException e) {
+				kinesis.close();
+				throw e;
+			}
+		}
+
+		@Override
+		public void close() {
+			try {
+				localAws.kinesis.close();
+			}
+			finally {
+				localAws.dynamoDb.close();
+			}
+		}
+
+	}
+
 }

@@ -8,12 +8,14 @@ import java.lang.annotation.Target;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * A test class against the run's local Kinesis and DynamoDB, whose processes must talk to nothing but
- * loopback. The emulators start first, so that their one-time npm install is not part of the watch.
+ * A test class against the run's local Kinesis and DynamoDB, whose processes must talk to
+ * nothing but loopback. The emulators start first, so that their one-time npm install is
+ * not part of the watch.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @ExtendWith(LocalAws.Extension.class)
 @ExtendWith(LoopbackOnly.class)
 public @interface LocalAwsTest {
+
 }

@@ -7,13 +7,13 @@ package io.github.kpldeagg.it.support;
  */
 public record ProducedRecord(String partitionKey, String explicitHashKey, byte[] data) {
 
-    public RecordContent content() {
-        return RecordContent.of(partitionKey, data);
-    }
+	public RecordContent content() {
+		return RecordContent.of(partitionKey, data);
+	}
 
-    @Override
-    public String toString() {
-        return "ProducedRecord[partitionKey=" + partitionKey + ", explicitHashKey=" + explicitHashKey
-                + ", " + data.length + " bytes]";
-    }
+	@Override
+	public String toString() {
+		return "ProducedRecord[partitionKey=" + partitionKey + ", explicitHashKey=" + explicitHashKey + ", "
+				+ data.length + " bytes]";
+	}
 }

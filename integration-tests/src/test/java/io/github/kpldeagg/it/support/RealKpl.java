@@ -17,110 +17,124 @@ import software.amazon.kinesis.producer.KinesisProducerConfiguration;
 import software.amazon.kinesis.producer.UserRecordResult;
 
 /**
- * The real KPL (software.amazon.kinesis:amazon-kinesis-producer, its native daemon) writing to
- * kinesis-local's TLS port, with aggregation on.
+ * The real KPL (software.amazon.kinesis:amazon-kinesis-producer, its native daemon)
+ * writing to kinesis-local's TLS port, with aggregation on.
  */
 public final class RealKpl implements AutoCloseable {
 
-    private static final String LOOPBACK = "127.0.0.1";
-    private static final Duration SEND_TIMEOUT = Duration.ofMinutes(2);
+	private static final String LOOPBACK = "127.0.0.1";
 
-    private final KinesisProducer producer;
+	private static final Duration SEND_TIMEOUT = Duration.ofMinutes(2);
 
-    private RealKpl(KinesisProducer producer) {
-        this.producer = producer;
-    }
+	private final KinesisProducer producer;
 
-    /**
-     * Starts the daemon. This JVM's environment must disable the EC2 metadata lookup, which the daemon
-     * inherits: without it the daemon asks the link-local metadata address for credentials.
-     */
-    public static RealKpl start(KinesisLocal kinesis) {
-        if (!"true".equals(System.getenv("AWS_EC2_METADATA_DISABLED"))) {
-            throw new IllegalStateException("Refusing to start the KPL daemon: AWS_EC2_METADATA_DISABLED=true is not"
-                    + " in this JVM's environment (surefire and failsafe set it in the root pom)");
-        }
-        KinesisProducerConfiguration configuration = new KinesisProducerConfiguration()
-                .setRegion("us-east-1")
-                .setCredentialsProvider(StaticCredentialsProvider.create(
-                        AwsBasicCredentials.create("fake-access-key", "fake-secret-key")))
-                .setKinesisEndpoint(LOOPBACK)
-                .setKinesisPort(kinesis.tlsPort())
-                .setVerifyCertificate(false)
-                .setMetricsLevel("none")
-                // Never used with metrics off; pointed at loopback all the same.
-                .setCloudwatchEndpoint(LOOPBACK)
-                .setCloudwatchPort(kinesis.tlsPort())
-                .setStsEndpoint(LOOPBACK)
-                .setStsPort(kinesis.tlsPort())
-                .setAggregationEnabled(true)
-                .setRecordMaxBufferedTime(200)
-                .setLogLevel("warning");
-        return new RealKpl(new KinesisProducer(configuration));
-    }
+	private RealKpl(KinesisProducer producer) {
+		this.producer = producer;
+	}
 
-    /** Starts a daemon, writes the records ({@link #warmUp} with the first), and stops it again. */
-    public static List<SentRecord> produce(KinesisLocal kinesis, String stream, List<ProducedRecord> records) {
-        try (RealKpl kpl = start(kinesis)) {
-            List<SentRecord> sent = new ArrayList<>(records.size());
-            sent.add(kpl.warmUp(stream, records.get(0)));
-            sent.addAll(kpl.send(stream, records.subList(1, records.size())));
-            return sent;
-        }
-    }
+	/**
+	 * Starts the daemon. This JVM's environment must disable the EC2 metadata lookup,
+	 * which the daemon inherits: without it the daemon asks the link-local metadata
+	 * address for credentials.
+	 */
+	public static RealKpl start(KinesisLocal kinesis) {
+		if (!"true".equals(System.getenv("AWS_EC2_METADATA_DISABLED"))) {
+			throw new IllegalStateException("Refusing to start the KPL daemon: AWS_EC2_METADATA_DISABLED=true is not"
+					+ " in this JVM's environment (surefire and failsafe set it in the root pom)");
+		}
+		KinesisProducerConfiguration configuration = new KinesisProducerConfiguration().setRegion("us-east-1")
+			.setCredentialsProvider(
+					StaticCredentialsProvider.create(AwsBasicCredentials.create("fake-access-key", "fake-secret-key")))
+			.setKinesisEndpoint(LOOPBACK)
+			.setKinesisPort(kinesis.tlsPort())
+			.setVerifyCertificate(false)
+			.setMetricsLevel("none")
+			// Never used with metrics off; pointed at loopback all the same.
+			.setCloudwatchEndpoint(LOOPBACK)
+			.setCloudwatchPort(kinesis.tlsPort())
+			.setStsEndpoint(LOOPBACK)
+			.setStsPort(kinesis.tlsPort())
+			.setAggregationEnabled(true)
+			.setRecordMaxBufferedTime(200)
+			.setLogLevel("warning");
+		return new RealKpl(new KinesisProducer(configuration));
+	}
 
-    /**
-     * Sends one record and waits for it: until the daemon has the stream's shard map it sends every record
-     * plain. Returns what the KPL reported.
-     */
-    public SentRecord warmUp(String stream, ProducedRecord first) {
-        return send(stream, List.of(first)).get(0);
-    }
+	/**
+	 * Starts a daemon, writes the records ({@link #warmUp} with the first), and stops it
+	 * again.
+	 */
+	public static List<SentRecord> produce(KinesisLocal kinesis, String stream, List<ProducedRecord> records) {
+		try (RealKpl kpl = start(kinesis)) {
+			List<SentRecord> sent = new ArrayList<>(records.size());
+			sent.add(kpl.warmUp(stream, records.get(0)));
+			sent.addAll(kpl.send(stream, records.subList(1, records.size())));
+			return sent;
+		}
+	}
 
-    /** Hands all records to the KPL at once, so that it aggregates them, and waits until each is written. */
-    public List<SentRecord> send(String stream, List<ProducedRecord> records) {
-        List<ListenableFuture<UserRecordResult>> results = new ArrayList<>(records.size());
-        long[] putAtNanos = new long[records.size()];
-        for (int i = 0; i < records.size(); i++) {
-            ProducedRecord record = records.get(i);
-            putAtNanos[i] = System.nanoTime();
-            results.add(producer.addUserRecord(stream, record.partitionKey(), record.explicitHashKey(),
-                    ByteBuffer.wrap(record.data())));
-        }
-        List<SentRecord> sent = new ArrayList<>(records.size());
-        long deadline = System.nanoTime() + SEND_TIMEOUT.toNanos();
-        for (int i = 0; i < records.size(); i++) {
-            UserRecordResult result = await(results.get(i), deadline, records.get(i));
-            List<String> failedAttempts = result.getAttempts().stream().filter(attempt -> !attempt.isSuccessful())
-                    .map(Attempt::getErrorCode).toList();
-            sent.add(new SentRecord(records.get(i), result.getShardId(), result.getSequenceNumber(), failedAttempts,
-                    putAtNanos[i]));
-        }
-        return sent;
-    }
+	/**
+	 * Sends one record and waits for it: until the daemon has the stream's shard map it
+	 * sends every record plain. Returns what the KPL reported.
+	 */
+	public SentRecord warmUp(String stream, ProducedRecord first) {
+		return send(stream, List.of(first)).get(0);
+	}
 
-    private static UserRecordResult await(ListenableFuture<UserRecordResult> result, long deadline,
-            ProducedRecord record) {
-        try {
-            UserRecordResult written = result.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-            if (!written.isSuccessful()) {
-                throw new IllegalStateException("The KPL did not write " + record + ": " + written.getAttempts());
-            }
-            return written;
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("The KPL failed to write " + record, e.getCause());
-        } catch (TimeoutException e) {
-            throw new IllegalStateException("The KPL did not write " + record + " within " + SEND_TIMEOUT, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while the KPL wrote " + record, e);
-        }
-    }
+	/**
+	 * Hands all records to the KPL at once, so that it aggregates them, and waits until
+	 * each is written.
+	 */
+	public List<SentRecord> send(String stream, List<ProducedRecord> records) {
+		List<ListenableFuture<UserRecordResult>> results = new ArrayList<>(records.size());
+		long[] putAtNanos = new long[records.size()];
+		for (int i = 0; i < records.size(); i++) {
+			ProducedRecord record = records.get(i);
+			putAtNanos[i] = System.nanoTime();
+			results.add(producer.addUserRecord(stream, record.partitionKey(), record.explicitHashKey(),
+					ByteBuffer.wrap(record.data())));
+		}
+		List<SentRecord> sent = new ArrayList<>(records.size());
+		long deadline = System.nanoTime() + SEND_TIMEOUT.toNanos();
+		for (int i = 0; i < records.size(); i++) {
+			UserRecordResult result = await(results.get(i), deadline, records.get(i));
+			List<String> failedAttempts = result.getAttempts()
+				.stream()
+				.filter(attempt -> !attempt.isSuccessful())
+				.map(Attempt::getErrorCode)
+				.toList();
+			sent.add(new SentRecord(records.get(i), result.getShardId(), result.getSequenceNumber(), failedAttempts,
+					putAtNanos[i]));
+		}
+		return sent;
+	}
 
-    /** Stops the daemon after it has sent what it holds. */
-    @Override
-    public void close() {
-        producer.flushSync();
-        producer.destroy();
-    }
+	private static UserRecordResult await(ListenableFuture<UserRecordResult> result, long deadline,
+			ProducedRecord record) {
+		try {
+			UserRecordResult written = result.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+			if (!written.isSuccessful()) {
+				throw new IllegalStateException("The KPL did not write " + record + ": " + written.getAttempts());
+			}
+			return written;
+		}
+		catch (ExecutionException e) {
+			throw new IllegalStateException("The KPL failed to write " + record, e.getCause());
+		}
+		catch (TimeoutException e) {
+			throw new IllegalStateException("The KPL did not write " + record + " within " + SEND_TIMEOUT, e);
+		}
+		catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("Interrupted while the KPL wrote " + record, e);
+		}
+	}
+
+	/** Stops the daemon after it has sent what it holds. */
+	@Override
+	public void close() {
+		producer.flushSync();
+		producer.destroy();
+	}
+
 }

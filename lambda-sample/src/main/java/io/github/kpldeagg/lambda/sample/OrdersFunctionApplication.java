@@ -12,46 +12,48 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.messaging.Message;
 
 /**
- * An AWS Lambda function behind a Kinesis event source mapping, run by Spring Cloud Function's
- * {@code FunctionInvoker}: it is called once per user record, and a user record that throws makes Lambda
- * retry from its Kinesis record.
+ * An AWS Lambda function behind a Kinesis event source mapping, run by Spring Cloud
+ * Function's {@code FunctionInvoker}: it is called once per user record, and a user
+ * record that throws makes Lambda retry from its Kinesis record.
  */
 @SpringBootApplication
 public class OrdersFunctionApplication {
 
-    private static final Logger log = LoggerFactory.getLogger(OrdersFunctionApplication.class);
+	private static final Logger log = LoggerFactory.getLogger(OrdersFunctionApplication.class);
 
-    public static void main(String[] args) {
-        SpringApplication.run(OrdersFunctionApplication.class, args);
-    }
+	public static void main(String[] args) {
+		SpringApplication.run(OrdersFunctionApplication.class, args);
+	}
 
-    /**
-     * Stores each user record once. After a failure Lambda sends the failed Kinesis record again, with
-     * the user records before the failing one: the checkpoint drops them.
-     *
-     * @param failOnceAt a user record ({@code sequenceNumber/subSequenceNumber}) to fail the first time,
-     *                   standing in for a passing outage of whatever the function writes to
-     */
-    @Bean
-    Consumer<Message<UserRecord>> orders(ShardCheckpoints checkpoints, @Value("${sample.fail-once-at:}") String failOnceAt) {
-        TransientFailure outage = new TransientFailure(failOnceAt);
-        return message -> {
-            UserRecord userRecord = message.getPayload();
-            String stream = message.getHeaders().get(KplLambdaHeaders.EVENT_SOURCE_ARN, String.class);
-            String shard = message.getHeaders().get(KplLambdaHeaders.SHARD_ID, String.class);
-            if (checkpoints.isDone(stream, shard, userRecord)) {
-                log.info("repeat   {}/{} dropped", userRecord.sequenceNumber(), userRecord.subSequenceNumber());
-                return;
-            }
-            outage.maybeFail(userRecord);
-            log.info("stored   {}/{} partition key {}, {} bytes", userRecord.sequenceNumber(),
-                    userRecord.subSequenceNumber(), userRecord.partitionKey(), userRecord.dataLength());
-            checkpoints.done(stream, shard, userRecord);
-        };
-    }
+	/**
+	 * Stores each user record once. After a failure Lambda sends the failed Kinesis
+	 * record again, with the user records before the failing one: the checkpoint drops
+	 * them.
+	 * @param failOnceAt a user record ({@code sequenceNumber/subSequenceNumber}) to fail
+	 * the first time, standing in for a passing outage of whatever the function writes to
+	 */
+	@Bean
+	Consumer<Message<UserRecord>> orders(ShardCheckpoints checkpoints,
+			@Value("${sample.fail-once-at:}") String failOnceAt) {
+		TransientFailure outage = new TransientFailure(failOnceAt);
+		return message -> {
+			UserRecord userRecord = message.getPayload();
+			String stream = message.getHeaders().get(KplLambdaHeaders.EVENT_SOURCE_ARN, String.class);
+			String shard = message.getHeaders().get(KplLambdaHeaders.SHARD_ID, String.class);
+			if (checkpoints.isDone(stream, shard, userRecord)) {
+				log.info("repeat   {}/{} dropped", userRecord.sequenceNumber(), userRecord.subSequenceNumber());
+				return;
+			}
+			outage.maybeFail(userRecord);
+			log.info("stored   {}/{} partition key {}, {} bytes", userRecord.sequenceNumber(),
+					userRecord.subSequenceNumber(), userRecord.partitionKey(), userRecord.dataLength());
+			checkpoints.done(stream, shard, userRecord);
+		};
+	}
 
-    @Bean
-    ShardCheckpoints shardCheckpoints() {
-        return new ShardCheckpoints();
-    }
+	@Bean
+	ShardCheckpoints shardCheckpoints() {
+		return new ShardCheckpoints();
+	}
+
 }

@@ -6,34 +6,36 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The last user record done per stream and shard, by which repeats after a Lambda retry are dropped.
- * In memory for the sample: a real function keeps it where it writes (a conditional write to DynamoDB,
- * a unique key in its database), since a retry may run in another execution environment.
+ * The last user record done per stream and shard, by which repeats after a Lambda retry
+ * are dropped. In memory for the sample: a real function keeps it where it writes (a
+ * conditional write to DynamoDB, a unique key in its database), since a retry may run in
+ * another execution environment.
  */
 class ShardCheckpoints {
 
-    private record Position(BigInteger sequenceNumber, long subSequenceNumber) implements Comparable<Position> {
+	private record Position(BigInteger sequenceNumber, long subSequenceNumber) implements Comparable<Position> {
 
-        static Position of(UserRecord userRecord) {
-            return new Position(new BigInteger(userRecord.sequenceNumber()), userRecord.subSequenceNumber());
-        }
+		static Position of(UserRecord userRecord) {
+			return new Position(new BigInteger(userRecord.sequenceNumber()), userRecord.subSequenceNumber());
+		}
 
-        @Override
-        public int compareTo(Position other) {
-            int bySequence = sequenceNumber.compareTo(other.sequenceNumber);
-            return bySequence != 0 ? bySequence : Long.compare(subSequenceNumber, other.subSequenceNumber);
-        }
-    }
+		@Override
+		public int compareTo(Position other) {
+			int bySequence = sequenceNumber.compareTo(other.sequenceNumber);
+			return bySequence != 0 ? bySequence : Long.compare(subSequenceNumber, other.subSequenceNumber);
+		}
+	}
 
-    private final Map<String, Position> lastDone = new ConcurrentHashMap<>();
+	private final Map<String, Position> lastDone = new ConcurrentHashMap<>();
 
-    boolean isDone(String stream, String shard, UserRecord userRecord) {
-        Position last = lastDone.get(stream + "/" + shard);
-        return last != null && Position.of(userRecord).compareTo(last) <= 0;
-    }
+	boolean isDone(String stream, String shard, UserRecord userRecord) {
+		Position last = lastDone.get(stream + "/" + shard);
+		return last != null && Position.of(userRecord).compareTo(last) <= 0;
+	}
 
-    void done(String stream, String shard, UserRecord userRecord) {
-        lastDone.merge(stream + "/" + shard, Position.of(userRecord),
-                (previous, current) -> current.compareTo(previous) > 0 ? current : previous);
-    }
+	void done(String stream, String shard, UserRecord userRecord) {
+		lastDone.merge(stream + "/" + shard, Position.of(userRecord),
+				(previous, current) -> current.compareTo(previous) > 0 ? current : previous);
+	}
+
 }

@@ -3,20 +3,25 @@ package io.github.kpldeagg.lambda.sample;
 import io.github.kpldeagg.core.UserRecord;
 import java.util.concurrent.atomic.AtomicBoolean;
 
-/** Fails one user record ({@code sequenceNumber/subSequenceNumber}) the first time it comes, as an outage would. */
+/**
+ * Fails one user record ({@code sequenceNumber/subSequenceNumber}) the first time it
+ * comes, as an outage would.
+ */
 class TransientFailure {
 
-    private final String at;
-    private final AtomicBoolean failed = new AtomicBoolean();
+	private final String at;
 
-    TransientFailure(String at) {
-        this.at = at;
-    }
+	private final AtomicBoolean failed = new AtomicBoolean();
 
-    void maybeFail(UserRecord userRecord) {
-        if ((userRecord.sequenceNumber() + "/" + userRecord.subSequenceNumber()).equals(at)
-                && failed.compareAndSet(false, true)) {
-            throw new IllegalStateException("order store unavailable (simulated) at " + at);
-        }
-    }
+	TransientFailure(String at) {
+		this.at = at;
+	}
+
+	void maybeFail(UserRecord userRecord) {
+		if ((userRecord.sequenceNumber() + "/" + userRecord.subSequenceNumber()).equals(at)
+				&& failed.compareAndSet(false, true)) {
+			throw new IllegalStateException("order store unavailable (simulated) at " + at);
+		}
+	}
+
 }

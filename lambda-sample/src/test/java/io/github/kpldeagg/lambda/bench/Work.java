@@ -5,14 +5,15 @@ import io.github.kpldeagg.core.UserRecord;
 /** The work both variants do per user record: count it and its bytes. */
 public final class Work {
 
-    static long userRecords;
-    static long bytes;
+	static long userRecords;
+	static long bytes;
 
-    private Work() {
-    }
+	private Work() {
+	}
 
-    public static void on(UserRecord userRecord) {
-        userRecords++;
-        bytes += userRecord.dataLength();
-    }
+	public static void on(UserRecord userRecord) {
+		userRecords++;
+		bytes += userRecord.dataLength();
+	}
+
 }

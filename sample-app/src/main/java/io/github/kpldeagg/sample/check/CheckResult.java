@@ -1,34 +1,40 @@
 package io.github.kpldeagg.sample.check;
 
 /**
- * How the user records of this run that one binding received compare with what the producer sent.
+ * How the user records of this run that one binding received compare with what the
+ * producer sent.
  *
- * @param sent       user records the producer put
- * @param arrived    distinct sent user records the binding received
+ * @param sent user records the producer put
+ * @param arrived distinct sent user records the binding received
  * @param duplicates receipts of a user record after its first
- * @param outOfOrder user records that arrived after one that Kinesis stored later under the same partition key
- * @param notAsSent  user records whose payload, keys, sequence or sub-sequence number differ from what was sent
+ * @param outOfOrder user records that arrived after one that Kinesis stored later under
+ * the same partition key
+ * @param notAsSent user records whose payload, keys, sequence or sub-sequence number
+ * differ from what was sent
  * @param unexpected readings of this run that were never sent
  */
 public record CheckResult(int sent, int arrived, int duplicates, int outOfOrder, int notAsSent, int unexpected) {
 
-    public int missing() {
-        return sent - arrived;
-    }
+	public int missing() {
+		return sent - arrived;
+	}
 
-    /** Every sent user record arrived exactly once, in order per partition key, as it was sent. */
-    public boolean passed() {
-        return missing() == 0 && duplicates == 0 && outOfOrder == 0 && notAsSent == 0 && unexpected == 0;
-    }
+	/**
+	 * Every sent user record arrived exactly once, in order per partition key, as it was
+	 * sent.
+	 */
+	public boolean passed() {
+		return missing() == 0 && duplicates == 0 && outOfOrder == 0 && notAsSent == 0 && unexpected == 0;
+	}
 
-    @Override
-    public String toString() {
-        if (passed()) {
-            return "PASSED: " + arrived + " of " + sent
-                    + " user records arrived exactly once, in order per partition key, as sent";
-        }
-        return "FAILED: " + arrived + " of " + sent + " user records arrived; " + missing() + " missing, " + duplicates
-                + " duplicates, " + outOfOrder + " out of order, " + notAsSent + " not as sent, " + unexpected
-                + " unexpected";
-    }
+	@Override
+	public String toString() {
+		if (passed()) {
+			return "PASSED: " + arrived + " of " + sent
+					+ " user records arrived exactly once, in order per partition key, as sent";
+		}
+		return "FAILED: " + arrived + " of " + sent + " user records arrived; " + missing() + " missing, " + duplicates
+				+ " duplicates, " + outOfOrder + " out of order, " + notAsSent + " not as sent, " + unexpected
+				+ " unexpected";
+	}
 }

@@ -13,120 +13,147 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * Tallies what each binding receives and checks it against what the producer sent: every user record of
- * this run exactly once, in Kinesis order per partition key, with the identity Kinesis gave it. The
- * producer and the bindings' consumer threads call it concurrently.
+ * Tallies what each binding receives and checks it against what the producer sent: every
+ * user record of this run exactly once, in Kinesis order per partition key, with the
+ * identity Kinesis gave it. The producer and the bindings' consumer threads call it
+ * concurrently.
  */
 public final class DeliveryLedger {
 
-    /** Kinesis order: by the carrying record's sequence number, then by position in the aggregate. */
-    private static final Comparator<Delivery> KINESIS_ORDER = Comparator
-            .comparing((Delivery delivery) -> new BigInteger(delivery.sequenceNumber()))
-            .thenComparingLong(Delivery::subSequenceNumber);
+	/**
+	 * Kinesis order: by the carrying record's sequence number, then by position in the
+	 * aggregate.
+	 */
+	private static final Comparator<Delivery> KINESIS_ORDER = Comparator
+		.comparing((Delivery delivery) -> new BigInteger(delivery.sequenceNumber()))
+		.thenComparingLong(Delivery::subSequenceNumber);
 
-    private final String run;
-    private final Map<ReadingId, Delivery> sent = new ConcurrentHashMap<>();
-    private final Map<String, BindingDeliveries> bindings = new ConcurrentHashMap<>();
+	private final String run;
 
-    public DeliveryLedger(String run) {
-        this.run = run;
-    }
+	private final Map<ReadingId, Delivery> sent = new ConcurrentHashMap<>();
 
-    public static DeliveryLedger forNewRun() {
-        return new DeliveryLedger(UUID.randomUUID().toString().substring(0, 8));
-    }
+	private final Map<String, BindingDeliveries> bindings = new ConcurrentHashMap<>();
 
-    /** The id this run's readings carry. */
-    public String run() {
-        return run;
-    }
+	public DeliveryLedger(String run) {
+		this.run = run;
+	}
 
-    /** Records a user record the producer put, with the sequence number Kinesis returned for it. */
-    public void sent(Delivery delivery) {
-        sent.put(ReadingId.of(delivery), delivery);
-    }
+	public static DeliveryLedger forNewRun() {
+		return new DeliveryLedger(UUID.randomUUID().toString().substring(0, 8));
+	}
 
-    public int sentCount() {
-        return sent.size();
-    }
+	/** The id this run's readings carry. */
+	public String run() {
+		return run;
+	}
 
-    /** Records a user record {@code binding} received. */
-    public void received(String binding, Delivery delivery) {
-        boolean ofThisRun = delivery.reading() != null && run.equals(delivery.reading().run());
-        deliveries(binding).add(delivery, ofThisRun);
-    }
+	/**
+	 * Records a user record the producer put, with the sequence number Kinesis returned
+	 * for it.
+	 */
+	public void sent(Delivery delivery) {
+		sent.put(ReadingId.of(delivery), delivery);
+	}
 
-    /** How many user records of this run {@code binding} received, duplicates included. */
-    public long receivedOfThisRun(String binding) {
-        return deliveries(binding).ofThisRun.size();
-    }
+	public int sentCount() {
+		return sent.size();
+	}
 
-    public Tally tally(String binding) {
-        BindingDeliveries deliveries = deliveries(binding);
-        return new Tally(deliveries.userRecords.sum(), deliveries.aggregates.sum(), deliveries.plainRecords.sum(),
-                deliveries.notOfThisRun.sum());
-    }
+	/** Records a user record {@code binding} received. */
+	public void received(String binding, Delivery delivery) {
+		boolean ofThisRun = delivery.reading() != null && run.equals(delivery.reading().run());
+		deliveries(binding).add(delivery, ofThisRun);
+	}
 
-    /** Compares what {@code binding} received of this run, in arrival order, with what was sent. */
-    public CheckResult check(String binding) {
-        Set<ReadingId> arrived = new HashSet<>();
-        Map<String, Delivery> lastSentPerPartitionKey = new HashMap<>();
-        int duplicates = 0;
-        int outOfOrder = 0;
-        int notAsSent = 0;
-        int unexpected = 0;
-        for (Delivery received : deliveries(binding).ofThisRun) {
-            ReadingId id = ReadingId.of(received);
-            Delivery expected = sent.get(id);
-            if (expected == null) {
-                unexpected++;
-            } else if (!arrived.add(id)) {
-                duplicates++;
-            } else {
-                if (!expected.equals(received)) {
-                    notAsSent++;
-                }
-                Delivery previous = lastSentPerPartitionKey.put(expected.partitionKey(), expected);
-                if (previous != null && KINESIS_ORDER.compare(previous, expected) > 0) {
-                    outOfOrder++;
-                }
-            }
-        }
-        return new CheckResult(sent.size(), arrived.size(), duplicates, outOfOrder, notAsSent, unexpected);
-    }
+	/**
+	 * How many user records of this run {@code binding} received, duplicates included.
+	 */
+	public long receivedOfThisRun(String binding) {
+		return deliveries(binding).ofThisRun.size();
+	}
 
-    private BindingDeliveries deliveries(String binding) {
-        return bindings.computeIfAbsent(binding, name -> new BindingDeliveries());
-    }
+	public Tally tally(String binding) {
+		BindingDeliveries deliveries = deliveries(binding);
+		return new Tally(deliveries.userRecords.sum(), deliveries.aggregates.sum(), deliveries.plainRecords.sum(),
+				deliveries.notOfThisRun.sum());
+	}
 
-    private record ReadingId(String device, long seq) {
+	/**
+	 * Compares what {@code binding} received of this run, in arrival order, with what was
+	 * sent.
+	 */
+	public CheckResult check(String binding) {
+		Set<ReadingId> arrived = new HashSet<>();
+		Map<String, Delivery> lastSentPerPartitionKey = new HashMap<>();
+		int duplicates = 0;
+		int outOfOrder = 0;
+		int notAsSent = 0;
+		int unexpected = 0;
+		for (Delivery received : deliveries(binding).ofThisRun) {
+			ReadingId id = ReadingId.of(received);
+			Delivery expected = sent.get(id);
+			if (expected == null) {
+				unexpected++;
+			}
+			else if (!arrived.add(id)) {
+				duplicates++;
+			}
+			else {
+				if (!expected.equals(received)) {
+					notAsSent++;
+				}
+				Delivery previous = lastSentPerPartitionKey.put(expected.partitionKey(), expected);
+				if (previous != null && KINESIS_ORDER.compare(previous, expected) > 0) {
+					outOfOrder++;
+				}
+			}
+		}
+		return new CheckResult(sent.size(), arrived.size(), duplicates, outOfOrder, notAsSent, unexpected);
+	}
 
-        static ReadingId of(Delivery delivery) {
-            return new ReadingId(delivery.reading().device(), delivery.reading().seq());
-        }
-    }
+	private BindingDeliveries deliveries(String binding) {
+		return bindings.computeIfAbsent(binding, name -> new BindingDeliveries());
+	}
 
-    private static final class BindingDeliveries {
+	private record ReadingId(String device, long seq) {
 
-        final LongAdder userRecords = new LongAdder();
-        final LongAdder aggregates = new LongAdder();
-        final LongAdder plainRecords = new LongAdder();
-        final LongAdder notOfThisRun = new LongAdder();
-        /** Kept for the check: bounded by what this run sent, whereas other records may keep coming. */
-        final Queue<Delivery> ofThisRun = new ConcurrentLinkedQueue<>();
+		static ReadingId of(Delivery delivery) {
+			return new ReadingId(delivery.reading().device(), delivery.reading().seq());
+		}
+	}
 
-        void add(Delivery delivery, boolean isOfThisRun) {
-            userRecords.increment();
-            if (!delivery.aggregated()) {
-                plainRecords.increment();
-            } else if (delivery.subSequenceNumber() == 0) {
-                aggregates.increment();
-            }
-            if (isOfThisRun) {
-                ofThisRun.add(delivery);
-            } else {
-                notOfThisRun.increment();
-            }
-        }
-    }
+	private static final class BindingDeliveries {
+
+		final LongAdder userRecords = new LongAdder();
+
+		final LongAdder aggregates = new LongAdder();
+
+		final LongAdder plainRecords = new LongAdder();
+
+		final LongAdder notOfThisRun = new LongAdder();
+
+		/**
+		 * Kept for the check: bounded by what this run sent, whereas other records may
+		 * keep coming.
+		 */
+		final Queue<Delivery> ofThisRun = new ConcurrentLinkedQueue<>();
+
+		void add(Delivery delivery, boolean isOfThisRun) {
+			userRecords.increment();
+			if (!delivery.aggregated()) {
+				plainRecords.increment();
+			}
+			else if (delivery.subSequenceNumber() == 0) {
+				aggregates.increment();
+			}
+			if (isOfThisRun) {
+				ofThisRun.add(delivery);
+			}
+			else {
+				notOfThisRun.increment();
+			}
+		}
+
+	}
+
 }

@@ -1,15 +1,16 @@
 package io.github.kpldeagg.sample.check;
 
 /**
- * What one binding has received so far, counted from the user records' identities: an aggregate is
- * counted at its first user record.
+ * What one binding has received so far, counted from the user records' identities: an
+ * aggregate is counted at its first user record.
  *
- * @param notOfThisRun user records that are not readings of this run (earlier runs, other producers)
+ * @param notOfThisRun user records that are not readings of this run (earlier runs, other
+ * producers)
  */
 public record Tally(long userRecords, long aggregates, long plainRecords, long notOfThisRun) {
 
-    /** The Kinesis records the user records came in. */
-    public long kinesisRecords() {
-        return aggregates + plainRecords;
-    }
+	/** The Kinesis records the user records came in. */
+	public long kinesisRecords() {
+		return aggregates + plainRecords;
+	}
 }

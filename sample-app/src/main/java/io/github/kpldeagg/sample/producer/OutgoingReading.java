@@ -9,7 +9,7 @@ import io.github.kpldeagg.sample.Reading;
  */
 record OutgoingReading(Reading reading, String explicitHashKey) {
 
-    String partitionKey() {
-        return reading.device();
-    }
+	String partitionKey() {
+		return reading.device();
+	}
 }

@@ -8,58 +8,65 @@ import java.util.concurrent.TimeUnit;
 import software.amazon.awssdk.services.kinesis.KinesisClient;
 
 /**
- * Writes a run's readings at a steady rate in buffering windows, as the KPL does with its default
- * {@code RecordMaxBufferedTime} of 100 ms: what each window collects is aggregated per shard and put.
- * Every fifth window is a single reading put at once, which goes out plain as the KPL sends a lone
- * user record.
+ * Writes a run's readings at a steady rate in buffering windows, as the KPL does with its
+ * default {@code RecordMaxBufferedTime} of 100 ms: what each window collects is
+ * aggregated per shard and put. Every fifth window is a single reading put at once, which
+ * goes out plain as the KPL sends a lone user record.
  */
 public final class PacedProducer {
 
-    private static final Duration WINDOW = Duration.ofMillis(100);
-    private static final int LONE_READING_EVERY = 5;
+	private static final Duration WINDOW = Duration.ofMillis(100);
 
-    private final ReadingSource readings;
-    private final AggregatingProducer producer;
+	private static final int LONE_READING_EVERY = 5;
 
-    public PacedProducer(KinesisClient kinesis, String stream, int partitionKeys, DeliveryLedger ledger) {
-        this.readings = new ReadingSource(ledger.run(), partitionKeys);
-        this.producer = new AggregatingProducer(kinesis, stream, ledger);
-    }
+	private final ReadingSource readings;
 
-    /** Puts {@code count} readings at about {@code perSecond} per second; returns when all are put. */
-    public void put(int count, int perSecond) {
-        int perWindow = Math.max(1, (int) (perSecond * WINDOW.toMillis() / 1000));
-        long next = System.nanoTime();
-        int put = 0;
-        for (int window = 1; put < count; window++) {
-            boolean lone = window % LONE_READING_EVERY == 0;
-            int size = Math.min(count - put, lone ? 1 : perWindow);
-            List<OutgoingReading> batch = new ArrayList<>(size);
-            for (int i = 0; i < size; i++) {
-                batch.add(readings.next());
-            }
-            producer.putWindow(batch);
-            put += size;
-            if (!lone) {
-                next += WINDOW.toNanos();
-                sleepUntil(next);
-            }
-        }
-    }
+	private final AggregatingProducer producer;
 
-    public ProducerStats stats() {
-        return producer.stats();
-    }
+	public PacedProducer(KinesisClient kinesis, String stream, int partitionKeys, DeliveryLedger ledger) {
+		this.readings = new ReadingSource(ledger.run(), partitionKeys);
+		this.producer = new AggregatingProducer(kinesis, stream, ledger);
+	}
 
-    private static void sleepUntil(long nanoTime) {
-        long wait = nanoTime - System.nanoTime();
-        if (wait > 0) {
-            try {
-                TimeUnit.NANOSECONDS.sleep(wait);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("Interrupted while producing", e);
-            }
-        }
-    }
+	/**
+	 * Puts {@code count} readings at about {@code perSecond} per second; returns when all
+	 * are put.
+	 */
+	public void put(int count, int perSecond) {
+		int perWindow = Math.max(1, (int) (perSecond * WINDOW.toMillis() / 1000));
+		long next = System.nanoTime();
+		int put = 0;
+		for (int window = 1; put < count; window++) {
+			boolean lone = window % LONE_READING_EVERY == 0;
+			int size = Math.min(count - put, lone ? 1 : perWindow);
+			List<OutgoingReading> batch = new ArrayList<>(size);
+			for (int i = 0; i < size; i++) {
+				batch.add(readings.next());
+			}
+			producer.putWindow(batch);
+			put += size;
+			if (!lone) {
+				next += WINDOW.toNanos();
+				sleepUntil(next);
+			}
+		}
+	}
+
+	public ProducerStats stats() {
+		return producer.stats();
+	}
+
+	private static void sleepUntil(long nanoTime) {
+		long wait = nanoTime - System.nanoTime();
+		if (wait > 0) {
+			try {
+				TimeUnit.NANOSECONDS.sleep(wait);
+			}
+			catch (InterruptedException e) {
+				Thread.currentThread().interrupt();
+				throw new IllegalStateException("Interrupted while producing", e);
+			}
+		}
+	}
+
 }

@@ -11,46 +11,49 @@ import software.amazon.awssdk.services.kinesis.model.ListShardsResponse;
 import software.amazon.awssdk.services.kinesis.model.Shard;
 
 /**
- * The open shards of a stream by hash-key range: the KPL aggregates only user records bound for the same
- * shard, so it needs to know which shard Kinesis will route each one to.
+ * The open shards of a stream by hash-key range: the KPL aggregates only user records
+ * bound for the same shard, so it needs to know which shard Kinesis will route each one
+ * to.
  */
 final class ShardMap {
 
-    private final List<Shard> shards;
+	private final List<Shard> shards;
 
-    ShardMap(List<Shard> shards) {
-        this.shards = shards.stream().sorted(Comparator.comparing(ShardMap::startingHashKey)).toList();
-    }
+	ShardMap(List<Shard> shards) {
+		this.shards = shards.stream().sorted(Comparator.comparing(ShardMap::startingHashKey)).toList();
+	}
 
-    static ShardMap of(KinesisClient kinesis, String stream) {
-        List<Shard> open = new ArrayList<>();
-        ListShardsRequest request = ListShardsRequest.builder().streamName(stream).build();
-        while (request != null) {
-            ListShardsResponse page = kinesis.listShards(request);
-            page.shards().stream()
-                    .filter(shard -> shard.sequenceNumberRange().endingSequenceNumber() == null)
-                    .forEach(open::add);
-            request = page.nextToken() == null ? null : ListShardsRequest.builder().nextToken(page.nextToken()).build();
-        }
-        return new ShardMap(open);
-    }
+	static ShardMap of(KinesisClient kinesis, String stream) {
+		List<Shard> open = new ArrayList<>();
+		ListShardsRequest request = ListShardsRequest.builder().streamName(stream).build();
+		while (request != null) {
+			ListShardsResponse page = kinesis.listShards(request);
+			page.shards()
+				.stream()
+				.filter(shard -> shard.sequenceNumberRange().endingSequenceNumber() == null)
+				.forEach(open::add);
+			request = page.nextToken() == null ? null : ListShardsRequest.builder().nextToken(page.nextToken()).build();
+		}
+		return new ShardMap(open);
+	}
 
-    int size() {
-        return shards.size();
-    }
+	int size() {
+		return shards.size();
+	}
 
-    /** The index of the shard Kinesis routes a user record with these keys to. */
-    int shardOf(String partitionKey, String explicitHashKey) {
-        BigInteger hashKey = HashKeys.effectiveHashKey(partitionKey, explicitHashKey);
-        for (int i = shards.size() - 1; i >= 0; i--) {
-            if (hashKey.compareTo(startingHashKey(shards.get(i))) >= 0) {
-                return i;
-            }
-        }
-        throw new IllegalStateException("No open shard covers hash key " + hashKey);
-    }
+	/** The index of the shard Kinesis routes a user record with these keys to. */
+	int shardOf(String partitionKey, String explicitHashKey) {
+		BigInteger hashKey = HashKeys.effectiveHashKey(partitionKey, explicitHashKey);
+		for (int i = shards.size() - 1; i >= 0; i--) {
+			if (hashKey.compareTo(startingHashKey(shards.get(i))) >= 0) {
+				return i;
+			}
+		}
+		throw new IllegalStateException("No open shard covers hash key " + hashKey);
+	}
 
-    private static BigInteger startingHashKey(Shard shard) {
-        return new BigInteger(shard.hashKeyRange().startingHashKey());
-    }
+	private static BigInteger startingHashKey(Shard shard) {
+		return new BigInteger(shard.hashKeyRange().startingHashKey());
+	}
+
 }

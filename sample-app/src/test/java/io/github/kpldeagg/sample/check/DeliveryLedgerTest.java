@@ -8,144 +8,152 @@ import org.junit.jupiter.api.Test;
 
 class DeliveryLedgerTest {
 
-    private static final String RUN = "run-1";
-    private static final String BINDING = "in-0";
+	private static final String RUN = "run-1";
 
-    private final DeliveryLedger ledger = new DeliveryLedger(RUN);
+	private static final String BINDING = "in-0";
 
-    /** device-a: two user records in one aggregate then a plain record; device-b: one user record. */
-    private final Delivery a0 = delivery(RUN, "device-a", 0, null, "100", 0, true);
-    private final Delivery b0 = delivery(RUN, "device-b", 0, "42", "100", 1, true);
-    private final Delivery a1 = delivery(RUN, "device-a", 1, null, "100", 2, true);
-    private final Delivery a2 = delivery(RUN, "device-a", 2, null, "200", 0, false);
+	private final DeliveryLedger ledger = new DeliveryLedger(RUN);
 
-    @Test
-    void passesWhenEverySentUserRecordArrivesOnceInKinesisOrderPerPartitionKey() {
-        sendAll();
-        // Another partition key may come in between: order only holds per partition key.
-        receive(b0, a0, a1, a2);
+	/**
+	 * device-a: two user records in one aggregate then a plain record; device-b: one user
+	 * record.
+	 */
+	private final Delivery a0 = delivery(RUN, "device-a", 0, null, "100", 0, true);
 
-        CheckResult check = ledger.check(BINDING);
+	private final Delivery b0 = delivery(RUN, "device-b", 0, "42", "100", 1, true);
 
-        assertThat(check.passed()).as(check.toString()).isTrue();
-        assertThat(check).isEqualTo(new CheckResult(4, 4, 0, 0, 0, 0));
-        assertThat(check.toString()).startsWith("PASSED: 4 of 4 user records");
-    }
+	private final Delivery a1 = delivery(RUN, "device-a", 1, null, "100", 2, true);
 
-    @Test
-    void countsMissingUserRecords() {
-        sendAll();
-        receive(a0, a1, a2);
+	private final Delivery a2 = delivery(RUN, "device-a", 2, null, "200", 0, false);
 
-        CheckResult check = ledger.check(BINDING);
+	@Test
+	void passesWhenEverySentUserRecordArrivesOnceInKinesisOrderPerPartitionKey() {
+		sendAll();
+		// Another partition key may come in between: order only holds per partition key.
+		receive(b0, a0, a1, a2);
 
-        assertThat(check.passed()).isFalse();
-        assertThat(check.missing()).isEqualTo(1);
-        assertThat(check.toString()).startsWith("FAILED: 3 of 4 user records arrived; 1 missing");
-    }
+		CheckResult check = ledger.check(BINDING);
 
-    @Test
-    void countsDuplicatesAsSuchAndNotAsDisorder() {
-        sendAll();
-        receive(a0, b0, a1, a0, a1, a2);
+		assertThat(check.passed()).as(check.toString()).isTrue();
+		assertThat(check).isEqualTo(new CheckResult(4, 4, 0, 0, 0, 0));
+		assertThat(check.toString()).startsWith("PASSED: 4 of 4 user records");
+	}
 
-        CheckResult check = ledger.check(BINDING);
+	@Test
+	void countsMissingUserRecords() {
+		sendAll();
+		receive(a0, a1, a2);
 
-        assertThat(check.passed()).isFalse();
-        assertThat(check).isEqualTo(new CheckResult(4, 4, 2, 0, 0, 0));
-    }
+		CheckResult check = ledger.check(BINDING);
 
-    @Test
-    void countsUserRecordsThatArriveBeforeOnesKinesisStoredEarlierUnderTheSameKey() {
-        sendAll();
-        receive(a1, a0, b0, a2);
+		assertThat(check.passed()).isFalse();
+		assertThat(check.missing()).isEqualTo(1);
+		assertThat(check.toString()).startsWith("FAILED: 3 of 4 user records arrived; 1 missing");
+	}
 
-        CheckResult check = ledger.check(BINDING);
+	@Test
+	void countsDuplicatesAsSuchAndNotAsDisorder() {
+		sendAll();
+		receive(a0, b0, a1, a0, a1, a2);
 
-        assertThat(check.passed()).isFalse();
-        assertThat(check).isEqualTo(new CheckResult(4, 4, 0, 1, 0, 0));
-    }
+		CheckResult check = ledger.check(BINDING);
 
-    @Test
-    void ordersBySequenceNumberNumericallyThenBySubSequenceNumber() {
-        Delivery first = delivery(RUN, "device-a", 0, null, "9", 5, true);
-        Delivery second = delivery(RUN, "device-a", 1, null, "10", 0, true);
-        ledger.sent(first);
-        ledger.sent(second);
-        receive(first, second);
+		assertThat(check.passed()).isFalse();
+		assertThat(check).isEqualTo(new CheckResult(4, 4, 2, 0, 0, 0));
+	}
 
-        assertThat(ledger.check(BINDING).passed()).isTrue();
-    }
+	@Test
+	void countsUserRecordsThatArriveBeforeOnesKinesisStoredEarlierUnderTheSameKey() {
+		sendAll();
+		receive(a1, a0, b0, a2);
 
-    @Test
-    void countsUserRecordsWhoseIdentityDiffersFromWhatWasSent() {
-        sendAll();
-        Delivery wrongSubSequenceNumber = delivery(RUN, "device-a", 1, null, "100", 1, true);
-        Delivery lostExplicitHashKey = delivery(RUN, "device-b", 0, null, "100", 1, true);
-        Delivery notAggregated = delivery(RUN, "device-a", 2, null, "200", 0, true);
-        receive(a0, lostExplicitHashKey, wrongSubSequenceNumber, notAggregated);
+		CheckResult check = ledger.check(BINDING);
 
-        CheckResult check = ledger.check(BINDING);
+		assertThat(check.passed()).isFalse();
+		assertThat(check).isEqualTo(new CheckResult(4, 4, 0, 1, 0, 0));
+	}
 
-        assertThat(check).isEqualTo(new CheckResult(4, 4, 0, 0, 3, 0));
-        assertThat(check.passed()).isFalse();
-    }
+	@Test
+	void ordersBySequenceNumberNumericallyThenBySubSequenceNumber() {
+		Delivery first = delivery(RUN, "device-a", 0, null, "9", 5, true);
+		Delivery second = delivery(RUN, "device-a", 1, null, "10", 0, true);
+		ledger.sent(first);
+		ledger.sent(second);
+		receive(first, second);
 
-    @Test
-    void countsReadingsOfThisRunThatWereNeverSent() {
-        sendAll();
-        receive(a0, b0, a1, a2, delivery(RUN, "device-c", 0, null, "300", 0, false));
+		assertThat(ledger.check(BINDING).passed()).isTrue();
+	}
 
-        CheckResult check = ledger.check(BINDING);
+	@Test
+	void countsUserRecordsWhoseIdentityDiffersFromWhatWasSent() {
+		sendAll();
+		Delivery wrongSubSequenceNumber = delivery(RUN, "device-a", 1, null, "100", 1, true);
+		Delivery lostExplicitHashKey = delivery(RUN, "device-b", 0, null, "100", 1, true);
+		Delivery notAggregated = delivery(RUN, "device-a", 2, null, "200", 0, true);
+		receive(a0, lostExplicitHashKey, wrongSubSequenceNumber, notAggregated);
 
-        assertThat(check).isEqualTo(new CheckResult(4, 4, 0, 0, 0, 1));
-        assertThat(check.passed()).isFalse();
-    }
+		CheckResult check = ledger.check(BINDING);
 
-    @Test
-    void ignoresEarlierRunsAndOtherPayloadsInTheCheckButTalliesThem() {
-        sendAll();
-        Delivery earlierRun = delivery("run-0", "device-a", 0, null, "50", 0, false);
-        Delivery notAReading = new Delivery(null, "other", null, "60", 0, false);
-        receive(earlierRun, notAReading, a0, b0, a1, a2);
+		assertThat(check).isEqualTo(new CheckResult(4, 4, 0, 0, 3, 0));
+		assertThat(check.passed()).isFalse();
+	}
 
-        assertThat(ledger.check(BINDING).passed()).isTrue();
-        assertThat(ledger.receivedOfThisRun(BINDING)).isEqualTo(4);
-        assertThat(ledger.tally(BINDING)).isEqualTo(new Tally(6, 1, 3, 2));
-    }
+	@Test
+	void countsReadingsOfThisRunThatWereNeverSent() {
+		sendAll();
+		receive(a0, b0, a1, a2, delivery(RUN, "device-c", 0, null, "300", 0, false));
 
-    @Test
-    void talliesAnAggregateAtItsFirstUserRecordAndEachPlainRecord() {
-        receive(a0, b0, a1, a2);
+		CheckResult check = ledger.check(BINDING);
 
-        Tally tally = ledger.tally(BINDING);
+		assertThat(check).isEqualTo(new CheckResult(4, 4, 0, 0, 0, 1));
+		assertThat(check.passed()).isFalse();
+	}
 
-        assertThat(tally).isEqualTo(new Tally(4, 1, 1, 0));
-        assertThat(tally.kinesisRecords()).isEqualTo(2);
-    }
+	@Test
+	void ignoresEarlierRunsAndOtherPayloadsInTheCheckButTalliesThem() {
+		sendAll();
+		Delivery earlierRun = delivery("run-0", "device-a", 0, null, "50", 0, false);
+		Delivery notAReading = new Delivery(null, "other", null, "60", 0, false);
+		receive(earlierRun, notAReading, a0, b0, a1, a2);
 
-    @Test
-    void keepsBindingsApart() {
-        sendAll();
-        receive(a0, b0, a1, a2);
+		assertThat(ledger.check(BINDING).passed()).isTrue();
+		assertThat(ledger.receivedOfThisRun(BINDING)).isEqualTo(4);
+		assertThat(ledger.tally(BINDING)).isEqualTo(new Tally(6, 1, 3, 2));
+	}
 
-        assertThat(ledger.check("other-in-0").missing()).isEqualTo(4);
-        assertThat(ledger.tally("other-in-0").userRecords()).isZero();
-    }
+	@Test
+	void talliesAnAggregateAtItsFirstUserRecordAndEachPlainRecord() {
+		receive(a0, b0, a1, a2);
 
-    private void sendAll() {
-        List.of(a0, b0, a1, a2).forEach(ledger::sent);
-    }
+		Tally tally = ledger.tally(BINDING);
 
-    private void receive(Delivery... deliveries) {
-        for (Delivery delivery : deliveries) {
-            ledger.received(BINDING, delivery);
-        }
-    }
+		assertThat(tally).isEqualTo(new Tally(4, 1, 1, 0));
+		assertThat(tally.kinesisRecords()).isEqualTo(2);
+	}
 
-    private static Delivery delivery(String run, String device, long seq, String explicitHashKey, String sequenceNumber,
-            long subSequenceNumber, boolean aggregated) {
-        return new Delivery(new Reading(run, device, seq, 20.5), device, explicitHashKey, sequenceNumber,
-                subSequenceNumber, aggregated);
-    }
+	@Test
+	void keepsBindingsApart() {
+		sendAll();
+		receive(a0, b0, a1, a2);
+
+		assertThat(ledger.check("other-in-0").missing()).isEqualTo(4);
+		assertThat(ledger.tally("other-in-0").userRecords()).isZero();
+	}
+
+	private void sendAll() {
+		List.of(a0, b0, a1, a2).forEach(ledger::sent);
+	}
+
+	private void receive(Delivery... deliveries) {
+		for (Delivery delivery : deliveries) {
+			ledger.received(BINDING, delivery);
+		}
+	}
+
+	private static Delivery delivery(String run, String device, long seq, String explicitHashKey, String sequenceNumber,
+			long subSequenceNumber, boolean aggregated) {
+		return new Delivery(new Reading(run, device, seq, 20.5), device, explicitHashKey, sequenceNumber,
+				subSequenceNumber, aggregated);
+	}
+
 }

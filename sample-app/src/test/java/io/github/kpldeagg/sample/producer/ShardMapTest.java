@@ -12,47 +12,54 @@ import software.amazon.awssdk.services.kinesis.model.Shard;
 
 class ShardMapTest {
 
-    private static final BigInteger HASH_KEY_SPACE = BigInteger.ONE.shiftLeft(128);
-    private static final int SHARDS = 4;
+	private static final BigInteger HASH_KEY_SPACE = BigInteger.ONE.shiftLeft(128);
 
-    /** Four shards splitting the hash-key space evenly, as CreateStream does, listed out of order. */
-    private final List<Shard> shards = evenShards();
-    private final ShardMap shardMap = new ShardMap(shards);
+	private static final int SHARDS = 4;
 
-    @Test
-    void routesAPartitionKeyToTheShardWhoseRangeHoldsItsEffectiveHashKey() {
-        for (int i = 0; i < 200; i++) {
-            String partitionKey = "device-" + i;
-            BigInteger hashKey = HashKeys.effectiveHashKey(partitionKey, null);
+	/**
+	 * Four shards splitting the hash-key space evenly, as CreateStream does, listed out
+	 * of order.
+	 */
+	private final List<Shard> shards = evenShards();
 
-            assertThat(shardMap.shardOf(partitionKey, null)).as(partitionKey)
-                    .isEqualTo(hashKey.multiply(BigInteger.valueOf(SHARDS)).divide(HASH_KEY_SPACE).intValue());
-        }
-    }
+	private final ShardMap shardMap = new ShardMap(shards);
 
-    @Test
-    void routesAnExplicitHashKeyByItsValueWhateverThePartitionKey() {
-        BigInteger quarter = HASH_KEY_SPACE.divide(BigInteger.valueOf(SHARDS));
+	@Test
+	void routesAPartitionKeyToTheShardWhoseRangeHoldsItsEffectiveHashKey() {
+		for (int i = 0; i < 200; i++) {
+			String partitionKey = "device-" + i;
+			BigInteger hashKey = HashKeys.effectiveHashKey(partitionKey, null);
 
-        assertThat(shardMap.shardOf("any", "0")).isZero();
-        assertThat(shardMap.shardOf("any", quarter.subtract(BigInteger.ONE).toString())).isZero();
-        assertThat(shardMap.shardOf("any", quarter.toString())).isEqualTo(1);
-        assertThat(shardMap.shardOf("any", HASH_KEY_SPACE.subtract(BigInteger.ONE).toString())).isEqualTo(3);
-    }
+			assertThat(shardMap.shardOf(partitionKey, null)).as(partitionKey)
+				.isEqualTo(hashKey.multiply(BigInteger.valueOf(SHARDS)).divide(HASH_KEY_SPACE).intValue());
+		}
+	}
 
-    private static List<Shard> evenShards() {
-        BigInteger width = HASH_KEY_SPACE.divide(BigInteger.valueOf(SHARDS));
-        List<Shard> shards = new ArrayList<>();
-        for (int i = 0; i < SHARDS; i++) {
-            BigInteger start = width.multiply(BigInteger.valueOf(i));
-            BigInteger end = i == SHARDS - 1 ? HASH_KEY_SPACE.subtract(BigInteger.ONE)
-                    : start.add(width).subtract(BigInteger.ONE);
-            String shardId = "shardId-" + i;
-            shards.add(Shard.builder().shardId(shardId)
-                    .hashKeyRange(range -> range.startingHashKey(start.toString()).endingHashKey(end.toString()))
-                    .build());
-        }
-        Collections.reverse(shards);
-        return shards;
-    }
+	@Test
+	void routesAnExplicitHashKeyByItsValueWhateverThePartitionKey() {
+		BigInteger quarter = HASH_KEY_SPACE.divide(BigInteger.valueOf(SHARDS));
+
+		assertThat(shardMap.shardOf("any", "0")).isZero();
+		assertThat(shardMap.shardOf("any", quarter.subtract(BigInteger.ONE).toString())).isZero();
+		assertThat(shardMap.shardOf("any", quarter.toString())).isEqualTo(1);
+		assertThat(shardMap.shardOf("any", HASH_KEY_SPACE.subtract(BigInteger.ONE).toString())).isEqualTo(3);
+	}
+
+	private static List<Shard> evenShards() {
+		BigInteger width = HASH_KEY_SPACE.divide(BigInteger.valueOf(SHARDS));
+		List<Shard> shards = new ArrayList<>();
+		for (int i = 0; i < SHARDS; i++) {
+			BigInteger start = width.multiply(BigInteger.valueOf(i));
+			BigInteger end = i == SHARDS - 1 ? HASH_KEY_SPACE.subtract(BigInteger.ONE)
+					: start.add(width).subtract(BigInteger.ONE);
+			String shardId = "shardId-" + i;
+			shards.add(Shard.builder()
+				.shardId(shardId)
+				.hashKeyRange(range -> range.startingHashKey(start.toString()).endingHashKey(end.toString()))
+				.build());
+		}
+		Collections.reverse(shards);
+		return shards;
+	}
+
 }

@@ -35,122 +35,140 @@ import org.springframework.integration.config.EnableIntegration;
 import org.springframework.integration.endpoint.MessageProducerSupport;
 import software.amazon.awssdk.core.SdkBytes;
 
-/** Applications that set Spring Cloud Stream up beyond its defaults, each against kinesis-local. */
+/**
+ * Applications that set Spring Cloud Stream up beyond its defaults, each against
+ * kinesis-local.
+ */
 class BinderSetupsIT {
 
-    private static KinesisLocal kinesis;
+	private static KinesisLocal kinesis;
 
-    @BeforeAll
-    static void startKinesis() {
-        kinesis = KinesisLocal.start();
-    }
+	@BeforeAll
+	static void startKinesis() {
+		kinesis = KinesisLocal.start();
+	}
 
-    @AfterAll
-    static void stopKinesis() {
-        if (kinesis != null) {
-            kinesis.close();
-        }
-    }
+	@AfterAll
+	static void stopKinesis() {
+		if (kinesis != null) {
+			kinesis.close();
+		}
+	}
 
-    /**
-     * Spring Cloud Stream applies a single BinderCustomizer, the only one or the primary one: a user's own primary
-     * one beside the auto-configured primary one fails the application at start-up, naming both, instead of
-     * leaving the bindings without deaggregation.
-     */
-    @Test
-    void aUsersOwnPrimaryBinderCustomizerFailsTheApplicationAtStartUp() {
-        Map<String, Object> properties = BinderApplications.common(kinesis.endpoint().toString());
-        BinderApplications.bindEachToItsStream(properties, List.of("uncustomized"));
-        BinderApplications.rawBytes(properties, List.of("uncustomized"));
+	/**
+	 * Spring Cloud Stream applies a single BinderCustomizer, the only one or the primary
+	 * one: a user's own primary one beside the auto-configured primary one fails the
+	 * application at start-up, naming both, instead of leaving the bindings without
+	 * deaggregation.
+	 */
+	@Test
+	void aUsersOwnPrimaryBinderCustomizerFailsTheApplicationAtStartUp() {
+		Map<String, Object> properties = BinderApplications.common(kinesis.endpoint().toString());
+		BinderApplications.bindEachToItsStream(properties, List.of("uncustomized"));
+		BinderApplications.rawBytes(properties, List.of("uncustomized"));
 
-        assertThatThrownBy(() -> BinderApplications.run(WithAUsersPrimaryBinderCustomizer.class, properties).close())
-                .rootCause().isInstanceOf(NoUniqueBeanDefinitionException.class)
-                .hasMessageContaining("usersOwnBinderCustomizer").hasMessageContaining("kplDeaggregatingBinderCustomizer");
-    }
+		assertThatThrownBy(() -> BinderApplications.run(WithAUsersPrimaryBinderCustomizer.class, properties).close())
+			.rootCause()
+			.isInstanceOf(NoUniqueBeanDefinitionException.class)
+			.hasMessageContaining("usersOwnBinderCustomizer")
+			.hasMessageContaining("kplDeaggregatingBinderCustomizer");
+	}
 
-    /**
-     * A binder with an environment of its own runs in a context without a parent: the application's beans,
-     * its consumer endpoint customizers among them, do not reach it, but the BinderCustomizer does.
-     */
-    @Test
-    void aBinderWithItsOwnEnvironmentDeaggregates() {
-        putAggregate("ownEnvironment");
-        Map<String, Object> properties = BinderApplications.common(kinesis.endpoint().toString());
-        BinderApplications.bindEachToItsStream(properties, List.of("ownEnvironment"));
-        properties.put("spring.cloud.stream.bindings.ownEnvironment-in-0.binder", "own");
-        properties.put("spring.cloud.stream.binders.own.type", "kinesis");
-        // What the binder's context needs, which the application's context would otherwise give it.
-        properties.put("spring.cloud.stream.binders.own.environment.spring.main.sources", Stream.of(
-                AwsAutoConfiguration.class, CredentialsProviderAutoConfiguration.class,
-                RegionProviderAutoConfiguration.class, IntegrationInfrastructure.class, InMemoryCheckpoints.class)
-                .map(Class::getName)
-                .collect(Collectors.joining(",")));
+	/**
+	 * A binder with an environment of its own runs in a context without a parent: the
+	 * application's beans, its consumer endpoint customizers among them, do not reach it,
+	 * but the BinderCustomizer does.
+	 */
+	@Test
+	void aBinderWithItsOwnEnvironmentDeaggregates() {
+		putAggregate("ownEnvironment");
+		Map<String, Object> properties = BinderApplications.common(kinesis.endpoint().toString());
+		BinderApplications.bindEachToItsStream(properties, List.of("ownEnvironment"));
+		properties.put("spring.cloud.stream.bindings.ownEnvironment-in-0.binder", "own");
+		properties.put("spring.cloud.stream.binders.own.type", "kinesis");
+		// What the binder's context needs, which the application's context would
+		// otherwise give it.
+		properties.put("spring.cloud.stream.binders.own.environment.spring.main.sources", Stream
+			.of(AwsAutoConfiguration.class, CredentialsProviderAutoConfiguration.class,
+					RegionProviderAutoConfiguration.class, IntegrationInfrastructure.class, InMemoryCheckpoints.class)
+			.map(Class::getName)
+			.collect(Collectors.joining(",")));
 
-        try (ConfigurableApplicationContext application =
-                BinderApplications.run(WithABinderOfItsOwnEnvironment.class, properties)) {
-            assertThat(application.getBean(Received.class).<UserRecord>await("ownEnvironment", 2))
-                    .extracting(UserRecord::partitionKey).containsExactly("k0", "k1");
-            assertThat(application.getBean(AtomicInteger.class).get())
-                    .as("runs of the application's consumer endpoint customizer").isZero();
-            assertThat(application.getBean(DeaggregatingBindings.class).modes())
-                    .isEqualTo(Map.of("ownEnvironment-in-0", DeaggregatingBindings.Mode.DEAGGREGATED));
-        }
-    }
+		try (ConfigurableApplicationContext application = BinderApplications.run(WithABinderOfItsOwnEnvironment.class,
+				properties)) {
+			assertThat(application.getBean(Received.class).<UserRecord>await("ownEnvironment", 2))
+				.extracting(UserRecord::partitionKey)
+				.containsExactly("k0", "k1");
+			assertThat(application.getBean(AtomicInteger.class).get())
+				.as("runs of the application's consumer endpoint customizer")
+				.isZero();
+			assertThat(application.getBean(DeaggregatingBindings.class).modes())
+				.isEqualTo(Map.of("ownEnvironment-in-0", DeaggregatingBindings.Mode.DEAGGREGATED));
+		}
+	}
 
-    /** The binder of Spring Cloud AWS 4 needs Spring Integration's beans in its context. */
-    @Configuration(proxyBeanMethods = false)
-    @EnableIntegration
-    static class IntegrationInfrastructure {
-    }
+	/**
+	 * The binder of Spring Cloud AWS 4 needs Spring Integration's beans in its context.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@EnableIntegration
+	static class IntegrationInfrastructure {
 
-    private static KinesisRecord putAggregate(String stream) {
-        kinesis.createStream(stream, 1);
-        Aggregator aggregator = Aggregator.create();
-        aggregator.add("k0", null, "zero".getBytes(StandardCharsets.UTF_8));
-        aggregator.add("k1", null, "one".getBytes(StandardCharsets.UTF_8));
-        KinesisRecord aggregate = aggregator.flush().orElseThrow();
-        kinesis.client().putRecord(request -> request.streamName(stream).partitionKey(aggregate.partitionKey())
-                .data(SdkBytes.fromByteArray(aggregate.data())));
-        return aggregate;
-    }
+	}
 
-    @SpringBootConfiguration
-    @EnableAutoConfiguration
-    @Import({InMemoryCheckpoints.class, TestApplicationBeans.class})
-    static class WithAUsersPrimaryBinderCustomizer {
+	private static KinesisRecord putAggregate(String stream) {
+		kinesis.createStream(stream, 1);
+		Aggregator aggregator = Aggregator.create();
+		aggregator.add("k0", null, "zero".getBytes(StandardCharsets.UTF_8));
+		aggregator.add("k1", null, "one".getBytes(StandardCharsets.UTF_8));
+		KinesisRecord aggregate = aggregator.flush().orElseThrow();
+		kinesis.client()
+			.putRecord(request -> request.streamName(stream)
+				.partitionKey(aggregate.partitionKey())
+				.data(SdkBytes.fromByteArray(aggregate.data())));
+		return aggregate;
+	}
 
-        /** Primary as the auto-configured one is. */
-        @Bean
-        @Primary
-        BinderCustomizer usersOwnBinderCustomizer() {
-            return (binder, binderName) -> {
-            };
-        }
+	@SpringBootConfiguration
+	@EnableAutoConfiguration
+	@Import({ InMemoryCheckpoints.class, TestApplicationBeans.class })
+	static class WithAUsersPrimaryBinderCustomizer {
 
-        @Bean
-        Consumer<byte[]> uncustomized(Received received) {
-            return data -> received.add("uncustomized", data);
-        }
-    }
+		/** Primary as the auto-configured one is. */
+		@Bean
+		@Primary
+		BinderCustomizer usersOwnBinderCustomizer() {
+			return (binder, binderName) -> {
+			};
+		}
 
-    @SpringBootConfiguration
-    @EnableAutoConfiguration
-    @Import(TestApplicationBeans.class)
-    static class WithABinderOfItsOwnEnvironment {
+		@Bean
+		Consumer<byte[]> uncustomized(Received received) {
+			return data -> received.add("uncustomized", data);
+		}
 
-        @Bean
-        AtomicInteger customizations() {
-            return new AtomicInteger();
-        }
+	}
 
-        @Bean
-        ConsumerEndpointCustomizer<MessageProducerSupport> countingCustomizations(AtomicInteger customizations) {
-            return (endpoint, destination, group) -> customizations.incrementAndGet();
-        }
+	@SpringBootConfiguration
+	@EnableAutoConfiguration
+	@Import(TestApplicationBeans.class)
+	static class WithABinderOfItsOwnEnvironment {
 
-        @Bean
-        Consumer<UserRecord> ownEnvironment(Received received) {
-            return userRecord -> received.add("ownEnvironment", userRecord);
-        }
-    }
+		@Bean
+		AtomicInteger customizations() {
+			return new AtomicInteger();
+		}
+
+		@Bean
+		ConsumerEndpointCustomizer<MessageProducerSupport> countingCustomizations(AtomicInteger customizations) {
+			return (endpoint, destination, group) -> customizations.incrementAndGet();
+		}
+
+		@Bean
+		Consumer<UserRecord> ownEnvironment(Received received) {
+			return userRecord -> received.add("ownEnvironment", userRecord);
+		}
+
+	}
+
 }

@@ -10,14 +10,15 @@ import org.springframework.integration.support.locks.DefaultLockRegistry;
 @Configuration(proxyBeanMethods = false)
 class InMemoryCheckpoints {
 
-    @Bean
-    ConcurrentMetadataStore checkpointStore() {
-        return new SimpleMetadataStore();
-    }
+	@Bean
+	ConcurrentMetadataStore checkpointStore() {
+		return new SimpleMetadataStore();
+	}
 
-    /** Of its own type: the lock registry's interface is generic on one line only. */
-    @Bean
-    DefaultLockRegistry lockRegistry() {
-        return new DefaultLockRegistry();
-    }
+	/** Of its own type: the lock registry's interface is generic on one line only. */
+	@Bean
+	DefaultLockRegistry lockRegistry() {
+		return new DefaultLockRegistry();
+	}
+
 }

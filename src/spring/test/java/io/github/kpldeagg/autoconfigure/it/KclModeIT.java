@@ -26,78 +26,82 @@ import org.springframework.integration.endpoint.MessageProducerSupport;
 import org.springframework.messaging.Message;
 
 /**
- * The binder's KCL mode against kinesis-local and dynalite: KCL deaggregates, the starter adds the same
- * headers, and a user's consumer endpoint customizer still applies.
+ * The binder's KCL mode against kinesis-local and dynalite: KCL deaggregates, the starter
+ * adds the same headers, and a user's consumer endpoint customizer still applies.
  */
 class KclModeIT {
 
-    private static final String STREAM = "kcl";
+	private static final String STREAM = "kcl";
 
-    @Test
-    void kclUserRecordsGetTheKplHeadersAndConvertToUserRecords() {
-        try (KinesisLocal kinesis = KinesisLocal.start(); Dynalite dynamoDb = Dynalite.start()) {
-            kinesis.createStream(STREAM, 1);
-            List<Expected> expected = KplVectors.put(kinesis.client(), STREAM, "1.1.1");
-            Map<String, Object> properties = BinderApplications.common(kinesis.endpoint().toString());
-            BinderApplications.bindEachToItsStream(properties, List.of(STREAM));
-            // KCL names its lease table after the group: DynamoDB wants at least 3 characters.
-            properties.put("spring.cloud.stream.bindings.kcl-in-0.group", "kcl-it");
-            BinderLine.createKclLeaseTable(dynamoDb.client(), "kcl-it");
-            properties.put("spring.cloud.aws.dynamodb.endpoint", dynamoDb.endpoint().toString());
-            properties.put("spring.cloud.stream.kinesis.binder.kpl-kcl-enabled", true);
-            properties.put("spring.cloud.stream.kinesis.bindings.kcl-in-0.consumer.metrics-level", "NONE");
-            properties.put("spring.cloud.stream.kinesis.bindings.kcl-in-0.consumer.fan-out", false);
-            properties.put("spring.cloud.stream.kinesis.bindings.kcl-in-0.consumer.polling-idle-time", 200);
+	@Test
+	void kclUserRecordsGetTheKplHeadersAndConvertToUserRecords() {
+		try (KinesisLocal kinesis = KinesisLocal.start(); Dynalite dynamoDb = Dynalite.start()) {
+			kinesis.createStream(STREAM, 1);
+			List<Expected> expected = KplVectors.put(kinesis.client(), STREAM, "1.1.1");
+			Map<String, Object> properties = BinderApplications.common(kinesis.endpoint().toString());
+			BinderApplications.bindEachToItsStream(properties, List.of(STREAM));
+			// KCL names its lease table after the group: DynamoDB wants at least 3
+			// characters.
+			properties.put("spring.cloud.stream.bindings.kcl-in-0.group", "kcl-it");
+			BinderLine.createKclLeaseTable(dynamoDb.client(), "kcl-it");
+			properties.put("spring.cloud.aws.dynamodb.endpoint", dynamoDb.endpoint().toString());
+			properties.put("spring.cloud.stream.kinesis.binder.kpl-kcl-enabled", true);
+			properties.put("spring.cloud.stream.kinesis.bindings.kcl-in-0.consumer.metrics-level", "NONE");
+			properties.put("spring.cloud.stream.kinesis.bindings.kcl-in-0.consumer.fan-out", false);
+			properties.put("spring.cloud.stream.kinesis.bindings.kcl-in-0.consumer.polling-idle-time", 200);
 
-            try (ConfigurableApplicationContext application = BinderApplications.run(KclApplication.class, properties)) {
-                List<Message<UserRecord>> messages = application.getBean(Received.class).await(STREAM, expected.size());
+			try (ConfigurableApplicationContext application = BinderApplications.run(KclApplication.class,
+					properties)) {
+				List<Message<UserRecord>> messages = application.getBean(Received.class).await(STREAM, expected.size());
 
-                assertThat(messages).hasSize(expected.size());
-                for (int i = 0; i < expected.size(); i++) {
-                    Expected userRecord = expected.get(i);
-                    Message<UserRecord> message = messages.get(i);
-                    assertThat(message.getPayload().bytes()).isEqualTo(userRecord.data());
-                    assertThat(message.getPayload().partitionKey()).isEqualTo(userRecord.partitionKey());
-                    assertThat(message.getPayload().explicitHashKey().orElse(null))
-                            .isEqualTo(userRecord.explicitHashKey());
-                    assertThat(message.getHeaders())
-                            .containsEntry(KplHeaders.PARTITION_KEY, userRecord.partitionKey())
-                            .containsEntry(BinderHeaderNames.RECEIVED_PARTITION_KEY, userRecord.partitionKey())
-                            .containsEntry(KplHeaders.SEQUENCE_NUMBER, userRecord.sequenceNumber())
-                            .containsEntry(KplHeaders.SUB_SEQUENCE_NUMBER, userRecord.subSequenceNumber())
-                            .containsEntry(KplHeaders.AGGREGATED, userRecord.aggregated());
-                    assertThat(message.getHeaders().get(KplHeaders.EXPLICIT_HASH_KEY))
-                            .isEqualTo(userRecord.explicitHashKey());
-                }
-                assertThat(application.getBean(AtomicInteger.class).get()).as("the user's customizer ran").isOne();
-                assertThat(application.getBean(DeaggregatingBindings.class).modes())
-                        .isEqualTo(Map.of("kcl-in-0", DeaggregatingBindings.Mode.KCL));
-            }
-        }
-    }
+				assertThat(messages).hasSize(expected.size());
+				for (int i = 0; i < expected.size(); i++) {
+					Expected userRecord = expected.get(i);
+					Message<UserRecord> message = messages.get(i);
+					assertThat(message.getPayload().bytes()).isEqualTo(userRecord.data());
+					assertThat(message.getPayload().partitionKey()).isEqualTo(userRecord.partitionKey());
+					assertThat(message.getPayload().explicitHashKey().orElse(null))
+						.isEqualTo(userRecord.explicitHashKey());
+					assertThat(message.getHeaders()).containsEntry(KplHeaders.PARTITION_KEY, userRecord.partitionKey())
+						.containsEntry(BinderHeaderNames.RECEIVED_PARTITION_KEY, userRecord.partitionKey())
+						.containsEntry(KplHeaders.SEQUENCE_NUMBER, userRecord.sequenceNumber())
+						.containsEntry(KplHeaders.SUB_SEQUENCE_NUMBER, userRecord.subSequenceNumber())
+						.containsEntry(KplHeaders.AGGREGATED, userRecord.aggregated());
+					assertThat(message.getHeaders().get(KplHeaders.EXPLICIT_HASH_KEY))
+						.isEqualTo(userRecord.explicitHashKey());
+				}
+				assertThat(application.getBean(AtomicInteger.class).get()).as("the user's customizer ran").isOne();
+				assertThat(application.getBean(DeaggregatingBindings.class).modes())
+					.isEqualTo(Map.of("kcl-in-0", DeaggregatingBindings.Mode.KCL));
+			}
+		}
+	}
 
-    @SpringBootConfiguration
-    @EnableAutoConfiguration
-    @Import({ TestApplicationBeans.class, BinderLine.KclApplicationBeans.class })
-    static class KclApplication {
+	@SpringBootConfiguration
+	@EnableAutoConfiguration
+	@Import({ TestApplicationBeans.class, BinderLine.KclApplicationBeans.class })
+	static class KclApplication {
 
-        @Bean
-        AtomicInteger customizations() {
-            return new AtomicInteger();
-        }
+		@Bean
+		AtomicInteger customizations() {
+			return new AtomicInteger();
+		}
 
-        /**
-         * A user's consumer endpoint customizer, which must still apply; it fits KCL to the emulators. Of adapter
-         * type MessageProducerSupport: Spring Cloud AWS 4's binder takes a customizer of a subtype only.
-         */
-        @Bean
-        ConsumerEndpointCustomizer<MessageProducerSupport> kclOnEmulators(AtomicInteger customizations) {
-            return GenerationObjects.kclOnEmulators(customizations::incrementAndGet);
-        }
+		/**
+		 * A user's consumer endpoint customizer, which must still apply; it fits KCL to
+		 * the emulators. Of adapter type MessageProducerSupport: Spring Cloud AWS 4's
+		 * binder takes a customizer of a subtype only.
+		 */
+		@Bean
+		ConsumerEndpointCustomizer<MessageProducerSupport> kclOnEmulators(AtomicInteger customizations) {
+			return GenerationObjects.kclOnEmulators(customizations::incrementAndGet);
+		}
 
-        @Bean
-        Consumer<Message<UserRecord>> kcl(Received received) {
-            return message -> received.add(STREAM, message);
-        }
-    }
+		@Bean
+		Consumer<Message<UserRecord>> kcl(Received received) {
+			return message -> received.add(STREAM, message);
+		}
+
+	}
+
 }

@@ -12,38 +12,48 @@ import java.util.concurrent.ConcurrentHashMap;
 /** What each function of a test application received, in order. */
 final class Received {
 
-    /** Generous: KCL mode alone needs ~20 s to its first record on a quiet machine, CI shares 2 cores. */
-    private static final Duration TIMEOUT = Duration.ofMinutes(3);
-    /** How long a function must receive nothing before what it received counts as all it gets. */
-    private static final Duration QUIET_PERIOD = Duration.ofSeconds(2);
+	/**
+	 * Generous: KCL mode alone needs ~20 s to its first record on a quiet machine, CI
+	 * shares 2 cores.
+	 */
+	private static final Duration TIMEOUT = Duration.ofMinutes(3);
 
-    private final Map<String, List<Object>> byFunction = new ConcurrentHashMap<>();
-    private final Map<String, Long> lastArrivalNanos = new ConcurrentHashMap<>();
+	/**
+	 * How long a function must receive nothing before what it received counts as all it
+	 * gets.
+	 */
+	private static final Duration QUIET_PERIOD = Duration.ofSeconds(2);
 
-    void add(String function, Object input) {
-        byFunction.computeIfAbsent(function, name -> Collections.synchronizedList(new ArrayList<>())).add(input);
-        lastArrivalNanos.put(function, System.nanoTime());
-    }
+	private final Map<String, List<Object>> byFunction = new ConcurrentHashMap<>();
 
-    List<Object> of(String function) {
-        List<Object> inputs = byFunction.getOrDefault(function, List.of());
-        synchronized (inputs) {
-            return List.copyOf(inputs);
-        }
-    }
+	private final Map<String, Long> lastArrivalNanos = new ConcurrentHashMap<>();
 
-    /**
-     * The inputs of a function once it has received at least {@code count} and then nothing for a quiet
-     * period, so that a test comparing them also sees any input that came twice or should not have come.
-     */
-    @SuppressWarnings("unchecked")
-    <T> List<T> await(String function, int count) {
-        Awaitility.await().atMost(TIMEOUT).until(() -> of(function).size() >= count && quietFor(function));
-        return (List<T>) of(function);
-    }
+	void add(String function, Object input) {
+		byFunction.computeIfAbsent(function, name -> Collections.synchronizedList(new ArrayList<>())).add(input);
+		lastArrivalNanos.put(function, System.nanoTime());
+	}
 
-    private boolean quietFor(String function) {
-        Long lastArrival = lastArrivalNanos.get(function);
-        return lastArrival != null && System.nanoTime() - lastArrival >= QUIET_PERIOD.toNanos();
-    }
+	List<Object> of(String function) {
+		List<Object> inputs = byFunction.getOrDefault(function, List.of());
+		synchronized (inputs) {
+			return List.copyOf(inputs);
+		}
+	}
+
+	/**
+	 * The inputs of a function once it has received at least {@code count} and then
+	 * nothing for a quiet period, so that a test comparing them also sees any input that
+	 * came twice or should not have come.
+	 */
+	@SuppressWarnings("unchecked")
+	<T> List<T> await(String function, int count) {
+		Awaitility.await().atMost(TIMEOUT).until(() -> of(function).size() >= count && quietFor(function));
+		return (List<T>) of(function);
+	}
+
+	private boolean quietFor(String function) {
+		Long lastArrival = lastArrivalNanos.get(function);
+		return lastArrival != null && System.nanoTime() - lastArrival >= QUIET_PERIOD.toNanos();
+	}
+
 }

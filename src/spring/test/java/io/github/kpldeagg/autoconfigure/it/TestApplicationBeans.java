@@ -5,20 +5,24 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * What every test application with the binder needs: a {@link Received} for its functions, and the
- * binder's observation registry.
+ * What every test application with the binder needs: a {@link Received} for its
+ * functions, and the binder's observation registry.
  */
 @Configuration(proxyBeanMethods = false)
 class TestApplicationBeans {
 
-    @Bean
-    Received received() {
-        return new Received();
-    }
+	@Bean
+	Received received() {
+		return new Received();
+	}
 
-    /** The binder requires one; Actuator, which would provide it, is not on this classpath. */
-    @Bean
-    ObservationRegistry observationRegistry() {
-        return ObservationRegistry.create();
-    }
+	/**
+	 * The binder requires one; Actuator, which would provide it, is not on this
+	 * classpath.
+	 */
+	@Bean
+	ObservationRegistry observationRegistry() {
+		return ObservationRegistry.create();
+	}
+
 }

@@ -12,9 +12,10 @@ import org.springframework.context.annotation.Bean;
 @SpringBootApplication
 public class PlainFunctionApplication {
 
-    @Bean
-    Consumer<KinesisEvent> kinesisEvents() {
-        Deaggregator deaggregator = Deaggregator.create();
-        return event -> deaggregator.streamEvent(event).map(KinesisEventUserRecord::userRecord).forEach(Work::on);
-    }
+	@Bean
+	Consumer<KinesisEvent> kinesisEvents() {
+		Deaggregator deaggregator = Deaggregator.create();
+		return event -> deaggregator.streamEvent(event).map(KinesisEventUserRecord::userRecord).forEach(Work::on);
+	}
+
 }

@@ -10,8 +10,9 @@ import org.springframework.context.annotation.Bean;
 @SpringBootApplication
 public class StarterFunctionApplication {
 
-    @Bean
-    Consumer<UserRecord> userRecords() {
-        return Work::on;
-    }
+	@Bean
+	Consumer<UserRecord> userRecords() {
+		return Work::on;
+	}
+
 }
