@@ -7,6 +7,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.ImportRuntimeHints;
 
 /**
  * Deaggregates KPL records on the consumer bindings of Spring Cloud AWS's Kinesis binder,
@@ -17,11 +18,21 @@ import org.springframework.context.annotation.Import;
 @ConditionalOnClass({ KinesisMessageChannelBinder.class, Deaggregator.class })
 @ConditionalOnProperty(prefix = "kpl.deaggregation", name = "enabled", matchIfMissing = true)
 @Import(KplDeaggregationConfiguration.class)
+@ImportRuntimeHints(KplDeaggregationAutoConfiguration.BinderRuntimeHints.class)
 public class KplDeaggregationAutoConfiguration {
 
 	@Bean
 	AwspringKinesisBinder kplKinesisBinderGeneration() {
 		return new AwspringKinesisBinder();
+	}
+
+	/** The fields {@link BinderInternals} reads of this line's binder. */
+	static class BinderRuntimeHints extends BinderInternalsRuntimeHints {
+
+		BinderRuntimeHints() {
+			super(new AwspringKinesisBinder());
+		}
+
 	}
 
 }

@@ -1,6 +1,9 @@
 package io.github.kpldeagg.autoconfigure;
 
 import java.lang.reflect.Field;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import org.springframework.cloud.stream.binder.AbstractMessageChannelBinder;
 import org.springframework.cloud.stream.config.ConsumerEndpointCustomizer;
@@ -10,17 +13,13 @@ import org.springframework.util.ReflectionUtils;
 
 /**
  * What the binder sets but offers no getter for, read rather than rebuilt so that
- * deaggregation wraps exactly what the binder configured. {@link #verify} checks the
- * fields when the application starts, so that an unsupported binder version fails then,
- * with the supported versions named, not at the first binding.
+ * deaggregation wraps exactly what the binder configured. Every field read here is an
+ * {@link InternalField}: {@link #verify} checks them all when the application starts, so
+ * that an unsupported binder version fails then, with the supported versions named, not
+ * at the first binding; and {@link BinderInternalsRuntimeHints} registers them all for
+ * reflection in a native image.
  */
 final class BinderInternals {
-
-	private static final String CONSUMER_CUSTOMIZER = "consumerCustomizer";
-
-	private static final String EMBEDDED_HEADERS_MAPPER = "embeddedHeadersMapper";
-
-	private static final String BIND_SOURCE_RECORD = "bindSourceRecord";
 
 	private BinderInternals() {
 	}
@@ -30,10 +29,18 @@ final class BinderInternals {
 	 * of the types expected.
 	 */
 	static void verify(KinesisBinderGeneration generation) {
-		requireField(generation, AbstractMessageChannelBinder.class, CONSUMER_CUSTOMIZER,
-				ConsumerEndpointCustomizer.class);
-		requireField(generation, generation.pollingAdapterType(), EMBEDDED_HEADERS_MAPPER, InboundMessageMapper.class);
-		requireField(generation, generation.pollingAdapterType(), BIND_SOURCE_RECORD, boolean.class);
+		for (InternalField internal : InternalField.values()) {
+			requireField(generation, internal);
+		}
+	}
+
+	/**
+	 * The fields read here, on the generation's classes, each as its declaring class
+	 * declares it.
+	 * @throws IncompatibleKinesisBinderException when one is missing
+	 */
+	static List<Field> fields(KinesisBinderGeneration generation) {
+		return Arrays.stream(InternalField.values()).map(internal -> requireField(generation, internal)).toList();
 	}
 
 	/** The consumer endpoint customizer the binder applies: the user's, or a no-op. */
@@ -41,7 +48,7 @@ final class BinderInternals {
 	static ConsumerEndpointCustomizer<MessageProducer> consumerEndpointCustomizer(
 			AbstractMessageChannelBinder<?, ?, ?> binder) {
 		return (ConsumerEndpointCustomizer<MessageProducer>) read(AbstractMessageChannelBinder.class, binder,
-				CONSUMER_CUSTOMIZER);
+				InternalField.CONSUMER_CUSTOMIZER);
 	}
 
 	/**
@@ -50,7 +57,8 @@ final class BinderInternals {
 	 */
 	@SuppressWarnings("unchecked")
 	static @Nullable InboundMessageMapper<byte[]> embeddedHeadersMapper(MessageProducer pollingAdapter) {
-		return (InboundMessageMapper<byte[]>) read(pollingAdapter.getClass(), pollingAdapter, EMBEDDED_HEADERS_MAPPER);
+		return (InboundMessageMapper<byte[]>) read(pollingAdapter.getClass(), pollingAdapter,
+				InternalField.EMBEDDED_HEADERS_MAPPER);
 	}
 
 	/**
@@ -58,18 +66,22 @@ final class BinderInternals {
 	 * its message.
 	 */
 	static boolean bindsSourceRecord(MessageProducer pollingAdapter) {
-		return (Boolean) read(pollingAdapter.getClass(), pollingAdapter, BIND_SOURCE_RECORD);
+		return (Boolean) read(pollingAdapter.getClass(), pollingAdapter, InternalField.BIND_SOURCE_RECORD);
 	}
 
-	private static void requireField(KinesisBinderGeneration generation, Class<?> type, String name,
-			Class<?> fieldType) {
-		Field field = ReflectionUtils.findField(type, name);
-		if (field == null || !fieldType.isAssignableFrom(field.getType())) {
-			throw new IncompatibleKinesisBinderException(type.getName()
-					+ (field == null ? " has no field " + name
-							: "." + name + " is a " + field.getType().getName() + ", not a " + fieldType.getName())
-					+ " (version " + implementationVersion(type) + ")", generation.supportedBinder());
+	private static Field requireField(KinesisBinderGeneration generation, InternalField internal) {
+		Class<?> type = internal.owner.apply(generation);
+		Field field = ReflectionUtils.findField(type, internal.name);
+		if (field == null || !internal.type.isAssignableFrom(field.getType())) {
+			throw new IncompatibleKinesisBinderException(
+					type.getName()
+							+ (field == null ? " has no field " + internal.name
+									: "." + internal.name + " is a " + field.getType().getName() + ", not a "
+											+ internal.type.getName())
+							+ " (version " + implementationVersion(type) + ")",
+					generation.supportedBinder());
 		}
+		return field;
 	}
 
 	private static String implementationVersion(Class<?> type) {
@@ -81,13 +93,42 @@ final class BinderInternals {
 	 * Looks from {@code declaringType} up: a subclass's other fields may name classes an
 	 * application left out.
 	 */
-	private static @Nullable Object read(Class<?> declaringType, Object target, String name) {
-		Field field = ReflectionUtils.findField(declaringType, name);
+	private static @Nullable Object read(Class<?> declaringType, Object target, InternalField internal) {
+		Field field = ReflectionUtils.findField(declaringType, internal.name);
 		if (field == null) {
-			throw new IllegalStateException("No field " + name + " in " + declaringType.getName());
+			throw new IllegalStateException("No field " + internal.name + " in " + declaringType.getName());
 		}
 		ReflectionUtils.makeAccessible(field);
 		return ReflectionUtils.getField(field, target);
+	}
+
+	/**
+	 * A private field read here: the class it is looked up from (the binder's or the
+	 * generation's polling adapter's), its name and its type. The only way to name a
+	 * field to {@link #read}, so that none escapes {@link #verify} or the runtime hints.
+	 */
+	enum InternalField {
+
+		CONSUMER_CUSTOMIZER(generation -> AbstractMessageChannelBinder.class, "consumerCustomizer",
+				ConsumerEndpointCustomizer.class),
+
+		EMBEDDED_HEADERS_MAPPER(KinesisBinderGeneration::pollingAdapterType, "embeddedHeadersMapper",
+				InboundMessageMapper.class),
+
+		BIND_SOURCE_RECORD(KinesisBinderGeneration::pollingAdapterType, "bindSourceRecord", boolean.class);
+
+		private final Function<KinesisBinderGeneration, Class<?>> owner;
+
+		private final String name;
+
+		private final Class<?> type;
+
+		InternalField(Function<KinesisBinderGeneration, Class<?>> owner, String name, Class<?> type) {
+			this.owner = owner;
+			this.name = name;
+			this.type = type;
+		}
+
 	}
 
 }

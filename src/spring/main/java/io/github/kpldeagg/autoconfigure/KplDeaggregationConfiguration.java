@@ -8,15 +8,19 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.cloud.stream.binder.BinderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.ImportRuntimeHints;
 import org.springframework.context.annotation.Primary;
 
 /**
  * The beans of KPL deaggregation on either Spring line, imported by the line's
  * {@link KplDeaggregationAutoConfiguration}, which supplies the
- * {@link KinesisBinderGeneration}.
+ * {@link KinesisBinderGeneration}. The hints for what it reaches by name or reflection
+ * come with it: what this class imports and what the line's auto-configuration imports
+ * for {@link BinderInternals}.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(KplDeaggregationProperties.class)
+@ImportRuntimeHints(UserRecordMessageConverter.KclRecordRuntimeHints.class)
 class KplDeaggregationConfiguration {
 
 	@Bean

@@ -4,6 +4,8 @@ import io.github.kpldeagg.core.UserRecord;
 import java.time.Instant;
 import org.springframework.integration.IntegrationMessageHeaderAccessor;
 import org.jspecify.annotations.Nullable;
+import org.springframework.aot.hint.RuntimeHints;
+import org.springframework.aot.hint.RuntimeHintsRegistrar;
 import org.springframework.messaging.Message;
 import org.springframework.messaging.MessageHeaders;
 import org.springframework.messaging.converter.MessageConverter;
@@ -19,9 +21,16 @@ import software.amazon.kinesis.retrieval.KinesisClientRecord;
  */
 public class UserRecordMessageConverter implements MessageConverter {
 
-	/** KCL is optional in the binder: applications may exclude it. */
-	private static final boolean KCL_PRESENT = ClassUtils.isPresent(
-			"software.amazon.kinesis.retrieval.KinesisClientRecord", UserRecordMessageConverter.class.getClassLoader());
+	/** KCL's record, the source record of a binding in KCL mode. */
+	static final String KCL_RECORD = "software.amazon.kinesis.retrieval.KinesisClientRecord";
+
+	/**
+	 * KCL is optional in the binder: applications may exclude it. Looked up by name,
+	 * which a native image answers only for a class registered for it:
+	 * {@link KclRecordRuntimeHints}.
+	 */
+	private static final boolean KCL_PRESENT = ClassUtils.isPresent(KCL_RECORD,
+			UserRecordMessageConverter.class.getClassLoader());
 
 	@Override
 	public @Nullable Object fromMessage(Message<?> message, Class<?> targetClass) {
@@ -55,6 +64,21 @@ public class UserRecordMessageConverter implements MessageConverter {
 	@Override
 	public @Nullable Message<?> toMessage(Object payload, @Nullable MessageHeaders headers) {
 		return null;
+	}
+
+	/**
+	 * Registers KCL's record, when KCL is there when the application is processed ahead
+	 * of time, so that the converter finds it in a native image too and gives the user
+	 * records of KCL-mode bindings their arrival timestamp.
+	 */
+	static class KclRecordRuntimeHints implements RuntimeHintsRegistrar {
+
+		@Override
+		public void registerHints(RuntimeHints hints, @Nullable ClassLoader classLoader) {
+			hints.reflection().registerTypeIfPresent(classLoader, KCL_RECORD, type -> {
+			});
+		}
+
 	}
 
 }

@@ -1,0 +1,29 @@
+package io.github.kpldeagg.autoconfigure;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.aot.hint.RuntimeHints;
+import org.springframework.aot.hint.RuntimeHintsRegistrar;
+
+/**
+ * Registers for reflection, in a native image, the binder's private fields that
+ * {@link BinderInternals} reads: on the current line
+ * {@code AbstractMessageChannelBinder.consumerCustomizer} and the polling adapter's
+ * {@code embeddedHeadersMapper} and {@code bindSourceRecord}. Each line's
+ * {@link KplDeaggregationAutoConfiguration} imports a subclass with its
+ * {@link KinesisBinderGeneration}. A binder without these fields fails the ahead-of-time
+ * processing with the message {@link BinderInternals#verify} gives at start-up.
+ */
+class BinderInternalsRuntimeHints implements RuntimeHintsRegistrar {
+
+	private final KinesisBinderGeneration generation;
+
+	BinderInternalsRuntimeHints(KinesisBinderGeneration generation) {
+		this.generation = generation;
+	}
+
+	@Override
+	public void registerHints(RuntimeHints hints, @Nullable ClassLoader classLoader) {
+		BinderInternals.fields(generation).forEach(hints.reflection()::registerField);
+	}
+
+}
