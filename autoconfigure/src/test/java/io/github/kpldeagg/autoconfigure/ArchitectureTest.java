@@ -1,5 +1,10 @@
 package io.github.kpldeagg.autoconfigure;
 
+import static com.tngtech.archunit.core.domain.JavaCall.Predicates.target;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.assignableTo;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.type;
+import static com.tngtech.archunit.core.domain.properties.HasName.Predicates.nameMatching;
+import static com.tngtech.archunit.core.domain.properties.HasOwner.Predicates.With.owner;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -9,6 +14,8 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import io.github.kpldeagg.core.Deaggregator;
 import org.junit.jupiter.api.Test;
+import org.springframework.util.ClassUtils;
+import org.springframework.util.ReflectionUtils;
 
 /**
  * The packages of the core and of this auto-configuration (the sources both Spring lines
@@ -40,6 +47,34 @@ class ArchitectureTest {
 			.should()
 			.dependOnClassesThat()
 			.resideInAPackage("org.springframework..")
+			.check(CLASSES);
+	}
+
+	/**
+	 * A native image answers reflection and look-ups of classes by name only for what
+	 * runtime hints register: they stay in the classes whose registrars cover them,
+	 * {@link BinderInternals} ({@link BinderInternalsRuntimeHints}) and
+	 * {@link UserRecordMessageConverter} (its {@code KclRecordRuntimeHints}).
+	 */
+	@Test
+	void reachesByReflectionOrByNameOnlyWhatTheRuntimeHintsCover() {
+		noClasses().that()
+			.resideInAPackage("io.github.kpldeagg..")
+			.and()
+			.doNotBelongToAnyOf(BinderInternals.class, BinderInternalsRuntimeHints.class,
+					UserRecordMessageConverter.class)
+			.should()
+			.dependOnClassesThat()
+			.resideInAPackage("java.lang.reflect..")
+			.orShould()
+			.dependOnClassesThat()
+			.belongToAnyOf(ReflectionUtils.class)
+			.orShould()
+			.callMethodWhere(target(owner(assignableTo(ClassUtils.class)))
+				.and(target(nameMatching("isPresent|forName|resolveClassName"))))
+			.orShould()
+			.callMethodWhere(target(owner(type(Class.class)))
+				.and(target(nameMatching("forName|getDeclared.*|getField.*|getMethod.*|getConstructor.*"))))
 			.check(CLASSES);
 	}
 

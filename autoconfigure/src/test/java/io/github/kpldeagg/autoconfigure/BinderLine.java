@@ -1,5 +1,9 @@
 package io.github.kpldeagg.autoconfigure;
 
+import java.lang.reflect.Field;
+import java.util.function.Predicate;
+import org.springframework.aot.hint.RuntimeHints;
+import org.springframework.aot.hint.predicate.RuntimeHintsPredicates;
 import io.awspring.cloud.autoconfigure.AwsClientCustomizer;
 import io.awspring.cloud.kinesis.integration.Checkpointer;
 import io.awspring.cloud.kinesis.stream.binder.KinesisMessageChannelBinder;
@@ -33,6 +37,14 @@ public final class BinderLine {
 	static final Class<?> CHECKPOINTER = Checkpointer.class;
 
 	private BinderLine() {
+	}
+
+	/**
+	 * Whether runtime hints let a native image read the field (Spring Framework 7 names
+	 * it onFieldAccess).
+	 */
+	static Predicate<RuntimeHints> fieldHint(Field field) {
+		return RuntimeHintsPredicates.reflection().onFieldAccess(field);
 	}
 
 	/**

@@ -77,7 +77,7 @@ class BinderCompatibilityTest {
 	}
 
 	/** The line's generation, but for the polling adapter's class. */
-	private static KinesisBinderGeneration withPollingAdapter(Class<? extends MessageProducerSupport> adapterType) {
+	static KinesisBinderGeneration withPollingAdapter(Class<? extends MessageProducerSupport> adapterType) {
 		return (KinesisBinderGeneration) Proxy.newProxyInstance(KinesisBinderGeneration.class.getClassLoader(),
 				new Class<?>[] { KinesisBinderGeneration.class },
 				(proxy, method, arguments) -> method.getName().equals("pollingAdapterType") ? adapterType

@@ -1,5 +1,9 @@
 package io.github.kpldeagg.autoconfigure;
 
+import java.lang.reflect.Field;
+import java.util.function.Predicate;
+import org.springframework.aot.hint.RuntimeHints;
+import org.springframework.aot.hint.predicate.RuntimeHintsPredicates;
 import org.springframework.cloud.stream.binder.kinesis.KinesisMessageChannelBinder;
 import org.springframework.cloud.stream.binder.kinesis.properties.KinesisBinderConfigurationProperties;
 import org.springframework.cloud.stream.binder.kinesis.provisioning.KinesisStreamProvisioner;
@@ -26,6 +30,14 @@ public final class BinderLine {
 	static final Class<?> CHECKPOINTER = Checkpointer.class;
 
 	private BinderLine() {
+	}
+
+	/**
+	 * Whether runtime hints let a native image read the field (Spring Framework 7 renames
+	 * it onFieldAccess).
+	 */
+	static Predicate<RuntimeHints> fieldHint(Field field) {
+		return RuntimeHintsPredicates.reflection().onField(field);
 	}
 
 	/**
