@@ -31,11 +31,21 @@ final class SampleAppProcess {
 	 * outlives the timeout.
 	 */
 	static Result run(String name, String searchPath, String... args) throws IOException, InterruptedException {
+		return run(name, searchPath, List.of(), args);
+	}
+
+	/**
+	 * Runs {@code SampleApplication} with {@code args}, the JVM options
+	 * {@code jvmOptions} (such as system properties) and the given PATH.
+	 */
+	static Result run(String name, String searchPath, List<String> jvmOptions, String... args)
+			throws IOException, InterruptedException {
 		Path log = Path.of("target", "sample-runs", name + ".log").toAbsolutePath();
 		Files.createDirectories(log.getParent());
 		List<String> command = new ArrayList<>(
-				List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m", "-cp",
-						System.getProperty("java.class.path"), SampleApplication.class.getName()));
+				List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m"));
+		command.addAll(jvmOptions);
+		command.addAll(List.of("-cp", System.getProperty("java.class.path"), SampleApplication.class.getName()));
 		command.addAll(List.of(args));
 		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
 		builder.environment().put("PATH", searchPath);

@@ -10,6 +10,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.support.DefaultListableBeanFactory;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.aot.AbstractAotProcessor;
 import org.springframework.context.support.GenericApplicationContext;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
@@ -20,7 +21,8 @@ import org.springframework.core.env.MapPropertySource;
  * loopback, this one or a given one, gets a region and static fake credentials where none
  * are set ({@link LoopbackDefaults}). Runs as an initializer, before any bean exists, and
  * once logging is set up, so a failure is reported like any other start-up failure. The
- * emulator stops after every bean of the context has been destroyed.
+ * emulator stops after every bean of the context has been destroyed. Processing the
+ * application ahead of time starts none.
  */
 public class EmbeddedKinesis implements ApplicationContextInitializer<GenericApplicationContext> {
 
@@ -32,6 +34,12 @@ public class EmbeddedKinesis implements ApplicationContextInitializer<GenericApp
 	public void initialize(GenericApplicationContext context) {
 		ConfigurableEnvironment environment = context.getEnvironment();
 		String endpoint = environment.getProperty(ENDPOINT);
+		if (endpoint == null && Boolean.getBoolean(AbstractAotProcessor.AOT_PROCESSING)) {
+			// spring-boot:process-aot runs main only to see the context, never refreshed:
+			// the application started from what it generates starts kinesis-local then.
+			log.info("{} is not set: processing ahead of time, kinesis-local is started by the run", ENDPOINT);
+			return;
+		}
 		if (endpoint == null) {
 			endpoint = startKinesisLocal(context);
 		}
