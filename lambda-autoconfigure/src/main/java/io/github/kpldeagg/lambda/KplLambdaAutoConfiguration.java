@@ -14,6 +14,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.cloud.function.context.catalog.FunctionAroundWrapper;
 import org.springframework.cloud.function.json.JsonMapper;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.ImportRuntimeHints;
 import org.springframework.context.annotation.Primary;
 
 /**
@@ -35,6 +36,7 @@ import org.springframework.context.annotation.Primary;
 		name = "org.springframework.cloud.function.adapter.aws.FunctionInvoker")
 @ConditionalOnProperty(prefix = "kpl.deaggregation", name = "enabled", matchIfMissing = true)
 @EnableConfigurationProperties(KplLambdaProperties.class)
+@ImportRuntimeHints(FunctionAroundWrapperInjection.FieldRuntimeHints.class)
 public class KplLambdaAutoConfiguration {
 
 	private static final Log logger = LogFactory.getLog(KplLambdaAutoConfiguration.class);
@@ -61,6 +63,15 @@ public class KplLambdaAutoConfiguration {
 					+ "function wrappers, so Kinesis events are not deaggregated");
 		}
 		return new DeaggregatingFunctionAroundWrapper(processor, jsonMapper, wrappers);
+	}
+
+	/**
+	 * Run from code generated ahead of time, the function registry would get no wrapper
+	 * at all without it.
+	 */
+	@Bean
+	static FunctionAroundWrapperInjection kplFunctionAroundWrapperInjection() {
+		return new FunctionAroundWrapperInjection();
 	}
 
 }
