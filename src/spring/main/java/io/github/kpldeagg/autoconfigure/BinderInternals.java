@@ -72,16 +72,15 @@ final class BinderInternals {
 	private static Field requireField(KinesisBinderGeneration generation, InternalField internal) {
 		Class<?> type = internal.owner.apply(generation);
 		Field field = ReflectionUtils.findField(type, internal.name);
-		if (field == null || !internal.type.isAssignableFrom(field.getType())) {
-			throw new IncompatibleKinesisBinderException(
-					type.getName()
-							+ (field == null ? " has no field " + internal.name
-									: "." + internal.name + " is a " + field.getType().getName() + ", not a "
-											+ internal.type.getName())
-							+ " (version " + implementationVersion(type) + ")",
-					generation.supportedBinder());
+		if (field != null && internal.type.isAssignableFrom(field.getType())) {
+			return field;
 		}
-		return field;
+		String problem = (field != null)
+				? "." + internal.name + " is a " + field.getType().getName() + ", not a " + internal.type.getName()
+				: " has no field " + internal.name;
+		throw new IncompatibleKinesisBinderException(
+				type.getName() + problem + " (version " + implementationVersion(type) + ")",
+				generation.supportedBinder());
 	}
 
 	private static String implementationVersion(Class<?> type) {

@@ -6,7 +6,7 @@ import org.springframework.aot.hint.RuntimeHintsRegistrar;
 
 /**
  * Registers for reflection, in a native image, the binder's private fields that
- * {@link BinderInternals} reads: on the current line
+ * {@link BinderInternals} reads: on both lines
  * {@code AbstractMessageChannelBinder.consumerCustomizer} and the polling adapter's
  * {@code embeddedHeadersMapper} and {@code bindSourceRecord}. Each line's
  * {@link KplDeaggregationAutoConfiguration} imports a subclass with its
