@@ -55,15 +55,19 @@ public final class Aggregator {
 		this.maxUserRecords = maxUserRecords;
 	}
 
-	/** An aggregator with the KPL's defaults: 51,200 bytes and no count limit. */
+	/**
+	 * {@return an aggregator with the KPL's defaults: 51,200 bytes and no count limit}
+	 */
 	public static Aggregator create() {
 		return new Aggregator(DEFAULT_MAX_AGGREGATE_BYTES, Integer.MAX_VALUE);
 	}
 
 	/**
-	 * An aggregator whose aggregates hold at most {@code maxAggregateBytes} bytes of data
-	 * (magic, protobuf and MD5; up to {@link #MAX_RECORD_BYTES}) and at most
-	 * {@code maxUserRecords} user records.
+	 * {@return an aggregator with the given limits}
+	 * @param maxAggregateBytes the most bytes of data in an aggregate (magic, protobuf
+	 * and MD5), up to {@link #MAX_RECORD_BYTES}
+	 * @param maxUserRecords the most user records in an aggregate, at least 1
+	 * @throws IllegalArgumentException if a limit is out of range
 	 */
 	public static Aggregator create(int maxAggregateBytes, int maxUserRecords) {
 		if (maxAggregateBytes <= FRAMING_BYTES || maxAggregateBytes > MAX_RECORD_BYTES) {
@@ -77,14 +81,16 @@ public final class Aggregator {
 	}
 
 	/**
-	 * Adds a user record; returns the Kinesis records it completed, oldest first (usually
-	 * none), in an unmodifiable list. A user record too large to share an aggregate goes
-	 * out plain, after the pending aggregate.
+	 * Adds a user record. A user record too large to share an aggregate goes out plain,
+	 * after the pending aggregate.
 	 * @param partitionKey 1 to 256 Unicode code points, as the Kinesis API counts a
 	 * partition key's length
 	 * @param explicitHashKey a decimal in [0, 2^128), or null
 	 * @param data the data; kept, not copied, until the record that carries it is
 	 * returned
+	 * @return the Kinesis records it completed, oldest first (usually none), in an
+	 * unmodifiable list
+	 * @throws IllegalArgumentException if a key is invalid
 	 */
 	public List<KinesisRecord> add(String partitionKey, String explicitHashKey, byte[] data) {
 		Objects.requireNonNull(partitionKey, "partitionKey");
@@ -118,8 +124,8 @@ public final class Aggregator {
 	}
 
 	/**
-	 * The pending user records as one Kinesis record, if there are any; the aggregator is
-	 * then empty.
+	 * {@return the pending user records as one Kinesis record, if there are any} The
+	 * aggregator is then empty.
 	 */
 	public Optional<KinesisRecord> flush() {
 		if (pending.isEmpty()) {
@@ -135,7 +141,8 @@ public final class Aggregator {
 		return Optional.of(record);
 	}
 
-	/** How many user records wait for the next {@link #flush}. */
+	/**
+	 * {@return how many user records wait for the next {@link #flush}} */
 	public int pendingUserRecords() {
 		return pending.size();
 	}

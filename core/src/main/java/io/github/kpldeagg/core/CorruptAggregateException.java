@@ -6,10 +6,15 @@ package io.github.kpldeagg.core;
  */
 public final class CorruptAggregateException extends RuntimeException {
 
+	private static final long serialVersionUID = 1L;
+
+	/** What is wrong with the aggregate. */
 	private final CorruptionReason reason;
 
+	/** The corrupt Kinesis record's sequence number. */
 	private final String sequenceNumber;
 
+	/** The corrupt Kinesis record's partition key. */
 	private final String partitionKey;
 
 	CorruptAggregateException(CorruptionReason reason, String detail, String sequenceNumber, String partitionKey,
@@ -21,18 +26,21 @@ public final class CorruptAggregateException extends RuntimeException {
 		this.partitionKey = partitionKey;
 	}
 
-	/** What is wrong with the aggregate. */
+	/**
+	 * {@return what is wrong with the aggregate} */
 	public CorruptionReason reason() {
 		return reason;
 	}
 
-	/** The sequence number of the corrupt Kinesis record. */
+	/**
+	 * {@return the sequence number of the corrupt Kinesis record} */
 	public String sequenceNumber() {
 		return sequenceNumber;
 	}
 
 	/**
-	 * The partition key of the corrupt Kinesis record (normally the KPL's {@code "a"}).
+	 * {@return the partition key of the corrupt Kinesis record (normally the KPL's
+	 * {@code "a"})}
 	 */
 	public String partitionKey() {
 		return partitionKey;

@@ -22,10 +22,11 @@ public final class HashKeys {
 	}
 
 	/**
-	 * The hash key Kinesis routes a user record with these keys by, the one
-	 * {@link UserRecord#effectiveHashKey()} returns: the explicit hash key, else the MD5
-	 * of the UTF-8 partition key read as an unsigned 128-bit integer. A shard takes the
-	 * user records whose effective hash key lies in its hash-key range.
+	 * {@return the hash key Kinesis routes a user record with these keys by} It is the
+	 * one {@link UserRecord#effectiveHashKey()} returns: the explicit hash key, else the
+	 * MD5 of the UTF-8 partition key read as an unsigned 128-bit integer. A shard takes
+	 * the user records whose effective hash key lies in its hash-key range.
+	 * @param partitionKey the user record's partition key
 	 * @param explicitHashKey a decimal in [0, 2^128) as {@code new BigInteger(String)}
 	 * reads it, or null
 	 * @throws IllegalArgumentException if the explicit hash key is not such a decimal

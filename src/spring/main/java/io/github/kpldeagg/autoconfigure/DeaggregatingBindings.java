@@ -60,8 +60,8 @@ public class DeaggregatingBindings implements ApplicationListener<ContextRefresh
 	}
 
 	/**
-	 * The mode of each consumer binding of a Kinesis binder bound so far, by binding
-	 * name.
+	 * {@return the mode of each consumer binding of a Kinesis binder bound so far, by
+	 * binding name} A snapshot: later bindings do not change it.
 	 */
 	public Map<String, Mode> modes() {
 		return Map.copyOf(modes);
