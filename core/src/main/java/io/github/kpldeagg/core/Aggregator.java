@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Packs user records into KPL aggregates in pure Java, as the KPL's native daemon does:
@@ -92,7 +93,7 @@ public final class Aggregator {
 	 * unmodifiable list
 	 * @throws IllegalArgumentException if a key is invalid
 	 */
-	public List<KinesisRecord> add(String partitionKey, String explicitHashKey, byte[] data) {
+	public List<KinesisRecord> add(String partitionKey, @Nullable String explicitHashKey, byte[] data) {
 		Objects.requireNonNull(partitionKey, "partitionKey");
 		Objects.requireNonNull(data, "data");
 		if (!hasValidLength(partitionKey)) {
@@ -142,7 +143,8 @@ public final class Aggregator {
 	}
 
 	/**
-	 * {@return how many user records wait for the next {@link #flush}} */
+	 * {@return how many user records wait for the next {@link #flush}}
+	 */
 	public int pendingUserRecords() {
 		return pending.size();
 	}
@@ -158,7 +160,7 @@ public final class Aggregator {
 	 * The protobuf bytes a user record adds to the pending aggregate, its new key-table
 	 * entries included.
 	 */
-	private int addedBytes(String partitionKey, String explicitHashKey, byte[] data) {
+	private int addedBytes(String partitionKey, @Nullable String explicitHashKey, byte[] data) {
 		int size = 0;
 		Integer partitionKeyIndex = partitionKeyIndexes.get(partitionKey);
 		if (partitionKeyIndex == null) {
@@ -193,7 +195,7 @@ public final class Aggregator {
 	 * Like the KPL, a plain record is put with its effective hash key as explicit hash
 	 * key.
 	 */
-	private static KinesisRecord plain(String partitionKey, String explicitHashKey, byte[] data) {
+	private static KinesisRecord plain(String partitionKey, @Nullable String explicitHashKey, byte[] data) {
 		return new KinesisRecord(partitionKey, outerHashKey(partitionKey, explicitHashKey), data, 1);
 	}
 
@@ -201,11 +203,11 @@ public final class Aggregator {
 	 * The effective hash key in decimal; an explicit hash key is already canonical, so it
 	 * is that.
 	 */
-	private static String outerHashKey(String partitionKey, String explicitHashKey) {
+	private static String outerHashKey(String partitionKey, @Nullable String explicitHashKey) {
 		return explicitHashKey != null ? explicitHashKey : HashKeys.effectiveHashKey(partitionKey, null).toString();
 	}
 
-	private String explicitHashKeyOf(Pending userRecord) {
+	private @Nullable String explicitHashKeyOf(Pending userRecord) {
 		return userRecord.explicitHashKeyIndex < 0 ? null : explicitHashKeys.get(userRecord.explicitHashKeyIndex);
 	}
 

@@ -1,5 +1,7 @@
 package io.github.kpldeagg.core;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A Kinesis record that carries the KPL magic but cannot be deaggregated. None of its
  * user records has been delivered when this is raised.
@@ -17,8 +19,8 @@ public final class CorruptAggregateException extends RuntimeException {
 	/** The corrupt Kinesis record's partition key. */
 	private final String partitionKey;
 
-	CorruptAggregateException(CorruptionReason reason, String detail, String sequenceNumber, String partitionKey,
-			Throwable cause) {
+	CorruptAggregateException(CorruptionReason reason, @Nullable String detail, String sequenceNumber,
+			String partitionKey, @Nullable Throwable cause) {
 		super("Corrupt KPL aggregate in Kinesis record " + sequenceNumber + " (partition key " + partitionKey + "): "
 				+ reason + ": " + detail, cause);
 		this.reason = reason;
@@ -27,13 +29,15 @@ public final class CorruptAggregateException extends RuntimeException {
 	}
 
 	/**
-	 * {@return what is wrong with the aggregate} */
+	 * {@return what is wrong with the aggregate}
+	 */
 	public CorruptionReason reason() {
 		return reason;
 	}
 
 	/**
-	 * {@return the sequence number of the corrupt Kinesis record} */
+	 * {@return the sequence number of the corrupt Kinesis record}
+	 */
 	public String sequenceNumber() {
 		return sequenceNumber;
 	}

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.kinesis.model.Record;
 
 /**
@@ -30,9 +31,9 @@ public final class Deaggregator {
 
 	private final CorruptAggregatePolicy corruptAggregatePolicy;
 
-	private final BigInteger startingHashKey;
+	private final @Nullable BigInteger startingHashKey;
 
-	private final BigInteger endingHashKey;
+	private final @Nullable BigInteger endingHashKey;
 
 	private final DeaggregationListener listener;
 
@@ -114,8 +115,8 @@ public final class Deaggregator {
 	 * @throws CorruptAggregateException if the record is a corrupt aggregate and the
 	 * policy is {@link CorruptAggregatePolicy#FAIL FAIL}
 	 */
-	public List<UserRecord> deaggregate(ByteBuffer data, String partitionKey, String explicitHashKey,
-			String sequenceNumber, Instant approximateArrivalTimestamp) {
+	public List<UserRecord> deaggregate(ByteBuffer data, String partitionKey, @Nullable String explicitHashKey,
+			String sequenceNumber, @Nullable Instant approximateArrivalTimestamp) {
 		return List
 			.copyOf(decode(Input.of(data, partitionKey, explicitHashKey, sequenceNumber, approximateArrivalTimestamp)));
 	}
@@ -158,7 +159,9 @@ public final class Deaggregator {
 		catch (AggregateFormatException e) {
 			return corrupt(input, e);
 		}
-		int[] kept = startingHashKey == null ? null : keptByHashKeyRange(aggregate);
+		BigInteger start = startingHashKey;
+		BigInteger end = endingHashKey;
+		int @Nullable [] kept = (start == null || end == null) ? null : keptByHashKeyRange(aggregate, start, end);
 		int size = kept == null ? aggregate.size() : kept.length;
 		listener.aggregate(input.sequenceNumber, aggregate.size(), aggregate.size() - size);
 		return new AbstractList<>() {
@@ -188,7 +191,8 @@ public final class Deaggregator {
 	}
 
 	/** Indexes of the user records inside the range; each distinct key is hashed once. */
-	private int[] keptByHashKeyRange(Aggregate aggregate) {
+	private static int @Nullable [] keptByHashKeyRange(Aggregate aggregate, BigInteger startingHashKey,
+			BigInteger endingHashKey) {
 		BigInteger[] byPartitionKey = new BigInteger[aggregate.partitionKeys.size()];
 		BigInteger[] byExplicitHashKey = new BigInteger[aggregate.explicitHashKeys.size()];
 		int[] kept = new int[aggregate.size()];
@@ -219,11 +223,11 @@ public final class Deaggregator {
 	}
 
 	/** One Kinesis record, whatever type it came in. */
-	record Input(byte[] source, int offset, int length, String partitionKey, String explicitHashKey,
-			String sequenceNumber, Instant approximateArrivalTimestamp) {
+	record Input(byte[] source, int offset, int length, String partitionKey, @Nullable String explicitHashKey,
+			String sequenceNumber, @Nullable Instant approximateArrivalTimestamp) {
 
-		static Input of(ByteBuffer data, String partitionKey, String explicitHashKey, String sequenceNumber,
-				Instant approximateArrivalTimestamp) {
+		static Input of(ByteBuffer data, String partitionKey, @Nullable String explicitHashKey, String sequenceNumber,
+				@Nullable Instant approximateArrivalTimestamp) {
 			Objects.requireNonNull(partitionKey, "partitionKey");
 			Objects.requireNonNull(sequenceNumber, "sequenceNumber");
 			if (data.hasArray()) {
@@ -247,9 +251,9 @@ public final class Deaggregator {
 
 		private CorruptAggregatePolicy corruptAggregatePolicy = CorruptAggregatePolicy.PASS_THROUGH;
 
-		private BigInteger startingHashKey;
+		private @Nullable BigInteger startingHashKey;
 
-		private BigInteger endingHashKey;
+		private @Nullable BigInteger endingHashKey;
 
 		private DeaggregationListener listener = DeaggregationListener.NONE;
 

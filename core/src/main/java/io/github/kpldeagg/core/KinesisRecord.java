@@ -15,7 +15,8 @@ package io.github.kpldeagg.core;
 public record KinesisRecord(String partitionKey, String explicitHashKey, byte[] data, int userRecordCount) {
 
 	/**
-	 * {@return whether the data is a KPL aggregate rather than one plain user record} */
+	 * {@return whether the data is a KPL aggregate rather than one plain user record}
+	 */
 	public boolean aggregated() {
 		return userRecordCount > 1;
 	}

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One record as the producer wrote it: a user record of a KPL aggregate, or a plain
@@ -24,7 +25,7 @@ public final class UserRecord {
 
 	private final String partitionKey;
 
-	private final String explicitHashKey;
+	private final @Nullable String explicitHashKey;
 
 	private final String sequenceNumber;
 
@@ -32,16 +33,17 @@ public final class UserRecord {
 
 	private final boolean aggregated;
 
-	private final Instant approximateArrivalTimestamp;
+	private final @Nullable Instant approximateArrivalTimestamp;
 
 	/**
 	 * Computed on first request; racy publication is safe because BigInteger is
 	 * immutable.
 	 */
-	private BigInteger effectiveHashKey;
+	private @Nullable BigInteger effectiveHashKey;
 
-	UserRecord(byte[] source, int dataOffset, int dataLength, String partitionKey, String explicitHashKey,
-			String sequenceNumber, long subSequenceNumber, boolean aggregated, Instant approximateArrivalTimestamp) {
+	UserRecord(byte[] source, int dataOffset, int dataLength, String partitionKey, @Nullable String explicitHashKey,
+			String sequenceNumber, long subSequenceNumber, boolean aggregated,
+			@Nullable Instant approximateArrivalTimestamp) {
 		this.source = source;
 		this.dataOffset = dataOffset;
 		this.dataLength = dataLength;
@@ -66,8 +68,9 @@ public final class UserRecord {
 	 * @param approximateArrivalTimestamp when Kinesis received the carrying record, or
 	 * null
 	 */
-	public static UserRecord of(ByteBuffer data, String partitionKey, String explicitHashKey, String sequenceNumber,
-			long subSequenceNumber, boolean aggregated, Instant approximateArrivalTimestamp) {
+	public static UserRecord of(ByteBuffer data, String partitionKey, @Nullable String explicitHashKey,
+			String sequenceNumber, long subSequenceNumber, boolean aggregated,
+			@Nullable Instant approximateArrivalTimestamp) {
 		Deaggregator.Input input = Deaggregator.Input.of(data, partitionKey, explicitHashKey, sequenceNumber,
 				approximateArrivalTimestamp);
 		return new UserRecord(input.source(), input.offset(), input.length(), partitionKey, explicitHashKey,
@@ -83,7 +86,8 @@ public final class UserRecord {
 	}
 
 	/**
-	 * {@return the explicit hash key the producer gave this user record, if any} */
+	 * {@return the explicit hash key the producer gave this user record, if any}
+	 */
 	public Optional<String> explicitHashKey() {
 		return Optional.ofNullable(explicitHashKey);
 	}
@@ -103,13 +107,15 @@ public final class UserRecord {
 	}
 
 	/**
-	 * {@return whether this user record came out of a KPL aggregate} */
+	 * {@return whether this user record came out of a KPL aggregate}
+	 */
 	public boolean aggregated() {
 		return aggregated;
 	}
 
 	/**
-	 * {@return when Kinesis received the carrying record, if the input said so} */
+	 * {@return when Kinesis received the carrying record, if the input said so}
+	 */
 	public Optional<Instant> approximateArrivalTimestamp() {
 		return Optional.ofNullable(approximateArrivalTimestamp);
 	}
@@ -123,13 +129,15 @@ public final class UserRecord {
 	}
 
 	/**
-	 * {@return a copy of the data} */
+	 * {@return a copy of the data}
+	 */
 	public byte[] bytes() {
 		return Arrays.copyOfRange(source, dataOffset, dataOffset + dataLength);
 	}
 
 	/**
-	 * {@return the data length in bytes} */
+	 * {@return the data length in bytes}
+	 */
 	public int dataLength() {
 		return dataLength;
 	}
@@ -151,7 +159,7 @@ public final class UserRecord {
 	}
 
 	@Override
-	public boolean equals(Object other) {
+	public boolean equals(@Nullable Object other) {
 		if (this == other) {
 			return true;
 		}

@@ -24,7 +24,8 @@ public class KplLambdaProperties {
 	private CorruptAggregatePolicy corruptAggregatePolicy = CorruptAggregatePolicy.PASS_THROUGH;
 
 	/**
-	 * {@return whether the starter is on; {@code true} by default} */
+	 * {@return whether the starter is on; {@code true} by default}
+	 */
 	public boolean isEnabled() {
 		return enabled;
 	}
@@ -39,7 +40,8 @@ public class KplLambdaProperties {
 	}
 
 	/**
-	 * {@return the policy for corrupt aggregates; {@code PASS_THROUGH} by default} */
+	 * {@return the policy for corrupt aggregates; {@code PASS_THROUGH} by default}
+	 */
 	public CorruptAggregatePolicy getCorruptAggregatePolicy() {
 		return corruptAggregatePolicy;
 	}

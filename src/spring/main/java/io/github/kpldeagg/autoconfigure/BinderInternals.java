@@ -36,12 +36,17 @@ final class BinderInternals {
 		requireField(generation, generation.pollingAdapterType(), BIND_SOURCE_RECORD, boolean.class);
 	}
 
-	/** The consumer endpoint customizer the binder applies: the user's, or a no-op. */
+	/**
+	 * The consumer endpoint customizer the binder applies: the user's, or a no-op (also
+	 * when the binder has none at all).
+	 */
 	@SuppressWarnings("unchecked")
 	static ConsumerEndpointCustomizer<MessageProducer> consumerEndpointCustomizer(
 			AbstractMessageChannelBinder<?, ?, ?> binder) {
-		return (ConsumerEndpointCustomizer<MessageProducer>) read(AbstractMessageChannelBinder.class, binder,
-				CONSUMER_CUSTOMIZER);
+		ConsumerEndpointCustomizer<MessageProducer> customizer = (ConsumerEndpointCustomizer<MessageProducer>) read(
+				AbstractMessageChannelBinder.class, binder, CONSUMER_CUSTOMIZER);
+		return (customizer != null) ? customizer : (endpoint, destinationName, group) -> {
+		};
 	}
 
 	/**
@@ -58,7 +63,8 @@ final class BinderInternals {
 	 * its message.
 	 */
 	static boolean bindsSourceRecord(MessageProducer pollingAdapter) {
-		return (Boolean) read(pollingAdapter.getClass(), pollingAdapter, BIND_SOURCE_RECORD);
+		// A boolean field: never null, but read boxed.
+		return Boolean.TRUE.equals(read(pollingAdapter.getClass(), pollingAdapter, BIND_SOURCE_RECORD));
 	}
 
 	private static void requireField(KinesisBinderGeneration generation, Class<?> type, String name,

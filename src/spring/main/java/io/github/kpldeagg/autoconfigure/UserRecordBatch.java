@@ -5,6 +5,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The user records of a batch message whose payload is a list of their data (the binder's
@@ -22,7 +23,7 @@ public final class UserRecordBatch {
 
 	private final List<UserRecord> userRecords;
 
-	private volatile Map<Object, UserRecord> byPayload;
+	private volatile @Nullable Map<Object, UserRecord> byPayload;
 
 	/**
 	 * Pairs a batch payload with its user records, element by element.
