@@ -67,7 +67,11 @@ public final class JmhResults {
 	}
 
 	public static double allocatedBytesPerOperation(RunResult result) {
-		return result.getSecondaryResults().get(ALLOCATED_BYTES_PER_OPERATION).getScore();
+		Result<?> allocated = result.getSecondaryResults().get(ALLOCATED_BYTES_PER_OPERATION);
+		if (allocated == null) {
+			throw new IllegalStateException("No " + ALLOCATED_BYTES_PER_OPERATION + ": run with the GC profiler");
+		}
+		return allocated.getScore();
 	}
 
 }

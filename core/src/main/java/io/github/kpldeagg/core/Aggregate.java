@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A validated aggregate: its key tables and where each user record's fields lie in the
@@ -57,7 +58,7 @@ final class Aggregate {
 		return fields[userRecord * STRIDE + 3];
 	}
 
-	UserRecord userRecord(int index, String sequenceNumber, Instant approximateArrivalTimestamp) {
+	UserRecord userRecord(int index, String sequenceNumber, @Nullable Instant approximateArrivalTimestamp) {
 		int at = index * STRIDE;
 		int explicitHashKeyIndex = fields[at + 3];
 		return new UserRecord(source, fields[at], fields[at + 1], partitionKeys.get(fields[at + 2]),

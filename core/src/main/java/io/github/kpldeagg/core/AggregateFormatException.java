@@ -1,5 +1,7 @@
 package io.github.kpldeagg.core;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Raised inside the reader; the {@link Deaggregator} adds the Kinesis record's identity.
  */
@@ -7,7 +9,7 @@ final class AggregateFormatException extends Exception {
 
 	private final CorruptionReason reason;
 
-	AggregateFormatException(CorruptionReason reason, String detail, Throwable cause) {
+	AggregateFormatException(CorruptionReason reason, @Nullable String detail, @Nullable Throwable cause) {
 		super(detail, cause, false, false);
 		this.reason = reason;
 	}

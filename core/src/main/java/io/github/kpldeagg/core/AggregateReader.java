@@ -5,6 +5,7 @@ import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.WireFormat;
 import java.io.IOException;
 import java.util.Arrays;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads the KPL aggregate format: {@code F3 89 9A C2}, a protobuf
@@ -133,13 +134,13 @@ final class AggregateReader {
 		private final int protobufOffset;
 
 		/** Reported only if the protobuf is otherwise valid, as protobuf-java does. */
-		String missingRequiredField;
+		@Nullable String missingRequiredField;
 
 		/**
 		 * Field numbers of the groups being skipped, innermost last; allocated on the
 		 * first group.
 		 */
-		private int[] openGroups;
+		private int @Nullable [] openGroups;
 
 		Walk(CodedInputStream in, int protobufOffset) {
 			this.in = in;

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Packs user records into KPL aggregates in pure Java, as the KPL's native daemon does:
@@ -55,15 +56,19 @@ public final class Aggregator {
 		this.maxUserRecords = maxUserRecords;
 	}
 
-	/** An aggregator with the KPL's defaults: 51,200 bytes and no count limit. */
+	/**
+	 * {@return an aggregator with the KPL's defaults: 51,200 bytes and no count limit}
+	 */
 	public static Aggregator create() {
 		return new Aggregator(DEFAULT_MAX_AGGREGATE_BYTES, Integer.MAX_VALUE);
 	}
 
 	/**
-	 * An aggregator whose aggregates hold at most {@code maxAggregateBytes} bytes of data
-	 * (magic, protobuf and MD5; up to {@link #MAX_RECORD_BYTES}) and at most
-	 * {@code maxUserRecords} user records.
+	 * {@return an aggregator with the given limits}
+	 * @param maxAggregateBytes the most bytes of data in an aggregate (magic, protobuf
+	 * and MD5), up to {@link #MAX_RECORD_BYTES}
+	 * @param maxUserRecords the most user records in an aggregate, at least 1
+	 * @throws IllegalArgumentException if a limit is out of range
 	 */
 	public static Aggregator create(int maxAggregateBytes, int maxUserRecords) {
 		if (maxAggregateBytes <= FRAMING_BYTES || maxAggregateBytes > MAX_RECORD_BYTES) {
@@ -77,16 +82,18 @@ public final class Aggregator {
 	}
 
 	/**
-	 * Adds a user record; returns the Kinesis records it completed, oldest first (usually
-	 * none), in an unmodifiable list. A user record too large to share an aggregate goes
-	 * out plain, after the pending aggregate.
+	 * Adds a user record. A user record too large to share an aggregate goes out plain,
+	 * after the pending aggregate.
 	 * @param partitionKey 1 to 256 Unicode code points, as the Kinesis API counts a
 	 * partition key's length
 	 * @param explicitHashKey a decimal in [0, 2^128), or null
 	 * @param data the data; kept, not copied, until the record that carries it is
 	 * returned
+	 * @return the Kinesis records it completed, oldest first (usually none), in an
+	 * unmodifiable list
+	 * @throws IllegalArgumentException if a key is invalid
 	 */
-	public List<KinesisRecord> add(String partitionKey, String explicitHashKey, byte[] data) {
+	public List<KinesisRecord> add(String partitionKey, @Nullable String explicitHashKey, byte[] data) {
 		Objects.requireNonNull(partitionKey, "partitionKey");
 		Objects.requireNonNull(data, "data");
 		if (!hasValidLength(partitionKey)) {
@@ -118,8 +125,8 @@ public final class Aggregator {
 	}
 
 	/**
-	 * The pending user records as one Kinesis record, if there are any; the aggregator is
-	 * then empty.
+	 * {@return the pending user records as one Kinesis record, if there are any} The
+	 * aggregator is then empty.
 	 */
 	public Optional<KinesisRecord> flush() {
 		if (pending.isEmpty()) {
@@ -135,7 +142,9 @@ public final class Aggregator {
 		return Optional.of(record);
 	}
 
-	/** How many user records wait for the next {@link #flush}. */
+	/**
+	 * {@return how many user records wait for the next {@link #flush}}
+	 */
 	public int pendingUserRecords() {
 		return pending.size();
 	}
@@ -151,7 +160,7 @@ public final class Aggregator {
 	 * The protobuf bytes a user record adds to the pending aggregate, its new key-table
 	 * entries included.
 	 */
-	private int addedBytes(String partitionKey, String explicitHashKey, byte[] data) {
+	private int addedBytes(String partitionKey, @Nullable String explicitHashKey, byte[] data) {
 		int size = 0;
 		Integer partitionKeyIndex = partitionKeyIndexes.get(partitionKey);
 		if (partitionKeyIndex == null) {
@@ -186,7 +195,7 @@ public final class Aggregator {
 	 * Like the KPL, a plain record is put with its effective hash key as explicit hash
 	 * key.
 	 */
-	private static KinesisRecord plain(String partitionKey, String explicitHashKey, byte[] data) {
+	private static KinesisRecord plain(String partitionKey, @Nullable String explicitHashKey, byte[] data) {
 		return new KinesisRecord(partitionKey, outerHashKey(partitionKey, explicitHashKey), data, 1);
 	}
 
@@ -194,11 +203,11 @@ public final class Aggregator {
 	 * The effective hash key in decimal; an explicit hash key is already canonical, so it
 	 * is that.
 	 */
-	private static String outerHashKey(String partitionKey, String explicitHashKey) {
+	private static String outerHashKey(String partitionKey, @Nullable String explicitHashKey) {
 		return explicitHashKey != null ? explicitHashKey : HashKeys.effectiveHashKey(partitionKey, null).toString();
 	}
 
-	private String explicitHashKeyOf(Pending userRecord) {
+	private @Nullable String explicitHashKeyOf(Pending userRecord) {
 		return userRecord.explicitHashKeyIndex < 0 ? null : explicitHashKeys.get(userRecord.explicitHashKeyIndex);
 	}
 

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.kinesis.model.Record;
 
 /**
@@ -30,9 +31,9 @@ public final class Deaggregator {
 
 	private final CorruptAggregatePolicy corruptAggregatePolicy;
 
-	private final BigInteger startingHashKey;
+	private final @Nullable BigInteger startingHashKey;
 
-	private final BigInteger endingHashKey;
+	private final @Nullable BigInteger endingHashKey;
 
 	private final DeaggregationListener listener;
 
@@ -44,18 +45,28 @@ public final class Deaggregator {
 	}
 
 	/**
-	 * A deaggregator that passes corrupt aggregates through, as KCL does, and filters
-	 * nothing.
+	 * {@return a deaggregator that passes corrupt aggregates through, as KCL does, and
+	 * filters nothing}
 	 */
 	public static Deaggregator create() {
 		return builder().build();
 	}
 
+	/**
+	 * {@return a builder, for a corrupt-aggregate policy, a shard's hash-key range or a
+	 * listener}
+	 */
 	public static Builder builder() {
 		return new Builder();
 	}
 
-	/** All user records of the given records, in order. */
+	/**
+	 * {@return all user records of the given records, in order}
+	 * @param records AWS SDK v2 records, as {@code GetRecords} or
+	 * {@code SubscribeToShard} return them
+	 * @throws CorruptAggregateException if an aggregate is corrupt and the policy is
+	 * {@link CorruptAggregatePolicy#FAIL FAIL}
+	 */
 	public List<UserRecord> deaggregate(List<Record> records) {
 		List<UserRecord> userRecords = new ArrayList<>(records.size());
 		for (Record record : records) {
@@ -65,41 +76,66 @@ public final class Deaggregator {
 	}
 
 	/**
-	 * The user records of the given records, in order, each Kinesis record decoded when
-	 * it is reached.
+	 * {@return the user records of the given records, in order, each Kinesis record
+	 * decoded when the stream reaches it} A corrupt aggregate under
+	 * {@link CorruptAggregatePolicy#FAIL FAIL} throws {@link CorruptAggregateException}
+	 * from the stream's terminal operation.
+	 * @param records AWS SDK v2 records, as {@code GetRecords} or
+	 * {@code SubscribeToShard} return them
 	 */
 	public Stream<UserRecord> stream(List<Record> records) {
 		return records.stream().flatMap(record -> decode(SdkRecords.input(record)).stream());
 	}
 
 	/**
-	 * The user records of one Kinesis record given as raw data (no copy when it is backed
-	 * by an array).
+	 * {@return the user records of one Kinesis record given as raw data} The user records
+	 * view the buffer's array when it has one; otherwise its remaining bytes are copied
+	 * once.
+	 * @param data the Kinesis record's data, from its position to its limit
+	 * @param partitionKey the Kinesis record's partition key
+	 * @param sequenceNumber the Kinesis record's sequence number
+	 * @throws CorruptAggregateException if the record is a corrupt aggregate and the
+	 * policy is {@link CorruptAggregatePolicy#FAIL FAIL}
 	 */
 	public List<UserRecord> deaggregate(ByteBuffer data, String partitionKey, String sequenceNumber) {
 		return deaggregate(data, partitionKey, null, sequenceNumber, null);
 	}
 
 	/**
-	 * The user records of one Kinesis record given as raw data (no copy when it is backed
-	 * by an array); the explicit hash key and arrival timestamp may be null.
+	 * {@return the user records of one Kinesis record given as raw data, with all the
+	 * record's attributes} The user records view the buffer's array when it has one;
+	 * otherwise its remaining bytes are copied once.
+	 * @param data the Kinesis record's data, from its position to its limit
+	 * @param partitionKey the Kinesis record's partition key
+	 * @param explicitHashKey the Kinesis record's explicit hash key, which a plain record
+	 * keeps; null if it had none
+	 * @param sequenceNumber the Kinesis record's sequence number
+	 * @param approximateArrivalTimestamp when Kinesis received the record; null if
+	 * unknown
+	 * @throws CorruptAggregateException if the record is a corrupt aggregate and the
+	 * policy is {@link CorruptAggregatePolicy#FAIL FAIL}
 	 */
-	public List<UserRecord> deaggregate(ByteBuffer data, String partitionKey, String explicitHashKey,
-			String sequenceNumber, Instant approximateArrivalTimestamp) {
+	public List<UserRecord> deaggregate(ByteBuffer data, String partitionKey, @Nullable String explicitHashKey,
+			String sequenceNumber, @Nullable Instant approximateArrivalTimestamp) {
 		return List
 			.copyOf(decode(Input.of(data, partitionKey, explicitHashKey, sequenceNumber, approximateArrivalTimestamp)));
 	}
 
 	/**
-	 * All user records of a Lambda Kinesis event, in order, with the event's metadata.
+	 * {@return all user records of a Lambda Kinesis event, in order, each with its event
+	 * record's metadata}
+	 * @param event the event, as Lambda passes it to a {@code RequestHandler}
+	 * @throws CorruptAggregateException if an aggregate is corrupt and the policy is
+	 * {@link CorruptAggregatePolicy#FAIL FAIL}
 	 */
 	public List<KinesisEventUserRecord> deaggregateEvent(KinesisEvent event) {
 		return streamEvent(event).toList();
 	}
 
 	/**
-	 * The user records of a Lambda Kinesis event, each Kinesis record decoded when it is
-	 * reached.
+	 * {@return the user records of a Lambda Kinesis event, in order, each Kinesis record
+	 * decoded when the stream reaches it}
+	 * @param event the event, as Lambda passes it to a {@code RequestHandler}
 	 */
 	public Stream<KinesisEventUserRecord> streamEvent(KinesisEvent event) {
 		return event.getRecords()
@@ -123,7 +159,9 @@ public final class Deaggregator {
 		catch (AggregateFormatException e) {
 			return corrupt(input, e);
 		}
-		int[] kept = startingHashKey == null ? null : keptByHashKeyRange(aggregate);
+		BigInteger start = startingHashKey;
+		BigInteger end = endingHashKey;
+		int @Nullable [] kept = (start == null || end == null) ? null : keptByHashKeyRange(aggregate, start, end);
 		int size = kept == null ? aggregate.size() : kept.length;
 		listener.aggregate(input.sequenceNumber, aggregate.size(), aggregate.size() - size);
 		return new AbstractList<>() {
@@ -153,7 +191,8 @@ public final class Deaggregator {
 	}
 
 	/** Indexes of the user records inside the range; each distinct key is hashed once. */
-	private int[] keptByHashKeyRange(Aggregate aggregate) {
+	private static int @Nullable [] keptByHashKeyRange(Aggregate aggregate, BigInteger startingHashKey,
+			BigInteger endingHashKey) {
 		BigInteger[] byPartitionKey = new BigInteger[aggregate.partitionKeys.size()];
 		BigInteger[] byExplicitHashKey = new BigInteger[aggregate.explicitHashKeys.size()];
 		int[] kept = new int[aggregate.size()];
@@ -184,11 +223,11 @@ public final class Deaggregator {
 	}
 
 	/** One Kinesis record, whatever type it came in. */
-	record Input(byte[] source, int offset, int length, String partitionKey, String explicitHashKey,
-			String sequenceNumber, Instant approximateArrivalTimestamp) {
+	record Input(byte[] source, int offset, int length, String partitionKey, @Nullable String explicitHashKey,
+			String sequenceNumber, @Nullable Instant approximateArrivalTimestamp) {
 
-		static Input of(ByteBuffer data, String partitionKey, String explicitHashKey, String sequenceNumber,
-				Instant approximateArrivalTimestamp) {
+		static Input of(ByteBuffer data, String partitionKey, @Nullable String explicitHashKey, String sequenceNumber,
+				@Nullable Instant approximateArrivalTimestamp) {
 			Objects.requireNonNull(partitionKey, "partitionKey");
 			Objects.requireNonNull(sequenceNumber, "sequenceNumber");
 			if (data.hasArray()) {
@@ -212,9 +251,9 @@ public final class Deaggregator {
 
 		private CorruptAggregatePolicy corruptAggregatePolicy = CorruptAggregatePolicy.PASS_THROUGH;
 
-		private BigInteger startingHashKey;
+		private @Nullable BigInteger startingHashKey;
 
-		private BigInteger endingHashKey;
+		private @Nullable BigInteger endingHashKey;
 
 		private DeaggregationListener listener = DeaggregationListener.NONE;
 
@@ -222,8 +261,10 @@ public final class Deaggregator {
 		}
 
 		/**
-		 * What to do with a corrupt aggregate;
+		 * Sets what to do with a corrupt aggregate;
 		 * {@link CorruptAggregatePolicy#PASS_THROUGH} by default.
+		 * @param policy the policy
+		 * @return this builder
 		 */
 		public Builder corruptAggregatePolicy(CorruptAggregatePolicy policy) {
 			this.corruptAggregatePolicy = Objects.requireNonNull(policy, "policy");
@@ -234,6 +275,10 @@ public final class Deaggregator {
 		 * Drops the user records of aggregates whose effective hash key lies outside the
 		 * shard's inclusive hash-key range, as KCL does after resharding. Plain records
 		 * are never dropped.
+		 * @param startingHashKey the shard's {@code StartingHashKey}
+		 * @param endingHashKey the shard's {@code EndingHashKey}, inclusive
+		 * @return this builder
+		 * @throws IllegalArgumentException if the range is empty
 		 */
 		public Builder hashKeyRange(BigInteger startingHashKey, BigInteger endingHashKey) {
 			Objects.requireNonNull(startingHashKey, "startingHashKey");
@@ -247,12 +292,21 @@ public final class Deaggregator {
 			return this;
 		}
 
-		/** Told about every plain record, aggregate and corrupt aggregate. */
+		/**
+		 * Sets the listener told about every plain record, aggregate and corrupt
+		 * aggregate; {@link DeaggregationListener#NONE} by default.
+		 * @param listener the listener, thread-safe if the deaggregator is shared
+		 * @return this builder
+		 */
 		public Builder listener(DeaggregationListener listener) {
 			this.listener = Objects.requireNonNull(listener, "listener");
 			return this;
 		}
 
+		/**
+		 * {@return a deaggregator with this builder's settings} The builder may be used
+		 * again.
+		 */
 		public Deaggregator build() {
 			return new Deaggregator(this);
 		}

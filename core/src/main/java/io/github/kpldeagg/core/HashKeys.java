@@ -4,6 +4,7 @@ import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /** Kinesis hash keys: unsigned 128-bit integers written in decimal. */
 public final class HashKeys {
@@ -22,15 +23,16 @@ public final class HashKeys {
 	}
 
 	/**
-	 * The hash key Kinesis routes a user record with these keys by, the one
-	 * {@link UserRecord#effectiveHashKey()} returns: the explicit hash key, else the MD5
-	 * of the UTF-8 partition key read as an unsigned 128-bit integer. A shard takes the
-	 * user records whose effective hash key lies in its hash-key range.
+	 * {@return the hash key Kinesis routes a user record with these keys by} It is the
+	 * one {@link UserRecord#effectiveHashKey()} returns: the explicit hash key, else the
+	 * MD5 of the UTF-8 partition key read as an unsigned 128-bit integer. A shard takes
+	 * the user records whose effective hash key lies in its hash-key range.
+	 * @param partitionKey the user record's partition key
 	 * @param explicitHashKey a decimal in [0, 2^128) as {@code new BigInteger(String)}
 	 * reads it, or null
 	 * @throws IllegalArgumentException if the explicit hash key is not such a decimal
 	 */
-	public static BigInteger effectiveHashKey(String partitionKey, String explicitHashKey) {
+	public static BigInteger effectiveHashKey(String partitionKey, @Nullable String explicitHashKey) {
 		Objects.requireNonNull(partitionKey, "partitionKey");
 		if (explicitHashKey == null) {
 			return new BigInteger(1, Md5.digest(partitionKey.getBytes(StandardCharsets.UTF_8)));
@@ -62,7 +64,7 @@ public final class HashKeys {
 	 * Linear in the key's length: a key with more significant digits than 2^128 - 1 is
 	 * rejected before BigInteger's superlinear parse.
 	 */
-	private static BigInteger parseExplicitHashKey(String value) {
+	private static @Nullable BigInteger parseExplicitHashKey(String value) {
 		int significant = value.startsWith("+") || value.startsWith("-") ? 1 : 0;
 		while (significant < value.length() && Character.digit(value.charAt(significant), 10) == 0) {
 			significant++;

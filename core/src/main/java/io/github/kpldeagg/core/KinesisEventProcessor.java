@@ -54,24 +54,27 @@ public final class KinesisEventProcessor {
 	}
 
 	/**
-	 * A processor with {@link Deaggregator#create()}: corrupt aggregates pass through as
-	 * one record.
+	 * {@return a processor with {@link Deaggregator#create()}: corrupt aggregates pass
+	 * through as one record}
 	 */
 	public static KinesisEventProcessor create() {
 		return of(Deaggregator.create());
 	}
 
 	/**
-	 * A processor that deaggregates with the given deaggregator and its corrupt-aggregate
-	 * policy.
+	 * {@return a processor that deaggregates with the given deaggregator}
+	 * @param deaggregator its corrupt-aggregate policy decides whether a corrupt
+	 * aggregate fails its record; a {@link CorruptAggregatePolicy#FAIL FAIL} is reported
+	 * as that record's failure
 	 */
 	public static KinesisEventProcessor of(Deaggregator deaggregator) {
 		return new KinesisEventProcessor(Objects.requireNonNull(deaggregator, "deaggregator"), FailureListener.NONE);
 	}
 
 	/**
-	 * A copy of this processor that also tells the listener why a Kinesis record is
-	 * reported as failed, after the listeners this one has.
+	 * {@return a copy of this processor that also tells the listener why a Kinesis record
+	 * is reported as failed, after the listeners this one has}
+	 * @param listener for logging or metrics; it must not throw
 	 */
 	public KinesisEventProcessor onFailure(FailureListener listener) {
 		Objects.requireNonNull(listener, "listener");
@@ -85,6 +88,8 @@ public final class KinesisEventProcessor {
 
 	/**
 	 * Hands each user record of the event to the handler, in order, until one fails.
+	 * @param event the event, as Lambda passes it to a {@code RequestHandler}
+	 * @param handler the work for one user record
 	 * @return no batch item failures when every user record was handled, else exactly
 	 * one: the sequence number of the Kinesis record whose user record (or aggregate)
 	 * failed
@@ -154,6 +159,11 @@ public final class KinesisEventProcessor {
 	@FunctionalInterface
 	public interface UserRecordHandler {
 
+		/**
+		 * Does the work for one user record.
+		 * @param userRecord the user record with its event record's metadata
+		 * @throws Exception to report the user record's Kinesis record as failed
+		 */
 		void handle(KinesisEventUserRecord userRecord) throws Exception;
 
 	}
@@ -170,6 +180,7 @@ public final class KinesisEventProcessor {
 		};
 
 		/**
+		 * Called once for the failed Kinesis record.
 		 * @param eventRecord the Kinesis record whose sequence number is reported
 		 * @param cause the handler's exception, or a {@link CorruptAggregateException}
 		 * under {@link CorruptAggregatePolicy#FAIL}

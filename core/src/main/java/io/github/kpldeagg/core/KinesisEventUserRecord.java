@@ -2,10 +2,12 @@ package io.github.kpldeagg.core;
 
 import com.amazonaws.services.lambda.runtime.events.KinesisEvent;
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A user record from an AWS Lambda {@code KinesisEvent}, with the event record's
- * metadata, as the {@code aws_kpl_deagg} module kept it, plus the arrival time.
+ * metadata, as the {@code aws_kpl_deagg} module kept it, plus the arrival time. Lambda
+ * sets all of the metadata; each part is null when an event built another way lacks it.
  *
  * @param userRecord the user record
  * @param eventSourceArn the stream's ARN
@@ -17,13 +19,13 @@ import java.time.Instant;
  * @param invokeIdentityArn the ARN of the identity that invoked the function
  * @param kinesisSchemaVersion the Kinesis schema version
  */
-public record KinesisEventUserRecord(UserRecord userRecord, String eventSourceArn, String awsRegion, String eventId,
-		String eventName, String eventSource, String eventVersion, String invokeIdentityArn,
-		String kinesisSchemaVersion) {
+public record KinesisEventUserRecord(UserRecord userRecord, @Nullable String eventSourceArn, @Nullable String awsRegion,
+		@Nullable String eventId, @Nullable String eventName, @Nullable String eventSource,
+		@Nullable String eventVersion, @Nullable String invokeIdentityArn, @Nullable String kinesisSchemaVersion) {
 
 	static Deaggregator.Input input(KinesisEvent.KinesisEventRecord eventRecord) {
 		KinesisEvent.Record record = eventRecord.getKinesis();
-		Instant arrival = record.getApproximateArrivalTimestamp() == null ? null
+		@Nullable Instant arrival = record.getApproximateArrivalTimestamp() == null ? null
 				: record.getApproximateArrivalTimestamp().toInstant();
 		return Deaggregator.Input.of(record.getData(), record.getPartitionKey(), null, record.getSequenceNumber(),
 				arrival);

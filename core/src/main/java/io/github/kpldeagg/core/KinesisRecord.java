@@ -14,7 +14,9 @@ package io.github.kpldeagg.core;
  */
 public record KinesisRecord(String partitionKey, String explicitHashKey, byte[] data, int userRecordCount) {
 
-	/** Whether the data is a KPL aggregate rather than one plain user record. */
+	/**
+	 * {@return whether the data is a KPL aggregate rather than one plain user record}
+	 */
 	public boolean aggregated() {
 		return userRecordCount > 1;
 	}

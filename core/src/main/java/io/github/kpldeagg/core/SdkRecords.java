@@ -1,5 +1,6 @@
 package io.github.kpldeagg.core;
 
+import java.util.Objects;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.kinesis.model.Record;
 
@@ -14,7 +15,11 @@ final class SdkRecords {
 		// The SDK's own bytes are never written to, so reading them without a copy is
 		// safe.
 		byte[] source = data == null ? new byte[0] : data.asByteArrayUnsafe();
-		return new Deaggregator.Input(source, 0, source.length, record.partitionKey(), null, record.sequenceNumber(),
+		// Kinesis always sets both; a record built without them fails here, as raw input
+		// does.
+		return new Deaggregator.Input(source, 0, source.length,
+				Objects.requireNonNull(record.partitionKey(), "partitionKey"), null,
+				Objects.requireNonNull(record.sequenceNumber(), "sequenceNumber"),
 				record.approximateArrivalTimestamp());
 	}
 

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One record as the producer wrote it: a user record of a KPL aggregate, or a plain
@@ -24,7 +25,7 @@ public final class UserRecord {
 
 	private final String partitionKey;
 
-	private final String explicitHashKey;
+	private final @Nullable String explicitHashKey;
 
 	private final String sequenceNumber;
 
@@ -32,16 +33,17 @@ public final class UserRecord {
 
 	private final boolean aggregated;
 
-	private final Instant approximateArrivalTimestamp;
+	private final @Nullable Instant approximateArrivalTimestamp;
 
 	/**
 	 * Computed on first request; racy publication is safe because BigInteger is
 	 * immutable.
 	 */
-	private BigInteger effectiveHashKey;
+	private @Nullable BigInteger effectiveHashKey;
 
-	UserRecord(byte[] source, int dataOffset, int dataLength, String partitionKey, String explicitHashKey,
-			String sequenceNumber, long subSequenceNumber, boolean aggregated, Instant approximateArrivalTimestamp) {
+	UserRecord(byte[] source, int dataOffset, int dataLength, String partitionKey, @Nullable String explicitHashKey,
+			String sequenceNumber, long subSequenceNumber, boolean aggregated,
+			@Nullable Instant approximateArrivalTimestamp) {
 		this.source = source;
 		this.dataOffset = dataOffset;
 		this.dataLength = dataLength;
@@ -54,68 +56,95 @@ public final class UserRecord {
 	}
 
 	/**
-	 * A user record that another reader has already deaggregated, such as KCL's
-	 * {@code KinesisClientRecord}. The data is viewed, not copied.
+	 * {@return a user record that another reader has already deaggregated}, such as KCL's
+	 * {@code KinesisClientRecord}. The data is viewed, not copied, when the buffer has an
+	 * array.
+	 * @param data the user record's data, from its position to its limit
+	 * @param partitionKey the user record's partition key
+	 * @param explicitHashKey its explicit hash key, or null
+	 * @param sequenceNumber the sequence number of the Kinesis record that carried it
+	 * @param subSequenceNumber its position in the aggregate, 0 for a plain record
+	 * @param aggregated whether it came out of an aggregate
+	 * @param approximateArrivalTimestamp when Kinesis received the carrying record, or
+	 * null
 	 */
-	public static UserRecord of(ByteBuffer data, String partitionKey, String explicitHashKey, String sequenceNumber,
-			long subSequenceNumber, boolean aggregated, Instant approximateArrivalTimestamp) {
+	public static UserRecord of(ByteBuffer data, String partitionKey, @Nullable String explicitHashKey,
+			String sequenceNumber, long subSequenceNumber, boolean aggregated,
+			@Nullable Instant approximateArrivalTimestamp) {
 		Deaggregator.Input input = Deaggregator.Input.of(data, partitionKey, explicitHashKey, sequenceNumber,
 				approximateArrivalTimestamp);
 		return new UserRecord(input.source(), input.offset(), input.length(), partitionKey, explicitHashKey,
 				sequenceNumber, subSequenceNumber, aggregated, approximateArrivalTimestamp);
 	}
 
-	/** The user record's partition key (for a plain record, the Kinesis record's). */
+	/**
+	 * {@return the user record's partition key (for a plain record, the Kinesis
+	 * record's)}
+	 */
 	public String partitionKey() {
 		return partitionKey;
 	}
 
-	/** The explicit hash key the producer gave this user record, if any. */
+	/**
+	 * {@return the explicit hash key the producer gave this user record, if any}
+	 */
 	public Optional<String> explicitHashKey() {
 		return Optional.ofNullable(explicitHashKey);
 	}
 
-	/** The sequence number of the Kinesis record that carried this user record. */
+	/**
+	 * {@return the sequence number of the Kinesis record that carried this user record}
+	 */
 	public String sequenceNumber() {
 		return sequenceNumber;
 	}
 
-	/** The position of this user record in its aggregate, 0 for a plain record. */
+	/**
+	 * {@return the position of this user record in its aggregate, 0 for a plain record}
+	 */
 	public long subSequenceNumber() {
 		return subSequenceNumber;
 	}
 
-	/** Whether this user record came out of a KPL aggregate. */
+	/**
+	 * {@return whether this user record came out of a KPL aggregate}
+	 */
 	public boolean aggregated() {
 		return aggregated;
 	}
 
-	/** When Kinesis received the carrying record, if the input said so. */
+	/**
+	 * {@return when Kinesis received the carrying record, if the input said so}
+	 */
 	public Optional<Instant> approximateArrivalTimestamp() {
 		return Optional.ofNullable(approximateArrivalTimestamp);
 	}
 
 	/**
-	 * A read-only view of the data, positioned at 0; each call returns a new view of the
-	 * same bytes.
+	 * {@return a read-only view of the data, positioned at 0} Each call returns a new
+	 * view of the same bytes.
 	 */
 	public ByteBuffer data() {
 		return ByteBuffer.wrap(source, dataOffset, dataLength).slice().asReadOnlyBuffer();
 	}
 
-	/** A copy of the data. */
+	/**
+	 * {@return a copy of the data}
+	 */
 	public byte[] bytes() {
 		return Arrays.copyOfRange(source, dataOffset, dataOffset + dataLength);
 	}
 
-	/** The data length in bytes. */
+	/**
+	 * {@return the data length in bytes}
+	 */
 	public int dataLength() {
 		return dataLength;
 	}
 
 	/**
-	 * The hash key Kinesis routes this user record by: the explicit hash key, else the
-	 * MD5 of the UTF-8 partition key read as an unsigned 128-bit integer
+	 * {@return the hash key Kinesis routes this user record by}: the explicit hash key,
+	 * else the MD5 of the UTF-8 partition key read as an unsigned 128-bit integer
 	 * ({@link HashKeys#effectiveHashKey}).
 	 * @throws IllegalArgumentException if {@link #of} was given an explicit hash key that
 	 * is not a decimal in [0, 2^128)
@@ -130,7 +159,7 @@ public final class UserRecord {
 	}
 
 	@Override
-	public boolean equals(Object other) {
+	public boolean equals(@Nullable Object other) {
 		if (this == other) {
 			return true;
 		}

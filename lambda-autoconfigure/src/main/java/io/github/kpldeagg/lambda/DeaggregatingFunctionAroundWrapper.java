@@ -64,11 +64,11 @@ class DeaggregatingFunctionAroundWrapper extends FunctionAroundWrapper {
 			return function.apply(request);
 		}
 		UserRecordInput userRecordInput = UserRecordInput.of(function);
-		Object json = userRecordInput == null ? null : json(request.getPayload());
-		if (userRecordInput == null || !KinesisEventJson.isKinesisEvent(json)) {
+		if (userRecordInput == null || !(json(request.getPayload()) instanceof Map<?, ?> eventJson)
+				|| !KinesisEventJson.isKinesisEvent(eventJson)) {
 			return callThroughNext(request, function);
 		}
-		KinesisEvent event = KinesisEventJson.read((Map<?, ?>) json);
+		KinesisEvent event = KinesisEventJson.read(eventJson);
 		StreamsEventResponse response = processor.process(event,
 				userRecord -> callThroughNext(userRecordInput.message(userRecord, request.getHeaders()), function));
 		return MessageBuilder.withPayload(jsonMapper.toJson(asJson(response))).build();

@@ -41,7 +41,9 @@ final class KinesisEventJson {
 	 * wrong type
 	 */
 	static KinesisEvent read(Map<?, ?> json) {
-		List<?> records = (List<?>) json.get("Records");
+		if (!(json.get("Records") instanceof List<?> records)) {
+			throw new IllegalArgumentException("Malformed Kinesis event: no Records");
+		}
 		List<KinesisEventRecord> eventRecords = new ArrayList<>(records.size());
 		for (int i = 0; i < records.size(); i++) {
 			eventRecords.add(record(records.get(i), "Records[" + i + "]"));

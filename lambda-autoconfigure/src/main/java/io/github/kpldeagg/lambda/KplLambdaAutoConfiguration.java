@@ -41,6 +41,13 @@ public class KplLambdaAutoConfiguration {
 
 	private static final Log logger = LogFactory.getLog(KplLambdaAutoConfiguration.class);
 
+	/**
+	 * Creates the processor that deaggregates each Kinesis event and builds the partial
+	 * batch response; an application's own {@code KinesisEventProcessor} bean replaces
+	 * it.
+	 * @param properties the corrupt-aggregate policy
+	 * @return the processor
+	 */
 	@Bean
 	@ConditionalOnMissingBean
 	public KinesisEventProcessor kplKinesisEventProcessor(KplLambdaProperties properties) {
@@ -49,8 +56,14 @@ public class KplLambdaAutoConfiguration {
 	}
 
 	/**
-	 * Primary because Spring Cloud Function uses a single wrapper; this one calls the
-	 * other one itself.
+	 * Creates the wrapper that calls a consumer of user records once per user record of a
+	 * Kinesis event. Primary because Spring Cloud Function uses a single wrapper; this
+	 * one calls the other one itself.
+	 * @param processor deaggregates the event and answers with its batch item failures
+	 * @param jsonMapper reads the event JSON, and user records for JSON-typed functions
+	 * @param wrappers the wrapper that would otherwise have been there (such as Spring
+	 * Cloud Function's observation wrapper), chained around each user record's call
+	 * @return the wrapper
 	 */
 	@Bean
 	@Primary

@@ -23,18 +23,34 @@ public class KplLambdaProperties {
 	 */
 	private CorruptAggregatePolicy corruptAggregatePolicy = CorruptAggregatePolicy.PASS_THROUGH;
 
+	/**
+	 * {@return whether the starter is on; {@code true} by default}
+	 */
 	public boolean isEnabled() {
 		return enabled;
 	}
 
+	/**
+	 * Switches the starter on or off.
+	 * @param enabled {@code false} to let functions run as Spring Cloud Function alone
+	 * runs them
+	 */
 	public void setEnabled(boolean enabled) {
 		this.enabled = enabled;
 	}
 
+	/**
+	 * {@return the policy for corrupt aggregates; {@code PASS_THROUGH} by default}
+	 */
 	public CorruptAggregatePolicy getCorruptAggregatePolicy() {
 		return corruptAggregatePolicy;
 	}
 
+	/**
+	 * Sets the policy for corrupt aggregates.
+	 * @param corruptAggregatePolicy the policy; {@code FAIL} reports the corrupt record
+	 * as the batch item failure
+	 */
 	public void setCorruptAggregatePolicy(CorruptAggregatePolicy corruptAggregatePolicy) {
 		this.corruptAggregatePolicy = corruptAggregatePolicy;
 	}

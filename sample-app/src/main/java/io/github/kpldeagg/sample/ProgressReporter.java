@@ -15,6 +15,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
+import org.jspecify.annotations.Nullable;
 
 /** Prints a progress line at a fixed interval while records are put or received. */
 @Component
@@ -32,9 +33,9 @@ class ProgressReporter implements DisposableBean {
 		return thread;
 	});
 
-	private Supplier<ProducerStats> producer;
+	private @Nullable Supplier<ProducerStats> producer;
 
-	private ScheduledFuture<?> reporting;
+	private @Nullable ScheduledFuture<?> reporting;
 
 	private String lastLine = "";
 
@@ -48,7 +49,7 @@ class ProgressReporter implements DisposableBean {
 	}
 
 	/** Starts reporting; {@code producer} is null when the sample only consumes. */
-	synchronized void start(Supplier<ProducerStats> producer) {
+	synchronized void start(@Nullable Supplier<ProducerStats> producer) {
 		this.producer = producer;
 		lastReportNanos = System.nanoTime();
 		long intervalMillis = sample.progressInterval().toMillis();
@@ -57,7 +58,9 @@ class ProgressReporter implements DisposableBean {
 
 	/** Stops reporting after a last line, if anything changed since the previous one. */
 	synchronized void stop() {
-		reporting.cancel(false);
+		if (reporting != null) {
+			reporting.cancel(false);
+		}
 		report();
 	}
 

@@ -43,12 +43,17 @@ final class BinderInternals {
 		return Arrays.stream(InternalField.values()).map(internal -> requireField(generation, internal)).toList();
 	}
 
-	/** The consumer endpoint customizer the binder applies: the user's, or a no-op. */
+	/**
+	 * The consumer endpoint customizer the binder applies: the user's, or a no-op (also
+	 * when the binder has none at all).
+	 */
 	@SuppressWarnings("unchecked")
 	static ConsumerEndpointCustomizer<MessageProducer> consumerEndpointCustomizer(
 			AbstractMessageChannelBinder<?, ?, ?> binder) {
-		return (ConsumerEndpointCustomizer<MessageProducer>) read(AbstractMessageChannelBinder.class, binder,
-				InternalField.CONSUMER_CUSTOMIZER);
+		ConsumerEndpointCustomizer<MessageProducer> customizer = (ConsumerEndpointCustomizer<MessageProducer>) read(
+				AbstractMessageChannelBinder.class, binder, InternalField.CONSUMER_CUSTOMIZER);
+		return (customizer != null) ? customizer : (endpoint, destinationName, group) -> {
+		};
 	}
 
 	/**
@@ -66,7 +71,8 @@ final class BinderInternals {
 	 * its message.
 	 */
 	static boolean bindsSourceRecord(MessageProducer pollingAdapter) {
-		return (Boolean) read(pollingAdapter.getClass(), pollingAdapter, InternalField.BIND_SOURCE_RECORD);
+		// A boolean field: never null, but read boxed.
+		return Boolean.TRUE.equals(read(pollingAdapter.getClass(), pollingAdapter, InternalField.BIND_SOURCE_RECORD));
 	}
 
 	private static Field requireField(KinesisBinderGeneration generation, InternalField internal) {

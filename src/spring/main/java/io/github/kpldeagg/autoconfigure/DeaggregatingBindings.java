@@ -60,8 +60,8 @@ public class DeaggregatingBindings implements ApplicationListener<ContextRefresh
 	}
 
 	/**
-	 * The mode of each consumer binding of a Kinesis binder bound so far, by binding
-	 * name.
+	 * {@return the mode of each consumer binding of a Kinesis binder bound so far, by
+	 * binding name} A snapshot: later bindings do not change it.
 	 */
 	public Map<String, Mode> modes() {
 		return Map.copyOf(modes);
@@ -86,7 +86,7 @@ public class DeaggregatingBindings implements ApplicationListener<ContextRefresh
 				+ ", headers only (KCL deaggregates) on " + bindingsIn(Mode.KCL) + ", disabled on "
 				+ bindingsIn(Mode.DISABLED) + (modes.containsValue(Mode.DYNAMODB_STREAMS)
 						? ", DynamoDB Streams (untouched) on " + bindingsIn(Mode.DYNAMODB_STREAMS) : ""));
-		List<String> uncustomized = kinesisConsumerBindingsNotSeen();
+		List<String> uncustomized = kinesisConsumerBindingsNotSeen(event.getApplicationContext());
 		if (!uncustomized.isEmpty()) {
 			logger.warn("KPL deaggregation is not installed on Kinesis bindings " + uncustomized
 					+ ": Spring Cloud Stream applied no DeaggregatingBinderCustomizer to their binder. It applies"
@@ -99,7 +99,7 @@ public class DeaggregatingBindings implements ApplicationListener<ContextRefresh
 	/**
 	 * Kinesis consumer bindings bound without the deaggregating customizer seeing them.
 	 */
-	private List<String> kinesisConsumerBindingsNotSeen() {
+	private List<String> kinesisConsumerBindingsNotSeen(ApplicationContext context) {
 		BindingService bindingService = context.getBeanProvider(BindingService.class).getIfAvailable();
 		if (bindingService == null) {
 			return List.of();

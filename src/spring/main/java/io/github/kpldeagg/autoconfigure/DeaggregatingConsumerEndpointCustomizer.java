@@ -65,16 +65,32 @@ final class DeaggregatingConsumerEndpointCustomizer implements ConsumerEndpointC
 			bindings.bound(bindingName, DeaggregatingBindings.Mode.DYNAMODB_STREAMS);
 		}
 		else if (generation.pollingAdapterType().isInstance(endpoint)) {
-			deaggregate((MessageProducerSupport) endpoint, bindingChannel, bindingName, settings, consumerBinding);
+			deaggregate((MessageProducerSupport) endpoint, required(bindingChannel, bindingName), bindingName, settings,
+					consumerBinding);
 			bindings.bound(bindingName, DeaggregatingBindings.Mode.DEAGGREGATED);
 		}
 		else if (generation.kclAdapterType().isInstance(endpoint)) {
-			endpoint.setOutputChannel(
-					new KclUserRecordChannel(bindingChannel, new UserRecordHeaders(generation.headers())));
+			endpoint.setOutputChannel(new KclUserRecordChannel(required(bindingChannel, bindingName),
+					new UserRecordHeaders(generation.headers())));
 			bindings.bound(bindingName, DeaggregatingBindings.Mode.KCL);
 		}
 	}
 
+	/**
+	 * The binding channel the binder set as the endpoint's output before customizing it.
+	 */
+	private static MessageChannel required(@Nullable MessageChannel bindingChannel, String bindingName) {
+		if (bindingChannel == null) {
+			throw new IllegalStateException("Kinesis binding " + bindingName
+					+ " has no output channel when its consumer endpoint is customized: no channel to send user"
+					+ " records to");
+		}
+		return bindingChannel;
+	}
+
+	// Spring Integration 7 declares setErrorChannel's parameter non-null; null is what
+	// switches the adapter's own error routing off.
+	@SuppressWarnings("NullAway")
 	private void deaggregate(MessageProducerSupport adapter, MessageChannel bindingChannel, String bindingName,
 			BindingSettings settings, ConsumerBinding consumerBinding) {
 		@Nullable InboundMessageMapper<byte[]> embeddedHeadersMapper = BinderInternals.embeddedHeadersMapper(adapter);

@@ -40,34 +40,66 @@ public class KplDeaggregationProperties {
 	 */
 	private Map<String, Binding> bindings = new LinkedHashMap<>();
 
+	/**
+	 * {@return whether the starter is on; {@code true} by default}
+	 */
 	public boolean isEnabled() {
 		return enabled;
 	}
 
+	/**
+	 * Switches the starter on or off: deaggregation, the {@code UserRecord} converter and
+	 * the metrics together.
+	 * @param enabled {@code false} to switch it off
+	 */
 	public void setEnabled(boolean enabled) {
 		this.enabled = enabled;
 	}
 
+	/**
+	 * {@return the policy for corrupt aggregates of bindings that set none;
+	 * {@code PASS_THROUGH} by default}
+	 */
 	public CorruptAggregatePolicy getCorruptAggregatePolicy() {
 		return corruptAggregatePolicy;
 	}
 
+	/**
+	 * Sets the policy for corrupt aggregates of bindings that set none.
+	 * @param corruptAggregatePolicy the policy
+	 */
 	public void setCorruptAggregatePolicy(CorruptAggregatePolicy corruptAggregatePolicy) {
 		this.corruptAggregatePolicy = corruptAggregatePolicy;
 	}
 
+	/**
+	 * {@return whether bindings that set nothing else drop user records outside their
+	 * shard's hash-key range; {@code false} by default}
+	 */
 	public boolean isShardFilter() {
 		return shardFilter;
 	}
 
+	/**
+	 * Sets whether bindings that set nothing else drop user records outside their shard's
+	 * hash-key range.
+	 * @param shardFilter {@code true} to filter as KCL does after resharding
+	 */
 	public void setShardFilter(boolean shardFilter) {
 		this.shardFilter = shardFilter;
 	}
 
+	/**
+	 * {@return the per-binding settings by binding name; mutable, for the binder}
+	 */
 	public Map<String, Binding> getBindings() {
 		return bindings;
 	}
 
+	/**
+	 * Replaces the per-binding settings.
+	 * @param bindings the settings by binding name, such as {@code process-in-0}
+	 */
 	public void setBindings(Map<String, Binding> bindings) {
 		this.bindings = bindings;
 	}
@@ -101,26 +133,50 @@ public class KplDeaggregationProperties {
 		 */
 		private @Nullable Boolean shardFilter;
 
+		/**
+		 * {@return whether this binding deaggregates; {@code true} by default, and
+		 * nothing when the starter is off}
+		 */
 		public boolean isEnabled() {
 			return enabled;
 		}
 
+		/**
+		 * Switches deaggregation on or off for this binding.
+		 * @param enabled {@code false} to leave the binding's records as the binder
+		 * delivers them
+		 */
 		public void setEnabled(boolean enabled) {
 			this.enabled = enabled;
 		}
 
+		/**
+		 * {@return this binding's corrupt-aggregate policy; null for the global one}
+		 */
 		public @Nullable CorruptAggregatePolicy getCorruptAggregatePolicy() {
 			return corruptAggregatePolicy;
 		}
 
+		/**
+		 * Sets this binding's corrupt-aggregate policy.
+		 * @param corruptAggregatePolicy the policy; null for the global one
+		 */
 		public void setCorruptAggregatePolicy(@Nullable CorruptAggregatePolicy corruptAggregatePolicy) {
 			this.corruptAggregatePolicy = corruptAggregatePolicy;
 		}
 
+		/**
+		 * {@return whether this binding filters by hash-key range; null for the global
+		 * switch}
+		 */
 		public @Nullable Boolean getShardFilter() {
 			return shardFilter;
 		}
 
+		/**
+		 * Sets whether this binding filters by hash-key range.
+		 * @param shardFilter the switch; null for the global one
+		 */
 		public void setShardFilter(@Nullable Boolean shardFilter) {
 			this.shardFilter = shardFilter;
 		}

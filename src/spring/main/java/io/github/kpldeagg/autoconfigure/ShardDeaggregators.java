@@ -39,9 +39,19 @@ final class ShardDeaggregators {
 		this.unfiltered = builder().build();
 	}
 
-	Deaggregator forShard(String stream, String shardId) {
-		if (!settings.shardFilter()) {
+	/**
+	 * The deaggregator for records of this stream and shard, as the binder's headers name
+	 * them.
+	 * @throws IllegalStateException if filtering and the binder named no stream or shard
+	 */
+	Deaggregator forShard(@Nullable String stream, @Nullable String shardId) {
+		ShardHashKeyRanges ranges = this.ranges;
+		if (!settings.shardFilter() || ranges == null) {
 			return unfiltered;
+		}
+		if (stream == null || shardId == null) {
+			throw new IllegalStateException("Binding " + settings.bindingName()
+					+ " filters by shard, but a record came without its stream or shard header");
 		}
 		return filteredByShard.computeIfAbsent(stream + '/' + shardId, key -> {
 			HashKeyRange range = ranges.of(stream, shardId);

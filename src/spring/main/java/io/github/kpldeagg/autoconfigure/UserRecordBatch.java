@@ -5,6 +5,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The user records of a batch message whose payload is a list of their data (the binder's
@@ -22,11 +23,14 @@ public final class UserRecordBatch {
 
 	private final List<UserRecord> userRecords;
 
-	private volatile Map<Object, UserRecord> byPayload;
+	private volatile @Nullable Map<Object, UserRecord> byPayload;
 
 	/**
+	 * Pairs a batch payload with its user records, element by element.
 	 * @param payloads the batch payload, element {@code i} being the data of
-	 * {@code userRecords.get(i)}
+	 * {@code userRecords.get(i)}; kept as it is, for identity lookups
+	 * @param userRecords the user records, in payload order
+	 * @throws IllegalArgumentException if the two lists differ in size
 	 */
 	public UserRecordBatch(List<?> payloads, List<UserRecord> userRecords) {
 		if (payloads.size() != userRecords.size()) {
@@ -37,13 +41,18 @@ public final class UserRecordBatch {
 		this.userRecords = List.copyOf(userRecords);
 	}
 
+	/**
+	 * {@return the user records, in payload order; unmodifiable}
+	 */
 	public List<UserRecord> userRecords() {
 		return userRecords;
 	}
 
 	/**
-	 * The user record whose data is this element of the batch payload: the same object,
-	 * not equal bytes.
+	 * {@return the user record whose data is this element of the batch payload, if it is
+	 * one}
+	 * @param payloadElement an element of the batch payload: the same object, not equal
+	 * bytes
 	 */
 	public Optional<UserRecord> userRecordOf(Object payloadElement) {
 		Map<Object, UserRecord> index = byPayload;

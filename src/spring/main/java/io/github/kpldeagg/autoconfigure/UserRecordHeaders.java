@@ -75,14 +75,15 @@ final class UserRecordHeaders {
 	static @Nullable UserRecord read(byte[] data, MessageHeaders headers,
 			@Nullable Instant approximateArrivalTimestamp) {
 		String partitionKey = headers.get(KplHeaders.PARTITION_KEY, String.class);
-		if (partitionKey == null) {
+		String sequenceNumber = headers.get(KplHeaders.SEQUENCE_NUMBER, String.class);
+		Long subSequenceNumber = headers.get(KplHeaders.SUB_SEQUENCE_NUMBER, Long.class);
+		Boolean aggregated = headers.get(KplHeaders.AGGREGATED, Boolean.class);
+		if (partitionKey == null || sequenceNumber == null || subSequenceNumber == null || aggregated == null) {
 			return null;
 		}
 		return UserRecord.of(ByteBuffer.wrap(data), partitionKey,
-				headers.get(KplHeaders.EXPLICIT_HASH_KEY, String.class),
-				headers.get(KplHeaders.SEQUENCE_NUMBER, String.class),
-				headers.get(KplHeaders.SUB_SEQUENCE_NUMBER, Long.class),
-				headers.get(KplHeaders.AGGREGATED, Boolean.class), approximateArrivalTimestamp);
+				headers.get(KplHeaders.EXPLICIT_HASH_KEY, String.class), sequenceNumber, subSequenceNumber, aggregated,
+				approximateArrivalTimestamp);
 	}
 
 }

@@ -82,6 +82,9 @@ public final class FanOutReport {
 		StringBuilder allocations = new StringBuilder();
 		int userRecords = userRecords(fanOutCase);
 		RunResult deaggregated = results.get(methods[0]);
+		if (deaggregated == null) {
+			return;
+		}
 		for (String method : methods) {
 			RunResult result = results.get(method);
 			if (result == null) {

@@ -1,6 +1,7 @@
 package io.github.kpldeagg.benchmarks.fanout;
 
 import java.net.URI;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.DirectFieldAccessor;
 import org.springframework.cloud.stream.binder.AbstractMessageChannelBinder;
@@ -54,8 +55,9 @@ final class KinesisBindingFanOut implements AutoCloseable {
 				embedHeaders ? embeddedHeadersMapper() : null);
 		adapter.setOutputChannel(bindingChannel);
 		consumerEndpointCustomizer().configure(adapter, AdapterMessages.STREAM, "benchmark");
-		if (adapter.getOutputChannel() != bindingChannel) {
-			return adapter.getOutputChannel();
+		MessageChannel outputChannel = adapter.getOutputChannel();
+		if (outputChannel != null && outputChannel != bindingChannel) {
+			return outputChannel;
 		}
 		throw new IllegalStateException("The starter did not deaggregate the binding " + bindingChannel);
 	}
@@ -66,12 +68,14 @@ final class KinesisBindingFanOut implements AutoCloseable {
 	 */
 	@SuppressWarnings("unchecked")
 	InboundMessageMapper<byte[]> embeddedHeadersMapper() {
-		return (InboundMessageMapper<byte[]>) read("embeddedHeadersMapper");
+		return (InboundMessageMapper<byte[]>) Objects.requireNonNull(read("embeddedHeadersMapper"),
+				"embeddedHeadersMapper");
 	}
 
 	@SuppressWarnings("unchecked")
 	private ConsumerEndpointCustomizer<MessageProducer> consumerEndpointCustomizer() {
-		return (ConsumerEndpointCustomizer<MessageProducer>) read("consumerCustomizer");
+		return (ConsumerEndpointCustomizer<MessageProducer>) Objects.requireNonNull(read("consumerCustomizer"),
+				"consumerCustomizer");
 	}
 
 	/** The binder keeps both without a getter. */

@@ -10,6 +10,8 @@ import org.openjdk.jmh.infra.Blackhole;
  */
 final class UserRecordSink implements Consumer<UserRecord> {
 
+	/** Set by {@link #drainInto} in the benchmark's setup, before any user record. */
+	@SuppressWarnings("NullAway.Init")
 	private Blackhole blackhole;
 
 	private long received;

@@ -4,6 +4,7 @@ import io.github.kpldeagg.core.UserRecord;
 import java.math.BigInteger;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The last user record done per stream and shard, by which repeats after a Lambda retry
@@ -28,12 +29,16 @@ class ShardCheckpoints {
 
 	private final Map<String, Position> lastDone = new ConcurrentHashMap<>();
 
-	boolean isDone(String stream, String shard, UserRecord userRecord) {
+	/**
+	 * Whether this user record is at or before the last one done on its shard. Stream and
+	 * shard come from the starter's headers, null only for an event that lacks them.
+	 */
+	boolean isDone(@Nullable String stream, @Nullable String shard, UserRecord userRecord) {
 		Position last = lastDone.get(stream + "/" + shard);
 		return last != null && Position.of(userRecord).compareTo(last) <= 0;
 	}
 
-	void done(String stream, String shard, UserRecord userRecord) {
+	void done(@Nullable String stream, @Nullable String shard, UserRecord userRecord) {
 		lastDone.merge(stream + "/" + shard, Position.of(userRecord),
 				(previous, current) -> current.compareTo(previous) > 0 ? current : previous);
 	}

@@ -1,10 +1,12 @@
 package io.github.kpldeagg.sample.check;
 
+import io.github.kpldeagg.sample.Reading;
 import java.math.BigInteger;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Queue;
 import java.util.Set;
 import java.util.UUID;
@@ -117,8 +119,10 @@ public final class DeliveryLedger {
 
 	private record ReadingId(String device, long seq) {
 
+		/** Of a delivery sent or received in this run, which has a reading. */
 		static ReadingId of(Delivery delivery) {
-			return new ReadingId(delivery.reading().device(), delivery.reading().seq());
+			Reading reading = Objects.requireNonNull(delivery.reading(), "reading");
+			return new ReadingId(reading.device(), reading.seq());
 		}
 	}
 

@@ -1,13 +1,14 @@
 package io.github.kpldeagg.sample.producer;
 
 import io.github.kpldeagg.sample.Reading;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A reading to put as one user record, with the device as partition key.
  *
  * @param explicitHashKey null for a device routed by its partition key
  */
-record OutgoingReading(Reading reading, String explicitHashKey) {
+record OutgoingReading(Reading reading, @Nullable String explicitHashKey) {
 
 	String partitionKey() {
 		return reading.device();

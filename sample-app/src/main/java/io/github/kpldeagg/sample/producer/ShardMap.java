@@ -9,6 +9,7 @@ import software.amazon.awssdk.services.kinesis.KinesisClient;
 import software.amazon.awssdk.services.kinesis.model.ListShardsRequest;
 import software.amazon.awssdk.services.kinesis.model.ListShardsResponse;
 import software.amazon.awssdk.services.kinesis.model.Shard;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The open shards of a stream by hash-key range: the KPL aggregates only user records
@@ -42,7 +43,7 @@ final class ShardMap {
 	}
 
 	/** The index of the shard Kinesis routes a user record with these keys to. */
-	int shardOf(String partitionKey, String explicitHashKey) {
+	int shardOf(String partitionKey, @Nullable String explicitHashKey) {
 		BigInteger hashKey = HashKeys.effectiveHashKey(partitionKey, explicitHashKey);
 		for (int i = shards.size() - 1; i >= 0; i--) {
 			if (hashKey.compareTo(startingHashKey(shards.get(i))) >= 0) {

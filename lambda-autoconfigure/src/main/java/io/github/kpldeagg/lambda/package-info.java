@@ -1,0 +1,13 @@
+/**
+ * KPL deaggregation for AWS Lambda functions run by Spring Cloud Function's
+ * {@code FunctionInvoker}: a consumer of user records is called once per user record of a
+ * Kinesis event, and the handler answers with the partial batch response. The
+ * auto-configuration, its properties and
+ * {@link io.github.kpldeagg.lambda.KplLambdaHeaders} are the public API; the function
+ * wrapper and the event reading behind it are internal. Nothing is null unless marked
+ * {@code @Nullable}.
+ */
+@NullMarked
+package io.github.kpldeagg.lambda;
+
+import org.jspecify.annotations.NullMarked;
