@@ -57,9 +57,14 @@ class DeaggregatorFuzzTest {
 				byte[] input = mutator.next();
 				try {
 					long allocated = checkOutcomes(input);
-					if (i >= WARM_UP_CASES) {
-						assertThat(allocated).as("bytes allocated for a %d-byte record", input.length)
-							.isLessThanOrEqualTo(FIXED_ALLOCATION + ALLOCATION_PER_BYTE * input.length);
+					long bound = FIXED_ALLOCATION + ALLOCATION_PER_BYTE * input.length;
+					if (i >= WARM_UP_CASES && allocated > bound) {
+						// One-off costs (code still interpreted, or deoptimized on a
+						// busy machine) do not repeat; allocation out of proportion does.
+						allocated = Math.min(allocated, Math.min(checkOutcomes(input), checkOutcomes(input)));
+						assertThat(allocated)
+							.as("bytes allocated for a %d-byte record, the least of three decodes", input.length)
+							.isLessThanOrEqualTo(bound);
 					}
 				}
 				catch (AssertionError | RuntimeException e) {

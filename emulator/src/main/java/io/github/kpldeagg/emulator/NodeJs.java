@@ -55,7 +55,7 @@ final class NodeJs {
 			.filter(candidate -> Files.isRegularFile(candidate) && Files.isExecutable(candidate))
 			.findFirst()
 			.orElseThrow(() -> new EmulatorUnavailableException(neededBy + " needs Node.js: `" + command
-					+ "` was not found on the PATH. Install Node.js 18+ with npm (https://nodejs.org) or "
+					+ "` was not found on the PATH. Install Node.js 20+ with npm (https://nodejs.org) or "
 					+ neededBy.alternative() + "."));
 	}
 

@@ -20,7 +20,7 @@ class NodeJsTest {
 
 		assertThatThrownBy(() -> KinesisLocal.start(noNode, temp.resolve("cache")))
 			.isInstanceOf(EmulatorUnavailableException.class)
-			.hasMessage("kinesis-local 0.6.2 needs Node.js: `node` was not found on the PATH. Install Node.js 18+"
+			.hasMessage("kinesis-local 0.6.2 needs Node.js: `node` was not found on the PATH. Install Node.js 20+"
 					+ " with npm (https://nodejs.org) or set spring.cloud.aws.endpoint to a running Kinesis.");
 	}
 

@@ -76,7 +76,7 @@ class SampleApplicationTest {
 			.contains("spring.cloud.aws.endpoint is not set, so the sample starts its own Kinesis")
 			.contains("`node` was not found on the PATH")
 			.contains("Action:")
-			.contains("Install Node.js 18 or later with npm (https://nodejs.org)")
+			.contains("Install Node.js 20 or later with npm (https://nodejs.org)")
 			.contains("--spring.cloud.aws.endpoint=http://127.0.0.1:<port>"
 					+ " --spring.cloud.aws.region.static=us-east-1"
 					+ " --spring.cloud.aws.credentials.access-key=fake-access-key"

@@ -15,7 +15,7 @@ class EmulatorUnavailableFailureAnalyzer extends AbstractFailureAnalyzer<Emulato
 		return new FailureAnalysis(
 				EmbeddedKinesis.ENDPOINT + " is not set, so the sample starts its own Kinesis (kinesis-local, run by"
 						+ " Node.js), but it could not:\n\n" + cause.getMessage(),
-				"Install Node.js 18 or later with npm (https://nodejs.org) and run the sample again, or point it at a"
+				"Install Node.js 20 or later with npm (https://nodejs.org) and run the sample again, or point it at a"
 						+ " running Kinesis emulator with\n\n    --" + EmbeddedKinesis.ENDPOINT
 						+ "=http://127.0.0.1:<port> " + LoopbackDefaults.asArguments()
 						+ "\n\n(for an endpoint on loopback the sample sets that region and those fake credentials"
