@@ -63,17 +63,7 @@ final class FunctionApplications {
 
 		@Bean
 		ObservationHandler<Observation.Context> functionObservations() {
-			return new ObservationHandler<>() {
-				@Override
-				public void onStop(Observation.Context context) {
-					Received.OBSERVATIONS.add(context.getName());
-				}
-
-				@Override
-				public boolean supportsContext(Observation.Context context) {
-					return true;
-				}
-			};
+			return Received.observations();
 		}
 
 	}

@@ -127,17 +127,7 @@ class KplLambdaAotTest {
 
 		@Bean
 		ObservationHandler<Observation.Context> functionObservations() {
-			return new ObservationHandler<>() {
-				@Override
-				public void onStop(Observation.Context context) {
-					Received.OBSERVATIONS.add(context.getName());
-				}
-
-				@Override
-				public boolean supportsContext(Observation.Context context) {
-					return true;
-				}
-			};
+			return Received.observations();
 		}
 
 	}

@@ -1,5 +1,7 @@
 package io.github.kpldeagg.lambda;
 
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationHandler;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
@@ -21,6 +23,21 @@ final class Received {
 		PAYLOADS.clear();
 		OBSERVATIONS.clear();
 		poison = payload -> false;
+	}
+
+	/** An observation handler that notes the name of each observation that stops. */
+	static ObservationHandler<Observation.Context> observations() {
+		return new ObservationHandler<>() {
+			@Override
+			public void onStop(Observation.Context context) {
+				OBSERVATIONS.add(context.getName());
+			}
+
+			@Override
+			public boolean supportsContext(Observation.Context context) {
+				return true;
+			}
+		};
 	}
 
 	static void accept(Object payload) {
