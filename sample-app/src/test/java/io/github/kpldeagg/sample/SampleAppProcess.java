@@ -44,6 +44,12 @@ final class SampleAppProcess {
 		Files.createDirectories(log.getParent());
 		List<String> command = new ArrayList<>(
 				List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m"));
+		String emulatorCache = System.getProperty("kpl.emulator.cache");
+		if (emulatorCache != null) {
+			// The npm cache the build was given, so that the run installs nothing
+			// elsewhere.
+			command.add("-Dkpl.emulator.cache=" + emulatorCache);
+		}
 		command.addAll(jvmOptions);
 		command.addAll(List.of("-cp", System.getProperty("java.class.path"), SampleApplication.class.getName()));
 		command.addAll(List.of(args));
