@@ -54,8 +54,8 @@ public class DeaggregationBenchmark {
 		aggregate = aggregateCase.aggregate();
 		aggregateBuffer = ByteBuffer.wrap(aggregate.data()).asReadOnlyBuffer();
 		md5 = MessageDigest.getInstance("MD5");
-		// Guards against measuring a pass-through: both readers must find every user
-		// record.
+		// Guards against measuring a pass-through: both readers must
+		// find every user record.
 		int ours = deaggregator.deaggregate(List.of(sdkRecord())).size();
 		int kcl = new AggregatorUtil().deaggregate(List.of(kinesisClientRecord())).size();
 		if (ours != aggregate.userRecordCount() || kcl != aggregate.userRecordCount()) {

@@ -12,11 +12,11 @@ final class SdkRecords {
 
 	static Deaggregator.Input input(Record record) {
 		SdkBytes data = record.data();
-		// The SDK's own bytes are never written to, so reading them without a copy is
-		// safe.
+		// The SDK's own bytes are never written to, so reading them without
+		// a copy is safe.
 		byte[] source = data == null ? new byte[0] : data.asByteArrayUnsafe();
-		// Kinesis always sets both; a record built without them fails here, as raw input
-		// does.
+		// Kinesis always sets both; a record built without them fails here,
+		// as raw input does.
 		return new Deaggregator.Input(source, 0, source.length,
 				Objects.requireNonNull(record.partitionKey(), "partitionKey"), null,
 				Objects.requireNonNull(record.sequenceNumber(), "sequenceNumber"),

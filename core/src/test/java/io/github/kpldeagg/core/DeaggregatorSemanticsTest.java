@@ -139,8 +139,8 @@ class DeaggregatorSemanticsTest {
 
 		UserRecord first = decode(aggregate).get(0);
 
-		// What protobuf-java's string getters (and so KCL) return: Java's UTF-8 decoder
-		// with replacement.
+		// What protobuf-java's string getters (and so KCL) return: Java's
+		// UTF-8 decoder with replacement.
 		String replaced = "p\uFFFD(\uFFFD\uFFFD\uFFFD";
 		assertThat(first.partitionKey()).isEqualTo(new String(invalidUtf8, StandardCharsets.UTF_8)).isEqualTo(replaced);
 		assertThat(first.effectiveHashKey()).isEqualTo(md5AsHashKey(replaced));

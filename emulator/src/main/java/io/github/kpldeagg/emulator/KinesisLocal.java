@@ -66,8 +66,8 @@ public final class KinesisLocal implements AutoCloseable {
 			ProcessBuilder command = new ProcessBuilder(node.toString(), LoopbackPatch.LOOPBACK_MAIN)
 				.directory(packageDirectory.toFile());
 			Map<String, String> environment = command.environment();
-			// An empty value is fatal to kinesis-local; streams are made through
-			// createStream.
+			// An empty value is fatal to kinesis-local; streams
+			// are made through createStream.
 			environment.remove("INITIALIZE_STREAMS");
 			environment.put("KINESIS_MOCK_TLS_PORT", Integer.toString(ports[0]));
 			environment.put("KINESIS_MOCK_PLAIN_PORT", Integer.toString(ports[1]));

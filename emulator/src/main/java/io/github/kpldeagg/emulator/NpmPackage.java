@@ -55,8 +55,8 @@ record NpmPackage(String name, String version, String alternative) {
 		if (Files.exists(marker)) {
 			return packageDirectory;
 		}
-		// A file lock excludes other JVMs; threads of this JVM must be kept apart by the
-		// monitor.
+		// A file lock excludes other JVMs; threads of this JVM must be kept
+		// apart by the monitor.
 		synchronized (NpmPackage.class) {
 			try {
 				Files.createDirectories(prefix);

@@ -50,8 +50,8 @@ class KinesisLocalTest {
 		String highestHashKey = BigInteger.TWO.pow(128).subtract(BigInteger.ONE).toString();
 		byte[] data = "hello, loopback".getBytes(StandardCharsets.UTF_8);
 
-		// Partition key "a" alone would hash to the lower shard; the explicit hash key
-		// must win.
+		// Partition key "a" alone would hash to the lower shard; the explicit
+		// hash key must win.
 		PutRecordResponse put = kinesis.client()
 			.putRecord(r -> r.streamName("round-trip")
 				.partitionKey("a")

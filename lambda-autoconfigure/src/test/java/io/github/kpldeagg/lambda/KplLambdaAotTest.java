@@ -62,8 +62,8 @@ class KplLambdaAotTest {
 			generationContext.writeGeneratedContent();
 			assertHints(generationContext.getRuntimeHints());
 			TestCompiler.forSystem().with(generationContext).compile(compiled -> {
-				// As the application runs from the generated code:
-				// -Dspring.aot.enabled=true.
+				// As the application runs from the generated
+				// code: -Dspring.aot.enabled=true.
 				System.setProperty(AotDetector.AOT_ENABLED, "true");
 				try (GenericApplicationContext aotContext = new GenericApplicationContext()) {
 					@SuppressWarnings("unchecked")

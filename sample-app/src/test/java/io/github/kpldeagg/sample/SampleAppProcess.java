@@ -46,8 +46,8 @@ final class SampleAppProcess {
 				List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m"));
 		String emulatorCache = System.getProperty("kpl.emulator.cache");
 		if (emulatorCache != null) {
-			// The npm cache the build was given, so that the run installs nothing
-			// elsewhere.
+			// The npm cache the build was given, so that the
+			// run installs nothing elsewhere.
 			command.add("-Dkpl.emulator.cache=" + emulatorCache);
 		}
 		command.addAll(jvmOptions);

@@ -52,8 +52,8 @@ final class DeaggregatingConsumerEndpointCustomizer implements ConsumerEndpointC
 	public void configure(MessageProducer endpoint, String destinationName, String group) {
 		binderCustomizer.configure(endpoint, destinationName, group);
 		MessageChannel bindingChannel = endpoint.getOutputChannel();
-		// The binder names each binding channel after its binding; the destination can be
-		// shared.
+		// The binder names each binding channel after its binding; the
+		// destination can be shared.
 		String bindingName = bindingChannel instanceof NamedComponent named && named.getComponentName() != null
 				? named.getComponentName() : destinationName;
 		BindingSettings settings = properties.settingsFor(bindingName);

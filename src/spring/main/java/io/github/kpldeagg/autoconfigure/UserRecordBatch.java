@@ -57,8 +57,8 @@ public final class UserRecordBatch {
 	public Optional<UserRecord> userRecordOf(Object payloadElement) {
 		Map<Object, UserRecord> index = byPayload;
 		if (index == null) {
-			// Built once per batch, only when a function asks; a racing second build is
-			// harmless.
+			// Built once per batch, only when a function asks; a racing
+			// second build is harmless.
 			index = new IdentityHashMap<>(payloads.size());
 			for (int i = 0; i < payloads.size(); i++) {
 				index.put(payloads.get(i), userRecords.get(i));

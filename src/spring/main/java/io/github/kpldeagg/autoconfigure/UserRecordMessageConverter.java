@@ -37,8 +37,8 @@ public class UserRecordMessageConverter implements MessageConverter {
 		if (targetClass != UserRecord.class) {
 			return null;
 		}
-		// A batch element is converted on its own, with the batch's headers: a payload or
-		// a message.
+		// A batch element is converted on its own, with the batch's headers: a
+		// payload or a message.
 		if (message.getHeaders().get(KplHeaders.USER_RECORDS) instanceof UserRecordBatch batch) {
 			return batch.userRecordOf(message.getPayload()).orElse(null);
 		}

@@ -108,9 +108,8 @@ class KplDeaggregationAotTest {
 		runner.prepare(context -> {
 			RuntimeHints hints = processAheadOfTime((GenericApplicationContext) context.getSourceApplicationContext())
 				.getRuntimeHints();
-			// The starter's own: what BinderInternals reads, and KCL's record, looked up
-			// by
-			// name.
+			// The starter's own: what BinderInternals reads, and KCL's record,
+			// looked up by name.
 			assertThat(BinderInternals.fields(BinderLine.GENERATION))
 				.allSatisfy(field -> assertThat(BinderLine.fieldHint(field)).as(field.getName()).accepts(hints));
 			assertThat(RuntimeHintsPredicates.reflection().onType(KinesisClientRecord.class)).accepts(hints);

@@ -176,8 +176,8 @@ class KplDeaggregationAutoConfigurationTest {
 		runner.run(context -> {
 			AbstractMessageChannelBinder<?, ?, ?> binder = BinderLine.binder(kinesis);
 			customize(context.getBean(BinderCustomizer.class), binder);
-			// The binder sets the adapter's listener mode from the binding's Kinesis
-			// consumer properties.
+			// The binder sets the adapter's listener mode from the
+			// binding's Kinesis consumer properties.
 			GenerationObjects.batchListenerMode(GenerationObjects.consumerProperties(binder, "process-in-0"));
 			MessageProducerSupport adapter = pollingAdapter("process-in-0", null);
 			GenerationObjects.batchListenerMode(adapter);

@@ -81,8 +81,8 @@ class UserRecordMessageConverterTest {
 	void findsEachUserRecordOfABatchOfPayloads() {
 		UserRecord first = UserRecord.of(ByteBuffer.wrap(new byte[] { 1 }), "k0", null, "1", 0, true, null);
 		UserRecord second = UserRecord.of(ByteBuffer.wrap(new byte[] { 1 }), "k1", null, "1", 1, true, null);
-		// Equal bytes: the element's identity, not its content, tells the user records
-		// apart.
+		// Equal bytes: the element's identity, not its content, tells
+		// the user records apart.
 		List<byte[]> payloads = List.of(new byte[] { 1 }, new byte[] { 1 });
 		Message<List<byte[]>> batch = MessageBuilder.withPayload(payloads)
 			.setHeader(KplHeaders.USER_RECORDS, new UserRecordBatch(payloads, List.of(first, second)))

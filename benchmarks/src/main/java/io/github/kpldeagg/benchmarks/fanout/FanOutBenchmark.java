@@ -51,8 +51,8 @@ import org.springframework.messaging.MessageChannel;
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
-// The SDK classes must never probe the metadata address; a fixed heap steadies the
-// application's GC.
+// The SDK classes must never probe the metadata address; a fixed heap
+// steadies the application's GC.
 @Fork(jvmArgsAppend = { "-Daws.disableEc2Metadata=true", "-Xms2g", "-Xmx2g" })
 public class FanOutBenchmark {
 
@@ -87,12 +87,12 @@ public class FanOutBenchmark {
 		md5 = MessageDigest.getInstance("MD5");
 		context = new SpringApplicationBuilder(FanOutApplication.class).web(WebApplicationType.NONE)
 			.properties("spring.main.banner-mode=off", "logging.level.root=WARN",
-					// It warns on the first lookup of every function, which it then finds
-					// and registers.
+					// It warns on the first lookup of every function, which it
+					// then finds and registers.
 					"logging.level.org.springframework.cloud.function.context.catalog=ERROR",
 					"spring.cloud.function.definition=" + FanOutApplication.FUNCTION,
-					// No AWS client of the application may reach anything but the
-					// loopback.
+					// No AWS client of the application may reach
+					// anything but the loopback.
 					"spring.cloud.aws.endpoint=http://127.0.0.1:1", "spring.cloud.aws.region.static=us-east-1",
 					"spring.cloud.aws.credentials.access-key=fake", "spring.cloud.aws.credentials.secret-key=fake")
 			.run();

@@ -117,8 +117,8 @@ class SustainedLoadIT {
 		await().atMost(TIMEOUT)
 			.pollInterval(Duration.ofMillis(200))
 			.until(() -> LoadSample.read(progress).count() >= count || !consumer.isAlive());
-		// The sample after the one that counted them all: its CPU time covers the last
-		// delivery.
+		// The sample after the one that counted them all: its CPU time
+		// covers the last delivery.
 		Thread.sleep(2 * CountingConsumer.SAMPLE_MILLIS);
 		return LoadSample.read(progress);
 	}

@@ -120,8 +120,8 @@ public final class NetworkWatch implements AutoCloseable {
 			}
 		}
 		catch (IOException processEnded) {
-			// The process exited between listing and reading: it has no sockets left to
-			// watch.
+			// The process exited between listing and reading: it has no
+			// sockets left to watch.
 		}
 	}
 

@@ -44,8 +44,8 @@ public final class ConsumerInstance implements AutoCloseable {
 					.initializers(context -> {
 						GenericApplicationContext registry = (GenericApplicationContext) context;
 						registerBeans(registry, handler);
-						// Typed, so that the function catalog hands it the ErrorMessage
-						// itself.
+						// Typed, so that the function catalog hands
+						// it the ErrorMessage itself.
 						RootBeanDefinition definition = new RootBeanDefinition();
 						definition
 							.setTargetType(ResolvableType.forClassWithGenerics(Consumer.class, ErrorMessage.class));

@@ -25,8 +25,8 @@ public final class SteadyProduction {
 	private final CompletableFuture<Void> running;
 
 	private SteadyProduction(RealKpl kpl, String stream, Pace pace, long seed, Consumer<List<SentRecord>> sink) {
-		// A thread of its own: the common pool has one thread on two cores, and tests use
-		// it too.
+		// A thread of its own: the common pool has one thread on two cores, and
+		// tests use it too.
 		this.running = CompletableFuture.runAsync(() -> {
 			for (int slice = 0; slice < pace.maxSlices() && !stopping.get(); slice++) {
 				List<ProducedRecord> records = Corpus.generate(slice * pace.sliceSize(), pace.sliceSize(),

@@ -62,8 +62,8 @@ public class EmbeddedKinesis implements ApplicationContextInitializer<GenericApp
 		log.info("{} is not set: starting kinesis-local on 127.0.0.1 (npm installs it on the first run)", ENDPOINT);
 		long start = System.nanoTime();
 		KinesisLocal kinesis = KinesisLocal.start();
-		// Registered before any other bean, so destroyed after all of them, the binder's
-		// consumers included.
+		// Registered before any other bean, so destroyed after all of them,
+		// the binder's consumers included.
 		DefaultListableBeanFactory beanFactory = context.getDefaultListableBeanFactory();
 		beanFactory.registerSingleton("kinesisLocal", kinesis);
 		beanFactory.registerDisposableBean("kinesisLocal", kinesis::close);

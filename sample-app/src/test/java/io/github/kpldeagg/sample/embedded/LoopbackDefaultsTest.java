@@ -47,9 +47,8 @@ class LoopbackDefaultsTest {
 				assertThat(region).isInstanceOf(StaticRegionProvider.class);
 				assertThat(region.getRegion()).isEqualTo(Region.US_EAST_1);
 				// Spring Cloud AWS chains the static credentials before a web-identity
-				// provider (STS is on
-				// the class path); without them no provider of the chain would find any
-				// here.
+				// provider (STS is on the class path); without them no provider of the
+				// chain would find any here.
 				assertThat(context.getBean(AwsCredentialsProvider.class).resolveCredentials())
 					.extracting(AwsCredentials::accessKeyId, AwsCredentials::secretAccessKey)
 					.containsExactly("fake-access-key", "fake-secret-key");

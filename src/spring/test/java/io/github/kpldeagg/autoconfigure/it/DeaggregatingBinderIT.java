@@ -204,8 +204,8 @@ class DeaggregatingBinderIT {
 
 	@Test
 	void aFailedUserRecordIsReadAgainWithItsAggregateWhenNothingHandlesTheError() {
-		// The first attempt stops at the failing user record; the whole aggregate then
-		// comes again.
+		// The first attempt stops at the failing user record; the whole
+		// aggregate then comes again.
 		assertThat(received.<String>await("failingOnce", 6)).containsExactly("u0", "fail-me", "u0", "fail-me", "u2",
 				"after");
 	}

@@ -40,8 +40,8 @@ class KclModeIT {
 			List<Expected> expected = KplVectors.put(kinesis.client(), STREAM, "1.1.1");
 			Map<String, Object> properties = BinderApplications.common(kinesis.endpoint().toString());
 			BinderApplications.bindEachToItsStream(properties, List.of(STREAM));
-			// KCL names its lease table after the group: DynamoDB wants at least 3
-			// characters.
+			// KCL names its lease table after the group: DynamoDB wants
+			// at least 3 characters.
 			properties.put("spring.cloud.stream.bindings.kcl-in-0.group", "kcl-it");
 			BinderLine.createKclLeaseTable(dynamoDb.client(), "kcl-it");
 			properties.put("spring.cloud.aws.dynamodb.endpoint", dynamoDb.endpoint().toString());
