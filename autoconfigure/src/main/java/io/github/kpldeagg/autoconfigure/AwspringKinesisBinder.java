@@ -11,6 +11,7 @@ import io.awspring.cloud.kinesis.stream.binder.properties.KinesisConsumerPropert
 import org.jspecify.annotations.Nullable;
 import org.springframework.cloud.stream.binder.AbstractMessageChannelBinder;
 import org.springframework.integration.endpoint.MessageProducerSupport;
+import org.springframework.integration.metadata.ConcurrentMetadataStore;
 import org.springframework.integration.support.ErrorMessageStrategy;
 import software.amazon.awssdk.services.kinesis.KinesisAsyncClient;
 
@@ -76,20 +77,25 @@ final class AwspringKinesisBinder implements KinesisBinderGeneration {
 	}
 
 	@Override
-	public Object checkpointerBeforeLast(Object binderCheckpointer, AggregateCheckpoints aggregate) {
+	public Object checkpointerBeforeLast(Object binderCheckpointer, MidAggregateCheckpoint midAggregate) {
 		Checkpointer binders = (Checkpointer) binderCheckpointer;
 		return new Checkpointer() {
 
 			@Override
 			public boolean checkpoint() {
-				return aggregate.allowsLatest() && binders.checkpoint();
+				return midAggregate.checkpoint(null, binders::checkpoint);
 			}
 
 			@Override
 			public boolean checkpoint(String sequenceNumber) {
-				return aggregate.allows(sequenceNumber) && binders.checkpoint(sequenceNumber);
+				return midAggregate.checkpoint(sequenceNumber, binders::checkpoint);
 			}
 		};
+	}
+
+	@Override
+	public void checkpointStore(MessageProducerSupport pollingAdapter, ConcurrentMetadataStore store) {
+		((KinesisMessageDrivenChannelAdapter) pollingAdapter).setCheckpointStore(store);
 	}
 
 }

@@ -9,6 +9,7 @@ import org.springframework.cloud.stream.binder.AbstractMessageChannelBinder;
 import org.springframework.cloud.stream.config.ConsumerEndpointCustomizer;
 import org.springframework.integration.core.MessageProducer;
 import org.springframework.integration.mapping.InboundMessageMapper;
+import org.springframework.integration.metadata.ConcurrentMetadataStore;
 import org.springframework.util.ReflectionUtils;
 
 /**
@@ -75,6 +76,18 @@ final class BinderInternals {
 		return Boolean.TRUE.equals(read(pollingAdapter.getClass(), pollingAdapter, InternalField.BIND_SOURCE_RECORD));
 	}
 
+	/**
+	 * The store where the adapter keeps its checkpoints: the binder's, or the adapter's
+	 * in-memory default.
+	 */
+	static ConcurrentMetadataStore checkpointStore(MessageProducer pollingAdapter) {
+		Object store = read(pollingAdapter.getClass(), pollingAdapter, InternalField.CHECKPOINT_STORE);
+		if (store == null) {
+			throw new IllegalStateException("The polling adapter " + pollingAdapter + " has no checkpoint store");
+		}
+		return (ConcurrentMetadataStore) store;
+	}
+
 	private static Field requireField(KinesisBinderGeneration generation, InternalField internal) {
 		Class<?> type = internal.owner.apply(generation);
 		Field field = ReflectionUtils.findField(type, internal.name);
@@ -120,7 +133,9 @@ final class BinderInternals {
 		EMBEDDED_HEADERS_MAPPER(KinesisBinderGeneration::pollingAdapterType, "embeddedHeadersMapper",
 				InboundMessageMapper.class),
 
-		BIND_SOURCE_RECORD(KinesisBinderGeneration::pollingAdapterType, "bindSourceRecord", boolean.class);
+		BIND_SOURCE_RECORD(KinesisBinderGeneration::pollingAdapterType, "bindSourceRecord", boolean.class),
+
+		CHECKPOINT_STORE(KinesisBinderGeneration::pollingAdapterType, "checkpointStore", ConcurrentMetadataStore.class);
 
 		private final Function<KinesisBinderGeneration, Class<?>> owner;
 

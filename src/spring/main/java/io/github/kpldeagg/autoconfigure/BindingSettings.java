@@ -1,6 +1,8 @@
 package io.github.kpldeagg.autoconfigure;
 
 import io.github.kpldeagg.core.CorruptAggregatePolicy;
+import java.time.Duration;
+import org.jspecify.annotations.Nullable;
 
 /**
  * How one consumer binding deaggregates.
@@ -9,7 +11,9 @@ import io.github.kpldeagg.core.CorruptAggregatePolicy;
  * @param enabled whether the binding deaggregates at all
  * @param corruptAggregatePolicy what to do with a corrupt aggregate
  * @param shardFilter whether user records outside the shard's hash-key range are dropped
+ * @param positionSaveInterval at most how often a shard's position is saved while it is
+ * read; null for only on manual checkpoints
  */
 record BindingSettings(String bindingName, boolean enabled, CorruptAggregatePolicy corruptAggregatePolicy,
-		boolean shardFilter) {
+		boolean shardFilter, @Nullable Duration positionSaveInterval) {
 }

@@ -7,8 +7,10 @@ import org.springframework.cloud.stream.config.ConsumerEndpointCustomizer;
 import org.springframework.integration.core.MessageProducer;
 import org.springframework.integration.endpoint.MessageProducerSupport;
 import org.springframework.integration.mapping.InboundMessageMapper;
+import org.springframework.integration.metadata.ConcurrentMetadataStore;
 import org.springframework.integration.support.context.NamedComponent;
 import org.springframework.messaging.MessageChannel;
+import org.springframework.util.StringUtils;
 
 /**
  * Where deaggregation enters a binding. The binder calls its consumer endpoint customizer
@@ -65,8 +67,8 @@ final class DeaggregatingConsumerEndpointCustomizer implements ConsumerEndpointC
 			bindings.bound(bindingName, DeaggregatingBindings.Mode.DYNAMODB_STREAMS);
 		}
 		else if (generation.pollingAdapterType().isInstance(endpoint)) {
-			deaggregate((MessageProducerSupport) endpoint, required(bindingChannel, bindingName), bindingName, settings,
-					consumerBinding);
+			deaggregate((MessageProducerSupport) endpoint, required(bindingChannel, bindingName), bindingName, group,
+					settings, consumerBinding);
 			bindings.bound(bindingName, DeaggregatingBindings.Mode.DEAGGREGATED);
 		}
 		else if (generation.kclAdapterType().isInstance(endpoint)) {
@@ -92,7 +94,7 @@ final class DeaggregatingConsumerEndpointCustomizer implements ConsumerEndpointC
 	// switches the adapter's own error routing off.
 	@SuppressWarnings("NullAway")
 	private void deaggregate(MessageProducerSupport adapter, MessageChannel bindingChannel, String bindingName,
-			BindingSettings settings, ConsumerBinding consumerBinding) {
+			@Nullable String group, BindingSettings settings, ConsumerBinding consumerBinding) {
 		@Nullable InboundMessageMapper<byte[]> embeddedHeadersMapper = BinderInternals.embeddedHeadersMapper(adapter);
 		requireSourceRecords(adapter, consumerBinding.recordListenerMode() || embeddedHeadersMapper != null,
 				bindingName);
@@ -100,8 +102,13 @@ final class DeaggregatingConsumerEndpointCustomizer implements ConsumerEndpointC
 		// the whole record again.
 		MessageChannel errorChannel = adapter.getErrorChannel();
 		adapter.setErrorChannel(null);
+		// An anonymous group's checkpoints are its own: no one resumes from them.
+		ConcurrentMetadataStore checkpointStore = BinderInternals.checkpointStore(adapter);
+		ShardPositions positions = new ShardPositions(StringUtils.hasText(group) ? checkpointStore : null,
+				settings.positionSaveInterval(), listeners.skipped(bindingName));
+		generation.checkpointStore(adapter, positions.following(checkpointStore));
 		adapter.setOutputChannel(new DeaggregatingChannel(bindingChannel, errorChannel,
-				new ShardDeaggregators(settings, listeners.forBinding(bindingName), shardHashKeyRanges),
+				new ShardDeaggregators(settings, listeners.forBinding(bindingName), shardHashKeyRanges), positions,
 				new UserRecordMessages(generation.headers(), embeddedHeadersMapper), generation));
 	}
 

@@ -1,6 +1,7 @@
 package io.github.kpldeagg.autoconfigure;
 
 import io.github.kpldeagg.core.DeaggregationListener;
+import java.util.function.LongConsumer;
 
 /** Gives each deaggregating binding its listener, for metrics. */
 @FunctionalInterface
@@ -10,5 +11,14 @@ interface DeaggregationListeners {
 	DeaggregationListeners NONE = bindingName -> DeaggregationListener.NONE;
 
 	DeaggregationListener forBinding(String bindingName);
+
+	/**
+	 * Told, per binding, how many user records that the adapter read again were not
+	 * handed out again.
+	 */
+	default LongConsumer skipped(String bindingName) {
+		return count -> {
+		};
+	}
 
 }

@@ -4,6 +4,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.cloud.stream.binder.AbstractMessageChannelBinder;
 import org.springframework.integration.core.MessageProducer;
 import org.springframework.integration.endpoint.MessageProducerSupport;
+import org.springframework.integration.metadata.ConcurrentMetadataStore;
 import org.springframework.integration.support.ErrorMessageStrategy;
 import software.amazon.awssdk.services.kinesis.KinesisAsyncClient;
 
@@ -47,9 +48,14 @@ interface KinesisBinderGeneration {
 
 	/**
 	 * The checkpointer given to every user record of an aggregate but the last, in place
-	 * of the binder's: it declines what {@link AggregateCheckpoints} declines.
+	 * of the binder's: its checkpoints are the {@link MidAggregateCheckpoint}'s.
 	 */
-	Object checkpointerBeforeLast(Object binderCheckpointer, AggregateCheckpoints aggregate);
+	Object checkpointerBeforeLast(Object binderCheckpointer, MidAggregateCheckpoint midAggregate);
+
+	/**
+	 * Gives the polling adapter the checkpoint store it is to use.
+	 */
+	void checkpointStore(MessageProducerSupport pollingAdapter, ConcurrentMetadataStore store);
 
 	/**
 	 * A Kinesis consumer binding's properties that decide how it deaggregates.

@@ -1,6 +1,7 @@
 package io.github.kpldeagg.autoconfigure;
 
 import io.github.kpldeagg.core.CorruptAggregatePolicy;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -33,6 +34,16 @@ public class KplDeaggregationProperties {
 	 * where KCL filters.
 	 */
 	private boolean shardFilter;
+
+	/**
+	 * At most how often to save, in the binder's checkpoint store, the position of the
+	 * last user record handled on each shard, so that after a crash the next owner of the
+	 * shard repeats at most this interval's user records. Unset (the default): positions
+	 * are saved only by manual checkpoints taken inside an aggregate, and a crash repeats
+	 * what the binder's checkpoints leave. Costs up to one write per shard per interval,
+	 * and one delete when the binder's checkpoint passes a saved position.
+	 */
+	private @Nullable Duration positionSaveInterval;
 
 	/**
 	 * Per-binding settings by binding name (such as process-in-0); unset values fall back
@@ -90,6 +101,22 @@ public class KplDeaggregationProperties {
 	}
 
 	/**
+	 * {@return at most how often bindings that set none save each shard's position; null
+	 * (the default) for only on manual checkpoints}
+	 */
+	public @Nullable Duration getPositionSaveInterval() {
+		return positionSaveInterval;
+	}
+
+	/**
+	 * Sets at most how often bindings that set none save each shard's position.
+	 * @param positionSaveInterval the interval; null for only on manual checkpoints
+	 */
+	public void setPositionSaveInterval(@Nullable Duration positionSaveInterval) {
+		this.positionSaveInterval = positionSaveInterval;
+	}
+
+	/**
 	 * {@return the per-binding settings by binding name; mutable, for the binder}
 	 */
 	public Map<String, Binding> getBindings() {
@@ -112,7 +139,8 @@ public class KplDeaggregationProperties {
 		return new BindingSettings(bindingName, binding.isEnabled(),
 				binding.getCorruptAggregatePolicy() != null ? binding.getCorruptAggregatePolicy()
 						: corruptAggregatePolicy,
-				binding.getShardFilter() != null ? binding.getShardFilter() : shardFilter);
+				binding.getShardFilter() != null ? binding.getShardFilter() : shardFilter,
+				binding.getPositionSaveInterval() != null ? binding.getPositionSaveInterval() : positionSaveInterval);
 	}
 
 	/** Settings of one consumer binding. */
@@ -132,6 +160,12 @@ public class KplDeaggregationProperties {
 		 * global switch when unset.
 		 */
 		private @Nullable Boolean shardFilter;
+
+		/**
+		 * At most how often this binding saves each shard's position; the global interval
+		 * when unset.
+		 */
+		private @Nullable Duration positionSaveInterval;
 
 		/**
 		 * {@return whether this binding deaggregates; {@code true} by default, and
@@ -179,6 +213,22 @@ public class KplDeaggregationProperties {
 		 */
 		public void setShardFilter(@Nullable Boolean shardFilter) {
 			this.shardFilter = shardFilter;
+		}
+
+		/**
+		 * {@return at most how often this binding saves each shard's position; null for
+		 * the global interval}
+		 */
+		public @Nullable Duration getPositionSaveInterval() {
+			return positionSaveInterval;
+		}
+
+		/**
+		 * Sets at most how often this binding saves each shard's position.
+		 * @param positionSaveInterval the interval; null for the global one
+		 */
+		public void setPositionSaveInterval(@Nullable Duration positionSaveInterval) {
+			this.positionSaveInterval = positionSaveInterval;
 		}
 
 	}

@@ -5,13 +5,15 @@ import io.github.kpldeagg.core.CorruptAggregatePolicy;
 import io.github.kpldeagg.core.DeaggregationListener;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.util.function.LongConsumer;
 import org.springframework.beans.factory.ObjectProvider;
 
 /**
  * Counts, per binding, what deaggregation finds when the application has a
  * {@link MeterRegistry}: {@value #AGGREGATES}, {@value #USER_RECORDS} (read from
  * aggregates, filtered ones included), {@value #PLAIN_RECORDS}, {@value #CORRUPT} (tagged
- * with reason and policy) and {@value #FILTERED}.
+ * with reason and policy), {@value #FILTERED} and {@value #SKIPPED} (user records read
+ * again and not handed out again).
  */
 final class MicrometerDeaggregationListeners implements DeaggregationListeners {
 
@@ -20,6 +22,7 @@ final class MicrometerDeaggregationListeners implements DeaggregationListeners {
 	static final String PLAIN_RECORDS = "kpl.deaggregation.plain.records";
 	static final String CORRUPT = "kpl.deaggregation.corrupt";
 	static final String FILTERED = "kpl.deaggregation.filtered";
+	static final String SKIPPED = "kpl.deaggregation.skipped";
 
 	private static final String BINDING = "binding";
 
@@ -33,6 +36,16 @@ final class MicrometerDeaggregationListeners implements DeaggregationListeners {
 	public DeaggregationListener forBinding(String bindingName) {
 		MeterRegistry registry = meterRegistry.getIfUnique();
 		return registry == null ? DeaggregationListener.NONE : new Counters(registry, bindingName);
+	}
+
+	@Override
+	public LongConsumer skipped(String bindingName) {
+		MeterRegistry registry = meterRegistry.getIfUnique();
+		if (registry == null) {
+			return DeaggregationListeners.super.skipped(bindingName);
+		}
+		Counter skipped = registry.counter(SKIPPED, BINDING, bindingName);
+		return skipped::increment;
 	}
 
 	private static final class Counters implements DeaggregationListener {

@@ -9,15 +9,22 @@ import io.github.kpldeagg.core.CorruptAggregatePolicy;
 import io.github.kpldeagg.core.DeaggregationListener;
 import io.github.kpldeagg.core.KinesisRecord;
 import io.github.kpldeagg.core.UserRecord;
+import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.springframework.integration.IntegrationMessageHeaderAccessor;
 import org.springframework.integration.channel.DirectChannel;
 import org.springframework.integration.channel.PublishSubscribeChannel;
+import org.springframework.integration.metadata.ConcurrentMetadataStore;
+import org.springframework.integration.metadata.SimpleMetadataStore;
 import org.springframework.integration.support.MessageBuilder;
 import org.springframework.integration.support.json.EmbeddedJsonHeadersMessageMapper;
 import org.springframework.messaging.Message;
@@ -36,11 +43,21 @@ class DeaggregatingChannelTest {
 
 	private static final String EXPLICIT_HASH_KEY = "170141183460469231731687303715884105728";
 
+	private static final String CHECKPOINT_KEY = "group:stream:shardId-000000000000";
+
+	private static final String POSITION_KEY = CHECKPOINT_KEY + ShardPosition.KEY_SUFFIX;
+
 	private static final BinderHeaders HEADERS = BinderLine.GENERATION.headers();
 
 	private final List<Message<?>> delivered = new ArrayList<>();
 
 	private final List<ErrorMessage> errors = new ArrayList<>();
+
+	private final SimpleMetadataStore store = new SimpleMetadataStore();
+
+	private final AtomicLong skipped = new AtomicLong();
+
+	private final ShardPositions positions = new ShardPositions(store, null, skipped::addAndGet);
 
 	@Test
 	void sendsEachUserRecordInOrderWithItsHeadersOnTheBindersHeaders() {
@@ -118,7 +135,7 @@ class DeaggregatingChannelTest {
 		MessageChannel refusing = (message, timeout) -> false;
 		ShardDeaggregators deaggregators = deaggregators(CorruptAggregatePolicy.PASS_THROUGH);
 
-		assertThatThrownBy(() -> new DeaggregatingChannel(refusing, null, deaggregators,
+		assertThatThrownBy(() -> new DeaggregatingChannel(refusing, null, deaggregators, positions,
 				new UserRecordMessages(HEADERS, null), BinderLine.GENERATION)
 			.send(carrier(plain))).isInstanceOf(MessageDeliveryException.class);
 	}
@@ -147,9 +164,9 @@ class DeaggregatingChannelTest {
 	void aRecordWhoseShardRangeCannotBeLookedUpGoesWholeToTheErrorChannel() {
 		Record aggregate = aggregate(List.of("k0", "k1"), List.of("a", "b"), null);
 		ShardDeaggregators filtering = new ShardDeaggregators(
-				new BindingSettings("in-0", true, CorruptAggregatePolicy.PASS_THROUGH, true),
+				new BindingSettings("in-0", true, CorruptAggregatePolicy.PASS_THROUGH, true, null),
 				DeaggregationListener.NONE, new ShardHashKeyRanges(ListShardsOnlyKinesis.failing()));
-		DeaggregatingChannel channel = new DeaggregatingChannel(consumingAll(), handlingErrors(), filtering,
+		DeaggregatingChannel channel = new DeaggregatingChannel(consumingAll(), handlingErrors(), filtering, positions,
 				new UserRecordMessages(HEADERS, null), BinderLine.GENERATION);
 
 		assertThat(channel.send(carrier(aggregate))).isTrue();
@@ -164,8 +181,7 @@ class DeaggregatingChannelTest {
 	@Test
 	void aBatchThatCannotBeDeaggregatedGoesWholeToTheErrorChannel() {
 		List<String> converted = List.of("not bytes");
-		Message<?> batch = MessageBuilder.withPayload(converted)
-			.setHeader(HEADERS.receivedPartitionKey(), List.of("k0"))
+		Message<?> batch = batch(converted).setHeader(HEADERS.receivedPartitionKey(), List.of("k0"))
 			.setHeader(HEADERS.receivedSequenceNumber(), List.of("1"))
 			.build();
 
@@ -180,25 +196,186 @@ class DeaggregatingChannelTest {
 	}
 
 	@Test
-	void onlyTheLastUserRecordCanCheckpointTheAggregate() {
+	void aCheckpointInsideAnAggregateSavesTheUserRecordsPositionAndOnlyTheLastCommitsTheAggregate() {
 		Record aggregate = aggregate(List.of("k0", "k1", "k2"), List.of("a", "b", "c"), null);
 		TestCheckpointer.Recording binders = new TestCheckpointer.Recording();
 		DirectChannel checkpointing = new DirectChannel();
 		List<Boolean> results = new ArrayList<>();
+		List<@Nullable String> saved = new ArrayList<>();
 		checkpointing.subscribe(message -> {
 			TestCheckpointer checkpointer = GenerationObjects
 				.testCheckpointer(message.getHeaders().get(HEADERS.checkpointer()));
 			results.add(checkpointer.checkpoint());
+			saved.add(store.get(POSITION_KEY));
 			results.add(checkpointer.checkpoint(SEQUENCE_NUMBER));
+			results.add(checkpointer.checkpoint(after(SEQUENCE_NUMBER)));
 		});
 		Message<?> carrier = MessageBuilder.fromMessage(carrier(aggregate))
 			.setHeader(HEADERS.checkpointer(), GenerationObjects.binderCheckpointer(binders))
 			.build();
+		startConsumer();
 
 		channel(checkpointing, null, CorruptAggregatePolicy.PASS_THROUGH).send(carrier);
 
-		assertThat(results).containsExactly(false, false, false, false, true, true);
-		assertThat(binders.committed()).containsExactly("highest", SEQUENCE_NUMBER);
+		assertThat(results).containsExactly(true, true, false, true, true, false, true, true, true);
+		assertThat(saved).containsExactly(SEQUENCE_NUMBER + "/0", SEQUENCE_NUMBER + "/1", SEQUENCE_NUMBER + "/1");
+		assertThat(binders.committed()).containsExactly("highest", SEQUENCE_NUMBER, after(SEQUENCE_NUMBER));
+	}
+
+	@Test
+	void checkpointsOfEarlierRecordsGoToTheBinderInsideAnAggregate() {
+		Record aggregate = aggregate(List.of("k0", "k1"), List.of("a", "b"), null);
+		TestCheckpointer.Recording binders = new TestCheckpointer.Recording();
+		DirectChannel checkpointing = new DirectChannel();
+		String previous = new BigInteger(SEQUENCE_NUMBER).subtract(BigInteger.ONE).toString();
+		// Fewer digits, greater as text: sequence numbers compare as numbers.
+		String muchEarlier = "9";
+		checkpointing.subscribe(message -> {
+			if (Long.valueOf(0).equals(message.getHeaders().get(KplHeaders.SUB_SEQUENCE_NUMBER))) {
+				TestCheckpointer checkpointer = GenerationObjects
+					.testCheckpointer(message.getHeaders().get(HEADERS.checkpointer()));
+				assertThat(checkpointer.checkpoint(previous)).isTrue();
+				assertThat(checkpointer.checkpoint(muchEarlier)).isTrue();
+			}
+		});
+
+		channel(checkpointing, null, CorruptAggregatePolicy.PASS_THROUGH)
+			.send(MessageBuilder.fromMessage(carrier(aggregate))
+				.setHeader(HEADERS.checkpointer(), GenerationObjects.binderCheckpointer(binders))
+				.build());
+
+		assertThat(binders.committed()).containsExactly(previous, muchEarlier);
+	}
+
+	@Test
+	void whatTheAdapterSendsAgainAfterAFailureStartsAtTheFailedUserRecord() {
+		Record aggregate = aggregate(List.of("k0", "k1", "k2"), List.of("a", "b", "c"), null);
+		Record plain = record("p".getBytes(StandardCharsets.UTF_8), "pk", after(SEQUENCE_NUMBER));
+		DeaggregatingChannel channel = channel(failingOnceOn("k1"), null, CorruptAggregatePolicy.PASS_THROUGH);
+
+		assertThatThrownBy(() -> channel.send(carrier(aggregate))).hasRootCauseMessage("user record k1 failed");
+		channel.send(carrier(aggregate));
+		channel.send(carrier(plain));
+		// The adapter rewinds to its last checkpoint, before all of them.
+		channel.send(carrier(aggregate));
+		channel.send(carrier(plain));
+
+		assertThat(delivered).extracting(message -> message.getHeaders().get(KplHeaders.PARTITION_KEY))
+			.containsExactly("k0", "k1", "k2", "pk");
+		assertThat(skipped).hasValue(1 + 3 + 1);
+	}
+
+	@Test
+	void aUserRecordThatKeepsFailingIsTheOnlyOneHandedOutAgain() {
+		Record aggregate = aggregate(List.of("k0", "k1", "k2"), List.of("a", "b", "c"), null);
+		List<Object> attempts = new ArrayList<>();
+		DirectChannel alwaysFailingOnK1 = new DirectChannel();
+		alwaysFailingOnK1.subscribe(message -> {
+			attempts.add(message.getHeaders().get(KplHeaders.PARTITION_KEY));
+			if ("k1".equals(message.getHeaders().get(KplHeaders.PARTITION_KEY))) {
+				throw new IllegalStateException("k1 always fails");
+			}
+		});
+		DeaggregatingChannel channel = channel(alwaysFailingOnK1, null, CorruptAggregatePolicy.PASS_THROUGH);
+		for (int rewind = 0; rewind < 5; rewind++) {
+			assertThatThrownBy(() -> channel.send(carrier(aggregate))).isInstanceOf(MessagingException.class);
+		}
+
+		assertThat(attempts).containsExactly("k0", "k1", "k1", "k1", "k1", "k1");
+		assertThat(skipped).hasValue(4);
+	}
+
+	@Test
+	void aRecordWhoseFailureAnErrorHandlerTookIsNotHandedOutAgain() {
+		Record corrupt = corrupt(aggregate(List.of("k0", "k1"), List.of("a", "b"), null));
+		DeaggregatingChannel channel = channel(consumingAll(), handlingErrors(), CorruptAggregatePolicy.FAIL);
+
+		channel.send(carrier(corrupt));
+		channel.send(carrier(corrupt));
+
+		assertThat(errors).hasSize(1);
+	}
+
+	@Test
+	void theNextOwnerOfTheShardSkipsWhatAPositionSavedInsideAnAggregateCovers() {
+		Record aggregate = aggregate(List.of("k0", "k1", "k2"), List.of("a", "b", "c"), null);
+		DirectChannel checkpointingK1 = new DirectChannel();
+		checkpointingK1.subscribe(message -> {
+			delivered.add(message);
+			if ("k1".equals(message.getHeaders().get(KplHeaders.PARTITION_KEY))) {
+				GenerationObjects.testCheckpointer(message.getHeaders().get(HEADERS.checkpointer())).checkpoint();
+				throw new IllegalStateException("crash after the checkpoint of k1");
+			}
+		});
+		startConsumer();
+		Message<?> carrier = MessageBuilder.fromMessage(carrier(aggregate))
+			.setHeader(HEADERS.checkpointer(), GenerationObjects.binderCheckpointer(new TestCheckpointer.Recording()))
+			.build();
+		assertThatThrownBy(() -> channel(checkpointingK1, null, CorruptAggregatePolicy.PASS_THROUGH).send(carrier))
+			.isInstanceOf(MessagingException.class);
+		delivered.clear();
+
+		ShardPositions nextOwner = new ShardPositions(store, null, skipped::addAndGet);
+		nextOwner.following(store).get(CHECKPOINT_KEY);
+		new DeaggregatingChannel(consumingAll(), null, deaggregators(CorruptAggregatePolicy.PASS_THROUGH), nextOwner,
+				new UserRecordMessages(HEADERS, null), BinderLine.GENERATION)
+			.send(carrier(aggregate));
+
+		assertThat(delivered).extracting(message -> message.getHeaders().get(KplHeaders.PARTITION_KEY))
+			.containsExactly("k2");
+	}
+
+	@Test
+	void aSavedPositionIsRemovedOnceTheBindersCheckpointPassesItAndIgnoredWhenItDid() {
+		Record aggregate = aggregate(List.of("k0", "k1", "k2"), List.of("a", "b", "c"), null);
+		ShardPositions intervals = new ShardPositions(store, Duration.ofNanos(1), skipped::addAndGet);
+		ConcurrentMetadataStore following = intervals.following(store);
+		following.get(CHECKPOINT_KEY);
+		new DeaggregatingChannel(consumingAll(), null, deaggregators(CorruptAggregatePolicy.PASS_THROUGH), intervals,
+				new UserRecordMessages(HEADERS, null), BinderLine.GENERATION)
+			.send(carrier(aggregate));
+		assertThat(store.get(POSITION_KEY)).isEqualTo(SEQUENCE_NUMBER + "/2");
+
+		following.putIfAbsent(CHECKPOINT_KEY, SEQUENCE_NUMBER);
+		assertThat(store.get(POSITION_KEY)).isNull();
+
+		store.put(POSITION_KEY, SEQUENCE_NUMBER + "/1");
+		ShardPositions nextOwner = new ShardPositions(store, null, skipped::addAndGet);
+		nextOwner.following(store).get(CHECKPOINT_KEY);
+		nextOwner.of("stream", "shardId-000000000000").resume();
+		assertThat(store.get(POSITION_KEY)).isNull();
+		assertThat(nextOwner.of("stream", "shardId-000000000000").handledThrough(SEQUENCE_NUMBER))
+			.isEqualTo(ShardPosition.NONE);
+	}
+
+	@Test
+	void aShardReadFromTheStartAgainIsHandedOutAgain() {
+		Record aggregate = aggregate(List.of("k0", "k1"), List.of("a", "b"), null);
+		DeaggregatingChannel channel = channel(consumingAll(), null, CorruptAggregatePolicy.PASS_THROUGH);
+		channel.send(carrier(aggregate));
+
+		positions.following(store).remove(CHECKPOINT_KEY);
+		channel.send(carrier(aggregate));
+
+		assertThat(delivered).hasSize(4);
+	}
+
+	@Test
+	void aBatchSentAgainLeavesOutWhatWasHandledAndIsNotSentWhenNothingIsLeft() {
+		Record aggregate = aggregate(List.of("k0", "k1"), List.of("a", "b"), null);
+		Record plain = record("c".getBytes(StandardCharsets.UTF_8), "k2", after(SEQUENCE_NUMBER));
+		DeaggregatingChannel channel = channel(consumingAll(), null, CorruptAggregatePolicy.PASS_THROUGH);
+
+		channel.send(batch(List.of(aggregate)).build());
+		channel.send(batch(List.of(aggregate)).build());
+		channel.send(batch(List.of(aggregate, plain)).build());
+
+		assertThat(delivered)
+			.extracting(message -> ((List<?>) message.getPayload()).stream()
+				.map(userRecord -> ((UserRecord) userRecord).partitionKey())
+				.toList())
+			.containsExactly(List.of("k0", "k1"), List.of("k2"));
+		assertThat(skipped).hasValue(4);
 	}
 
 	/**
@@ -215,7 +392,7 @@ class DeaggregatingChannelTest {
 				MessageBuilder.withPayload("two".getBytes(StandardCharsets.UTF_8)).setHeader("custom", "x2").build());
 		Record aggregate = aggregateOf(List.of("k0", "k1"), List.of(first, second), null);
 
-		new DeaggregatingChannel(consumingAll(), null, deaggregators(CorruptAggregatePolicy.PASS_THROUGH),
+		new DeaggregatingChannel(consumingAll(), null, deaggregators(CorruptAggregatePolicy.PASS_THROUGH), positions,
 				new UserRecordMessages(HEADERS, mapper), BinderLine.GENERATION)
 			.send(carrier(aggregate));
 
@@ -228,10 +405,7 @@ class DeaggregatingChannelTest {
 	void aBatchOfRecordMessagesBecomesABatchOfUserRecordMessages() {
 		Record aggregate = aggregate(List.of("k0", "k1"), List.of("a", "b"), null);
 		Record plain = record("c".getBytes(StandardCharsets.UTF_8), "k2");
-		Message<?> batch = MessageBuilder.withPayload(List.of(carrier(aggregate), carrier(plain)))
-			.setHeader(HEADERS.receivedStream(), "stream")
-			.setHeader(HEADERS.shard(), "shardId-000000000000")
-			.build();
+		Message<?> batch = batch(List.of(carrier(aggregate), carrier(plain))).build();
 
 		channel(consumingAll(), null, CorruptAggregatePolicy.PASS_THROUGH).send(batch);
 
@@ -244,7 +418,7 @@ class DeaggregatingChannelTest {
 	@Test
 	void aBatchOfPayloadsGetsParallelHeaderListsPerUserRecord() {
 		Record aggregate = aggregate(List.of("k0", "k1"), List.of("a", "b"), null);
-		Message<?> batch = MessageBuilder.withPayload(List.of(aggregate.data().asByteArray(), "c".getBytes()))
+		Message<?> batch = batch(List.of(aggregate.data().asByteArray(), "c".getBytes()))
 			.setHeader(HEADERS.receivedPartitionKey(), List.of("a", "k2"))
 			.setHeader(HEADERS.receivedSequenceNumber(), List.of("1", "2"))
 			.build();
@@ -267,8 +441,7 @@ class DeaggregatingChannelTest {
 	@Test
 	void aBatchOfSdkRecordsBecomesABatchOfUserRecords() {
 		Record aggregate = aggregate(List.of("k0", "k1"), List.of("a", "b"), null);
-		channel(consumingAll(), null, CorruptAggregatePolicy.PASS_THROUGH)
-			.send(MessageBuilder.withPayload(List.of(aggregate)).build());
+		channel(consumingAll(), null, CorruptAggregatePolicy.PASS_THROUGH).send(batch(List.of(aggregate)).build());
 
 		assertThat(delivered).singleElement().satisfies(message -> {
 			assertThat((List<?>) message.getPayload())
@@ -280,13 +453,18 @@ class DeaggregatingChannelTest {
 
 	private DeaggregatingChannel channel(MessageChannel bindingChannel, @Nullable MessageChannel errorChannel,
 			CorruptAggregatePolicy policy) {
-		return new DeaggregatingChannel(bindingChannel, errorChannel, deaggregators(policy),
+		return new DeaggregatingChannel(bindingChannel, errorChannel, deaggregators(policy), positions,
 				new UserRecordMessages(HEADERS, null), BinderLine.GENERATION);
 	}
 
 	private static ShardDeaggregators deaggregators(CorruptAggregatePolicy policy) {
-		return new ShardDeaggregators(new BindingSettings("in-0", true, policy, false), DeaggregationListener.NONE,
-				null);
+		return new ShardDeaggregators(new BindingSettings("in-0", true, policy, false, null),
+				DeaggregationListener.NONE, null);
+	}
+
+	/** What the adapter does when a shard's consumer starts: it reads its checkpoint. */
+	private void startConsumer() {
+		positions.following(store).get(CHECKPOINT_KEY);
 	}
 
 	private DirectChannel consumingAll() {
@@ -310,6 +488,29 @@ class DeaggregatingChannelTest {
 			delivered.add(message);
 		});
 		return channel;
+	}
+
+	private DirectChannel failingOnceOn(String partitionKey) {
+		DirectChannel channel = new DirectChannel();
+		Set<String> failed = new HashSet<>();
+		channel.subscribe(message -> {
+			if (partitionKey.equals(message.getHeaders().get(KplHeaders.PARTITION_KEY)) && failed.add(partitionKey)) {
+				throw new IllegalStateException("user record " + partitionKey + " failed");
+			}
+			delivered.add(message);
+		});
+		return channel;
+	}
+
+	/** The message the binder's adapter sends for a batch in batch mode. */
+	private static MessageBuilder<?> batch(List<?> payload) {
+		return MessageBuilder.withPayload(payload)
+			.setHeader(HEADERS.receivedStream(), "stream")
+			.setHeader(HEADERS.shard(), "shardId-000000000000");
+	}
+
+	private static String after(String sequenceNumber) {
+		return new BigInteger(sequenceNumber).add(BigInteger.ONE).toString();
 	}
 
 	/** The message the binder's adapter sends for one Kinesis record in record mode. */
@@ -348,10 +549,14 @@ class DeaggregatingChannelTest {
 	}
 
 	private static Record record(byte[] data, String partitionKey) {
+		return record(data, partitionKey, SEQUENCE_NUMBER);
+	}
+
+	private static Record record(byte[] data, String partitionKey, String sequenceNumber) {
 		return Record.builder()
 			.data(SdkBytes.fromByteArray(Arrays.copyOf(data, data.length)))
 			.partitionKey(partitionKey)
-			.sequenceNumber(SEQUENCE_NUMBER)
+			.sequenceNumber(sequenceNumber)
 			.build();
 	}
 

@@ -122,17 +122,17 @@ class KplDeaggregationAutoConfigurationTest {
 			.run(context -> {
 				KplDeaggregationProperties properties = context.getBean(KplDeaggregationProperties.class);
 				assertThat(properties.settingsFor("other-in-0"))
-					.isEqualTo(new BindingSettings("other-in-0", true, CorruptAggregatePolicy.FAIL, true));
+					.isEqualTo(new BindingSettings("other-in-0", true, CorruptAggregatePolicy.FAIL, true, null));
 				assertThat(properties.settingsFor("off-in-0").enabled()).isFalse();
 				assertThat(properties.settingsFor("skipping-in-0"))
-					.isEqualTo(new BindingSettings("skipping-in-0", true, CorruptAggregatePolicy.SKIP, false));
+					.isEqualTo(new BindingSettings("skipping-in-0", true, CorruptAggregatePolicy.SKIP, false, null));
 			});
 	}
 
 	@Test
 	void defaultsPassCorruptAggregatesThroughWithoutShardFilter() {
 		runner.run(context -> assertThat(context.getBean(KplDeaggregationProperties.class).settingsFor("in-0"))
-			.isEqualTo(new BindingSettings("in-0", true, CorruptAggregatePolicy.PASS_THROUGH, false)));
+			.isEqualTo(new BindingSettings("in-0", true, CorruptAggregatePolicy.PASS_THROUGH, false, null)));
 	}
 
 	@Test

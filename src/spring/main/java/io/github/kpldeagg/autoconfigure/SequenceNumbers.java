@@ -1,0 +1,20 @@
+package io.github.kpldeagg.autoconfigure;
+
+/**
+ * Kinesis sequence numbers, decimal strings of up to 128 bits without leading zeros,
+ * compared as numbers without parsing them: per Kinesis record, on the fan-out's path.
+ */
+final class SequenceNumbers {
+
+	private SequenceNumbers() {
+	}
+
+	/**
+	 * {@return negative, zero or positive as {@code a} is less than, equal to or greater
+	 * than {@code b}}
+	 */
+	static int compare(String a, String b) {
+		return (a.length() != b.length()) ? Integer.compare(a.length(), b.length()) : a.compareTo(b);
+	}
+
+}
