@@ -130,7 +130,7 @@ final class ShardPosition {
 		long savedSubSequence = Long.parseLong(saved.substring(separator + 1));
 		String checkpoint = binderCheckpoint;
 		if (checkpoint != null && SequenceNumbers.compare(savedSequence, checkpoint) <= 0) {
-			store.remove(key);
+			removeSaved(store, key);
 			return;
 		}
 		savedSequenceNumber = savedSequence;
@@ -161,8 +161,7 @@ final class ShardPosition {
 		String saved = savedSequenceNumber;
 		String key = positionKey();
 		if (store != null && key != null && saved != null && SequenceNumbers.compare(saved, checkpoint) <= 0) {
-			store.remove(key);
-			savedSequenceNumber = null;
+			removeSaved(store, key);
 		}
 	}
 
@@ -177,8 +176,7 @@ final class ShardPosition {
 		this.subSequenceNumber = 0;
 		String key = positionKey();
 		if (store != null && key != null) {
-			store.remove(key);
-			savedSequenceNumber = null;
+			removeSaved(store, key);
 		}
 	}
 
@@ -208,8 +206,20 @@ final class ShardPosition {
 	}
 
 	private void save(ConcurrentMetadataStore store, String key, String sequenceNumber, long subSequenceNumber) {
-		store.put(key, sequenceNumber + '/' + subSequenceNumber);
+		String position = sequenceNumber + '/' + subSequenceNumber;
+		store.put(key, position);
 		savedSequenceNumber = sequenceNumber;
+		if (logger.isDebugEnabled()) {
+			logger.debug("Saved position " + position + " of shard " + checkpointKey);
+		}
+	}
+
+	private void removeSaved(ConcurrentMetadataStore store, String key) {
+		store.remove(key);
+		savedSequenceNumber = null;
+		if (logger.isDebugEnabled()) {
+			logger.debug("Removed the saved position of shard " + checkpointKey);
+		}
 	}
 
 }

@@ -1,17 +1,21 @@
 package io.github.kpldeagg.it.crash;
 
 import java.time.Duration;
+import java.util.Optional;
 import java.util.Random;
+import org.jspecify.annotations.Nullable;
 
 /**
  * How long {@link RepeatedCrashesIT} runs, how many consumer JVMs it keeps and how often
  * it kills one, from system properties ({@code kpl.it.crashes.duration} as an ISO-8601
- * duration, {@code .kills}, {@code .consumers}, {@code .seed}); the defaults make the
- * short run of CI. The kills fall at random moments, one in each of {@code kills} equal
- * slots between a tenth and nine tenths of the run, so that the consumers start before
- * the first and catch up after the last.
+ * duration, {@code .kills}, {@code .consumers}, {@code .seed}, and
+ * {@code .position-save-interval}, the consumers'
+ * {@code kpl.deaggregation.position-save-interval}, unset by default); the defaults make
+ * the short run of CI. The kills fall at random moments, one in each of {@code kills}
+ * equal slots between a tenth and nine tenths of the run, so that the consumers start
+ * before the first and catch up after the last.
  */
-record CrashPlan(Duration duration, int kills, int consumers, long seed) {
+record CrashPlan(Duration duration, int kills, int consumers, long seed, @Nullable Duration positionSaveInterval) {
 
 	private static final String PREFIX = "kpl.it.crashes.";
 
@@ -20,7 +24,10 @@ record CrashPlan(Duration duration, int kills, int consumers, long seed) {
 	static CrashPlan fromSystemProperties() {
 		return new CrashPlan(Duration.parse(System.getProperty(PREFIX + "duration", "PT90S")),
 				Integer.getInteger(PREFIX + "kills", 4), Integer.getInteger(PREFIX + "consumers", 2),
-				Long.getLong(PREFIX + "seed", 20261202L));
+				Long.getLong(PREFIX + "seed", 20261202L),
+				Optional.ofNullable(System.getProperty(PREFIX + "position-save-interval"))
+					.map(Duration::parse)
+					.orElse(null));
 	}
 
 	/** When, from the start of the run, kill number {@code kill} (from 0) falls. */
@@ -39,6 +46,7 @@ record CrashPlan(Duration duration, int kills, int consumers, long seed) {
 
 	@Override
 	public String toString() {
-		return duration + ", " + kills + " kills, " + consumers + " consumer JVMs, seed " + seed;
+		return duration + ", " + kills + " kills, " + consumers + " consumer JVMs, seed " + seed
+				+ ", position save interval " + (positionSaveInterval != null ? positionSaveInterval : "off");
 	}
 }

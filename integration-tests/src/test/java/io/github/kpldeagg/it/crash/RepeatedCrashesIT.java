@@ -17,12 +17,14 @@ import io.github.kpldeagg.it.support.SteadyProduction.Pace;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -69,11 +71,13 @@ class RepeatedCrashesIT {
 		Path effects = directory.resolve("effects.log");
 		List<RestartableConsumer> consumers = new ArrayList<>();
 		for (int i = 0; i < plan.consumers(); i++) {
-			consumers
-				.add(new RestartableConsumer(Character.toString('a' + i),
-						ConsumerSettings.of(aws, stream, GROUP)
-							.set("it.work-millis", Long.toString(WORK_PER_USER_RECORD.toMillis())),
-						directory, effects));
+			ConsumerSettings settings = ConsumerSettings.of(aws, stream, GROUP)
+				.set("it.work-millis", Long.toString(WORK_PER_USER_RECORD.toMillis()))
+				.set("logging.level.io.github.kpldeagg.autoconfigure.ShardPosition", "debug");
+			if (plan.positionSaveInterval() != null) {
+				settings.set("kpl.deaggregation.position-save-interval", plan.positionSaveInterval().toString());
+			}
+			consumers.add(new RestartableConsumer(Character.toString('a' + i), settings, directory, effects));
 		}
 		List<SentRecord> sent = Collections.synchronizedList(new ArrayList<>());
 		Random random = new Random(plan.seed());
@@ -120,7 +124,8 @@ class RepeatedCrashesIT {
 		assertThat(figures.effectsOfUserRecordsThePutTwice())
 			.as("user records applied twice: only those the KPL put twice (an attempt failed after it stored)")
 			.isLessThanOrEqualTo(figures.userRecordsWithFailedAttempts());
-		System.out.println(figures.report(plan));
+		System.out.println(figures.report(plan) + "; positions saved " + count(directory, "Saved position")
+				+ " times, removed " + count(directory, "Removed the saved position") + " times");
 	}
 
 	/**
@@ -151,6 +156,19 @@ class RepeatedCrashesIT {
 		}
 		List<RestartableConsumer> candidates = reading.isEmpty() ? consumers : reading;
 		return candidates.get(random.nextInt(candidates.size()));
+	}
+
+	/** How many lines of the consumers' logs say this. */
+	private static long count(Path directory, String logged) throws IOException {
+		try (Stream<Path> files = Files.list(directory)) {
+			long count = 0;
+			for (Path log : files.filter(file -> file.getFileName().toString().startsWith("consumer-")).toList()) {
+				try (Stream<String> lines = Files.lines(log)) {
+					count += lines.filter(line -> line.contains(logged)).count();
+				}
+			}
+			return count;
+		}
 	}
 
 	private static boolean ofTheRun(Delivery delivery) {
