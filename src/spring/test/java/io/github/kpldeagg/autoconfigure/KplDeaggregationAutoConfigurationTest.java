@@ -12,6 +12,7 @@ import io.github.kpldeagg.core.Deaggregator;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.net.URI;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -118,14 +119,16 @@ class KplDeaggregationAutoConfigurationTest {
 			.withPropertyValues("kpl.deaggregation.corrupt-aggregate-policy=fail",
 					"kpl.deaggregation.shard-filter=true", "kpl.deaggregation.bindings.off-in-0.enabled=false",
 					"kpl.deaggregation.bindings.skipping-in-0.corrupt-aggregate-policy=skip",
-					"kpl.deaggregation.bindings.skipping-in-0.shard-filter=false")
+					"kpl.deaggregation.bindings.skipping-in-0.shard-filter=false",
+					"kpl.deaggregation.position-save-interval=5s",
+					"kpl.deaggregation.bindings.skipping-in-0.position-save-interval=500ms")
 			.run(context -> {
 				KplDeaggregationProperties properties = context.getBean(KplDeaggregationProperties.class);
-				assertThat(properties.settingsFor("other-in-0"))
-					.isEqualTo(new BindingSettings("other-in-0", true, CorruptAggregatePolicy.FAIL, true, null));
+				assertThat(properties.settingsFor("other-in-0")).isEqualTo(new BindingSettings("other-in-0", true,
+						CorruptAggregatePolicy.FAIL, true, Duration.ofSeconds(5)));
 				assertThat(properties.settingsFor("off-in-0").enabled()).isFalse();
-				assertThat(properties.settingsFor("skipping-in-0"))
-					.isEqualTo(new BindingSettings("skipping-in-0", true, CorruptAggregatePolicy.SKIP, false, null));
+				assertThat(properties.settingsFor("skipping-in-0")).isEqualTo(new BindingSettings("skipping-in-0", true,
+						CorruptAggregatePolicy.SKIP, false, Duration.ofMillis(500)));
 			});
 	}
 
@@ -150,6 +153,7 @@ class KplDeaggregationAutoConfigurationTest {
 			assertThat(customized).containsExactly("stream");
 			assertThat(adapter.getOutputChannel()).isInstanceOf(DeaggregatingChannel.class);
 			assertThat(adapter.getErrorChannel()).isNull();
+			assertThat(BinderInternals.checkpointStore(adapter)).isInstanceOf(CheckpointFollowingStore.class);
 			assertThat(context.getBean(DeaggregatingBindings.class).modes())
 				.isEqualTo(Map.of("process-in-0", DeaggregatingBindings.Mode.DEAGGREGATED));
 		});

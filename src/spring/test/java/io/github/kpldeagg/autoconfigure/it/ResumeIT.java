@@ -100,7 +100,7 @@ class ResumeIT {
 	void anOutageInsideAggregatesRepeatsNothingThatWasHandled() {
 		Awaitility.await()
 			.atMost(Duration.ofMinutes(3))
-			.until(() -> handled.succeeded("outage").size() == outageExpected.size());
+			.until(() -> Set.copyOf(handled.succeeded("outage")).size() == outageExpected.size());
 		Awaitility.await().during(Duration.ofSeconds(2)).until(() -> true);
 
 		Map<String, Integer> attempts = handled.attempts("outage");
@@ -137,7 +137,7 @@ class ResumeIT {
 	void aBindingStoppedAndStartedInsideAnAggregateRepeatsNothing() {
 		Awaitility.await()
 			.atMost(Duration.ofMinutes(3))
-			.until(() -> handled.succeeded("stopStart").size() == 80 && handled.stopStartDone.get());
+			.until(() -> Set.copyOf(handled.succeeded("stopStart")).size() == 80 && handled.stopStartDone.get());
 		Awaitility.await().during(Duration.ofSeconds(2)).until(() -> true);
 
 		System.out.printf("ResumeIT stop and start: %d handled again%n", handled.repeats("stopStart"));
