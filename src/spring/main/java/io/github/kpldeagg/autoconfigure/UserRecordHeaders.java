@@ -5,6 +5,7 @@ import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.integration.support.MessageBuilder;
 import org.springframework.messaging.MessageHeaders;
@@ -22,10 +23,23 @@ final class UserRecordHeaders {
 		this.binderHeaders = binderHeaders;
 	}
 
-	/** The headers of one user record. */
-	<T> MessageBuilder<T> write(MessageBuilder<T> builder, UserRecord userRecord) {
-		return write(builder, userRecord.partitionKey(), userRecord.explicitHashKey().orElse(null),
-				userRecord.sequenceNumber(), userRecord.subSequenceNumber(), userRecord.aggregated());
+	/**
+	 * The headers of one user record, into the headers of the message that is to carry
+	 * it; a header without a value is removed, as a message builder does.
+	 */
+	void write(Map<String, @Nullable Object> headers, UserRecord userRecord) {
+		headers.put(binderHeaders.receivedPartitionKey(), userRecord.partitionKey());
+		headers.put(KplHeaders.PARTITION_KEY, userRecord.partitionKey());
+		String explicitHashKey = userRecord.explicitHashKey().orElse(null);
+		if (explicitHashKey != null) {
+			headers.put(KplHeaders.EXPLICIT_HASH_KEY, explicitHashKey);
+		}
+		else {
+			headers.remove(KplHeaders.EXPLICIT_HASH_KEY);
+		}
+		headers.put(KplHeaders.SEQUENCE_NUMBER, userRecord.sequenceNumber());
+		headers.put(KplHeaders.SUB_SEQUENCE_NUMBER, userRecord.subSequenceNumber());
+		headers.put(KplHeaders.AGGREGATED, userRecord.aggregated());
 	}
 
 	/** The headers of one user record from its parts, as KCL hands them over. */

@@ -1,12 +1,14 @@
 package io.github.kpldeagg.autoconfigure;
 
 import io.github.kpldeagg.core.UserRecord;
+import java.util.HashMap;
+import java.util.Map;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 import org.springframework.integration.mapping.InboundMessageMapper;
-import org.springframework.integration.support.MessageBuilder;
 import org.springframework.messaging.Message;
+import org.springframework.messaging.support.GenericMessage;
 
 /**
  * Builds the message of one user record on the headers of the message that carried its
@@ -41,28 +43,28 @@ final class UserRecordMessages {
 	/**
 	 * The message of {@code userRecord}; {@code checkpointer}, when not null, replaces
 	 * the carrier's. A plain record keeps the carrier's payload, which the binder has
-	 * already decoded.
+	 * already decoded. Built as one map of headers, copied once into the message: this
+	 * runs for every user record.
 	 */
 	Message<?> of(Message<?> carrier, UserRecord userRecord, @Nullable Object checkpointer) {
-		MessageBuilder<?> builder;
+		Object payload = carrier.getPayload();
 		Message<?> embedded = null;
 		if (userRecord.aggregated()) {
 			byte[] data = userRecord.bytes();
 			embedded = decodeEmbeddedHeaders(data);
-			builder = MessageBuilder.withPayload(embedded == null ? data : embedded.getPayload())
-				.copyHeaders(carrier.getHeaders());
+			payload = (embedded != null) ? embedded.getPayload() : data;
 		}
-		else {
-			builder = MessageBuilder.fromMessage(carrier);
-		}
-		headers.write(builder, userRecord);
+		// Room for the carrier's headers and the user record's, without a resize.
+		Map<String, @Nullable Object> messageHeaders = new HashMap<>((carrier.getHeaders().size() + 8) * 4 / 3);
+		messageHeaders.putAll(carrier.getHeaders());
+		headers.write(messageHeaders, userRecord);
 		if (checkpointer != null) {
-			builder.setHeader(checkpointerHeader, checkpointer);
+			messageHeaders.put(checkpointerHeader, checkpointer);
 		}
 		if (embedded != null) {
-			builder.copyHeadersIfAbsent(embedded.getHeaders());
+			embedded.getHeaders().forEach(messageHeaders::putIfAbsent);
 		}
-		return builder.build();
+		return new GenericMessage<>(payload, messageHeaders);
 	}
 
 	/** As the binder does: a user record that does not parse keeps its bytes. */
