@@ -17,7 +17,7 @@ final class AdapterMessages {
 
 	static final String STREAM = "orders";
 
-	private static final String SHARD = "shardId-000000000000";
+	static final String SHARD = "shardId-000000000000";
 
 	private static final BigInteger FIRST_SEQUENCE_NUMBER = new BigInteger(
 			"49590338271490256608559692538361571095921575989136588898");

@@ -11,6 +11,7 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.integration.core.MessageProducer;
 import org.springframework.integration.endpoint.MessageProducerSupport;
 import org.springframework.integration.mapping.InboundMessageMapper;
+import org.springframework.integration.metadata.ConcurrentMetadataStore;
 import org.springframework.messaging.MessageChannel;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -30,6 +31,8 @@ final class KinesisBindingFanOut implements AutoCloseable {
 	/** Nothing listens there, and nothing here sends a request. */
 	private static final URI NOWHERE = URI.create("http://127.0.0.1:1");
 
+	private static final String GROUP = "benchmark";
+
 	private static final StaticCredentialsProvider CREDENTIALS = StaticCredentialsProvider
 		.create(AwsBasicCredentials.create("fake", "fake"));
 
@@ -48,18 +51,32 @@ final class KinesisBindingFanOut implements AutoCloseable {
 
 	/**
 	 * The adapter's output channel once the starter has customized the adapter of
-	 * {@code bindingChannel}.
+	 * {@code bindingChannel}, and how to have the shard read from its start again.
 	 */
-	MessageChannel adapterOutputChannel(MessageChannel bindingChannel, boolean embedHeaders) {
+	Output adapterOutput(MessageChannel bindingChannel, boolean embedHeaders) {
 		MessageProducerSupport adapter = LineBinder.pollingAdapter(kinesis, AdapterMessages.STREAM,
 				embedHeaders ? embeddedHeadersMapper() : null);
 		adapter.setOutputChannel(bindingChannel);
-		consumerEndpointCustomizer().configure(adapter, AdapterMessages.STREAM, "benchmark");
+		consumerEndpointCustomizer().configure(adapter, AdapterMessages.STREAM, GROUP);
 		MessageChannel outputChannel = adapter.getOutputChannel();
-		if (outputChannel != null && outputChannel != bindingChannel) {
-			return outputChannel;
+		if (outputChannel == null || outputChannel == bindingChannel) {
+			throw new IllegalStateException("The starter did not deaggregate the binding " + bindingChannel);
 		}
-		throw new IllegalStateException("The starter did not deaggregate the binding " + bindingChannel);
+		ConcurrentMetadataStore checkpointStore = (ConcurrentMetadataStore) Objects
+			.requireNonNull(new DirectFieldAccessor(adapter).getPropertyValue("checkpointStore"), "checkpointStore");
+		String checkpointKey = GROUP + ":" + AdapterMessages.STREAM + ":" + AdapterMessages.SHARD;
+		return new Output(outputChannel, () -> checkpointStore.remove(checkpointKey));
+	}
+
+	/**
+	 * Where the adapter sends its records.
+	 *
+	 * @param channel the adapter's output channel
+	 * @param readFromTheStart what the adapter does to read its shard from the start
+	 * again (it removes the shard's checkpoint): the starter then hands out again what it
+	 * handled, which each benchmark operation sends once more
+	 */
+	record Output(MessageChannel channel, Runnable readFromTheStart) {
 	}
 
 	/**

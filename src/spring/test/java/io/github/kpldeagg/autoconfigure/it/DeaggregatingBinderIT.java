@@ -203,11 +203,10 @@ class DeaggregatingBinderIT {
 	}
 
 	@Test
-	void aFailedUserRecordIsReadAgainWithItsAggregateWhenNothingHandlesTheError() {
-		// The first attempt stops at the failing user record; the whole
-		// aggregate then comes again.
-		assertThat(received.<String>await("failingOnce", 6)).containsExactly("u0", "fail-me", "u0", "fail-me", "u2",
-				"after");
+	void aFailedUserRecordIsTheFirstHandedOutAgainWhenNothingHandlesTheError() {
+		// The first attempt stops at the failing user record; the adapter reads the
+		// aggregate again, and the user record before it is not handed out again.
+		assertThat(received.<String>await("failingOnce", 5)).containsExactly("u0", "fail-me", "fail-me", "u2", "after");
 	}
 
 	@Test
