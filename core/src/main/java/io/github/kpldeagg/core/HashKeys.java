@@ -51,20 +51,12 @@ public final class HashKeys {
 	}
 
 	/**
-	 * Whether {@code value} parses as KCL parses an explicit hash key to a value in [0,
-	 * 2^128).
-	 */
-	static boolean isValidExplicitHashKey(String value) {
-		return parseExplicitHashKey(value) != null;
-	}
-
-	/**
 	 * {@code value} parsed as KCL parses an explicit hash key
 	 * ({@code new BigInteger(value)}), or null unless that gives a value in [0, 2^128).
 	 * Linear in the key's length: a key with more significant digits than 2^128 - 1 is
 	 * rejected before BigInteger's superlinear parse.
 	 */
-	private static @Nullable BigInteger parseExplicitHashKey(String value) {
+	static @Nullable BigInteger parseExplicitHashKey(String value) {
 		int significant = value.startsWith("+") || value.startsWith("-") ? 1 : 0;
 		while (significant < value.length() && Character.digit(value.charAt(significant), 10) == 0) {
 			significant++;
