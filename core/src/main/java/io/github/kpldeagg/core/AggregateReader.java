@@ -106,8 +106,8 @@ final class AggregateReader {
 		int[] explicitHashKeys = new int[walk.explicitHashKeys];
 		int[] records = new int[walk.records];
 		locate(source, protobufOffset, protobufOffset + protobufLength, partitionKeys, explicitHashKeys, records);
-		return checkUserRecords(source, records,
-				new KeyChecks(new KeyTable(source, partitionKeys), new KeyTable(source, explicitHashKeys), range));
+		return checkUserRecords(source, records, new KeyChecks(source, new KeyTable(source, partitionKeys),
+				new KeyTable(source, explicitHashKeys), range));
 	}
 
 	/**
@@ -173,6 +173,8 @@ final class AggregateReader {
 	 */
 	private static final class KeyChecks {
 
+		private final byte[] source;
+
 		final KeyTable partitionKeys;
 
 		final KeyTable explicitHashKeys;
@@ -187,7 +189,8 @@ final class AggregateReader {
 
 		private final BitSet explicitHashKeysInRange;
 
-		KeyChecks(KeyTable partitionKeys, KeyTable explicitHashKeys, @Nullable HashKeyRange range) {
+		KeyChecks(byte[] source, KeyTable partitionKeys, KeyTable explicitHashKeys, @Nullable HashKeyRange range) {
+			this.source = source;
 			this.partitionKeys = partitionKeys;
 			this.explicitHashKeys = explicitHashKeys;
 			this.range = range;
@@ -208,7 +211,7 @@ final class AggregateReader {
 			}
 			int partitionKey = (int) fields.partitionKeyIndex;
 			if (!checkedPartitionKeys.get(partitionKey)) {
-				checkPartitionKey(partitionKey);
+				checkPartitionKey(userRecord, partitionKey);
 			}
 			if (!fields.hasExplicitHashKeyIndex) {
 				return range == null || partitionKeysInRange.get(partitionKey);
@@ -226,9 +229,19 @@ final class AggregateReader {
 			return range == null || explicitHashKeysInRange.get(explicitHashKey);
 		}
 
-		private void checkPartitionKey(int index) {
+		/**
+		 * Only valid UTF-8 is a partition key a producer can have written: other bytes
+		 * would be delivered as another key, with another hash key. Checked in place.
+		 */
+		private void checkPartitionKey(int userRecord, int index) throws AggregateFormatException {
+			WireCursor in = new WireCursor(source, partitionKeys.offset(index));
+			int length = in.readLength();
+			if (!Utf8.isValid(source, in.position(), length)) {
+				throw new AggregateFormatException(CorruptionReason.PARTITION_KEY_NOT_UTF8,
+						"user record " + userRecord + " has a partition key that is not valid UTF-8", null);
+			}
 			checkedPartitionKeys.set(index);
-			if (range != null && range.contains(HashKeys.effectiveHashKey(partitionKeys.string(index), null))) {
+			if (range != null && range.contains(HashKeys.partitionKeyHash(source, in.position(), length))) {
 				partitionKeysInRange.set(index);
 			}
 		}

@@ -31,11 +31,15 @@ import software.amazon.awssdk.services.kinesis.model.Record;
  * }</pre>
  *
  * <h2>Validation</h2> An aggregate is validated whole before any of its user records is
- * delivered: its MD5, its protobuf structure, its required fields, its key-table indexes
- * and its explicit hash keys (decimals in [0, 2^128)). An aggregate that fails any of
- * these is corrupt ({@link CorruptAggregateException}, with its {@link CorruptionReason})
- * and the {@link CorruptAggregatePolicy} decides what is delivered instead: by default
- * the Kinesis record itself, unchanged.
+ * delivered: its MD5, its protobuf structure, its required fields, its key-table indexes,
+ * and the keys its user records use: explicit hash keys must be decimals in [0, 2^128),
+ * partition keys valid UTF-8, as every key the KPL and the Kinesis API carry is. An
+ * aggregate that fails any of these is corrupt ({@link CorruptAggregateException}, with
+ * its {@link CorruptionReason}) and the {@link CorruptAggregatePolicy} decides what is
+ * delivered instead: by default the Kinesis record itself, unchanged, as KCL does with an
+ * aggregate it cannot parse. (KCL 2.5.8 delivers a partition key that is not UTF-8 with
+ * replacement characters, and filters by the hash of those rather than of the producer's
+ * bytes; here it is {@link CorruptionReason#PARTITION_KEY_NOT_UTF8}.)
  *
  * <h2>Memory</h2> {@link #deaggregate(Record)} and
  * {@link #deaggregate(ByteBuffer, String, String) deaggregate(ByteBuffer, ...)} return a

@@ -35,7 +35,8 @@ public final class HashKeys {
 	public static BigInteger effectiveHashKey(String partitionKey, @Nullable String explicitHashKey) {
 		Objects.requireNonNull(partitionKey, "partitionKey");
 		if (explicitHashKey == null) {
-			return new BigInteger(1, Md5.digest(partitionKey.getBytes(StandardCharsets.UTF_8)));
+			byte[] utf8 = partitionKey.getBytes(StandardCharsets.UTF_8);
+			return partitionKeyHash(utf8, 0, utf8.length);
 		}
 		BigInteger hashKey = parseExplicitHashKey(explicitHashKey);
 		if (hashKey == null) {
@@ -43,6 +44,11 @@ public final class HashKeys {
 					"explicitHashKey must be a decimal in [0, 2^128), was " + explicitHashKey);
 		}
 		return hashKey;
+	}
+
+	/** The hash key of a partition key given as UTF-8: the MD5 of those bytes. */
+	static BigInteger partitionKeyHash(byte[] utf8, int offset, int length) {
+		return new BigInteger(1, Md5.digest(utf8, offset, length));
 	}
 
 	/** Whether {@code value} is an explicit hash key the Kinesis API accepts. */
