@@ -1,69 +1,66 @@
 package io.github.kpldeagg.core;
 
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A validated aggregate: its key tables and where each user record's fields lie in the
- * source bytes. User records are created from it one at a time, on demand.
+ * A validated aggregate: where its delivered user records and its key-table entries lie
+ * in the source bytes, one int each (two per user record once a hash-key range has
+ * dropped one), and the strings of small key tables. Every {@code Record} submessage
+ * takes at least 6 bytes and every key-table entry at least 2, so this never holds more
+ * than twice the aggregate's size and a few kilobytes. A user record is read again from
+ * its bytes, which the reader has validated, each time it is created.
  */
 final class Aggregate {
 
-	static final int NO_EXPLICIT_HASH_KEY = -1;
-
-	/**
-	 * Per user record: data offset, data length, partition key index, explicit hash key
-	 * index.
-	 */
-	private static final int STRIDE = 4;
-
 	private final byte[] source;
 
-	final List<String> partitionKeys = new ArrayList<>();
+	/**
+	 * Offset of each delivered user record's {@code Record} length prefix, in order; the
+	 * first {@link #size} are used.
+	 */
+	private final int[] records;
 
-	final List<String> explicitHashKeys = new ArrayList<>();
+	private final int size;
 
-	private int[] fields = new int[16 * STRIDE];
+	/**
+	 * Each delivered user record's position among all the aggregate's; null when none was
+	 * dropped, each then being its index here.
+	 */
+	private final int @Nullable [] subSequenceNumbers;
 
-	private int count;
+	private final KeyTable partitionKeys;
 
-	Aggregate(byte[] source) {
+	private final KeyTable explicitHashKeys;
+
+	Aggregate(byte[] source, int[] records, int size, int @Nullable [] subSequenceNumbers, KeyTable partitionKeys,
+			KeyTable explicitHashKeys) {
 		this.source = source;
+		this.records = records;
+		this.size = size;
+		this.subSequenceNumbers = subSequenceNumbers;
+		this.partitionKeys = partitionKeys;
+		this.explicitHashKeys = explicitHashKeys;
 	}
 
-	void add(int dataOffset, int dataLength, int partitionKeyIndex, int explicitHashKeyIndex) {
-		int at = count * STRIDE;
-		if (at == fields.length) {
-			fields = Arrays.copyOf(fields, fields.length * 2);
-		}
-		fields[at] = dataOffset;
-		fields[at + 1] = dataLength;
-		fields[at + 2] = partitionKeyIndex;
-		fields[at + 3] = explicitHashKeyIndex;
-		count++;
-	}
-
+	/** How many user records are delivered. */
 	int size() {
-		return count;
+		return size;
 	}
 
-	int partitionKeyIndex(int userRecord) {
-		return fields[userRecord * STRIDE + 2];
-	}
-
-	int explicitHashKeyIndex(int userRecord) {
-		return fields[userRecord * STRIDE + 3];
+	/** How many user records the aggregate holds, delivered or dropped by the range. */
+	int userRecordCount() {
+		return records.length;
 	}
 
 	UserRecord userRecord(int index, String sequenceNumber, @Nullable Instant approximateArrivalTimestamp) {
-		int at = index * STRIDE;
-		int explicitHashKeyIndex = fields[at + 3];
-		return new UserRecord(source, fields[at], fields[at + 1], partitionKeys.get(fields[at + 2]),
-				explicitHashKeyIndex == NO_EXPLICIT_HASH_KEY ? null : explicitHashKeys.get(explicitHashKeyIndex),
-				sequenceNumber, index, true, approximateArrivalTimestamp);
+		RecordFields fields = new RecordFields(source).read(records[index]);
+		String partitionKey = partitionKeys.string((int) fields.partitionKeyIndex);
+		String explicitHashKey = fields.hasExplicitHashKeyIndex
+				? explicitHashKeys.string((int) fields.explicitHashKeyIndex) : null;
+		long subSequenceNumber = subSequenceNumbers == null ? index : subSequenceNumbers[index];
+		return new UserRecord(source, fields.dataOffset, fields.dataLength, partitionKey, explicitHashKey,
+				sequenceNumber, subSequenceNumber, true, approximateArrivalTimestamp);
 	}
 
 }

@@ -4,7 +4,9 @@ import com.google.protobuf.CodedInputStream;
 import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.WireFormat;
 import java.io.IOException;
+import java.math.BigInteger;
 import java.util.Arrays;
+import java.util.BitSet;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -18,6 +20,12 @@ import org.jspecify.annotations.Nullable;
  * seen with an unexpected wire type treated as unknown, the last value of a repeated
  * scalar winning. The whole aggregate is validated before any user record is created, so
  * a corrupt aggregate is never half delivered.
+ * <p>
+ * Memory stays proportional to the aggregate's size whatever it holds: a first walk
+ * validates the structure and counts user records and key-table entries; a second notes,
+ * in arrays of exactly that size, where each lies (one int each); a third checks each
+ * user record's keys in order. User records are then read from those offsets as they are
+ * created, with {@link WireCursor}, which relies on the first walk's validation.
  */
 final class AggregateReader {
 
@@ -31,11 +39,11 @@ final class AggregateReader {
 	private static final int RECORDS = tag(3, WireFormat.WIRETYPE_LENGTH_DELIMITED);
 
 	// Record
-	private static final int PARTITION_KEY_INDEX = tag(1, WireFormat.WIRETYPE_VARINT);
+	static final int PARTITION_KEY_INDEX = tag(1, WireFormat.WIRETYPE_VARINT);
 
-	private static final int EXPLICIT_HASH_KEY_INDEX = tag(2, WireFormat.WIRETYPE_VARINT);
+	static final int EXPLICIT_HASH_KEY_INDEX = tag(2, WireFormat.WIRETYPE_VARINT);
 
-	private static final int DATA = tag(3, WireFormat.WIRETYPE_LENGTH_DELIMITED);
+	static final int DATA = tag(3, WireFormat.WIRETYPE_LENGTH_DELIMITED);
 
 	private static final int TAGS = tag(4, WireFormat.WIRETYPE_LENGTH_DELIMITED);
 
@@ -67,8 +75,12 @@ final class AggregateReader {
 		return true;
 	}
 
-	/** Reads an aggregate; the caller has checked {@link #isAggregate}. */
-	static Aggregate read(byte[] source, int offset, int length) throws AggregateFormatException {
+	/**
+	 * Reads an aggregate; the caller has checked {@link #isAggregate}. With a range, only
+	 * the user records whose effective hash key lies in it are delivered.
+	 */
+	static Aggregate read(byte[] source, int offset, int length, @Nullable HashKeyRange range)
+			throws AggregateFormatException {
 		int protobufOffset = offset + MAGIC.length;
 		int protobufLength = length - MAGIC.length - Md5.DIGEST_LENGTH;
 		if (!Arrays.equals(Md5.digest(source, protobufOffset, protobufLength), 0, Md5.DIGEST_LENGTH, source,
@@ -76,10 +88,9 @@ final class AggregateReader {
 			throw new AggregateFormatException(CorruptionReason.MD5_MISMATCH,
 					"the trailing MD5 does not match the " + protobufLength + " protobuf bytes", null);
 		}
-		Aggregate aggregate = new Aggregate(source);
-		Walk walk = new Walk(CodedInputStream.newInstance(source, protobufOffset, protobufLength), protobufOffset);
+		Walk walk = new Walk(CodedInputStream.newInstance(source, protobufOffset, protobufLength));
 		try {
-			walk.aggregatedRecord(aggregate);
+			walk.aggregatedRecord();
 		}
 		catch (InvalidProtocolBufferException e) {
 			throw new AggregateFormatException(CorruptionReason.INVALID_PROTOBUF, e.getMessage(), null);
@@ -91,47 +102,178 @@ final class AggregateReader {
 			throw new AggregateFormatException(CorruptionReason.MISSING_REQUIRED_FIELD, walk.missingRequiredField,
 					null);
 		}
-		validateIndexes(aggregate);
-		return aggregate;
+		int[] partitionKeys = new int[walk.partitionKeys];
+		int[] explicitHashKeys = new int[walk.explicitHashKeys];
+		int[] records = new int[walk.records];
+		locate(source, protobufOffset, protobufOffset + protobufLength, partitionKeys, explicitHashKeys, records);
+		return checkUserRecords(source, records, new KeyChecks(source, new KeyTable(source, partitionKeys),
+				new KeyTable(source, explicitHashKeys), range));
 	}
 
-	private static void validateIndexes(Aggregate aggregate) throws AggregateFormatException {
-		int partitionKeys = aggregate.partitionKeys.size();
-		int explicitHashKeys = aggregate.explicitHashKeys.size();
-		boolean[] checkedExplicitHashKeys = new boolean[explicitHashKeys];
-		for (int i = 0; i < aggregate.size(); i++) {
-			if (aggregate.partitionKeyIndex(i) >= partitionKeys) {
-				throw new AggregateFormatException(CorruptionReason.PARTITION_KEY_INDEX_OUT_OF_RANGE,
-						"user record " + i + " has a partition key index beyond the table of " + partitionKeys, null);
+	/**
+	 * Notes where each key-table entry and each user record lies: the offset of its
+	 * length prefix.
+	 */
+	private static void locate(byte[] source, int from, int to, int[] partitionKeys, int[] explicitHashKeys,
+			int[] records) {
+		WireCursor in = new WireCursor(source, from);
+		int partitionKey = 0;
+		int explicitHashKey = 0;
+		int record = 0;
+		while (in.position() < to) {
+			int tag = in.readTag();
+			if (tag == PARTITION_KEY_TABLE) {
+				partitionKeys[partitionKey++] = in.position();
 			}
-			int explicitHashKeyIndex = aggregate.explicitHashKeyIndex(i);
-			if (explicitHashKeyIndex == Aggregate.NO_EXPLICIT_HASH_KEY
-					|| explicitHashKeyIndex < explicitHashKeys && checkedExplicitHashKeys[explicitHashKeyIndex]) {
-				continue;
+			else if (tag == EXPLICIT_HASH_KEY_TABLE) {
+				explicitHashKeys[explicitHashKey++] = in.position();
 			}
-			if (explicitHashKeyIndex >= explicitHashKeys) {
-				throw new AggregateFormatException(CorruptionReason.EXPLICIT_HASH_KEY_INDEX_OUT_OF_RANGE,
-						"user record " + i + " has an explicit hash key index beyond the table of " + explicitHashKeys,
-						null);
+			else if (tag == RECORDS) {
+				records[record++] = in.position();
 			}
-			if (!HashKeys.isValidExplicitHashKey(aggregate.explicitHashKeys.get(explicitHashKeyIndex))) {
-				throw new AggregateFormatException(CorruptionReason.INVALID_EXPLICIT_HASH_KEY,
-						"user record " + i + " has an explicit hash key that is not a decimal in [0, 2^128)", null);
-			}
-			checkedExplicitHashKeys[explicitHashKeyIndex] = true;
+			in.skipField(tag);
 		}
+	}
+
+	/**
+	 * Checks every user record's keys, in order, and keeps in {@code records} those to
+	 * deliver. Sub-sequence numbers are stored only once a user record has been dropped:
+	 * until then, each is the user record's position.
+	 */
+	private static Aggregate checkUserRecords(byte[] source, int[] records, KeyChecks keys)
+			throws AggregateFormatException {
+		RecordFields fields = new RecordFields(source);
+		int kept = 0;
+		int @Nullable [] subSequenceNumbers = null;
+		for (int i = 0; i < records.length; i++) {
+			if (keys.keeps(i, fields.read(records[i]))) {
+				if (subSequenceNumbers != null) {
+					subSequenceNumbers[kept] = i;
+				}
+				records[kept++] = records[i];
+			}
+			else if (subSequenceNumbers == null) {
+				subSequenceNumbers = new int[records.length - 1];
+				for (int position = 0; position < kept; position++) {
+					subSequenceNumbers[position] = position;
+				}
+			}
+		}
+		return new Aggregate(source, records, kept, subSequenceNumbers, keys.partitionKeys, keys.explicitHashKeys);
 	}
 
 	private static int tag(int fieldNumber, int wireType) {
 		return fieldNumber << 3 | wireType;
 	}
 
-	/** One pass over the protobuf bytes. */
+	/**
+	 * Checks user records' keys against the key tables. Each entry is checked when a user
+	 * record first refers to it, and its hash key compared with the range then: once per
+	 * entry, however many user records share it.
+	 */
+	private static final class KeyChecks {
+
+		private final byte[] source;
+
+		final KeyTable partitionKeys;
+
+		final KeyTable explicitHashKeys;
+
+		private final @Nullable HashKeyRange range;
+
+		private final BitSet checkedPartitionKeys;
+
+		private final BitSet partitionKeysInRange;
+
+		private final BitSet checkedExplicitHashKeys;
+
+		private final BitSet explicitHashKeysInRange;
+
+		KeyChecks(byte[] source, KeyTable partitionKeys, KeyTable explicitHashKeys, @Nullable HashKeyRange range) {
+			this.source = source;
+			this.partitionKeys = partitionKeys;
+			this.explicitHashKeys = explicitHashKeys;
+			this.range = range;
+			this.checkedPartitionKeys = new BitSet(partitionKeys.size());
+			this.partitionKeysInRange = new BitSet(partitionKeys.size());
+			this.checkedExplicitHashKeys = new BitSet(explicitHashKeys.size());
+			this.explicitHashKeysInRange = new BitSet(explicitHashKeys.size());
+		}
+
+		/**
+		 * Whether a user record is delivered: its keys are valid (else this throws) and,
+		 * with a range, its effective hash key lies in it.
+		 */
+		boolean keeps(int userRecord, RecordFields fields) throws AggregateFormatException {
+			if (Long.compareUnsigned(fields.partitionKeyIndex, partitionKeys.size()) >= 0) {
+				throw new AggregateFormatException(CorruptionReason.PARTITION_KEY_INDEX_OUT_OF_RANGE, "user record "
+						+ userRecord + " has a partition key index beyond the table of " + partitionKeys.size(), null);
+			}
+			int partitionKey = (int) fields.partitionKeyIndex;
+			if (!checkedPartitionKeys.get(partitionKey)) {
+				checkPartitionKey(userRecord, partitionKey);
+			}
+			if (!fields.hasExplicitHashKeyIndex) {
+				return range == null || partitionKeysInRange.get(partitionKey);
+			}
+			if (Long.compareUnsigned(fields.explicitHashKeyIndex, explicitHashKeys.size()) >= 0) {
+				throw new AggregateFormatException(
+						CorruptionReason.EXPLICIT_HASH_KEY_INDEX_OUT_OF_RANGE, "user record " + userRecord
+								+ " has an explicit hash key index beyond the table of " + explicitHashKeys.size(),
+						null);
+			}
+			int explicitHashKey = (int) fields.explicitHashKeyIndex;
+			if (!checkedExplicitHashKeys.get(explicitHashKey)) {
+				checkExplicitHashKey(userRecord, explicitHashKey);
+			}
+			return range == null || explicitHashKeysInRange.get(explicitHashKey);
+		}
+
+		/**
+		 * Only valid UTF-8 is a partition key a producer can have written: other bytes
+		 * would be delivered as another key, with another hash key. Checked in place.
+		 */
+		private void checkPartitionKey(int userRecord, int index) throws AggregateFormatException {
+			WireCursor in = new WireCursor(source, partitionKeys.offset(index));
+			int length = in.readLength();
+			if (!Utf8.isValid(source, in.position(), length)) {
+				throw new AggregateFormatException(CorruptionReason.PARTITION_KEY_NOT_UTF8,
+						"user record " + userRecord + " has a partition key that is not valid UTF-8", null);
+			}
+			checkedPartitionKeys.set(index);
+			if (range != null && range.contains(HashKeys.partitionKeyHash(source, in.position(), length))) {
+				partitionKeysInRange.set(index);
+			}
+		}
+
+		private void checkExplicitHashKey(int userRecord, int index) throws AggregateFormatException {
+			BigInteger hashKey = HashKeys.parseExplicitHashKey(explicitHashKeys.string(index));
+			if (hashKey == null) {
+				throw new AggregateFormatException(CorruptionReason.INVALID_EXPLICIT_HASH_KEY,
+						"user record " + userRecord + " has an explicit hash key that is not a decimal in [0, 2^128)",
+						null);
+			}
+			checkedExplicitHashKeys.set(index);
+			if (range != null && range.contains(hashKey)) {
+				explicitHashKeysInRange.set(index);
+			}
+		}
+
+	}
+
+	/**
+	 * The validating pass over the protobuf bytes: counts what the later passes will
+	 * note.
+	 */
 	private static final class Walk {
 
 		private final CodedInputStream in;
 
-		private final int protobufOffset;
+		int partitionKeys;
+
+		int explicitHashKeys;
+
+		int records;
 
 		/** Reported only if the protobuf is otherwise valid, as protobuf-java does. */
 		@Nullable String missingRequiredField;
@@ -142,21 +284,23 @@ final class AggregateReader {
 		 */
 		private int @Nullable [] openGroups;
 
-		Walk(CodedInputStream in, int protobufOffset) {
+		Walk(CodedInputStream in) {
 			this.in = in;
-			this.protobufOffset = protobufOffset;
 		}
 
-		void aggregatedRecord(Aggregate aggregate) throws IOException {
+		void aggregatedRecord() throws IOException {
 			for (int tag = in.readTag(); tag != 0; tag = in.readTag()) {
 				if (tag == PARTITION_KEY_TABLE) {
-					aggregate.partitionKeys.add(in.readString());
+					in.skipField(tag);
+					partitionKeys++;
 				}
 				else if (tag == EXPLICIT_HASH_KEY_TABLE) {
-					aggregate.explicitHashKeys.add(in.readString());
+					in.skipField(tag);
+					explicitHashKeys++;
 				}
 				else if (tag == RECORDS) {
-					record(aggregate);
+					record();
+					records++;
 				}
 				else {
 					skipField(tag, 0);
@@ -164,29 +308,18 @@ final class AggregateReader {
 			}
 		}
 
-		private void record(Aggregate aggregate) throws IOException {
-			int userRecord = aggregate.size();
+		private void record() throws IOException {
+			int userRecord = records;
 			int outerLimit = in.pushLimit(in.readRawVarint32());
 			boolean hasPartitionKeyIndex = false;
-			boolean hasExplicitHashKeyIndex = false;
 			boolean hasData = false;
-			long partitionKeyIndex = 0;
-			long explicitHashKeyIndex = 0;
-			int dataOffset = 0;
-			int dataLength = 0;
 			for (int tag = in.readTag(); tag != 0; tag = in.readTag()) {
 				if (tag == PARTITION_KEY_INDEX) {
-					partitionKeyIndex = in.readUInt64();
+					in.skipField(tag);
 					hasPartitionKeyIndex = true;
 				}
-				else if (tag == EXPLICIT_HASH_KEY_INDEX) {
-					explicitHashKeyIndex = in.readUInt64();
-					hasExplicitHashKeyIndex = true;
-				}
 				else if (tag == DATA) {
-					dataLength = in.readRawVarint32();
-					dataOffset = protobufOffset + in.getTotalBytesRead();
-					in.skipRawBytes(dataLength);
+					in.skipField(tag);
 					hasData = true;
 				}
 				else if (tag == TAGS) {
@@ -200,8 +333,6 @@ final class AggregateReader {
 			if (!hasPartitionKeyIndex || !hasData) {
 				missingRequired("user record " + userRecord + " has no " + (hasData ? "partition key index" : "data"));
 			}
-			aggregate.add(dataOffset, dataLength, tableIndex(partitionKeyIndex),
-					hasExplicitHashKeyIndex ? tableIndex(explicitHashKeyIndex) : Aggregate.NO_EXPLICIT_HASH_KEY);
 		}
 
 		private void tag(int userRecord) throws IOException {
@@ -260,13 +391,6 @@ final class AggregateReader {
 					in.skipField(next);
 				}
 			}
-		}
-
-		/**
-		 * Indexes beyond int range can never be in range of a table read from one record.
-		 */
-		private static int tableIndex(long index) {
-			return index < 0 || index > Integer.MAX_VALUE ? Integer.MAX_VALUE : (int) index;
 		}
 
 	}

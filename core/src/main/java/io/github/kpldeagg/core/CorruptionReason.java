@@ -21,6 +21,17 @@ public enum CorruptionReason {
 	/** A user record points past the end of the partition key table. */
 	PARTITION_KEY_INDEX_OUT_OF_RANGE,
 
+	/**
+	 * A user record's partition key is not valid UTF-8. The KPL and the Kinesis API carry
+	 * only Unicode partition keys, so no KPL wrote such an aggregate; and the key cannot
+	 * be delivered as a {@code String} with the producer's hash key, which is the MD5 of
+	 * its bytes. Keys no user record uses are not checked. As with every reason, the
+	 * {@link CorruptAggregatePolicy} decides; by default the aggregate is delivered
+	 * unchanged as one plain record. (KCL 2.5.8 decodes such a key with replacement
+	 * characters and hashes those.)
+	 */
+	PARTITION_KEY_NOT_UTF8,
+
 	/** A user record points past the end of the explicit hash key table. */
 	EXPLICIT_HASH_KEY_INDEX_OUT_OF_RANGE,
 

@@ -8,6 +8,7 @@ import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.RandomAccess;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.kinesis.model.Record;
@@ -22,25 +23,46 @@ import software.amazon.awssdk.services.kinesis.model.Record;
  *
  * <pre>{@code
  * Deaggregator deaggregator = Deaggregator.create();
- * for (UserRecord userRecord : deaggregator.deaggregate(getRecordsResponse.records())) {
- *     process(userRecord.partitionKey(), userRecord.data());
+ * for (Record record : getRecordsResponse.records()) {
+ *     for (UserRecord userRecord : deaggregator.deaggregate(record)) {
+ *         process(userRecord.partitionKey(), userRecord.data());
+ *     }
  * }
  * }</pre>
+ *
+ * <h2>Validation</h2> An aggregate is validated whole before any of its user records is
+ * delivered: its MD5, its protobuf structure, its required fields, its key-table indexes,
+ * and the keys its user records use: explicit hash keys must be decimals in [0, 2^128),
+ * partition keys valid UTF-8, as every key the KPL and the Kinesis API carry is. An
+ * aggregate that fails any of these is corrupt ({@link CorruptAggregateException}, with
+ * its {@link CorruptionReason}) and the {@link CorruptAggregatePolicy} decides what is
+ * delivered instead: by default the Kinesis record itself, unchanged, as KCL does with an
+ * aggregate it cannot parse. (KCL 2.5.8 delivers a partition key that is not UTF-8 with
+ * replacement characters, and filters by the hash of those rather than of the producer's
+ * bytes; here it is {@link CorruptionReason#PARTITION_KEY_NOT_UTF8}.)
+ *
+ * <h2>Memory</h2> {@link #deaggregate(Record)} and
+ * {@link #deaggregate(ByteBuffer, String, String) deaggregate(ByteBuffer, ...)} return a
+ * lazy view of the record's user records, which creates each one when it is read and
+ * holds no more than twice the aggregate's size, however many user records it has: 4
+ * bytes per user record and per key-table entry, which take at least 6 and 2 bytes of the
+ * aggregate (8 per user record once a hash-key range drops some), and the strings of key
+ * tables of up to 16 entries. Reading the user records one at a time, each let go after
+ * use, keeps the heap growth within that bound. The methods that return the user records
+ * of many Kinesis records as one list hold every user record, about 60 bytes each (more
+ * with distinct partition keys); a 10 MiB aggregate can carry 1.7 million of them.
  */
 public final class Deaggregator {
 
 	private final CorruptAggregatePolicy corruptAggregatePolicy;
 
-	private final @Nullable BigInteger startingHashKey;
-
-	private final @Nullable BigInteger endingHashKey;
+	private final @Nullable HashKeyRange hashKeyRange;
 
 	private final DeaggregationListener listener;
 
 	private Deaggregator(Builder builder) {
 		this.corruptAggregatePolicy = builder.corruptAggregatePolicy;
-		this.startingHashKey = builder.startingHashKey;
-		this.endingHashKey = builder.endingHashKey;
+		this.hashKeyRange = builder.hashKeyRange;
 		this.listener = builder.listener;
 	}
 
@@ -61,7 +83,9 @@ public final class Deaggregator {
 	}
 
 	/**
-	 * {@return all user records of the given records, in order}
+	 * {@return all user records of the given records, in order, in one list that holds
+	 * them all} To hold one aggregate's user records at a time, call
+	 * {@link #deaggregate(Record)} per record instead.
 	 * @param records AWS SDK v2 records, as {@code GetRecords} or
 	 * {@code SubscribeToShard} return them
 	 * @throws CorruptAggregateException if an aggregate is corrupt and the policy is
@@ -70,9 +94,26 @@ public final class Deaggregator {
 	public List<UserRecord> deaggregate(List<Record> records) {
 		List<UserRecord> userRecords = new ArrayList<>(records.size());
 		for (Record record : records) {
-			userRecords.addAll(decode(SdkRecords.input(record)));
+			userRecords.addAll(deaggregate(record));
 		}
 		return userRecords;
+	}
+
+	/**
+	 * {@return the user records of one Kinesis record, in order, as a lazy, unmodifiable,
+	 * random-access view} A plain record gives one user record, unchanged. An aggregate
+	 * is validated whole before this returns, and the listener told what it is, so a
+	 * corrupt one is handled by the policy here and never half delivered. The view then
+	 * creates each user record when it is read, from the record's bytes (each read gives
+	 * a new, equal, instance), and holds no more than twice the aggregate's size however
+	 * many user records it has.
+	 * @param record an AWS SDK v2 record, as {@code GetRecords} or
+	 * {@code SubscribeToShard} return it
+	 * @throws CorruptAggregateException if the record is a corrupt aggregate and the
+	 * policy is {@link CorruptAggregatePolicy#FAIL FAIL}
+	 */
+	public List<UserRecord> deaggregate(Record record) {
+		return decode(SdkRecords.input(record));
 	}
 
 	/**
@@ -84,13 +125,16 @@ public final class Deaggregator {
 	 * {@code SubscribeToShard} return them
 	 */
 	public Stream<UserRecord> stream(List<Record> records) {
-		return records.stream().flatMap(record -> decode(SdkRecords.input(record)).stream());
+		return records.stream().flatMap(record -> deaggregate(record).stream());
 	}
 
 	/**
-	 * {@return the user records of one Kinesis record given as raw data} The user records
-	 * view the buffer's array when it has one; otherwise its remaining bytes are copied
-	 * once.
+	 * {@return the user records of one Kinesis record given as raw data, as a lazy view}
+	 * The user records view the buffer's array when it has one, which must not change
+	 * while they or the view are in use; otherwise its remaining bytes are copied once.
+	 * The view is the one {@link #deaggregate(Record)} returns: unmodifiable,
+	 * random-access, each user record created when it is read, validated whole before
+	 * this returns.
 	 * @param data the Kinesis record's data, from its position to its limit
 	 * @param partitionKey the Kinesis record's partition key
 	 * @param sequenceNumber the Kinesis record's sequence number
@@ -103,8 +147,11 @@ public final class Deaggregator {
 
 	/**
 	 * {@return the user records of one Kinesis record given as raw data, with all the
-	 * record's attributes} The user records view the buffer's array when it has one;
-	 * otherwise its remaining bytes are copied once.
+	 * record's attributes, as a lazy view} The user records view the buffer's array when
+	 * it has one, which must not change while they or the view are in use; otherwise its
+	 * remaining bytes are copied once. The view is the one {@link #deaggregate(Record)}
+	 * returns: unmodifiable, random-access, each user record created when it is read,
+	 * validated whole before this returns.
 	 * @param data the Kinesis record's data, from its position to its limit
 	 * @param partitionKey the Kinesis record's partition key
 	 * @param explicitHashKey the Kinesis record's explicit hash key, which a plain record
@@ -117,8 +164,7 @@ public final class Deaggregator {
 	 */
 	public List<UserRecord> deaggregate(ByteBuffer data, String partitionKey, @Nullable String explicitHashKey,
 			String sequenceNumber, @Nullable Instant approximateArrivalTimestamp) {
-		return List
-			.copyOf(decode(Input.of(data, partitionKey, explicitHashKey, sequenceNumber, approximateArrivalTimestamp)));
+		return decode(Input.of(data, partitionKey, explicitHashKey, sequenceNumber, approximateArrivalTimestamp));
 	}
 
 	/**
@@ -154,29 +200,15 @@ public final class Deaggregator {
 		}
 		Aggregate aggregate;
 		try {
-			aggregate = AggregateReader.read(input.source, input.offset, input.length);
+			aggregate = AggregateReader.read(input.source, input.offset, input.length, hashKeyRange);
 		}
 		catch (AggregateFormatException e) {
 			return corrupt(input, e);
 		}
-		BigInteger start = startingHashKey;
-		BigInteger end = endingHashKey;
-		int @Nullable [] kept = (start == null || end == null) ? null : keptByHashKeyRange(aggregate, start, end);
-		int size = kept == null ? aggregate.size() : kept.length;
-		listener.aggregate(input.sequenceNumber, aggregate.size(), aggregate.size() - size);
-		return new AbstractList<>() {
-			@Override
-			public UserRecord get(int index) {
-				Objects.checkIndex(index, size);
-				return aggregate.userRecord(kept == null ? index : kept[index], input.sequenceNumber,
-						input.approximateArrivalTimestamp);
-			}
-
-			@Override
-			public int size() {
-				return size;
-			}
-		};
+		listener.aggregate(input.sequenceNumber, aggregate.userRecordCount(),
+				aggregate.userRecordCount() - aggregate.size());
+		return aggregate.size() == 0 ? List.of()
+				: new UserRecords(aggregate, input.sequenceNumber, input.approximateArrivalTimestamp);
 	}
 
 	private List<UserRecord> corrupt(Input input, AggregateFormatException e) {
@@ -190,36 +222,35 @@ public final class Deaggregator {
 		};
 	}
 
-	/** Indexes of the user records inside the range; each distinct key is hashed once. */
-	private static int @Nullable [] keptByHashKeyRange(Aggregate aggregate, BigInteger startingHashKey,
-			BigInteger endingHashKey) {
-		BigInteger[] byPartitionKey = new BigInteger[aggregate.partitionKeys.size()];
-		BigInteger[] byExplicitHashKey = new BigInteger[aggregate.explicitHashKeys.size()];
-		int[] kept = new int[aggregate.size()];
-		int size = 0;
-		for (int i = 0; i < aggregate.size(); i++) {
-			int explicitHashKeyIndex = aggregate.explicitHashKeyIndex(i);
-			BigInteger hashKey;
-			if (explicitHashKeyIndex == Aggregate.NO_EXPLICIT_HASH_KEY) {
-				int partitionKeyIndex = aggregate.partitionKeyIndex(i);
-				hashKey = byPartitionKey[partitionKeyIndex];
-				if (hashKey == null) {
-					hashKey = HashKeys.effectiveHashKey(aggregate.partitionKeys.get(partitionKeyIndex), null);
-					byPartitionKey[partitionKeyIndex] = hashKey;
-				}
-			}
-			else {
-				hashKey = byExplicitHashKey[explicitHashKeyIndex];
-				if (hashKey == null) {
-					hashKey = new BigInteger(aggregate.explicitHashKeys.get(explicitHashKeyIndex));
-					byExplicitHashKey[explicitHashKeyIndex] = hashKey;
-				}
-			}
-			if (hashKey.compareTo(startingHashKey) >= 0 && hashKey.compareTo(endingHashKey) <= 0) {
-				kept[size++] = i;
-			}
+	/**
+	 * An aggregate's delivered user records, each created when it is read: what the list
+	 * holds is the {@link Aggregate}'s offsets, not user records.
+	 */
+	private static final class UserRecords extends AbstractList<UserRecord> implements RandomAccess {
+
+		private final Aggregate aggregate;
+
+		private final String sequenceNumber;
+
+		private final @Nullable Instant approximateArrivalTimestamp;
+
+		UserRecords(Aggregate aggregate, String sequenceNumber, @Nullable Instant approximateArrivalTimestamp) {
+			this.aggregate = aggregate;
+			this.sequenceNumber = sequenceNumber;
+			this.approximateArrivalTimestamp = approximateArrivalTimestamp;
 		}
-		return size == kept.length ? null : java.util.Arrays.copyOf(kept, size);
+
+		@Override
+		public UserRecord get(int index) {
+			Objects.checkIndex(index, aggregate.size());
+			return aggregate.userRecord(index, sequenceNumber, approximateArrivalTimestamp);
+		}
+
+		@Override
+		public int size() {
+			return aggregate.size();
+		}
+
 	}
 
 	/** One Kinesis record, whatever type it came in. */
@@ -251,9 +282,7 @@ public final class Deaggregator {
 
 		private CorruptAggregatePolicy corruptAggregatePolicy = CorruptAggregatePolicy.PASS_THROUGH;
 
-		private @Nullable BigInteger startingHashKey;
-
-		private @Nullable BigInteger endingHashKey;
+		private @Nullable HashKeyRange hashKeyRange;
 
 		private DeaggregationListener listener = DeaggregationListener.NONE;
 
@@ -287,8 +316,7 @@ public final class Deaggregator {
 				throw new IllegalArgumentException(
 						"startingHashKey " + startingHashKey + " > endingHashKey " + endingHashKey);
 			}
-			this.startingHashKey = startingHashKey;
-			this.endingHashKey = endingHashKey;
+			this.hashKeyRange = new HashKeyRange(startingHashKey, endingHashKey);
 			return this;
 		}
 

@@ -35,7 +35,8 @@ public final class HashKeys {
 	public static BigInteger effectiveHashKey(String partitionKey, @Nullable String explicitHashKey) {
 		Objects.requireNonNull(partitionKey, "partitionKey");
 		if (explicitHashKey == null) {
-			return new BigInteger(1, Md5.digest(partitionKey.getBytes(StandardCharsets.UTF_8)));
+			byte[] utf8 = partitionKey.getBytes(StandardCharsets.UTF_8);
+			return partitionKeyHash(utf8, 0, utf8.length);
 		}
 		BigInteger hashKey = parseExplicitHashKey(explicitHashKey);
 		if (hashKey == null) {
@@ -45,17 +46,14 @@ public final class HashKeys {
 		return hashKey;
 	}
 
+	/** The hash key of a partition key given as UTF-8: the MD5 of those bytes. */
+	static BigInteger partitionKeyHash(byte[] utf8, int offset, int length) {
+		return new BigInteger(1, Md5.digest(utf8, offset, length));
+	}
+
 	/** Whether {@code value} is an explicit hash key the Kinesis API accepts. */
 	static boolean isCanonicalExplicitHashKey(String value) {
 		return CANONICAL_DECIMAL.matcher(value).matches() && new BigInteger(value).compareTo(MAX_HASH_KEY) <= 0;
-	}
-
-	/**
-	 * Whether {@code value} parses as KCL parses an explicit hash key to a value in [0,
-	 * 2^128).
-	 */
-	static boolean isValidExplicitHashKey(String value) {
-		return parseExplicitHashKey(value) != null;
 	}
 
 	/**
@@ -64,7 +62,7 @@ public final class HashKeys {
 	 * Linear in the key's length: a key with more significant digits than 2^128 - 1 is
 	 * rejected before BigInteger's superlinear parse.
 	 */
-	private static @Nullable BigInteger parseExplicitHashKey(String value) {
+	static @Nullable BigInteger parseExplicitHashKey(String value) {
 		int significant = value.startsWith("+") || value.startsWith("-") ? 1 : 0;
 		while (significant < value.length() && Character.digit(value.charAt(significant), 10) == 0) {
 			significant++;

@@ -8,6 +8,7 @@ import io.github.kpldeagg.core.CorruptAggregates.Case;
 import java.nio.ByteBuffer;
 import java.util.Iterator;
 import java.util.List;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -67,6 +68,28 @@ class CorruptAggregateTest {
 			.isEqualTo(corrupt.reason());
 	}
 
+	@ParameterizedTest(name = "{0} under {1}")
+	@MethodSource("casesAndPolicies")
+	void oneSdkRecordAloneIsHandledAsInBulk(Case corrupt, CorruptAggregatePolicy policy) {
+		Record record = sdkRecord(corrupt.data(), SEQUENCE_NUMBER);
+		RecordingListener aloneListener = new RecordingListener();
+		RecordingListener bulkListener = new RecordingListener();
+		Object alone = outcome(() -> Deaggregator.builder()
+			.corruptAggregatePolicy(policy)
+			.listener(aloneListener)
+			.build()
+			.deaggregate(record));
+		Object bulk = outcome(() -> Deaggregator.builder()
+			.corruptAggregatePolicy(policy)
+			.listener(bulkListener)
+			.build()
+			.deaggregate(List.of(record)));
+
+		assertThat(alone).isEqualTo(bulk);
+		assertThat(aloneListener.events).isEqualTo(bulkListener.events)
+			.containsExactly("corrupt " + SEQUENCE_NUMBER + " " + corrupt.reason() + " " + policy);
+	}
+
 	@ParameterizedTest(name = "{0}")
 	@MethodSource("cases")
 	void lazyStreamDeliversTheRecordsBeforeACorruptAggregateAndNoneOfIt(Case corrupt) {
@@ -91,6 +114,16 @@ class CorruptAggregateTest {
 			.stream(records)
 			.toList();
 		assertThat(skipping).extracting(UserRecord::sequenceNumber).containsExactly("1", "1", "3", "3");
+	}
+
+	/** The user records, or the reason of the corrupt aggregate thrown. */
+	private static Object outcome(Supplier<List<UserRecord>> deaggregation) {
+		try {
+			return deaggregation.get();
+		}
+		catch (CorruptAggregateException e) {
+			return e.reason();
+		}
 	}
 
 	private static Record sdkRecord(byte[] data, String sequenceNumber) {

@@ -6,6 +6,7 @@ import static io.github.kpldeagg.core.ProtobufBytes.START_GROUP;
 import static io.github.kpldeagg.core.ProtobufBytes.userRecord;
 
 import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 
@@ -32,9 +33,17 @@ final class CorruptAggregates {
 		 */
 		DROPS_THE_AGGREGATE,
 		/** Reads index 2^32 as 0 (an {@code int} cast) and delivers every user record. */
-		TRUNCATES_THE_INDEX
+		TRUNCATES_THE_INDEX,
+		/**
+		 * Delivers every user record, a partition key that is not UTF-8 decoded with
+		 * replacement characters ({@link #REPLACED_PARTITION_KEY}).
+		 */
+		DECODES_WITH_REPLACEMENT_CHARACTERS
 
 	}
+
+	/** The second partition key of the case whose key is not UTF-8, as KCL decodes it. */
+	static final String REPLACED_PARTITION_KEY = "p\uFFFD";
 
 	record Case(String name, byte[] data, CorruptionReason reason, KclBehaviour kcl) {
 		@Override
@@ -112,24 +121,37 @@ final class CorruptAggregates {
 							afterOneRecord().message(3, userRecord(0, 1L, "y")).framed(),
 							CorruptionReason.EXPLICIT_HASH_KEY_INDEX_OUT_OF_RANGE,
 							KclBehaviour.THROWS_NO_CLASS_DEF_FOUND_ERROR),
+					new Case("partition key not UTF-8",
+							afterOneRecord().bytes(1, new byte[] { 'p', (byte) 0xFF })
+								.message(3, userRecord(1, null, "y"))
+								.framed(),
+							CorruptionReason.PARTITION_KEY_NOT_UTF8, KclBehaviour.DECODES_WITH_REPLACEMENT_CHARACTERS),
 					withExplicitHashKey("-1", KclBehaviour.DROPS_THE_AGGREGATE),
 					withExplicitHashKey(BigInteger.ONE.shiftLeft(128).toString(), KclBehaviour.DROPS_THE_AGGREGATE),
 					withExplicitHashKey("abc", KclBehaviour.THROWS_NO_CLASS_DEF_FOUND_ERROR),
 					withExplicitHashKey("", KclBehaviour.THROWS_NO_CLASS_DEF_FOUND_ERROR),
 					withExplicitHashKey("1e3", KclBehaviour.THROWS_NO_CLASS_DEF_FOUND_ERROR),
-					withExplicitHashKey("0-0", KclBehaviour.THROWS_NO_CLASS_DEF_FOUND_ERROR));
+					withExplicitHashKey("0-0", KclBehaviour.THROWS_NO_CLASS_DEF_FOUND_ERROR),
+					withExplicitHashKey("digits, then not UTF-8", new byte[] { '1', '2', (byte) 0xC3 },
+							KclBehaviour.THROWS_NO_CLASS_DEF_FOUND_ERROR),
+					withExplicitHashKey("an overlong UTF-8 digit", new byte[] { (byte) 0xC0, (byte) 0xB5 },
+							KclBehaviour.THROWS_NO_CLASS_DEF_FOUND_ERROR));
 	}
 
 	/** An aggregate whose second user record has this explicit hash key. */
 	private static Case withExplicitHashKey(String explicitHashKey, KclBehaviour kcl) {
+		return withExplicitHashKey("\"" + explicitHashKey + "\"", explicitHashKey.getBytes(StandardCharsets.UTF_8),
+				kcl);
+	}
+
+	private static Case withExplicitHashKey(String description, byte[] explicitHashKey, KclBehaviour kcl) {
 		byte[] data = new ProtobufBytes().string(1, "pk")
 			.string(2, "5")
-			.string(2, explicitHashKey)
+			.bytes(2, explicitHashKey)
 			.message(3, userRecord(0, 0L, "x"))
 			.message(3, userRecord(0, 1L, "y"))
 			.framed();
-		return new Case("explicit hash key \"" + explicitHashKey + "\"", data,
-				CorruptionReason.INVALID_EXPLICIT_HASH_KEY, kcl);
+		return new Case("explicit hash key " + description, data, CorruptionReason.INVALID_EXPLICIT_HASH_KEY, kcl);
 	}
 
 	/** A partition key table of one key and a well-formed first user record. */

@@ -2,6 +2,7 @@ package io.github.kpldeagg.core;
 
 import static io.github.kpldeagg.core.ProtobufBytes.userRecord;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.amazonaws.services.lambda.runtime.events.KinesisEvent;
 import java.nio.ByteBuffer;
@@ -10,6 +11,7 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.Iterator;
 import java.util.List;
+import java.util.RandomAccess;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.kinesis.model.Record;
@@ -64,6 +66,31 @@ class DeaggregatorInputsTest {
 		assertThat(listener.events).containsExactly("aggregate 1 2 0", "plain 2");
 
 		assertThat(deaggregator.stream(records).toList()).isEqualTo(deaggregator.deaggregate(records));
+	}
+
+	@Test
+	void sdkRecordAloneIsALazyUnmodifiableRandomAccessView() {
+		List<UserRecord> userRecords = deaggregator.deaggregate(sdkRecord(AGGREGATE, "a", "2"));
+
+		assertThat(listener.events).as("told before any user record is read").containsExactly("aggregate 2 2 0");
+		assertThat(userRecords).isInstanceOf(RandomAccess.class)
+			.isEqualTo(deaggregator.deaggregate(List.of(sdkRecord(AGGREGATE, "a", "2"))))
+			.extracting(UserRecord::partitionKey)
+			.containsExactly("k1", "k2");
+		assertThat(userRecords.get(1)).as("created when read")
+			.isEqualTo(userRecords.get(1))
+			.isNotSameAs(userRecords.get(1));
+		assertThatThrownBy(() -> userRecords.get(2)).isInstanceOf(IndexOutOfBoundsException.class);
+		assertThatThrownBy(() -> userRecords.get(-1)).isInstanceOf(IndexOutOfBoundsException.class);
+		UserRecord first = userRecords.get(0);
+		assertThatThrownBy(() -> userRecords.add(first)).isInstanceOf(UnsupportedOperationException.class);
+		assertThatThrownBy(() -> userRecords.set(0, first)).isInstanceOf(UnsupportedOperationException.class);
+		assertThatThrownBy(() -> userRecords.remove(0)).isInstanceOf(UnsupportedOperationException.class);
+		assertThatThrownBy(userRecords::clear).isInstanceOf(UnsupportedOperationException.class);
+
+		assertThat(deaggregator.deaggregate(sdkRecord(PLAIN, "pk", "3"))).singleElement()
+			.satisfies(only -> assertThat(text(only)).isEqualTo("plain"));
+		assertThat(listener.events).containsExactly("aggregate 2 2 0", "aggregate 2 2 0", "plain 3");
 	}
 
 	@Test

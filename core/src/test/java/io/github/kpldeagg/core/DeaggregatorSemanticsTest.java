@@ -15,6 +15,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -128,22 +129,71 @@ class DeaggregatorSemanticsTest {
 		});
 	}
 
+	@ParameterizedTest
+	@ValueSource(strings = { "ff", "80", "c0af", "c1bf", "e080af", "eda080", "edbfbf", "f08fbfbf", "f4908080",
+			"f5808080", "c3", "e282", "f09f98", "c328", "e228a1" })
+	void partitionKeyThatIsNotUtf8MakesTheAggregateCorrupt(String invalidUtf8) {
+		byte[] partitionKey = HexFormat.of().parseHex("70" + invalidUtf8);
+		byte[] aggregate = new ProtobufBytes().string(1, "pk")
+			.bytes(1, partitionKey)
+			.message(3, userRecord(0, null, "x"))
+			.message(3, userRecord(1, null, "y"))
+			.framed();
+
+		assertThatThrownBy(() -> decode(aggregate)).isInstanceOfSatisfying(CorruptAggregateException.class, e -> {
+			assertThat(e.reason()).isEqualTo(CorruptionReason.PARTITION_KEY_NOT_UTF8);
+			assertThat(e.getMessage()).contains("user record 1");
+		});
+		assertThat(listener.events).containsExactly("corrupt " + SEQUENCE_NUMBER + " PARTITION_KEY_NOT_UTF8 FAIL");
+	}
+
 	@Test
-	void nonUtf8PartitionKeyBytesDecodeWithReplacementCharacters() throws Exception {
-		byte[] invalidUtf8 = { 'p', (byte) 0xC3, '(', (byte) 0xFF, (byte) 0xED, (byte) 0xA0, (byte) 0x80, (byte) 0xE2,
-				(byte) 0x82 };
-		byte[] aggregate = new ProtobufBytes().bytes(1, invalidUtf8)
+	void partitionKeysOfEveryUtf8LengthAreDeliveredAndHashedAsTheirBytes() {
+		List<String> partitionKeys = List.of("\u007f", "\u0080", "\u07ff", "\u0800", "\ud7ff", "\ue000", "\uffff",
+				"\ud800\udc00", "\udbff\udfff", "\u043a\u043b\u044e\u0447 \u952e \ud83d\ude42");
+		ProtobufBytes protobuf = new ProtobufBytes();
+		for (String partitionKey : partitionKeys) {
+			protobuf.string(1, partitionKey);
+		}
+		for (int i = 0; i < partitionKeys.size(); i++) {
+			protobuf.message(3, userRecord(i, null, "x"));
+		}
+
+		List<UserRecord> userRecords = decode(protobuf.framed());
+
+		assertThat(userRecords).extracting(UserRecord::partitionKey).containsExactlyElementsOf(partitionKeys);
+		assertThat(userRecords).extracting(UserRecord::effectiveHashKey)
+			.containsExactlyElementsOf(partitionKeys.stream().map(DeaggregatorSemanticsTest::md5AsHashKey).toList());
+	}
+
+	@Test
+	void aPartitionKeyThatNoUserRecordUsesIsNotChecked() {
+		byte[] aggregate = new ProtobufBytes().string(1, "pk")
+			.bytes(1, new byte[] { (byte) 0xFF })
 			.message(3, userRecord(0, null, "x"))
 			.message(3, userRecord(0, null, "y"))
 			.framed();
 
-		UserRecord first = decode(aggregate).get(0);
+		assertThat(decode(aggregate)).extracting(UserRecord::partitionKey).containsExactly("pk", "pk");
+	}
 
-		// What protobuf-java's string getters (and so KCL) return: Java's
-		// UTF-8 decoder with replacement.
-		String replaced = "p\uFFFD(\uFFFD\uFFFD\uFFFD";
-		assertThat(first.partitionKey()).isEqualTo(new String(invalidUtf8, StandardCharsets.UTF_8)).isEqualTo(replaced);
-		assertThat(first.effectiveHashKey()).isEqualTo(md5AsHashKey(replaced));
+	@Test
+	void userRecordsAreCheckedInOrderEachOnesPartitionKeyBeforeItsExplicitHashKey() {
+		ProtobufBytes tables = new ProtobufBytes().string(1, "pk").bytes(1, new byte[] { (byte) 0xFF }).string(2, "1");
+		byte[] notUtf8First = new ProtobufBytes().raw(tables.toByteArray())
+			.message(3, userRecord(0, 0L, "x"))
+			.message(3, userRecord(1, 1L, "y"))
+			.message(3, userRecord(5, null, "z"))
+			.framed();
+		byte[] indexFirst = new ProtobufBytes().raw(tables.toByteArray())
+			.message(3, userRecord(0, 1L, "x"))
+			.message(3, userRecord(1, null, "y"))
+			.framed();
+
+		assertThatThrownBy(() -> decode(notUtf8First)).isInstanceOfSatisfying(CorruptAggregateException.class,
+				e -> assertThat(e.reason()).isEqualTo(CorruptionReason.PARTITION_KEY_NOT_UTF8));
+		assertThatThrownBy(() -> decode(indexFirst)).isInstanceOfSatisfying(CorruptAggregateException.class,
+				e -> assertThat(e.reason()).isEqualTo(CorruptionReason.EXPLICIT_HASH_KEY_INDEX_OUT_OF_RANGE));
 	}
 
 	@Test

@@ -14,7 +14,9 @@ import software.amazon.kinesis.retrieval.kpl.Messages;
 /**
  * Hostile aggregates read by our walk and by protobuf-java's generated parser (KCL's own
  * {@code Messages}): the walk must accept exactly what the generated parser accepts, read
- * the same fields, and name the same defect.
+ * the same fields, and name the same defect. One defect is ours alone: a user record's
+ * partition key that is not UTF-8, which the generated classes decode with replacement
+ * characters.
  */
 @Tag("kcl")
 class KclDifferentialFuzzTest {
@@ -82,6 +84,10 @@ class KclDifferentialFuzzTest {
 		for (Messages.Record record : parsed.getRecordsList()) {
 			if (Long.compareUnsigned(record.getPartitionKeyIndex(), parsed.getPartitionKeyTableCount()) >= 0) {
 				return CorruptionReason.PARTITION_KEY_INDEX_OUT_OF_RANGE;
+			}
+			// Where the generated classes would decode with replacement characters.
+			if (!parsed.getPartitionKeyTableBytes((int) record.getPartitionKeyIndex()).isValidUtf8()) {
+				return CorruptionReason.PARTITION_KEY_NOT_UTF8;
 			}
 			if (!record.hasExplicitHashKeyIndex()) {
 				continue;

@@ -8,6 +8,7 @@ import io.github.kpldeagg.core.CorruptAggregates.Case;
 import io.github.kpldeagg.core.KplVectors.Vector;
 import io.github.kpldeagg.core.RandomUserRecords.Input;
 import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Tag;
@@ -60,6 +61,9 @@ class KclParityTest {
 			case TRUNCATES_THE_INDEX ->
 				assertThat(Kcl.deaggregate(record)).extracting(KinesisClientRecord::partitionKey)
 					.containsExactly("pk", "pk");
+			case DECODES_WITH_REPLACEMENT_CHARACTERS ->
+				assertThat(Kcl.deaggregate(record)).extracting(KinesisClientRecord::partitionKey)
+					.containsExactly("pk", CorruptAggregates.REPLACED_PARTITION_KEY);
 		}
 		List<UserRecord> ours = Deaggregator.create().deaggregate(List.of(record));
 		assertThat(ours).singleElement().satisfies(only -> {
@@ -78,6 +82,8 @@ class KclParityTest {
 			case PASSES_THROUGH -> assertThat(kept).containsExactly("a");
 			case DROPS_THE_AGGREGATE -> assertThat(kept).isEmpty();
 			case TRUNCATES_THE_INDEX -> assertThat(kept).containsExactly("pk", "pk");
+			case DECODES_WITH_REPLACEMENT_CHARACTERS ->
+				assertThat(kept).containsExactly("pk", CorruptAggregates.REPLACED_PARTITION_KEY);
 		}
 	}
 
@@ -125,17 +131,29 @@ class KclParityTest {
 	}
 
 	@Test
-	void nonUtf8PartitionKeysDecodeAsKclDecodesThem() {
-		byte[] aggregate = new ProtobufBytes()
-			.bytes(1,
-					new byte[] { 'p', (byte) 0xC3, '(', (byte) 0xFF, (byte) 0xED, (byte) 0xA0, (byte) 0x80, (byte) 0xF0,
-							(byte) 0x9F, (byte) 0x98, (byte) 0xE2, (byte) 0x82 })
+	void kclHashesTheReplacementCharactersOfANonUtf8PartitionKeyWePassTheAggregateThrough() {
+		byte[] partitionKey = { 'p', (byte) 0xC3, '(', (byte) 0xFF, (byte) 0xED, (byte) 0xA0, (byte) 0x80 };
+		BigInteger producersHashKey = new BigInteger(1, Md5.digest(partitionKey));
+		byte[] aggregate = new ProtobufBytes().bytes(1, partitionKey)
 			.message(3, ProtobufBytes.userRecord(0, null, "x"))
 			.message(3, ProtobufBytes.userRecord(0, null, "y"))
 			.framed();
 		Record record = Kcl.sdkRecord(aggregate, "a", "1");
 
-		assertSame(Deaggregator.create().deaggregate(List.of(record)), Kcl.deaggregate(record));
+		String replaced = new String(partitionKey, StandardCharsets.UTF_8);
+		assertThat(replaced).startsWith("p\uFFFD(\uFFFD");
+		assertThat(Kcl.deaggregate(record)).extracting(KinesisClientRecord::partitionKey)
+			.containsExactly(replaced, replaced);
+		assertThat(Kcl.deaggregate(record, producersHashKey, producersHashKey))
+			.as("dropped from the shard of the producer's key")
+			.isEmpty();
+		RecordingListener listener = new RecordingListener();
+		assertThat(Deaggregator.builder().listener(listener).build().deaggregate(record)).singleElement()
+			.satisfies(only -> {
+				assertThat(only.bytes()).isEqualTo(aggregate);
+				assertThat(only.aggregated()).isFalse();
+			});
+		assertThat(listener.events).containsExactly("corrupt 1 PARTITION_KEY_NOT_UTF8 PASS_THROUGH");
 	}
 
 	@Test
