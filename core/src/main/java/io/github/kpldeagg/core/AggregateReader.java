@@ -2,6 +2,7 @@ package io.github.kpldeagg.core;
 
 import com.google.protobuf.CodedInputStream;
 import com.google.protobuf.InvalidProtocolBufferException;
+import com.google.protobuf.UnsafeByteOperations;
 import com.google.protobuf.WireFormat;
 import java.io.IOException;
 import java.math.BigInteger;
@@ -231,12 +232,13 @@ final class AggregateReader {
 
 		/**
 		 * Only valid UTF-8 is a partition key a producer can have written: other bytes
-		 * would be delivered as another key, with another hash key. Checked in place.
+		 * would be delivered as another key, with another hash key. Checked in place, as
+		 * protobuf-java checks a {@code string} field it must read strictly.
 		 */
 		private void checkPartitionKey(int userRecord, int index) throws AggregateFormatException {
 			WireCursor in = new WireCursor(source, partitionKeys.offset(index));
 			int length = in.readLength();
-			if (!Utf8.isValid(source, in.position(), length)) {
+			if (!UnsafeByteOperations.unsafeWrap(source, in.position(), length).isValidUtf8()) {
 				throw new AggregateFormatException(CorruptionReason.PARTITION_KEY_NOT_UTF8,
 						"user record " + userRecord + " has a partition key that is not valid UTF-8", null);
 			}

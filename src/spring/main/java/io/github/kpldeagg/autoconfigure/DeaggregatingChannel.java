@@ -93,7 +93,7 @@ final class DeaggregatingChannel implements MessageChannel {
 		try {
 			record = SourceRecords.of(carrier);
 			position = positionOf(carrier);
-			userRecords = deaggregatorFor(carrier).deaggregate(List.of(record));
+			userRecords = deaggregatorFor(carrier).deaggregate(record);
 		}
 		catch (RuntimeException ex) {
 			if (position != null && record != null) {

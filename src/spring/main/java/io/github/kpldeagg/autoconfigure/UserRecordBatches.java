@@ -124,7 +124,7 @@ final class UserRecordBatches {
 		}
 
 		List<UserRecord> of(Deaggregator deaggregator, Record record) {
-			return of(deaggregator.deaggregate(List.of(record)));
+			return of(deaggregator.deaggregate(record));
 		}
 
 		List<UserRecord> of(List<UserRecord> userRecords) {
