@@ -3,6 +3,7 @@ package io.github.kpldeagg.autoconfigure;
 import java.lang.reflect.Field;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import org.springframework.cloud.stream.binder.AbstractMessageChannelBinder;
@@ -75,6 +76,29 @@ final class BinderInternals {
 		return Boolean.TRUE.equals(read(pollingAdapter.getClass(), pollingAdapter, InternalField.BIND_SOURCE_RECORD));
 	}
 
+	/**
+	 * The KCL adapter's checkpoint mode, an enum of the binder's line ({@code record},
+	 * {@code batch}, {@code periodic} or {@code manual}).
+	 */
+	static Enum<?> kclCheckpointMode(MessageProducer kclAdapter) {
+		return (Enum<?>) Objects
+			.requireNonNull(read(kclAdapter.getClass(), kclAdapter, InternalField.KCL_CHECKPOINT_MODE));
+	}
+
+	/** The KCL adapter's interval between periodic checkpoints, in milliseconds. */
+	static long kclCheckpointsInterval(MessageProducer kclAdapter) {
+		return (Long) Objects
+			.requireNonNull(read(kclAdapter.getClass(), kclAdapter, InternalField.KCL_CHECKPOINTS_INTERVAL));
+	}
+
+	/**
+	 * Whether the KCL adapter puts each KCL record in the {@code sourceData} header of
+	 * its message.
+	 */
+	static boolean kclBindsSourceRecord(MessageProducer kclAdapter) {
+		return Boolean.TRUE.equals(read(kclAdapter.getClass(), kclAdapter, InternalField.KCL_BIND_SOURCE_RECORD));
+	}
+
 	private static Field requireField(KinesisBinderGeneration generation, InternalField internal) {
 		Class<?> type = internal.owner.apply(generation);
 		Field field = ReflectionUtils.findField(type, internal.name);
@@ -109,10 +133,17 @@ final class BinderInternals {
 
 	/**
 	 * A private field read here: the class it is looked up from (the binder's or the
-	 * generation's polling adapter's), its name and its type. The only way to name a
-	 * field to {@link #read}, so that none escapes {@link #verify} or the runtime hints.
+	 * generation's polling or KCL adapter's), its name and its type. The only way to name
+	 * a field to {@link #read}, so that none escapes {@link #verify} or the runtime
+	 * hints.
 	 */
 	enum InternalField {
+
+		KCL_CHECKPOINT_MODE(KinesisBinderGeneration::kclAdapterType, "checkpointMode", Enum.class),
+
+		KCL_CHECKPOINTS_INTERVAL(KinesisBinderGeneration::kclAdapterType, "checkpointsInterval", long.class),
+
+		KCL_BIND_SOURCE_RECORD(KinesisBinderGeneration::kclAdapterType, "bindSourceRecord", boolean.class),
 
 		CONSUMER_CUSTOMIZER(generation -> AbstractMessageChannelBinder.class, "consumerCustomizer",
 				ConsumerEndpointCustomizer.class),
