@@ -199,10 +199,10 @@ final class KclCheckpoints {
 					? checkpointed : handled;
 			holdCheckpointsBack();
 			logger.warn("KPL deaggregation on Kinesis binding " + bindingName + ": a failure in shard " + key
-					+ " was not handled, so the shard stops at user record " + stoppedAt
-					+ ": its later records are not delivered and not checkpointed until KCL gives the shard out"
-					+ " again (a restart, or another instance taking its lease), which reads on from the failed user"
-					+ " record. An error handler on the binding (error-handler-definition) would take such failures.");
+					+ " was not handled, so the shard stops there, with no checkpoint past " + stoppedAt
+					+ ": its later records are not delivered until KCL gives the shard out again (a restart, or"
+					+ " another instance taking its lease), which reads on from the failed user record. An error"
+					+ " handler on the binding (error-handler-definition) would take such failures.");
 		}
 
 		/**
