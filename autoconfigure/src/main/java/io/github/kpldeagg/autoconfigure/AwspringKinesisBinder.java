@@ -1,5 +1,6 @@
 package io.github.kpldeagg.autoconfigure;
 
+import io.awspring.cloud.kinesis.integration.CheckpointMode;
 import io.awspring.cloud.kinesis.integration.Checkpointer;
 import io.awspring.cloud.kinesis.integration.KclMessageDrivenChannelAdapter;
 import io.awspring.cloud.kinesis.integration.KinesisHeaders;
@@ -10,6 +11,7 @@ import io.awspring.cloud.kinesis.stream.binder.KinesisMessageChannelBinder;
 import io.awspring.cloud.kinesis.stream.binder.properties.KinesisConsumerProperties;
 import org.jspecify.annotations.Nullable;
 import org.springframework.cloud.stream.binder.AbstractMessageChannelBinder;
+import org.springframework.integration.core.MessageProducer;
 import org.springframework.integration.endpoint.MessageProducerSupport;
 import org.springframework.integration.metadata.ConcurrentMetadataStore;
 import org.springframework.integration.support.ErrorMessageStrategy;
@@ -96,6 +98,11 @@ final class AwspringKinesisBinder implements KinesisBinderGeneration {
 	@Override
 	public void checkpointStore(MessageProducerSupport pollingAdapter, ConcurrentMetadataStore store) {
 		((KinesisMessageDrivenChannelAdapter) pollingAdapter).setCheckpointStore(store);
+	}
+
+	@Override
+	public void checkpointManually(MessageProducer kclAdapter) {
+		((KclMessageDrivenChannelAdapter) kclAdapter).setCheckpointMode(CheckpointMode.manual);
 	}
 
 }

@@ -67,8 +67,9 @@ class DynamoDbStreamsBindingTest {
 				assertThat(context.getBean(DeaggregatingBindings.class).modes())
 					.containsEntry("table-in-0", DeaggregatingBindings.Mode.DYNAMODB_STREAMS)
 					.containsEntry("orders-in-0", DeaggregatingBindings.Mode.DEAGGREGATED);
-				assertThat(output).containsOnlyOnce("KPL deaggregation on Kinesis bindings [orders-in-0], headers"
-						+ " only (KCL deaggregates) on [], disabled on [], DynamoDB Streams (untouched) on [table-in-0]");
+				assertThat(output).containsOnlyOnce("KPL deaggregation on Kinesis bindings [orders-in-0], headers and"
+						+ " checkpoints only (KCL deaggregates) on [], disabled on [], DynamoDB Streams (untouched) on"
+						+ " [table-in-0]");
 			});
 	}
 

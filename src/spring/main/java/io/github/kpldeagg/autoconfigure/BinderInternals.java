@@ -3,6 +3,7 @@ package io.github.kpldeagg.autoconfigure;
 import java.lang.reflect.Field;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import org.springframework.cloud.stream.binder.AbstractMessageChannelBinder;
@@ -81,11 +82,31 @@ final class BinderInternals {
 	 * in-memory default.
 	 */
 	static ConcurrentMetadataStore checkpointStore(MessageProducer pollingAdapter) {
-		Object store = read(pollingAdapter.getClass(), pollingAdapter, InternalField.CHECKPOINT_STORE);
-		if (store == null) {
-			throw new IllegalStateException("The polling adapter " + pollingAdapter + " has no checkpoint store");
-		}
-		return (ConcurrentMetadataStore) store;
+		return (ConcurrentMetadataStore) Objects
+			.requireNonNull(read(pollingAdapter.getClass(), pollingAdapter, InternalField.CHECKPOINT_STORE));
+	}
+
+	/**
+	 * The KCL adapter's checkpoint mode, an enum of the binder's line ({@code record},
+	 * {@code batch}, {@code periodic} or {@code manual}).
+	 */
+	static Enum<?> kclCheckpointMode(MessageProducer kclAdapter) {
+		return (Enum<?>) Objects
+			.requireNonNull(read(kclAdapter.getClass(), kclAdapter, InternalField.KCL_CHECKPOINT_MODE));
+	}
+
+	/** The KCL adapter's interval between periodic checkpoints, in milliseconds. */
+	static long kclCheckpointsInterval(MessageProducer kclAdapter) {
+		return (Long) Objects
+			.requireNonNull(read(kclAdapter.getClass(), kclAdapter, InternalField.KCL_CHECKPOINTS_INTERVAL));
+	}
+
+	/**
+	 * Whether the KCL adapter puts each KCL record in the {@code sourceData} header of
+	 * its message.
+	 */
+	static boolean kclBindsSourceRecord(MessageProducer kclAdapter) {
+		return Boolean.TRUE.equals(read(kclAdapter.getClass(), kclAdapter, InternalField.KCL_BIND_SOURCE_RECORD));
 	}
 
 	private static Field requireField(KinesisBinderGeneration generation, InternalField internal) {
@@ -122,10 +143,17 @@ final class BinderInternals {
 
 	/**
 	 * A private field read here: the class it is looked up from (the binder's or the
-	 * generation's polling adapter's), its name and its type. The only way to name a
-	 * field to {@link #read}, so that none escapes {@link #verify} or the runtime hints.
+	 * generation's polling or KCL adapter's), its name and its type. The only way to name
+	 * a field to {@link #read}, so that none escapes {@link #verify} or the runtime
+	 * hints.
 	 */
 	enum InternalField {
+
+		KCL_CHECKPOINT_MODE(KinesisBinderGeneration::kclAdapterType, "checkpointMode", Enum.class),
+
+		KCL_CHECKPOINTS_INTERVAL(KinesisBinderGeneration::kclAdapterType, "checkpointsInterval", long.class),
+
+		KCL_BIND_SOURCE_RECORD(KinesisBinderGeneration::kclAdapterType, "bindSourceRecord", boolean.class),
 
 		CONSUMER_CUSTOMIZER(generation -> AbstractMessageChannelBinder.class, "consumerCustomizer",
 				ConsumerEndpointCustomizer.class),

@@ -7,9 +7,10 @@ import org.springframework.aot.hint.RuntimeHintsRegistrar;
 /**
  * Registers for reflection, in a native image, the binder's private fields that
  * {@link BinderInternals} reads: on both lines
- * {@code AbstractMessageChannelBinder.consumerCustomizer} and the polling adapter's
- * {@code embeddedHeadersMapper} and {@code bindSourceRecord}. Each line's
- * {@link KplDeaggregationAutoConfiguration} imports a subclass with its
+ * {@code AbstractMessageChannelBinder.consumerCustomizer}, the polling adapter's
+ * {@code embeddedHeadersMapper} and {@code bindSourceRecord}, and the KCL adapter's
+ * {@code checkpointMode}, {@code checkpointsInterval} and {@code bindSourceRecord}. Each
+ * line's {@link KplDeaggregationAutoConfiguration} imports a subclass with its
  * {@link KinesisBinderGeneration}. A binder without these fields fails the ahead-of-time
  * processing with the message {@link BinderInternals#verify} gives at start-up.
  */

@@ -32,14 +32,17 @@ public class DeaggregatingBinderCustomizer implements BinderCustomizer {
 
 	private final ObjectProvider<BinderCustomizer> binderCustomizers;
 
+	private final KclStopCheckpoints kclStopCheckpoints;
+
 	DeaggregatingBinderCustomizer(KplDeaggregationProperties properties, DeaggregationListeners listeners,
 			DeaggregatingBindings bindings, KinesisBinderGeneration generation,
-			ObjectProvider<BinderCustomizer> binderCustomizers) {
+			ObjectProvider<BinderCustomizer> binderCustomizers, KclStopCheckpoints kclStopCheckpoints) {
 		this.properties = properties;
 		this.listeners = listeners;
 		this.bindings = bindings;
 		this.generation = generation;
 		this.binderCustomizers = binderCustomizers;
+		this.kclStopCheckpoints = kclStopCheckpoints;
 	}
 
 	@Override
@@ -55,7 +58,7 @@ public class DeaggregatingBinderCustomizer implements BinderCustomizer {
 			// Spring Cloud Stream customizes a binder each time it hands it out.
 			if (!(current instanceof DeaggregatingConsumerEndpointCustomizer)) {
 				kinesisBinder.setConsumerEndpointCustomizer(new DeaggregatingConsumerEndpointCustomizer(current,
-						properties, listeners, bindings, generation, kinesisBinder));
+						properties, listeners, bindings, generation, kinesisBinder, kclStopCheckpoints));
 			}
 		}
 	}

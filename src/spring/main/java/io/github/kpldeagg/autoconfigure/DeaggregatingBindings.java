@@ -28,7 +28,10 @@ public class DeaggregatingBindings implements ApplicationListener<ContextRefresh
 
 		/** The starter deaggregates the records of the binder's polling adapter. */
 		DEAGGREGATED,
-		/** The binder's KCL adapter deaggregates; the starter adds the headers. */
+		/**
+		 * The binder's KCL adapter deaggregates; the starter adds the headers and
+		 * checkpoints each user record at its sub-sequence number.
+		 */
 		KCL,
 		/** Switched off for the binding. */
 		DISABLED,
@@ -83,7 +86,7 @@ public class DeaggregatingBindings implements ApplicationListener<ContextRefresh
 		}
 		started = true;
 		logger.info("KPL deaggregation on Kinesis bindings " + bindingsIn(Mode.DEAGGREGATED)
-				+ ", headers only (KCL deaggregates) on " + bindingsIn(Mode.KCL) + ", disabled on "
+				+ ", headers and checkpoints only (KCL deaggregates) on " + bindingsIn(Mode.KCL) + ", disabled on "
 				+ bindingsIn(Mode.DISABLED) + (modes.containsValue(Mode.DYNAMODB_STREAMS)
 						? ", DynamoDB Streams (untouched) on " + bindingsIn(Mode.DYNAMODB_STREAMS) : ""));
 		List<String> uncustomized = kinesisConsumerBindingsNotSeen(event.getApplicationContext());

@@ -34,13 +34,17 @@ final class DeaggregatingConsumerEndpointCustomizer implements ConsumerEndpointC
 
 	private final ShardHashKeyRanges shardHashKeyRanges;
 
+	private final KclStopCheckpoints kclStopCheckpoints;
+
 	/**
 	 * @param binderCustomizer the customizer the binder had before, applied first
 	 * @param binder the Kinesis binder whose bindings these are
+	 * @param kclStopCheckpoints where KCL-mode bindings register to checkpoint at stop
 	 */
 	DeaggregatingConsumerEndpointCustomizer(ConsumerEndpointCustomizer<MessageProducer> binderCustomizer,
 			KplDeaggregationProperties properties, DeaggregationListeners listeners, DeaggregatingBindings bindings,
-			KinesisBinderGeneration generation, AbstractMessageChannelBinder<?, ?, ?> binder) {
+			KinesisBinderGeneration generation, AbstractMessageChannelBinder<?, ?, ?> binder,
+			KclStopCheckpoints kclStopCheckpoints) {
 		this.binderCustomizer = binderCustomizer;
 		this.properties = properties;
 		this.listeners = listeners;
@@ -48,6 +52,7 @@ final class DeaggregatingConsumerEndpointCustomizer implements ConsumerEndpointC
 		this.generation = generation;
 		this.binder = binder;
 		this.shardHashKeyRanges = new ShardHashKeyRanges(generation.kinesisClient(binder));
+		this.kclStopCheckpoints = kclStopCheckpoints;
 	}
 
 	@Override
@@ -72,8 +77,8 @@ final class DeaggregatingConsumerEndpointCustomizer implements ConsumerEndpointC
 			bindings.bound(bindingName, DeaggregatingBindings.Mode.DEAGGREGATED);
 		}
 		else if (generation.kclAdapterType().isInstance(endpoint)) {
-			endpoint.setOutputChannel(new KclUserRecordChannel(required(bindingChannel, bindingName),
-					new UserRecordHeaders(generation.headers())));
+			endpoint.setOutputChannel(kclUserRecords((MessageProducerSupport) endpoint,
+					required(bindingChannel, bindingName), bindingName, consumerBinding));
 			bindings.bound(bindingName, DeaggregatingBindings.Mode.KCL);
 		}
 	}
@@ -110,6 +115,32 @@ final class DeaggregatingConsumerEndpointCustomizer implements ConsumerEndpointC
 		adapter.setOutputChannel(new DeaggregatingChannel(bindingChannel, errorChannel,
 				new ShardDeaggregators(settings, listeners.forBinding(bindingName), shardHashKeyRanges), positions,
 				new UserRecordMessages(generation.headers(), embeddedHeadersMapper), generation));
+	}
+
+	/**
+	 * Takes checkpoints and failures over from the KCL adapter: checkpoints carry the
+	 * user records' sub-sequence numbers ({@link KclCheckpoints}).
+	 */
+	// Spring Integration 7 declares setErrorChannel's parameter non-null; null is what
+	// switches the adapter's own error routing off.
+	@SuppressWarnings("NullAway")
+	private KclUserRecordChannel kclUserRecords(MessageProducerSupport adapter, MessageChannel bindingChannel,
+			String bindingName, ConsumerBinding consumerBinding) {
+		if (consumerBinding.recordListenerMode() && !BinderInternals.kclBindsSourceRecord(adapter)) {
+			throw new IllegalStateException("KPL deaggregation on Kinesis binding " + bindingName
+					+ " checkpoints each KCL record at its sub-sequence number, read from the sourceData header, but"
+					+ " the binding's KCL adapter does not bind it (did a consumer endpoint customizer call"
+					+ " setBindSourceRecord(false)?); set kpl.deaggregation.bindings." + bindingName
+					+ ".enabled=false to leave the binding to the binder");
+		}
+		KclCheckpoints checkpoints = new KclCheckpoints(bindingName,
+				KclCheckpoints.Mode.of(BinderInternals.kclCheckpointMode(adapter)),
+				BinderInternals.kclCheckpointsInterval(adapter), System::currentTimeMillis);
+		kclStopCheckpoints.register(checkpoints);
+		generation.checkpointManually(adapter);
+		MessageChannel errorChannel = adapter.getErrorChannel();
+		adapter.setErrorChannel(null);
+		return new KclUserRecordChannel(bindingChannel, errorChannel, checkpoints, generation);
 	}
 
 	/**

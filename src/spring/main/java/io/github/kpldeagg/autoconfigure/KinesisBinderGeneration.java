@@ -58,6 +58,12 @@ interface KinesisBinderGeneration {
 	void checkpointStore(MessageProducerSupport pollingAdapter, ConcurrentMetadataStore store);
 
 	/**
+	 * Sets the KCL adapter's checkpoint mode to manual, so that it leaves checkpoints to
+	 * the starter and hands KCL's checkpointer over with each message.
+	 */
+	void checkpointManually(MessageProducer kclAdapter);
+
+	/**
 	 * A Kinesis consumer binding's properties that decide how it deaggregates.
 	 *
 	 * @param recordListenerMode whether the adapter sends one message per record (else

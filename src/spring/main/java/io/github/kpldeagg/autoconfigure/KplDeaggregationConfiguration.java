@@ -29,6 +29,12 @@ class KplDeaggregationConfiguration {
 		return new DeaggregatingBindings(kplKinesisBinderGeneration);
 	}
 
+	@Bean
+	@ConditionalOnMissingBean
+	KclStopCheckpoints kplKclStopCheckpoints() {
+		return new KclStopCheckpoints();
+	}
+
 	/**
 	 * Primary because Spring Cloud Stream applies only a unique one; it runs the other
 	 * ones itself. Created when the application starts, which is when an unsupported
@@ -39,11 +45,12 @@ class KplDeaggregationConfiguration {
 	@ConditionalOnMissingBean
 	DeaggregatingBinderCustomizer kplDeaggregatingBinderCustomizer(KplDeaggregationProperties properties,
 			ObjectProvider<DeaggregationListeners> listeners, DeaggregatingBindings bindings,
-			KinesisBinderGeneration kplKinesisBinderGeneration, ObjectProvider<BinderCustomizer> binderCustomizers) {
+			KinesisBinderGeneration kplKinesisBinderGeneration, ObjectProvider<BinderCustomizer> binderCustomizers,
+			KclStopCheckpoints kclStopCheckpoints) {
 		BinderInternals.verify(kplKinesisBinderGeneration);
 		return new DeaggregatingBinderCustomizer(properties,
 				listeners.getIfAvailable(() -> DeaggregationListeners.NONE), bindings, kplKinesisBinderGeneration,
-				binderCustomizers);
+				binderCustomizers, kclStopCheckpoints);
 	}
 
 	@Bean

@@ -14,6 +14,8 @@ public final class BinderHeaderNames {
 
 	public static final String SHARD = BinderLine.GENERATION.headers().shard();
 
+	public static final String CHECKPOINTER = BinderLine.GENERATION.headers().checkpointer();
+
 	private BinderHeaderNames() {
 	}
 

@@ -212,28 +212,38 @@ class KplDeaggregationAutoConfigurationTest {
 	}
 
 	@Test
-	void onlyAddsHeadersInKclMode() {
+	void takesCheckpointsAndFailuresOverFromTheKclAdapter() {
 		runner.run(context -> {
 			AbstractMessageChannelBinder<?, ?, ?> binder = BinderLine.binder(kinesis);
 			customize(context.getBean(BinderCustomizer.class), binder);
-			try (CloudWatchAsyncClient cloudWatch = CloudWatchAsyncClient.builder()
-				.endpointOverride(LOOPBACK)
-				.region(Region.US_EAST_1)
-				.credentialsProvider(CREDENTIALS)
-				.build();
-					DynamoDbAsyncClient dynamoDb = DynamoDbAsyncClient.builder()
-						.endpointOverride(LOOPBACK)
-						.region(Region.US_EAST_1)
-						.credentialsProvider(CREDENTIALS)
-						.build()) {
-				MessageProducerSupport adapter = GenerationObjects.kclAdapter(kinesis, cloudWatch, dynamoDb, "stream");
-				adapter.setOutputChannel(GenerationObjects.bindingChannel("process-in-0"));
+			try (CloudWatchAsyncClient cloudWatch = cloudWatch(); DynamoDbAsyncClient dynamoDb = dynamoDb()) {
+				MessageProducerSupport adapter = kclAdapter(cloudWatch, dynamoDb);
+				adapter.setErrorChannel(new PublishSubscribeChannel());
 
 				consumerCustomizer(binder).configure(adapter, "stream", "group");
 
 				assertThat(adapter.getOutputChannel()).isInstanceOf(KclUserRecordChannel.class);
+				assertThat(adapter.getErrorChannel()).isNull();
+				assertThat(BinderInternals.kclCheckpointMode(adapter).name()).isEqualTo("manual");
 				assertThat(context.getBean(DeaggregatingBindings.class).modes())
 					.isEqualTo(Map.of("process-in-0", DeaggregatingBindings.Mode.KCL));
+			}
+		});
+	}
+
+	@Test
+	void failsAKclBindingWhoseRecordMessagesWouldComeWithoutTheirKclRecord() {
+		runner.run(context -> {
+			AbstractMessageChannelBinder<?, ?, ?> binder = BinderLine.binder(kinesis);
+			customize(context.getBean(BinderCustomizer.class), binder);
+			try (CloudWatchAsyncClient cloudWatch = cloudWatch(); DynamoDbAsyncClient dynamoDb = dynamoDb()) {
+				MessageProducerSupport adapter = kclAdapter(cloudWatch, dynamoDb);
+				GenerationObjects.bindSourceRecord(adapter, false);
+
+				assertThatThrownBy(() -> consumerCustomizer(binder).configure(adapter, "stream", "group"))
+					.isInstanceOf(IllegalStateException.class)
+					.hasMessageContaining("binding process-in-0")
+					.hasMessageContaining("kpl.deaggregation.bindings.process-in-0.enabled=false");
 			}
 		});
 	}
@@ -314,9 +324,8 @@ class KplDeaggregationAutoConfigurationTest {
 					consumerCustomizer(binder).configure(pollingAdapter("off-in-0", null), "stream", "group");
 				}
 			}))
-			.run(context -> assertThat(output)
-				.containsOnlyOnce("KPL deaggregation on Kinesis bindings "
-						+ "[process-in-0], headers only (KCL deaggregates) on [], disabled on [off-in-0]")
+			.run(context -> assertThat(output).containsOnlyOnce("KPL deaggregation on Kinesis bindings "
+					+ "[process-in-0], headers and checkpoints only (KCL deaggregates) on [], disabled on [off-in-0]")
 				.containsOnlyOnce("KPL deaggregation is not installed on Kinesis bindings [uncustomized-in-0]:"));
 	}
 
@@ -324,6 +333,30 @@ class KplDeaggregationAutoConfigurationTest {
 		Binding<?> binding = mock(Binding.class);
 		doReturn(extension).when(binding).getExtension();
 		return binding;
+	}
+
+	/** The KCL adapter as the binder builds it for binding process-in-0. */
+	private static MessageProducerSupport kclAdapter(CloudWatchAsyncClient cloudWatch, DynamoDbAsyncClient dynamoDb) {
+		MessageProducerSupport adapter = GenerationObjects.kclAdapter(kinesis, cloudWatch, dynamoDb, "stream");
+		GenerationObjects.bindSourceRecord(adapter, true);
+		adapter.setOutputChannel(GenerationObjects.bindingChannel("process-in-0"));
+		return adapter;
+	}
+
+	private static CloudWatchAsyncClient cloudWatch() {
+		return CloudWatchAsyncClient.builder()
+			.endpointOverride(LOOPBACK)
+			.region(Region.US_EAST_1)
+			.credentialsProvider(CREDENTIALS)
+			.build();
+	}
+
+	private static DynamoDbAsyncClient dynamoDb() {
+		return DynamoDbAsyncClient.builder()
+			.endpointOverride(LOOPBACK)
+			.region(Region.US_EAST_1)
+			.credentialsProvider(CREDENTIALS)
+			.build();
 	}
 
 	private static MessageProducerSupport pollingAdapter(String bindingName, @Nullable MessageChannel errorChannel) {

@@ -4,12 +4,14 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.cloud.stream.binder.AbstractMessageChannelBinder;
 import org.springframework.cloud.stream.binder.kinesis.KinesisMessageChannelBinder;
 import org.springframework.cloud.stream.binder.kinesis.properties.KinesisConsumerProperties;
+import org.springframework.integration.aws.inbound.kinesis.CheckpointMode;
 import org.springframework.integration.aws.inbound.kinesis.Checkpointer;
 import org.springframework.integration.aws.inbound.kinesis.KclMessageDrivenChannelAdapter;
 import org.springframework.integration.aws.inbound.kinesis.KinesisMessageDrivenChannelAdapter;
 import org.springframework.integration.aws.inbound.kinesis.KinesisMessageHeaderErrorMessageStrategy;
 import org.springframework.integration.aws.inbound.kinesis.ListenerMode;
 import org.springframework.integration.aws.support.AwsHeaders;
+import org.springframework.integration.core.MessageProducer;
 import org.springframework.integration.endpoint.MessageProducerSupport;
 import org.springframework.integration.metadata.ConcurrentMetadataStore;
 import org.springframework.integration.support.ErrorMessageStrategy;
@@ -97,6 +99,11 @@ final class SpringCloudStreamKinesisBinder implements KinesisBinderGeneration {
 	@Override
 	public void checkpointStore(MessageProducerSupport pollingAdapter, ConcurrentMetadataStore store) {
 		((KinesisMessageDrivenChannelAdapter) pollingAdapter).setCheckpointStore(store);
+	}
+
+	@Override
+	public void checkpointManually(MessageProducer kclAdapter) {
+		((KclMessageDrivenChannelAdapter) kclAdapter).setCheckpointMode(CheckpointMode.manual);
 	}
 
 }

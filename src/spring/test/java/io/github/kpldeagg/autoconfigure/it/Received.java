@@ -51,6 +51,16 @@ final class Received {
 		return (List<T>) of(function);
 	}
 
+	/**
+	 * The inputs of a function once one of them equals {@code last} and then nothing came
+	 * for a quiet period.
+	 */
+	@SuppressWarnings("unchecked")
+	<T> List<T> awaitThrough(String function, Object last) {
+		Awaitility.await().atMost(TIMEOUT).until(() -> of(function).contains(last) && quietFor(function));
+		return (List<T>) of(function);
+	}
+
 	private boolean quietFor(String function) {
 		Long lastArrival = lastArrivalNanos.get(function);
 		return lastArrival != null && System.nanoTime() - lastArrival >= QUIET_PERIOD.toNanos();
