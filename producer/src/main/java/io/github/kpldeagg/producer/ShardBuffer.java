@@ -19,6 +19,12 @@ final class ShardBuffer {
 
 	final ShardRateLimit rateLimit;
 
+	/**
+	 * Set when an aggregate predicted for this shard landed elsewhere: the shard is
+	 * likely closed, so nothing more is sent from here until the next listing says.
+	 */
+	boolean suspended;
+
 	private final Aggregator aggregator;
 
 	private final boolean aggregationEnabled;

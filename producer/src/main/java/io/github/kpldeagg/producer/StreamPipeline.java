@@ -105,6 +105,9 @@ final class StreamPipeline {
 		boolean full = false;
 		boolean due = false;
 		for (ShardBuffer buffer : buffers.values()) {
+			if (buffer.suspended) {
+				continue;
+			}
 			int taken = 0;
 			long takenBytes = 0;
 			for (PutEntry entry : buffer.ready) {
@@ -220,6 +223,9 @@ final class StreamPipeline {
 			else if (buffer.isEmpty()) {
 				shards.remove();
 			}
+			else {
+				buffer.suspended = false;
+			}
 		}
 		toAdd.addAll(awaitingShardMap);
 		awaitingShardMap.clear();
@@ -323,6 +329,10 @@ final class StreamPipeline {
 			}
 		}
 		awaitingVerdict.add(put);
+		ShardBuffer predicted = buffers.get(put.entry.predictedShardId);
+		if (predicted != null) {
+			predicted.suspended = true;
+		}
 		markShardMapOld(effects);
 	}
 
