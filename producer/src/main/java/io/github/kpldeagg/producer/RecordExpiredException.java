@@ -1,0 +1,35 @@
+package io.github.kpldeagg.producer;
+
+import java.util.List;
+
+/**
+ * A user record was not put within {@link ProducerConfiguration#recordTtl()} of its
+ * arrival, as the KPL fails it with error code {@code Expired}. Every other failure
+ * (throttling, a failed request, a put on the wrong shard) is retried until then.
+ */
+public class RecordExpiredException extends RuntimeException {
+
+	private static final long serialVersionUID = 1L;
+
+	private final transient List<Attempt> attempts;
+
+	/**
+	 * Creates the exception.
+	 * @param message what expired
+	 * @param attempts the user record's attempts, in order, the {@value Attempt#EXPIRED}
+	 * one last
+	 */
+	public RecordExpiredException(String message, List<Attempt> attempts) {
+		super(message);
+		this.attempts = List.copyOf(attempts);
+	}
+
+	/**
+	 * {@return the user record's attempts, in order, the {@value Attempt#EXPIRED} one
+	 * last; unmodifiable} After a deserialization, empty.
+	 */
+	public List<Attempt> attempts() {
+		return attempts == null ? List.of() : attempts;
+	}
+
+}

@@ -1,0 +1,60 @@
+package io.github.kpldeagg.producer;
+
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import software.amazon.awssdk.services.kinesis.KinesisAsyncClient;
+import software.amazon.awssdk.services.kinesis.model.ListShardsRequest;
+import software.amazon.awssdk.services.kinesis.model.ListShardsResponse;
+import software.amazon.awssdk.services.kinesis.model.PutRecordsRequest;
+import software.amazon.awssdk.services.kinesis.model.PutRecordsResponse;
+
+/**
+ * A client of the local Kinesis that records every PutRecords request and lets a test
+ * answer some of them itself: failed entries, held responses.
+ */
+final class InterceptingKinesis implements KinesisAsyncClient {
+
+	/** Answers a PutRecords request, possibly by forwarding (part of) it. */
+	interface PutRecords {
+
+		CompletableFuture<PutRecordsResponse> answer(PutRecordsRequest request, KinesisAsyncClient kinesis);
+
+	}
+
+	final List<PutRecordsRequest> putRecordsRequests = new CopyOnWriteArrayList<>();
+
+	private final KinesisAsyncClient kinesis;
+
+	private volatile PutRecords putRecords;
+
+	InterceptingKinesis(KinesisAsyncClient kinesis) {
+		this.kinesis = kinesis;
+		this.putRecords = (request, client) -> client.putRecords(request);
+	}
+
+	void answerPutRecords(PutRecords putRecords) {
+		this.putRecords = putRecords;
+	}
+
+	@Override
+	public CompletableFuture<PutRecordsResponse> putRecords(PutRecordsRequest request) {
+		putRecordsRequests.add(request);
+		return putRecords.answer(request, kinesis);
+	}
+
+	@Override
+	public CompletableFuture<ListShardsResponse> listShards(ListShardsRequest request) {
+		return kinesis.listShards(request);
+	}
+
+	@Override
+	public String serviceName() {
+		return kinesis.serviceName();
+	}
+
+	@Override
+	public void close() {
+	}
+
+}
