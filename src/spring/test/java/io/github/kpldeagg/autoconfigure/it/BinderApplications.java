@@ -1,9 +1,11 @@
 package io.github.kpldeagg.autoconfigure.it;
 
+import io.github.kpldeagg.emulator.KinesisLocal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -50,6 +52,20 @@ final class BinderApplications {
 		for (String function : functions) {
 			properties.put("spring.cloud.stream.bindings." + function + "-in-0.content-type",
 					"application/octet-stream");
+		}
+	}
+
+	/** Closes what a test started, the application first: either may be null. */
+	static void close(@Nullable ConfigurableApplicationContext application, @Nullable KinesisLocal kinesis) {
+		try {
+			if (application != null) {
+				application.close();
+			}
+		}
+		finally {
+			if (kinesis != null) {
+				kinesis.close();
+			}
 		}
 	}
 

@@ -133,16 +133,7 @@ class DeaggregatingBinderIT {
 
 	@AfterAll
 	static void stop() {
-		try {
-			if (application != null) {
-				application.close();
-			}
-		}
-		finally {
-			if (kinesis != null) {
-				kinesis.close();
-			}
-		}
+		BinderApplications.close(application, kinesis);
 	}
 
 	@Test

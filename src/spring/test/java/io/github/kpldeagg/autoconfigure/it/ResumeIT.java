@@ -84,16 +84,7 @@ class ResumeIT {
 
 	@AfterAll
 	static void stop() {
-		try {
-			if (application != null) {
-				application.close();
-			}
-		}
-		finally {
-			if (kinesis != null) {
-				kinesis.close();
-			}
-		}
+		BinderApplications.close(application, kinesis);
 	}
 
 	@Test
