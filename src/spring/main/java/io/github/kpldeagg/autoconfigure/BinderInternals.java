@@ -23,6 +23,9 @@ import org.springframework.util.ReflectionUtils;
  */
 final class BinderInternals {
 
+	/** The owner of the KCL adapter's fields. */
+	private static final Function<KinesisBinderGeneration, Class<?>> KCL_ADAPTER = KinesisBinderGeneration::kclAdapterType;
+
 	private BinderInternals() {
 	}
 
@@ -31,18 +34,36 @@ final class BinderInternals {
 	 * of the types expected.
 	 */
 	static void verify(KinesisBinderGeneration generation) {
-		for (InternalField internal : InternalField.values()) {
-			requireField(generation, internal);
-		}
+		fields(generation);
 	}
 
 	/**
 	 * The fields read here, on the generation's classes, each as its declaring class
-	 * declares it.
+	 * declares it; the KCL adapter's only where KCL mode can run.
 	 * @throws IncompatibleKinesisBinderException when one is missing
 	 */
 	static List<Field> fields(KinesisBinderGeneration generation) {
-		return Arrays.stream(InternalField.values()).map(internal -> requireField(generation, internal)).toList();
+		boolean kclMode = kclModeCanRun(generation);
+		return Arrays.stream(InternalField.values())
+			.filter(internal -> kclMode || internal.owner != KCL_ADAPTER)
+			.map(internal -> requireField(generation, internal))
+			.toList();
+	}
+
+	/**
+	 * Whether the KCL adapter's fields can be looked up: some are of types from KCL's
+	 * Glue schema registry support, which an application that does not use KCL mode may
+	 * leave out (the README's footprint section shows how); without them the binder
+	 * cannot build a KCL adapter either.
+	 */
+	private static boolean kclModeCanRun(KinesisBinderGeneration generation) {
+		try {
+			generation.kclAdapterType().getDeclaredFields();
+			return true;
+		}
+		catch (LinkageError ex) {
+			return false;
+		}
 	}
 
 	/**
@@ -149,11 +170,11 @@ final class BinderInternals {
 	 */
 	enum InternalField {
 
-		KCL_CHECKPOINT_MODE(KinesisBinderGeneration::kclAdapterType, "checkpointMode", Enum.class),
+		KCL_CHECKPOINT_MODE(KCL_ADAPTER, "checkpointMode", Enum.class),
 
-		KCL_CHECKPOINTS_INTERVAL(KinesisBinderGeneration::kclAdapterType, "checkpointsInterval", long.class),
+		KCL_CHECKPOINTS_INTERVAL(KCL_ADAPTER, "checkpointsInterval", long.class),
 
-		KCL_BIND_SOURCE_RECORD(KinesisBinderGeneration::kclAdapterType, "bindSourceRecord", boolean.class),
+		KCL_BIND_SOURCE_RECORD(KCL_ADAPTER, "bindSourceRecord", boolean.class),
 
 		CONSUMER_CUSTOMIZER(generation -> AbstractMessageChannelBinder.class, "consumerCustomizer",
 				ConsumerEndpointCustomizer.class),
