@@ -8,18 +8,23 @@ import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import org.springframework.cloud.stream.binder.AbstractMessageChannelBinder;
 import org.springframework.cloud.stream.config.ConsumerEndpointCustomizer;
+import org.springframework.cloud.stream.config.ProducerMessageHandlerCustomizer;
 import org.springframework.integration.core.MessageProducer;
 import org.springframework.integration.mapping.InboundMessageMapper;
 import org.springframework.integration.metadata.ConcurrentMetadataStore;
+import org.springframework.messaging.MessageHandler;
 import org.springframework.util.ReflectionUtils;
+import software.amazon.awssdk.services.kinesis.KinesisAsyncClient;
 
 /**
  * What the binder sets but offers no getter for, read rather than rebuilt so that
- * deaggregation wraps exactly what the binder configured. Every field read here is an
- * {@link InternalField}: {@link #verify} checks them all when the application starts, so
- * that an unsupported binder version fails then, with the supported versions named, not
- * at the first binding; and {@link BinderInternalsRuntimeHints} registers them all for
- * reflection in a native image.
+ * deaggregation wraps exactly what the binder configured; and the one field written, the
+ * Kinesis client of a producer binding's handler that writes through an
+ * {@code AggregatingProducer}. Every field read here is an {@link InternalField}:
+ * {@link #verify} checks them all when the application starts, so that an unsupported
+ * binder version fails then, with the supported versions named, not at the first binding;
+ * and {@link BinderInternalsRuntimeHints} registers them all for reflection in a native
+ * image.
  */
 final class BinderInternals {
 
@@ -56,6 +61,35 @@ final class BinderInternals {
 				AbstractMessageChannelBinder.class, binder, InternalField.CONSUMER_CUSTOMIZER);
 		return (customizer != null) ? customizer : (endpoint, destinationName, group) -> {
 		};
+	}
+
+	/**
+	 * The producer message handler customizer the binder applies: the user's, or a no-op
+	 * (also when the binder has none at all).
+	 */
+	@SuppressWarnings("unchecked")
+	static ProducerMessageHandlerCustomizer<MessageHandler> producerMessageHandlerCustomizer(
+			AbstractMessageChannelBinder<?, ?, ?> binder) {
+		ProducerMessageHandlerCustomizer<MessageHandler> customizer = (ProducerMessageHandlerCustomizer<MessageHandler>) read(
+				AbstractMessageChannelBinder.class, binder, InternalField.PRODUCER_CUSTOMIZER);
+		return (customizer != null) ? customizer : (handler, destinationName) -> {
+		};
+	}
+
+	/**
+	 * Makes a handler of the generation's
+	 * {@link KinesisBinderGeneration#kinesisHandlerType() type} put with {@code client}
+	 * in place of the client the binder created it with: the handler's final field, set
+	 * before the binder initializes and starts it. The only field written here.
+	 */
+	static void replaceKinesisClient(MessageHandler kinesisHandler, KinesisAsyncClient client) {
+		Field field = ReflectionUtils.findField(kinesisHandler.getClass(), InternalField.KINESIS_HANDLER_CLIENT.name);
+		if (field == null) {
+			throw new IllegalStateException(
+					"No field " + InternalField.KINESIS_HANDLER_CLIENT.name + " in " + kinesisHandler.getClass());
+		}
+		ReflectionUtils.makeAccessible(field);
+		ReflectionUtils.setField(field, kinesisHandler, client);
 	}
 
 	/**
@@ -163,7 +197,12 @@ final class BinderInternals {
 
 		BIND_SOURCE_RECORD(KinesisBinderGeneration::pollingAdapterType, "bindSourceRecord", boolean.class),
 
-		CHECKPOINT_STORE(KinesisBinderGeneration::pollingAdapterType, "checkpointStore", ConcurrentMetadataStore.class);
+		CHECKPOINT_STORE(KinesisBinderGeneration::pollingAdapterType, "checkpointStore", ConcurrentMetadataStore.class),
+
+		PRODUCER_CUSTOMIZER(generation -> AbstractMessageChannelBinder.class, "handlerCustomizer",
+				ProducerMessageHandlerCustomizer.class),
+
+		KINESIS_HANDLER_CLIENT(KinesisBinderGeneration::kinesisHandlerType, "amazonKinesis", KinesisAsyncClient.class);
 
 		private final Function<KinesisBinderGeneration, Class<?>> owner;
 
