@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
+import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 import org.springframework.cloud.stream.binder.AbstractMessageChannelBinder;
 import org.springframework.cloud.stream.config.ConsumerEndpointCustomizer;
@@ -36,9 +37,7 @@ final class BinderInternals {
 	 * of the types expected.
 	 */
 	static void verify(KinesisBinderGeneration generation) {
-		for (InternalField internal : InternalField.values()) {
-			requireField(generation, internal);
-		}
+		usableFields(generation).forEach(internal -> requireField(generation, internal));
 	}
 
 	/**
@@ -47,7 +46,26 @@ final class BinderInternals {
 	 * @throws IncompatibleKinesisBinderException when one is missing
 	 */
 	static List<Field> fields(KinesisBinderGeneration generation) {
-		return Arrays.stream(InternalField.values()).map(internal -> requireField(generation, internal)).toList();
+		return usableFields(generation).map(internal -> requireField(generation, internal)).toList();
+	}
+
+	/**
+	 * The fields of the classes this class path can load: an application that leaves out
+	 * what only KCL mode needs (KCL's Glue schema registry, README "Footprint") cannot
+	 * load the KCL adapter's fields, and never creates a KCL adapter.
+	 */
+	private static Stream<InternalField> usableFields(KinesisBinderGeneration generation) {
+		return Arrays.stream(InternalField.values()).filter(internal -> loadable(internal.owner.apply(generation)));
+	}
+
+	private static boolean loadable(Class<?> type) {
+		try {
+			type.getDeclaredFields();
+			return true;
+		}
+		catch (LinkageError missingDependency) {
+			return false;
+		}
 	}
 
 	/**
