@@ -12,6 +12,9 @@ import io.awspring.cloud.kinesis.stream.binder.properties.KinesisConsumerPropert
 import org.jspecify.annotations.Nullable;
 import org.springframework.cloud.stream.binder.AbstractMessageChannelBinder;
 import org.springframework.integration.core.MessageProducer;
+import org.springframework.expression.Expression;
+import org.springframework.messaging.MessageHandler;
+import io.awspring.cloud.kinesis.integration.KinesisMessageHandler;
 import org.springframework.integration.endpoint.MessageProducerSupport;
 import org.springframework.integration.metadata.ConcurrentMetadataStore;
 import org.springframework.integration.support.ErrorMessageStrategy;
@@ -64,6 +67,16 @@ final class AwspringKinesisBinder implements KinesisBinderGeneration {
 	@Override
 	public KinesisAsyncClient kinesisClient(AbstractMessageChannelBinder<?, ?, ?> binder) {
 		return ((KinesisMessageChannelBinder) binder).getAmazonKinesis();
+	}
+
+	@Override
+	public Class<KinesisMessageHandler> kinesisHandlerType() {
+		return KinesisMessageHandler.class;
+	}
+
+	@Override
+	public void explicitHashKeyExpression(MessageHandler kinesisHandler, Expression expression) {
+		((KinesisMessageHandler) kinesisHandler).setExplicitHashKeyExpression(expression);
 	}
 
 	@Override

@@ -4,13 +4,17 @@ import static io.github.kpldeagg.sample.UserRecordConsumers.READINGS;
 import static io.github.kpldeagg.sample.UserRecordConsumers.USER_RECORDS;
 
 import io.awspring.cloud.autoconfigure.core.AwsClientBuilderConfigurer;
+import io.github.kpldeagg.producer.AggregatingProducer;
 import io.github.kpldeagg.sample.check.CheckResult;
 import io.github.kpldeagg.sample.check.DeliveryLedger;
 import io.github.kpldeagg.sample.check.Tally;
 import io.github.kpldeagg.sample.producer.PacedProducer;
 import io.github.kpldeagg.sample.producer.ProducerStats;
+import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.ExitCodeGenerator;
@@ -37,14 +41,20 @@ class SampleRun implements ApplicationRunner, ExitCodeGenerator {
 
 	private final AwsClientBuilderConfigurer aws;
 
+	private final ObjectProvider<AggregatingProducer> kplDeaggProducer;
+
+	private final PutPayloadUnits putPayloadUnits;
+
 	private volatile boolean passed;
 
-	SampleRun(SampleProperties sample, DeliveryLedger ledger, ProgressReporter progress,
-			AwsClientBuilderConfigurer aws) {
+	SampleRun(SampleProperties sample, DeliveryLedger ledger, ProgressReporter progress, AwsClientBuilderConfigurer aws,
+			ObjectProvider<AggregatingProducer> kplDeaggProducer, PutPayloadUnits putPayloadUnits) {
 		this.sample = sample;
 		this.ledger = ledger;
 		this.progress = progress;
 		this.aws = aws;
+		this.kplDeaggProducer = kplDeaggProducer;
+		this.putPayloadUnits = putPayloadUnits;
 	}
 
 	@Override
@@ -64,9 +74,17 @@ class SampleRun implements ApplicationRunner, ExitCodeGenerator {
 					ledger.run(), sample.records(), sample.partitionKeys(), sample.stream(), sample.rate());
 			progress.start(producer::stats);
 			producer.put(sample.records(), sample.rate());
+			// Auto-configured on the current Spring line only.
+			AggregatingProducer aggregatingProducer = kplDeaggProducer.getIfAvailable();
+			ProducerStats throughProducer = null;
+			if (aggregatingProducer != null) {
+				log.info("Run {}: putting {} more user records with kpl-deagg-producer's AggregatingProducer",
+						ledger.run(), sample.records());
+				throughProducer = producer.putThrough(aggregatingProducer, sample.records(), sample.rate());
+			}
 			boolean allArrived = awaitAllArrived();
 			progress.stop();
-			passed = summarize(producer.stats(), allArrived);
+			passed = summarize(producer.stats(), throughProducer, allArrived);
 			if (sample.keepRunning()) {
 				progress.start(producer::stats);
 			}
@@ -96,16 +114,33 @@ class SampleRun implements ApplicationRunner, ExitCodeGenerator {
 		return true;
 	}
 
-	private boolean summarize(ProducerStats put, boolean allArrived) {
+	private boolean summarize(ProducerStats put, @Nullable ProducerStats throughProducer, boolean allArrived) {
 		log.info("Summary of run {}:", ledger.run());
 		log.info("  put: {} user records in {} Kinesis records ({} aggregates, {} plain records), {} PutRecords calls",
 				put.userRecords(), put.kinesisRecords(), put.aggregates(), put.plainRecords(), put.putRecordsCalls());
+		if (throughProducer != null) {
+			long userRecords = throughProducer.userRecords();
+			log.info(
+					"  put with kpl-deagg-producer: {} user records in {} Kinesis records ({} aggregates, {} plain"
+							+ " records), {} PUT payload units",
+					userRecords, throughProducer.kinesisRecords(), throughProducer.aggregates(),
+					throughProducer.plainRecords(), putPayloadUnits.units());
+			log.info(
+					"  saved: {} Kinesis records and {} PUT payload units per user record, where one record each"
+							+ " would take 1 and at least 1",
+					perUserRecord(putPayloadUnits.kinesisRecords(), userRecords),
+					perUserRecord(putPayloadUnits.units(), userRecords));
+		}
 		boolean userRecordsPassed = summarize(USER_RECORDS, "Consumer<UserRecord>, by UserRecord identity");
 		boolean readingsPassed = summarize(READINGS, "Consumer<Message<Reading>>, by kpl_* headers");
 		boolean passed = allArrived && userRecordsPassed && readingsPassed;
 		log.info("  result: {}", passed ? "PASSED" : allArrived ? "FAILED"
 				: "FAILED (not every user record arrived within " + sample.timeout().toSeconds() + " s)");
 		return passed;
+	}
+
+	private static String perUserRecord(long count, long userRecords) {
+		return String.format(Locale.ROOT, "%.4f", (userRecords == 0) ? 0.0 : (double) count / userRecords);
 	}
 
 	private boolean summarize(String binding, String checkedBy) {

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import org.springframework.util.ClassUtils;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -68,6 +69,15 @@ final class SampleAppProcess {
 	}
 
 	/** The PATH of this JVM, in which the sample finds Node.js. */
+	/**
+	 * Whether the sample's class path (this test's) auto-configures kpl-deagg-producer's
+	 * AggregatingProducer, so that the sample writes a second time with it: the current
+	 * Spring line does, the Boot 3 line does not.
+	 */
+	static boolean autoConfiguresTheAggregatingProducer() {
+		return ClassUtils.isPresent("io.github.kpldeagg.autoconfigure.KplProducerAutoConfiguration", null);
+	}
+
 	static String inheritedPath() {
 		return System.getenv("PATH");
 	}

@@ -28,6 +28,10 @@ class SampleApplicationTest {
 	private static final Pattern PUT = Pattern
 		.compile("put: (\\d+) user records in (\\d+) Kinesis records \\((\\d+) aggregates, (\\d+) plain records\\)");
 
+	private static final Pattern PUT_WITH_PRODUCER = Pattern
+		.compile("put with kpl-deagg-producer: (\\d+) user records in (\\d+) Kinesis records \\((\\d+) aggregates,"
+				+ " (\\d+) plain records\\), (\\d+) PUT payload units");
+
 	@Test
 	void putsAggregatesAndReadsBackEveryUserRecordOnceInOrderWithItsHeadersOnBothBindings()
 			throws IOException, InterruptedException {
@@ -47,12 +51,32 @@ class SampleApplicationTest {
 		assertThat(aggregates).isPositive();
 		assertThat(plainRecords).isPositive();
 		assertThat(kinesisRecords).isEqualTo(aggregates + plainRecords).isLessThan(RECORDS / 10);
+		long userRecords = RECORDS;
+		Matcher putWithProducer = PUT_WITH_PRODUCER.matcher(output);
+		if (SampleAppProcess.autoConfiguresTheAggregatingProducer()) {
+			assertThat(putWithProducer.find()).as("second put line in %s", run.log()).isTrue();
+			long producerKinesisRecords = Long.parseLong(putWithProducer.group(2));
+			assertThat(Long.parseLong(putWithProducer.group(1))).isEqualTo(RECORDS);
+			assertThat(producerKinesisRecords).isLessThan(RECORDS / 10);
+			assertThat(Long.parseLong(putWithProducer.group(5))).as("PUT payload units")
+				.isGreaterThanOrEqualTo(producerKinesisRecords)
+				.isLessThan(RECORDS / 10);
+			assertThat(output).containsPattern("saved: 0\\.0\\d+ Kinesis records and 0\\.0\\d+ PUT payload units per"
+					+ " user record, where one record each would take 1 and at least 1");
+			userRecords += RECORDS;
+			kinesisRecords += producerKinesisRecords;
+			aggregates += Long.parseLong(putWithProducer.group(3));
+			plainRecords += Long.parseLong(putWithProducer.group(4));
+		}
+		else {
+			assertThat(putWithProducer.find()).as("a second writer on the Boot 3 line").isFalse();
+		}
 		for (String binding : new String[] { "userRecords-in-0", "readings-in-0" }) {
 			assertThat(output)
 				.contains(binding + ": read " + kinesisRecords + " Kinesis records (" + aggregates + " aggregates, "
-						+ plainRecords + " plain records), " + RECORDS + " user records\n")
+						+ plainRecords + " plain records), " + userRecords + " user records\n")
 				.contains(binding + " check (")
-				.contains("PASSED: " + RECORDS + " of " + RECORDS
+				.contains("PASSED: " + userRecords + " of " + userRecords
 						+ " user records arrived exactly once, in order per partition key, as sent");
 		}
 		assertThat(output).contains("check (Consumer<Message<Reading>>, by kpl_* headers): PASSED")
@@ -101,10 +125,11 @@ class SampleApplicationTest {
 					"--sample.shards=2", "--sample.records=500");
 
 			assertThat(run.exitCode()).as("exit code; console in %s", run.log()).isZero();
+			int userRecords = SampleAppProcess.autoConfiguresTheAggregatingProducer() ? 1000 : 500;
 			assertThat(run.output()).contains("Using the Kinesis at spring.cloud.aws.endpoint=" + kinesis.endpoint())
 				.contains(LOOPBACK_DEFAULTS)
 				.doesNotContain("starting kinesis-local")
-				.contains("PASSED: 500 of 500")
+				.contains("PASSED: " + userRecords + " of " + userRecords)
 				.contains("result: PASSED");
 			// The binder created the stream, with the sample's shard count.
 			assertThat(kinesis.client()

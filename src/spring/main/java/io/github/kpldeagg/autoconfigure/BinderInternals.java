@@ -5,26 +5,29 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
+import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 import org.springframework.cloud.stream.binder.AbstractMessageChannelBinder;
 import org.springframework.cloud.stream.config.ConsumerEndpointCustomizer;
+import org.springframework.cloud.stream.config.ProducerMessageHandlerCustomizer;
 import org.springframework.integration.core.MessageProducer;
 import org.springframework.integration.mapping.InboundMessageMapper;
 import org.springframework.integration.metadata.ConcurrentMetadataStore;
+import org.springframework.messaging.MessageHandler;
 import org.springframework.util.ReflectionUtils;
+import software.amazon.awssdk.services.kinesis.KinesisAsyncClient;
 
 /**
  * What the binder sets but offers no getter for, read rather than rebuilt so that
- * deaggregation wraps exactly what the binder configured. Every field read here is an
- * {@link InternalField}: {@link #verify} checks them all when the application starts, so
- * that an unsupported binder version fails then, with the supported versions named, not
- * at the first binding; and {@link BinderInternalsRuntimeHints} registers them all for
- * reflection in a native image.
+ * deaggregation wraps exactly what the binder configured; and the one field written, the
+ * Kinesis client of a producer binding's handler that writes through an
+ * {@code AggregatingProducer}. Every field read here is an {@link InternalField}:
+ * {@link #verify} checks them all when the application starts, so that an unsupported
+ * binder version fails then, with the supported versions named, not at the first binding;
+ * and {@link BinderInternalsRuntimeHints} registers them all for reflection in a native
+ * image.
  */
 final class BinderInternals {
-
-	/** The owner of the KCL adapter's fields. */
-	private static final Function<KinesisBinderGeneration, Class<?>> KCL_ADAPTER = KinesisBinderGeneration::kclAdapterType;
 
 	private BinderInternals() {
 	}
@@ -34,34 +37,33 @@ final class BinderInternals {
 	 * of the types expected.
 	 */
 	static void verify(KinesisBinderGeneration generation) {
-		fields(generation);
+		usableFields(generation).forEach(internal -> requireField(generation, internal));
 	}
 
 	/**
 	 * The fields read here, on the generation's classes, each as its declaring class
-	 * declares it; the KCL adapter's only where KCL mode can run.
+	 * declares it.
 	 * @throws IncompatibleKinesisBinderException when one is missing
 	 */
 	static List<Field> fields(KinesisBinderGeneration generation) {
-		boolean kclMode = kclModeCanRun(generation);
-		return Arrays.stream(InternalField.values())
-			.filter(internal -> kclMode || internal.owner != KCL_ADAPTER)
-			.map(internal -> requireField(generation, internal))
-			.toList();
+		return usableFields(generation).map(internal -> requireField(generation, internal)).toList();
 	}
 
 	/**
-	 * Whether the KCL adapter's fields can be looked up: some are of types from KCL's
-	 * Glue schema registry support, which an application that does not use KCL mode may
-	 * leave out (the README's footprint section shows how); without them the binder
-	 * cannot build a KCL adapter either.
+	 * The fields of the classes this class path can load: an application that leaves out
+	 * what only KCL mode needs (KCL's Glue schema registry, README "Footprint") cannot
+	 * load the KCL adapter's fields, and never creates a KCL adapter.
 	 */
-	private static boolean kclModeCanRun(KinesisBinderGeneration generation) {
+	private static Stream<InternalField> usableFields(KinesisBinderGeneration generation) {
+		return Arrays.stream(InternalField.values()).filter(internal -> loadable(internal.owner.apply(generation)));
+	}
+
+	private static boolean loadable(Class<?> type) {
 		try {
-			generation.kclAdapterType().getDeclaredFields();
+			type.getDeclaredFields();
 			return true;
 		}
-		catch (LinkageError ex) {
+		catch (LinkageError missingDependency) {
 			return false;
 		}
 	}
@@ -77,6 +79,35 @@ final class BinderInternals {
 				AbstractMessageChannelBinder.class, binder, InternalField.CONSUMER_CUSTOMIZER);
 		return (customizer != null) ? customizer : (endpoint, destinationName, group) -> {
 		};
+	}
+
+	/**
+	 * The producer message handler customizer the binder applies: the user's, or a no-op
+	 * (also when the binder has none at all).
+	 */
+	@SuppressWarnings("unchecked")
+	static ProducerMessageHandlerCustomizer<MessageHandler> producerMessageHandlerCustomizer(
+			AbstractMessageChannelBinder<?, ?, ?> binder) {
+		ProducerMessageHandlerCustomizer<MessageHandler> customizer = (ProducerMessageHandlerCustomizer<MessageHandler>) read(
+				AbstractMessageChannelBinder.class, binder, InternalField.PRODUCER_CUSTOMIZER);
+		return (customizer != null) ? customizer : (handler, destinationName) -> {
+		};
+	}
+
+	/**
+	 * Makes a handler of the generation's
+	 * {@link KinesisBinderGeneration#kinesisHandlerType() type} put with {@code client}
+	 * in place of the client the binder created it with: the handler's final field, set
+	 * before the binder initializes and starts it. The only field written here.
+	 */
+	static void replaceKinesisClient(MessageHandler kinesisHandler, KinesisAsyncClient client) {
+		Field field = ReflectionUtils.findField(kinesisHandler.getClass(), InternalField.KINESIS_HANDLER_CLIENT.name);
+		if (field == null) {
+			throw new IllegalStateException(
+					"No field " + InternalField.KINESIS_HANDLER_CLIENT.name + " in " + kinesisHandler.getClass());
+		}
+		ReflectionUtils.makeAccessible(field);
+		ReflectionUtils.setField(field, kinesisHandler, client);
 	}
 
 	/**
@@ -170,11 +201,11 @@ final class BinderInternals {
 	 */
 	enum InternalField {
 
-		KCL_CHECKPOINT_MODE(KCL_ADAPTER, "checkpointMode", Enum.class),
+		KCL_CHECKPOINT_MODE(KinesisBinderGeneration::kclAdapterType, "checkpointMode", Enum.class),
 
-		KCL_CHECKPOINTS_INTERVAL(KCL_ADAPTER, "checkpointsInterval", long.class),
+		KCL_CHECKPOINTS_INTERVAL(KinesisBinderGeneration::kclAdapterType, "checkpointsInterval", long.class),
 
-		KCL_BIND_SOURCE_RECORD(KCL_ADAPTER, "bindSourceRecord", boolean.class),
+		KCL_BIND_SOURCE_RECORD(KinesisBinderGeneration::kclAdapterType, "bindSourceRecord", boolean.class),
 
 		CONSUMER_CUSTOMIZER(generation -> AbstractMessageChannelBinder.class, "consumerCustomizer",
 				ConsumerEndpointCustomizer.class),
@@ -184,7 +215,12 @@ final class BinderInternals {
 
 		BIND_SOURCE_RECORD(KinesisBinderGeneration::pollingAdapterType, "bindSourceRecord", boolean.class),
 
-		CHECKPOINT_STORE(KinesisBinderGeneration::pollingAdapterType, "checkpointStore", ConcurrentMetadataStore.class);
+		CHECKPOINT_STORE(KinesisBinderGeneration::pollingAdapterType, "checkpointStore", ConcurrentMetadataStore.class),
+
+		PRODUCER_CUSTOMIZER(generation -> AbstractMessageChannelBinder.class, "handlerCustomizer",
+				ProducerMessageHandlerCustomizer.class),
+
+		KINESIS_HANDLER_CLIENT(KinesisBinderGeneration::kinesisHandlerType, "amazonKinesis", KinesisAsyncClient.class);
 
 		private final Function<KinesisBinderGeneration, Class<?>> owner;
 

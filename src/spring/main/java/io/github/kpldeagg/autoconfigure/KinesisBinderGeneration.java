@@ -6,6 +6,8 @@ import org.springframework.integration.core.MessageProducer;
 import org.springframework.integration.endpoint.MessageProducerSupport;
 import org.springframework.integration.metadata.ConcurrentMetadataStore;
 import org.springframework.integration.support.ErrorMessageStrategy;
+import org.springframework.expression.Expression;
+import org.springframework.messaging.MessageHandler;
 import software.amazon.awssdk.services.kinesis.KinesisAsyncClient;
 
 /**
@@ -33,6 +35,19 @@ interface KinesisBinderGeneration {
 	ErrorMessageStrategy errorMessageStrategy();
 
 	KinesisAsyncClient kinesisClient(AbstractMessageChannelBinder<?, ?, ?> binder);
+
+	/**
+	 * The class of the handler a producer binding writes with when the binder does not
+	 * use the native KPL: it puts each message with the Kinesis client it was created
+	 * with.
+	 */
+	Class<? extends MessageHandler> kinesisHandlerType();
+
+	/**
+	 * Sets the expression of a handler of {@link #kinesisHandlerType()} that gives each
+	 * message's explicit hash key.
+	 */
+	void explicitHashKeyExpression(MessageHandler kinesisHandler, Expression expression);
 
 	/**
 	 * What the binding's Kinesis consumer properties, as the binder resolves them, say

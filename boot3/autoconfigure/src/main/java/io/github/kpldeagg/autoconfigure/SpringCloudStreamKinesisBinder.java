@@ -12,6 +12,9 @@ import org.springframework.integration.aws.inbound.kinesis.KinesisMessageHeaderE
 import org.springframework.integration.aws.inbound.kinesis.ListenerMode;
 import org.springframework.integration.aws.support.AwsHeaders;
 import org.springframework.integration.core.MessageProducer;
+import org.springframework.expression.Expression;
+import org.springframework.messaging.MessageHandler;
+import org.springframework.integration.aws.outbound.KinesisMessageHandler;
 import org.springframework.integration.endpoint.MessageProducerSupport;
 import org.springframework.integration.metadata.ConcurrentMetadataStore;
 import org.springframework.integration.support.ErrorMessageStrategy;
@@ -64,6 +67,16 @@ final class SpringCloudStreamKinesisBinder implements KinesisBinderGeneration {
 	@Override
 	public KinesisAsyncClient kinesisClient(AbstractMessageChannelBinder<?, ?, ?> binder) {
 		return ((KinesisMessageChannelBinder) binder).getAmazonKinesis();
+	}
+
+	@Override
+	public Class<KinesisMessageHandler> kinesisHandlerType() {
+		return KinesisMessageHandler.class;
+	}
+
+	@Override
+	public void explicitHashKeyExpression(MessageHandler kinesisHandler, Expression expression) {
+		((KinesisMessageHandler) kinesisHandler).setExplicitHashKeyExpression(expression);
 	}
 
 	@Override

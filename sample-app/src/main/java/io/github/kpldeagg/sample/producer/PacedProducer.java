@@ -23,9 +23,15 @@ public final class PacedProducer {
 
 	private final AggregatingProducer producer;
 
+	private final String stream;
+
+	private final DeliveryLedger ledger;
+
 	public PacedProducer(KinesisClient kinesis, String stream, int partitionKeys, DeliveryLedger ledger) {
 		this.readings = new ReadingSource(ledger.run(), partitionKeys);
 		this.producer = new AggregatingProducer(kinesis, stream, ledger);
+		this.stream = stream;
+		this.ledger = ledger;
 	}
 
 	/**
@@ -54,6 +60,28 @@ public final class PacedProducer {
 
 	public ProducerStats stats() {
 		return producer.stats();
+	}
+
+	/**
+	 * Puts {@code count} more readings at about {@code perSecond} per second, in the same
+	 * windows, with kpl-deagg-producer's {@code AggregatingProducer}, which aggregates
+	 * and times them itself; returns when all are put.
+	 * @return what it put
+	 */
+	public ProducerStats putThrough(io.github.kpldeagg.producer.AggregatingProducer kplDeaggProducer, int count,
+			int perSecond) {
+		KplDeaggProducerWrites writes = new KplDeaggProducerWrites(kplDeaggProducer, stream, ledger);
+		int perWindow = Math.max(1, (int) (perSecond * WINDOW.toMillis() / 1000));
+		long next = System.nanoTime();
+		for (int put = 0; put < count; put += perWindow) {
+			for (int i = 0; i < Math.min(perWindow, count - put); i++) {
+				writes.add(readings.next());
+			}
+			next += WINDOW.toNanos();
+			sleepUntil(next);
+		}
+		kplDeaggProducer.flushSync();
+		return writes.stats();
 	}
 
 	private static void sleepUntil(long nanoTime) {
