@@ -34,7 +34,8 @@ import org.springframework.messaging.support.ErrorMessage;
 /**
  * The function throws on one user record in the middle of an aggregate (a poison record),
  * every time. With an error handler on the binding the error goes there and every other
- * user record is delivered; without one the aggregate is retried and the shard's
+ * user record is delivered; without one the poison record alone is delivered again (the
+ * adapter reads the aggregate again, the starter skips what was handled) and the shard's
  * checkpoint stays before it.
  */
 @LocalAwsTest
@@ -79,7 +80,7 @@ class PoisonUserRecordIT {
 	}
 
 	@Test
-	void withoutAnErrorHandlerTheAggregateIsRetriedAndNothingAfterThePoisonRecordIsCheckpointed(LocalAws aws) {
+	void withoutAnErrorHandlerThePoisonRecordAloneIsRetriedAndNothingAfterItIsCheckpointed(LocalAws aws) {
 		String stream = aws.createStream("poison-unhandled", 2);
 		List<SentRecord> sent = RealKpl.produce(aws.kinesis(), stream, Corpus.generate(800, 8L));
 		ShardLayout layout = ShardLayout.of(sent);
@@ -123,7 +124,8 @@ class PoisonUserRecordIT {
 			.collect(Collectors.groupingBy(delivery -> delivery.id().subSequenceNumber(), Collectors.counting()));
 		assertThat(attemptsPerSubSequence).as("deliveries of each user record of the aggregate up to the poison")
 			.hasSize((int) poison.subSequenceNumber() + 1)
-			.allSatisfy((subSequence, attempts) -> assertThat(attempts).isGreaterThanOrEqualTo(4));
+			.allSatisfy((subSequence, attempts) -> assertThat(attempts)
+				.isEqualTo(subSequence == poison.subSequenceNumber() ? attempts(received, poison) : 1));
 		System.out.printf(
 				"Poison record without an error handler: aggregate of %d user records, poison at %d,"
 						+ " delivered %d times; checkpoint stays at the record before the aggregate%n",
