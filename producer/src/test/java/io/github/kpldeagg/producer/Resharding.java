@@ -4,11 +4,9 @@ import static org.awaitility.Awaitility.await;
 
 import java.math.BigInteger;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import software.amazon.awssdk.services.kinesis.KinesisClient;
-import software.amazon.awssdk.services.kinesis.model.ListShardsResponse;
 import software.amazon.awssdk.services.kinesis.model.Shard;
 import software.amazon.awssdk.services.kinesis.model.StreamStatus;
 
@@ -29,15 +27,8 @@ final class Resharding {
 
 	/** The open shards, lowest hash-key range first. */
 	List<Shard> openShards() {
-		List<Shard> shards = new ArrayList<>();
-		ListShardsResponse page = kinesis.listShards(request -> request.streamName(stream));
-		shards.addAll(page.shards());
-		while (page.nextToken() != null) {
-			String next = page.nextToken();
-			page = kinesis.listShards(request -> request.nextToken(next));
-			shards.addAll(page.shards());
-		}
-		return shards.stream()
+		return StreamContents.shards(kinesis, stream)
+			.stream()
 			.filter(shard -> shard.sequenceNumberRange().endingSequenceNumber() == null)
 			.sorted(Comparator.comparing(shard -> new BigInteger(shard.hashKeyRange().startingHashKey())))
 			.toList();

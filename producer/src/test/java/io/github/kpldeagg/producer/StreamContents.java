@@ -53,7 +53,8 @@ final class StreamContents {
 		return new StreamContents(recordsByShard);
 	}
 
-	private static List<Shard> shards(KinesisClient kinesis, String stream) {
+	/** Every shard of the stream, closed ones too, through all pages of ListShards. */
+	static List<Shard> shards(KinesisClient kinesis, String stream) {
 		List<Shard> shards = new ArrayList<>();
 		ListShardsResponse page = kinesis.listShards(request -> request.streamName(stream));
 		shards.addAll(page.shards());

@@ -158,7 +158,7 @@ final class DeaggregatingChannel implements MessageChannel {
 		if (batch.skipped() > 0) {
 			skipped(batch.skipped(), carrier);
 		}
-		UserRecordBatches.Position last = batch.last();
+		UserRecord last = batch.last();
 		if (last != null) {
 			deliver(batch.message(), records, timeout);
 			position.handled(last.sequenceNumber(), last.subSequenceNumber());

@@ -99,15 +99,10 @@ final class UserRecordBatches {
 	 * A batch to send.
 	 *
 	 * @param message the batch message
-	 * @param last the position of its last user record; null when it has none, and is not
-	 * to be sent
+	 * @param last its last user record; null when it has none, and is not to be sent
 	 * @param skipped how many user records were left out as handled
 	 */
-	record Batch(Message<?> message, @Nullable Position last, int skipped) {
-	}
-
-	/** Where a user record stands in its shard. */
-	record Position(String sequenceNumber, long subSequenceNumber) {
+	record Batch(Message<?> message, @Nullable UserRecord last, int skipped) {
 	}
 
 	/** The user records of a batch that the shard's position says were not handled. */
@@ -115,7 +110,7 @@ final class UserRecordBatches {
 
 		private final ShardPosition position;
 
-		private @Nullable Position last;
+		private @Nullable UserRecord last;
 
 		private int skipped;
 
@@ -140,8 +135,7 @@ final class UserRecordBatches {
 				skipped += userRecords.size() - unhandled.size();
 			}
 			if (!unhandled.isEmpty()) {
-				UserRecord lastUserRecord = unhandled.get(unhandled.size() - 1);
-				last = new Position(lastUserRecord.sequenceNumber(), lastUserRecord.subSequenceNumber());
+				last = unhandled.get(unhandled.size() - 1);
 			}
 			return unhandled;
 		}
