@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.awspring.cloud.kinesis.stream.binder.KinesisMessageChannelBinder;
 import io.awspring.cloud.kinesis.stream.binder.properties.KinesisConsumerProperties;
+import io.github.kpldeagg.autoconfigure.awspring.KplDeaggregationAutoConfiguration;
 import java.net.URI;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -45,20 +46,20 @@ class DynamoDbStreamsBindingTest {
 	@Test
 	void aDynamoDbStreamsBindingKeepsItsAdapterAsTheBinderBuiltItAndIsNamedApartAtStartUp(CapturedOutput output) {
 		PublishSubscribeChannel errorChannel = new PublishSubscribeChannel();
-		MessageProducerSupport tableAdapter = GenerationObjects.pollingAdapter(kinesis, "table-in-0", errorChannel);
+		MessageProducerSupport tableAdapter = BinderLineObjects.pollingAdapter(kinesis, "table-in-0", errorChannel);
 		MessageChannel bindingChannel = tableAdapter.getOutputChannel();
 		new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(KplDeaggregationAutoConfiguration.class))
 			.withInitializer(context -> context.addApplicationListener(event -> {
 				// The binder binds while the context starts, before the context reports
 				// it is refreshed.
 				if (event instanceof ContextRefreshedEvent refreshed && refreshed.getApplicationContext() == context) {
-					KinesisMessageChannelBinder binder = BinderLine.binder(kinesis);
-					((KinesisConsumerProperties) GenerationObjects.consumerProperties(binder, "table-in-0"))
+					KinesisMessageChannelBinder binder = (KinesisMessageChannelBinder) TestedBinderLine.binder(kinesis);
+					((KinesisConsumerProperties) BinderLineObjects.consumerProperties(binder, "table-in-0"))
 						.setDynamoDbStreams(true);
 					context.getBean(BinderCustomizer.class).customize(binder, "kinesis");
 					BinderInternals.consumerEndpointCustomizer(binder).configure(tableAdapter, "table", "group");
 					BinderInternals.consumerEndpointCustomizer(binder)
-						.configure(GenerationObjects.pollingAdapter(kinesis, "orders-in-0", null), "orders", "group");
+						.configure(BinderLineObjects.pollingAdapter(kinesis, "orders-in-0", null), "orders", "group");
 				}
 			}))
 			.run(context -> {

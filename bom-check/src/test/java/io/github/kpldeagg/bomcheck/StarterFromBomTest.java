@@ -2,7 +2,7 @@ package io.github.kpldeagg.bomcheck;
 
 import java.nio.ByteBuffer;
 
-import io.github.kpldeagg.autoconfigure.KplDeaggregationAutoConfiguration;
+import io.github.kpldeagg.autoconfigure.awspring.KplDeaggregationAutoConfiguration;
 import io.github.kpldeagg.core.Deaggregator;
 import io.github.kpldeagg.core.UserRecord;
 import io.github.kpldeagg.lambda.KplLambdaAutoConfiguration;

@@ -75,7 +75,7 @@ final class SampleAppProcess {
 	 * Spring line does, the Boot 3 line does not.
 	 */
 	static boolean autoConfiguresTheAggregatingProducer() {
-		return ClassUtils.isPresent("io.github.kpldeagg.autoconfigure.KplProducerAutoConfiguration", null);
+		return ClassUtils.isPresent("io.github.kpldeagg.autoconfigure.awspring.KplProducerAutoConfiguration", null);
 	}
 
 	static String inheritedPath() {

@@ -36,11 +36,11 @@ final class AdapterMessages {
 			.approximateArrivalTimestamp(ARRIVAL)
 			.build();
 		return MessageBuilder.withPayload(record.data().asByteArray())
-			.setHeader(LineBinder.RECEIVED_PARTITION_KEY, record.partitionKey())
-			.setHeader(LineBinder.RECEIVED_SEQUENCE_NUMBER, record.sequenceNumber())
+			.setHeader(BenchmarkedBinderLine.RECEIVED_PARTITION_KEY, record.partitionKey())
+			.setHeader(BenchmarkedBinderLine.RECEIVED_SEQUENCE_NUMBER, record.sequenceNumber())
 			.setHeader(IntegrationMessageHeaderAccessor.SOURCE_DATA, record)
-			.setHeader(LineBinder.RECEIVED_STREAM, STREAM)
-			.setHeader(LineBinder.SHARD, SHARD)
+			.setHeader(BenchmarkedBinderLine.RECEIVED_STREAM, STREAM)
+			.setHeader(BenchmarkedBinderLine.SHARD, SHARD)
 			.build();
 	}
 

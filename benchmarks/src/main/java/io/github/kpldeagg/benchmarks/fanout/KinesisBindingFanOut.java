@@ -45,7 +45,7 @@ final class KinesisBindingFanOut implements AutoCloseable {
 	private final AbstractMessageChannelBinder<?, ?, ?> binder;
 
 	KinesisBindingFanOut(ApplicationContext context) {
-		binder = LineBinder.binder(kinesis);
+		binder = BenchmarkedBinderLine.binder(kinesis);
 		context.getBean(BinderCustomizer.class).customize(binder, "kinesis");
 	}
 
@@ -54,7 +54,7 @@ final class KinesisBindingFanOut implements AutoCloseable {
 	 * {@code bindingChannel}, and how to have the shard read from its start again.
 	 */
 	Output adapterOutput(MessageChannel bindingChannel, boolean embedHeaders) {
-		MessageProducerSupport adapter = LineBinder.pollingAdapter(kinesis, AdapterMessages.STREAM,
+		MessageProducerSupport adapter = BenchmarkedBinderLine.pollingAdapter(kinesis, AdapterMessages.STREAM,
 				embedHeaders ? embeddedHeadersMapper() : null);
 		adapter.setOutputChannel(bindingChannel);
 		consumerEndpointCustomizer().configure(adapter, AdapterMessages.STREAM, GROUP);

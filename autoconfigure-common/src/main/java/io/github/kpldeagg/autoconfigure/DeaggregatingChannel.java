@@ -1,0 +1,203 @@
+package io.github.kpldeagg.autoconfigure;
+
+import io.github.kpldeagg.core.Deaggregator;
+import io.github.kpldeagg.core.UserRecord;
+import java.util.List;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
+import org.springframework.messaging.Message;
+import org.springframework.messaging.MessageChannel;
+import org.springframework.messaging.MessageDeliveryException;
+import org.springframework.messaging.MessagingException;
+import software.amazon.awssdk.services.kinesis.model.Record;
+
+/**
+ * Where a Kinesis record fans out: the output channel of the binder's polling adapter
+ * ({@code KinesisMessageDrivenChannelAdapter}) on a deaggregating binding.
+ * <p>
+ * The adapter sends one message per Kinesis record (or per batch) and checkpoints when
+ * the send returns. This channel sends one message per user record, synchronously and in
+ * order, to the binding channel, so the checkpoint waits for all of them and each user
+ * record passes the binding's interceptors once. A user record that fails goes to the
+ * binding's error channel; if that rethrows (the binder's default), the rest of the
+ * aggregate is not sent and the exception reaches the adapter, which reads the records
+ * since its last checkpoint again; if an error handler takes it, the remaining user
+ * records are still sent. A record that cannot be deaggregated at all (a corrupt
+ * aggregate under the fail policy, a shard whose hash-key range cannot be looked up) goes
+ * to the error channel whole, the same way.
+ * <p>
+ * What the adapter sends again is not handed out again: each shard's
+ * {@link ShardPosition} knows the last user record handled, and everything at or before
+ * it is skipped. A batch is handled, or not, as a whole.
+ */
+final class DeaggregatingChannel implements MessageChannel {
+
+	private static final Log logger = LogFactory.getLog(DeaggregatingChannel.class);
+
+	private final MessageChannel bindingChannel;
+
+	private final BindingErrors errors;
+
+	private final ShardDeaggregators deaggregators;
+
+	private final ShardPositions positions;
+
+	private final UserRecordMessages messages;
+
+	private final UserRecordBatches batches;
+
+	private final BinderLine line;
+
+	/**
+	 * @param bindingChannel the binding's input channel, where user-record messages go
+	 * @param errorChannel the binding's error channel, taken over from the adapter; null
+	 * to throw failures
+	 * @param deaggregators the binding's deaggregators
+	 * @param positions the binding's positions on its shards
+	 * @param messages builds each user record's message
+	 * @param line the binder's headers and checkpointer
+	 */
+	DeaggregatingChannel(MessageChannel bindingChannel, @Nullable MessageChannel errorChannel,
+			ShardDeaggregators deaggregators, ShardPositions positions, UserRecordMessages messages, BinderLine line) {
+		this.bindingChannel = bindingChannel;
+		this.errors = new BindingErrors(errorChannel, line.errorMessageStrategy(), line.headers().rawRecord());
+		this.deaggregators = deaggregators;
+		this.positions = positions;
+		this.messages = messages;
+		this.batches = new UserRecordBatches(messages, line.headers());
+		this.line = line;
+	}
+
+	/**
+	 * Returns when every user record has been handled; throws when one failed and nothing
+	 * handled the failure.
+	 */
+	@Override
+	public boolean send(Message<?> message, long timeout) {
+		if (message.getPayload() instanceof List<?> records) {
+			sendBatch(message, records, timeout);
+		}
+		else {
+			sendRecord(message, timeout);
+		}
+		return true;
+	}
+
+	private void sendRecord(Message<?> carrier, long timeout) {
+		Record record = null;
+		ShardPosition position = null;
+		List<UserRecord> userRecords;
+		try {
+			record = SourceRecords.of(carrier);
+			position = positionOf(carrier);
+			userRecords = deaggregatorFor(carrier).deaggregate(record);
+		}
+		catch (RuntimeException ex) {
+			if (position != null && record != null) {
+				failedWhole(carrier, record, position, ex);
+			}
+			else {
+				errors.handle(carrier, record, new MessagingException(carrier, ex));
+			}
+			return;
+		}
+		String sequenceNumber = record.sequenceNumber();
+		long handledThrough = position.handledThrough(sequenceNumber);
+		Object checkpointer = carrier.getHeaders().get(line.headers().checkpointer());
+		int last = userRecords.size() - 1;
+		int skipped = 0;
+		try {
+			for (int i = 0; i <= last; i++) {
+				UserRecord userRecord = userRecords.get(i);
+				long subSequenceNumber = userRecord.subSequenceNumber();
+				if (subSequenceNumber <= handledThrough) {
+					skipped++;
+					continue;
+				}
+				Object userRecordCheckpointer = (checkpointer == null || i == last) ? null
+						: line.checkpointerBeforeLast(checkpointer,
+								new MidAggregateCheckpoint(position, sequenceNumber, subSequenceNumber));
+				deliver(messages.of(carrier, userRecord, userRecordCheckpointer), record, timeout);
+				position.handled(sequenceNumber, subSequenceNumber);
+			}
+		}
+		finally {
+			if (skipped > 0) {
+				skipped(skipped, carrier);
+			}
+		}
+	}
+
+	/**
+	 * A record that could not be deaggregated goes to the error channel whole, unless an
+	 * error handler already took it.
+	 */
+	private void failedWhole(Message<?> carrier, Record record, ShardPosition position, RuntimeException ex) {
+		if (position.handledThrough(record.sequenceNumber()) == ShardPosition.ALL) {
+			skipped(1, carrier);
+			return;
+		}
+		errors.handle(carrier, record, new MessagingException(carrier, ex));
+		position.handled(record.sequenceNumber(), ShardPosition.ALL);
+	}
+
+	private void sendBatch(Message<?> carrier, List<?> records, long timeout) {
+		ShardPosition position = null;
+		UserRecordBatches.Batch batch;
+		try {
+			position = positionOf(carrier);
+			batch = batches.of(carrier, records, deaggregatorFor(carrier), position);
+		}
+		catch (RuntimeException ex) {
+			errors.handle(carrier, records, new MessagingException(carrier, ex));
+			return;
+		}
+		if (batch.skipped() > 0) {
+			skipped(batch.skipped(), carrier);
+		}
+		UserRecord last = batch.last();
+		if (last != null) {
+			deliver(batch.message(), records, timeout);
+			position.handled(last.sequenceNumber(), last.subSequenceNumber());
+		}
+	}
+
+	/** The shard's position, once it has adopted what a previous owner saved. */
+	private ShardPosition positionOf(Message<?> carrier) {
+		ShardPosition position = positions.of(carrier.getHeaders().get(line.headers().receivedStream(), String.class),
+				carrier.getHeaders().get(line.headers().shard(), String.class));
+		position.resume();
+		return position;
+	}
+
+	private Deaggregator deaggregatorFor(Message<?> carrier) {
+		return deaggregators.forShard(carrier.getHeaders().get(line.headers().receivedStream(), String.class),
+				carrier.getHeaders().get(line.headers().shard(), String.class));
+	}
+
+	private void skipped(int count, Message<?> carrier) {
+		positions.skipped(count);
+		if (logger.isDebugEnabled()) {
+			logger.debug("Skipped " + count + " user records already handled, read again from shard "
+					+ carrier.getHeaders().get(line.headers().shard()) + " of stream "
+					+ carrier.getHeaders().get(line.headers().receivedStream()));
+		}
+	}
+
+	/**
+	 * Returns when the message was handled, by the function or by an error handler;
+	 * throws when it failed and nothing handled the failure.
+	 */
+	private void deliver(Message<?> message, Object rawRecord, long timeout) {
+		try {
+			if (!bindingChannel.send(message, timeout)) {
+				throw new MessageDeliveryException(message, "The binding channel did not accept the message");
+			}
+		}
+		catch (RuntimeException ex) {
+			errors.handle(message, rawRecord, ex);
+		}
+	}
+
+}

@@ -1,0 +1,159 @@
+package io.github.kpldeagg.autoconfigure;
+
+import io.github.kpldeagg.autoconfigure.BinderLine.ConsumerBinding;
+import org.jspecify.annotations.Nullable;
+import org.springframework.cloud.stream.binder.AbstractMessageChannelBinder;
+import org.springframework.cloud.stream.config.ConsumerEndpointCustomizer;
+import org.springframework.integration.core.MessageProducer;
+import org.springframework.integration.endpoint.MessageProducerSupport;
+import org.springframework.integration.mapping.InboundMessageMapper;
+import org.springframework.integration.metadata.ConcurrentMetadataStore;
+import org.springframework.integration.support.context.NamedComponent;
+import org.springframework.messaging.MessageChannel;
+import org.springframework.util.StringUtils;
+
+/**
+ * Where deaggregation enters a binding. The binder calls its consumer endpoint customizer
+ * after it has set the adapter's output channel (the binding channel) and before it
+ * starts the adapter; this one first applies the customizer the binder had (the user's),
+ * then puts a deaggregating channel between the adapter and the binding channel.
+ */
+final class DeaggregatingConsumerEndpointCustomizer implements ConsumerEndpointCustomizer<MessageProducer> {
+
+	private final ConsumerEndpointCustomizer<MessageProducer> binderCustomizer;
+
+	private final KplDeaggregationProperties properties;
+
+	private final DeaggregationListeners listeners;
+
+	private final DeaggregatingBindings bindings;
+
+	private final BinderLine line;
+
+	private final AbstractMessageChannelBinder<?, ?, ?> binder;
+
+	private final ShardHashKeyRanges shardHashKeyRanges;
+
+	private final KclStopCheckpoints kclStopCheckpoints;
+
+	/**
+	 * @param binderCustomizer the customizer the binder had before, applied first
+	 * @param binder the Kinesis binder whose bindings these are
+	 * @param kclStopCheckpoints where KCL-mode bindings register to checkpoint at stop
+	 */
+	DeaggregatingConsumerEndpointCustomizer(ConsumerEndpointCustomizer<MessageProducer> binderCustomizer,
+			KplDeaggregationProperties properties, DeaggregationListeners listeners, DeaggregatingBindings bindings,
+			BinderLine line, AbstractMessageChannelBinder<?, ?, ?> binder, KclStopCheckpoints kclStopCheckpoints) {
+		this.binderCustomizer = binderCustomizer;
+		this.properties = properties;
+		this.listeners = listeners;
+		this.bindings = bindings;
+		this.line = line;
+		this.binder = binder;
+		this.shardHashKeyRanges = new ShardHashKeyRanges(line.kinesisClient(binder));
+		this.kclStopCheckpoints = kclStopCheckpoints;
+	}
+
+	@Override
+	public void configure(MessageProducer endpoint, String destinationName, String group) {
+		binderCustomizer.configure(endpoint, destinationName, group);
+		MessageChannel bindingChannel = endpoint.getOutputChannel();
+		// The binder names each binding channel after its binding; the
+		// destination can be shared.
+		String bindingName = bindingChannel instanceof NamedComponent named && named.getComponentName() != null
+				? named.getComponentName() : destinationName;
+		BindingSettings settings = properties.settingsFor(bindingName);
+		ConsumerBinding consumerBinding = line.consumerBinding(binder, bindingName);
+		if (!settings.enabled()) {
+			bindings.bound(bindingName, DeaggregatingBindings.Mode.DISABLED);
+		}
+		else if (consumerBinding.dynamoDbStreams()) {
+			bindings.bound(bindingName, DeaggregatingBindings.Mode.DYNAMODB_STREAMS);
+		}
+		else if (line.pollingAdapterType().isInstance(endpoint)) {
+			deaggregate((MessageProducerSupport) endpoint, required(bindingChannel, bindingName), bindingName, group,
+					settings, consumerBinding);
+			bindings.bound(bindingName, DeaggregatingBindings.Mode.DEAGGREGATED);
+		}
+		else if (line.kclAdapterType().isInstance(endpoint)) {
+			endpoint.setOutputChannel(kclUserRecords((MessageProducerSupport) endpoint,
+					required(bindingChannel, bindingName), bindingName, consumerBinding));
+			bindings.bound(bindingName, DeaggregatingBindings.Mode.KCL);
+		}
+	}
+
+	/**
+	 * The binding channel the binder set as the endpoint's output before customizing it.
+	 */
+	private static MessageChannel required(@Nullable MessageChannel bindingChannel, String bindingName) {
+		if (bindingChannel == null) {
+			throw new IllegalStateException("Kinesis binding " + bindingName
+					+ " has no output channel when its consumer endpoint is customized: no channel to send user"
+					+ " records to");
+		}
+		return bindingChannel;
+	}
+
+	// Spring Integration 7 declares setErrorChannel's parameter non-null; null is what
+	// switches the adapter's own error routing off.
+	@SuppressWarnings("NullAway")
+	private void deaggregate(MessageProducerSupport adapter, MessageChannel bindingChannel, String bindingName,
+			@Nullable String group, BindingSettings settings, ConsumerBinding consumerBinding) {
+		@Nullable InboundMessageMapper<byte[]> embeddedHeadersMapper = BinderInternals.embeddedHeadersMapper(adapter);
+		requireSourceRecords(adapter, consumerBinding.recordListenerMode() || embeddedHeadersMapper != null,
+				bindingName);
+		// The channel routes each user record's failure itself; the adapter would route
+		// the whole record again.
+		MessageChannel errorChannel = adapter.getErrorChannel();
+		adapter.setErrorChannel(null);
+		// An anonymous group's checkpoints are its own: no one resumes from them.
+		ConcurrentMetadataStore checkpointStore = BinderInternals.checkpointStore(adapter);
+		ShardPositions positions = new ShardPositions(StringUtils.hasText(group) ? checkpointStore : null,
+				settings.positionSaveInterval(), listeners.skipped(bindingName));
+		line.checkpointStore(adapter, positions.following(checkpointStore));
+		adapter.setOutputChannel(new DeaggregatingChannel(bindingChannel, errorChannel,
+				new ShardDeaggregators(settings, listeners.forBinding(bindingName), shardHashKeyRanges), positions,
+				new UserRecordMessages(line.headers(), embeddedHeadersMapper), line));
+	}
+
+	/**
+	 * Takes checkpoints and failures over from the KCL adapter: checkpoints carry the
+	 * user records' sub-sequence numbers ({@link KclCheckpoints}).
+	 */
+	// Spring Integration 7 declares setErrorChannel's parameter non-null; null is what
+	// switches the adapter's own error routing off.
+	@SuppressWarnings("NullAway")
+	private KclUserRecordChannel kclUserRecords(MessageProducerSupport adapter, MessageChannel bindingChannel,
+			String bindingName, ConsumerBinding consumerBinding) {
+		if (consumerBinding.recordListenerMode() && !BinderInternals.kclBindsSourceRecord(adapter)) {
+			throw new IllegalStateException("KPL deaggregation on Kinesis binding " + bindingName
+					+ " checkpoints each KCL record at its sub-sequence number, read from the sourceData header, but"
+					+ " the binding's KCL adapter does not bind it (did a consumer endpoint customizer call"
+					+ " setBindSourceRecord(false)?); set kpl.deaggregation.bindings." + bindingName
+					+ ".enabled=false to leave the binding to the binder");
+		}
+		KclCheckpoints checkpoints = new KclCheckpoints(bindingName,
+				KclCheckpoints.Mode.of(BinderInternals.kclCheckpointMode(adapter)),
+				BinderInternals.kclCheckpointsInterval(adapter), System::currentTimeMillis);
+		kclStopCheckpoints.register(checkpoints);
+		line.checkpointManually(adapter);
+		MessageChannel errorChannel = adapter.getErrorChannel();
+		adapter.setErrorChannel(null);
+		return new KclUserRecordChannel(bindingChannel, errorChannel, checkpoints, line);
+	}
+
+	/**
+	 * A message of one Kinesis record (record mode, or each element of a batch of
+	 * messages) carries the record only in {@code sourceData}: without it every record
+	 * would fail, so the binding fails instead.
+	 */
+	private static void requireSourceRecords(MessageProducer adapter, boolean messagePerRecord, String bindingName) {
+		if (messagePerRecord && !BinderInternals.bindsSourceRecord(adapter)) {
+			throw new IllegalStateException("KPL deaggregation on Kinesis binding " + bindingName
+					+ " needs each Kinesis record in the sourceData header, but the binding's adapter does not bind"
+					+ " it (did a consumer endpoint customizer call setBindSourceRecord(false)?); set"
+					+ " kpl.deaggregation.bindings." + bindingName + ".enabled=false to receive the records unchanged");
+		}
+	}
+
+}

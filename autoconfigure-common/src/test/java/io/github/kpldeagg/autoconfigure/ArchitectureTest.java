@@ -1,0 +1,86 @@
+package io.github.kpldeagg.autoconfigure;
+
+import static com.tngtech.archunit.core.domain.JavaCall.Predicates.target;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.assignableTo;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.type;
+import static com.tngtech.archunit.core.domain.properties.HasName.Predicates.nameMatching;
+import static com.tngtech.archunit.core.domain.properties.HasOwner.Predicates.With.owner;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import io.github.kpldeagg.core.Deaggregator;
+import org.junit.jupiter.api.Test;
+import org.springframework.util.ClassUtils;
+import org.springframework.util.ReflectionUtils;
+
+/**
+ * The packages of the core and of the auto-configuration: here the code both Spring lines
+ * share, and in each line's module (which runs this test too) that line's own as well. No
+ * package cycles, and a core that stays free of Spring for its non-Spring users.
+ */
+class ArchitectureTest {
+
+	private static final JavaClasses CLASSES = new ClassFileImporter()
+		.withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+		.importPackages("io.github.kpldeagg.core", "io.github.kpldeagg.autoconfigure");
+
+	@Test
+	void importsTheCoreAndTheAutoConfiguration() {
+		assertThat(CLASSES.contain(Deaggregator.class)).isTrue();
+		assertThat(CLASSES.contain(DeaggregatingChannel.class)).as("the shared code").isTrue();
+	}
+
+	@Test
+	@TestedBinderLine.Required
+	void importsTheLineOnTheClassPath() {
+		assertThat(CLASSES.contain(TestedBinderLine.AUTO_CONFIGURATION)).isTrue();
+	}
+
+	@Test
+	void hasNoPackageCycles() {
+		slices().matching("io.github.kpldeagg.(**)").should().beFreeOfCycles().check(CLASSES);
+	}
+
+	@Test
+	void theCoreDoesNotDependOnSpring() {
+		noClasses().that()
+			.resideInAPackage("io.github.kpldeagg.core..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAPackage("org.springframework..")
+			.check(CLASSES);
+	}
+
+	/**
+	 * A native image answers reflection and look-ups of classes by name only for what
+	 * runtime hints register: they stay in the classes whose registrars cover them,
+	 * {@link BinderInternals} ({@link BinderInternalsRuntimeHints}) and
+	 * {@link UserRecordMessageConverter} (its {@code KclRecordRuntimeHints}).
+	 */
+	@Test
+	void reachesByReflectionOrByNameOnlyWhatTheRuntimeHintsCover() {
+		noClasses().that()
+			.resideInAPackage("io.github.kpldeagg..")
+			.and()
+			.doNotBelongToAnyOf(BinderInternals.class, BinderInternalsRuntimeHints.class,
+					UserRecordMessageConverter.class)
+			.should()
+			.dependOnClassesThat()
+			.resideInAPackage("java.lang.reflect..")
+			.orShould()
+			.dependOnClassesThat()
+			.belongToAnyOf(ReflectionUtils.class)
+			.orShould()
+			.callMethodWhere(target(owner(assignableTo(ClassUtils.class)))
+				.and(target(nameMatching("isPresent|forName|resolveClassName"))))
+			.orShould()
+			.callMethodWhere(target(owner(type(Class.class)))
+				.and(target(nameMatching("forName|getDeclared.*|getField.*|getMethod.*|getConstructor.*"))))
+			.check(CLASSES);
+	}
+
+}
