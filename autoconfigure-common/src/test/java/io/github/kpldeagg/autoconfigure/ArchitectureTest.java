@@ -26,6 +26,8 @@ class ArchitectureTest {
 
 	private static final JavaClasses CLASSES = new ClassFileImporter()
 		.withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+		// The shared tests, which the lines run from this module's test jar.
+		.withImportOption((location) -> !location.contains("-tests.jar"))
 		.importPackages("io.github.kpldeagg.core", "io.github.kpldeagg.autoconfigure");
 
 	@Test
