@@ -51,8 +51,8 @@ final class BinderInternals {
 
 	/**
 	 * The fields of the classes this class path can load: an application that leaves out
-	 * what only KCL mode needs (KCL's Glue schema registry, README "Footprint") cannot
-	 * load the KCL adapter's fields, and never creates a KCL adapter.
+	 * what only KCL mode needs (KCL's Glue schema registry, docs/spring-binder.md
+	 * "Footprint") cannot load the KCL adapter's fields, and never creates a KCL adapter.
 	 */
 	private static Stream<InternalField> usableFields(BinderLine line) {
 		return Arrays.stream(InternalField.values()).filter(internal -> loadable(internal.owner.apply(line)));
