@@ -23,6 +23,9 @@ import software.amazon.awssdk.services.kinesis.model.PutRecordsResultEntry;
  * Only {@code putRecord} and {@code putRecords} are served; every other operation throws
  * {@link UnsupportedOperationException}. {@code SequenceNumberForOrdering} is ignored, as
  * the KPL ignores it.
+ * <p>
+ * The binder offers no way to give a handler this client: see
+ * docs/upstream/kinesis-producer-client-per-binding.md.
  */
 final class AggregatingKinesisClient implements KinesisAsyncClient {
 

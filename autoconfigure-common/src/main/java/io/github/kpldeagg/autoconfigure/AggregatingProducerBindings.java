@@ -69,6 +69,7 @@ public final class AggregatingProducerBindings implements BinderCustomizer {
 			String binderName) {
 		if (line.binderType().isInstance(binder)) {
 			AbstractMessageChannelBinder<?, ?, ?> kinesisBinder = (AbstractMessageChannelBinder<?, ?, ?>) binder;
+			// See docs/upstream/binder-customizer-getters.md.
 			ProducerMessageHandlerCustomizer<MessageHandler> current = BinderInternals
 				.producerMessageHandlerCustomizer(kinesisBinder);
 			// Spring Cloud Stream customizes a binder each time it hands it out.
@@ -137,6 +138,7 @@ public final class AggregatingProducerBindings implements BinderCustomizer {
 			if (explicitHashKeyExpression != null) {
 				line.explicitHashKeyExpression(handler, EXPRESSIONS.parseExpression(explicitHashKeyExpression));
 			}
+			// See docs/upstream/kinesis-producer-client-per-binding.md.
 			BinderInternals.replaceKinesisClient(handler, aggregatingClient);
 			logger.info("The producer binding to '" + destinationName + "' writes through the AggregatingProducer");
 		}

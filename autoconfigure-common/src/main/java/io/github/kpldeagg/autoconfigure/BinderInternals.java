@@ -70,7 +70,7 @@ final class BinderInternals {
 
 	/**
 	 * The consumer endpoint customizer the binder applies: the user's, or a no-op (also
-	 * when the binder has none at all).
+	 * when the binder has none at all). See docs/upstream/binder-customizer-getters.md.
 	 */
 	@SuppressWarnings("unchecked")
 	static ConsumerEndpointCustomizer<MessageProducer> consumerEndpointCustomizer(
@@ -83,7 +83,8 @@ final class BinderInternals {
 
 	/**
 	 * The producer message handler customizer the binder applies: the user's, or a no-op
-	 * (also when the binder has none at all).
+	 * (also when the binder has none at all). See
+	 * docs/upstream/binder-customizer-getters.md.
 	 */
 	@SuppressWarnings("unchecked")
 	static ProducerMessageHandlerCustomizer<MessageHandler> producerMessageHandlerCustomizer(
@@ -98,7 +99,7 @@ final class BinderInternals {
 	 * Makes a handler of the line's {@link BinderLine#kinesisHandlerType() type} put with
 	 * {@code client} in place of the client the binder created it with: the handler's
 	 * final field, set before the binder initializes and starts it. The only field
-	 * written here.
+	 * written here. See docs/upstream/kinesis-producer-client-per-binding.md.
 	 */
 	static void replaceKinesisClient(MessageHandler kinesisHandler, KinesisAsyncClient client) {
 		Field field = ReflectionUtils.findField(kinesisHandler.getClass(), InternalField.KINESIS_HANDLER_CLIENT.name);
@@ -112,7 +113,7 @@ final class BinderInternals {
 
 	/**
 	 * The embedded-headers mapper the binder gave the adapter; null when the binding does
-	 * not embed headers.
+	 * not embed headers. See docs/upstream/kinesis-adapter-getters.md.
 	 */
 	@SuppressWarnings("unchecked")
 	static @Nullable InboundMessageMapper<byte[]> embeddedHeadersMapper(MessageProducer pollingAdapter) {
@@ -122,7 +123,7 @@ final class BinderInternals {
 
 	/**
 	 * Whether the adapter puts each Kinesis record in the {@code sourceData} header of
-	 * its message.
+	 * its message. See docs/upstream/kinesis-adapter-getters.md.
 	 */
 	static boolean bindsSourceRecord(MessageProducer pollingAdapter) {
 		// A boolean field: never null, but read boxed.
@@ -131,7 +132,7 @@ final class BinderInternals {
 
 	/**
 	 * The store where the adapter keeps its checkpoints: the binder's, or the adapter's
-	 * in-memory default.
+	 * in-memory default. See docs/upstream/kinesis-adapter-getters.md.
 	 */
 	static ConcurrentMetadataStore checkpointStore(MessageProducer pollingAdapter) {
 		return (ConcurrentMetadataStore) Objects
@@ -140,14 +141,18 @@ final class BinderInternals {
 
 	/**
 	 * The KCL adapter's checkpoint mode, an enum of the binder's line ({@code record},
-	 * {@code batch}, {@code periodic} or {@code manual}).
+	 * {@code batch}, {@code periodic} or {@code manual}). See
+	 * docs/upstream/kinesis-adapter-getters.md.
 	 */
 	static Enum<?> kclCheckpointMode(MessageProducer kclAdapter) {
 		return (Enum<?>) Objects
 			.requireNonNull(read(kclAdapter.getClass(), kclAdapter, InternalField.KCL_CHECKPOINT_MODE));
 	}
 
-	/** The KCL adapter's interval between periodic checkpoints, in milliseconds. */
+	/**
+	 * The KCL adapter's interval between periodic checkpoints, in milliseconds. See
+	 * docs/upstream/kinesis-adapter-getters.md.
+	 */
 	static long kclCheckpointsInterval(MessageProducer kclAdapter) {
 		return (Long) Objects
 			.requireNonNull(read(kclAdapter.getClass(), kclAdapter, InternalField.KCL_CHECKPOINTS_INTERVAL));
@@ -155,7 +160,7 @@ final class BinderInternals {
 
 	/**
 	 * Whether the KCL adapter puts each KCL record in the {@code sourceData} header of
-	 * its message.
+	 * its message. See docs/upstream/kinesis-adapter-getters.md.
 	 */
 	static boolean kclBindsSourceRecord(MessageProducer kclAdapter) {
 		return Boolean.TRUE.equals(read(kclAdapter.getClass(), kclAdapter, InternalField.KCL_BIND_SOURCE_RECORD));

@@ -53,6 +53,7 @@ public class DeaggregatingBinderCustomizer implements BinderCustomizer {
 			.forEach(customizer -> customizer.customize(binder, binderName));
 		if (line.binderType().isInstance(binder)) {
 			AbstractMessageChannelBinder<?, ?, ?> kinesisBinder = (AbstractMessageChannelBinder<?, ?, ?>) binder;
+			// See docs/upstream/binder-customizer-getters.md.
 			ConsumerEndpointCustomizer<MessageProducer> current = BinderInternals
 				.consumerEndpointCustomizer(kinesisBinder);
 			// Spring Cloud Stream customizes a binder each time it hands it out.

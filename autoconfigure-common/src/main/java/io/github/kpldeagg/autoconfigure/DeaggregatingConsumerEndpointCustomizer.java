@@ -99,6 +99,7 @@ final class DeaggregatingConsumerEndpointCustomizer implements ConsumerEndpointC
 	@SuppressWarnings("NullAway")
 	private void deaggregate(MessageProducerSupport adapter, MessageChannel bindingChannel, String bindingName,
 			@Nullable String group, BindingSettings settings, ConsumerBinding consumerBinding) {
+		// See docs/upstream/kinesis-adapter-getters.md.
 		@Nullable InboundMessageMapper<byte[]> embeddedHeadersMapper = BinderInternals.embeddedHeadersMapper(adapter);
 		requireSourceRecords(adapter, consumerBinding.recordListenerMode() || embeddedHeadersMapper != null,
 				bindingName);
@@ -118,7 +119,8 @@ final class DeaggregatingConsumerEndpointCustomizer implements ConsumerEndpointC
 
 	/**
 	 * Takes checkpoints and failures over from the KCL adapter: checkpoints carry the
-	 * user records' sub-sequence numbers ({@link KclCheckpoints}).
+	 * user records' sub-sequence numbers ({@link KclCheckpoints}). See
+	 * docs/upstream/kcl-adapter-checkpoints.md.
 	 */
 	// Spring Integration 7 declares setErrorChannel's parameter non-null; null is what
 	// switches the adapter's own error routing off.

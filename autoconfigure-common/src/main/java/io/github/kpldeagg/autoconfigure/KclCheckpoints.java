@@ -38,6 +38,8 @@ import software.amazon.kinesis.retrieval.kpl.ExtendedSequenceNumber;
  * record handled, not even KCL's own at a graceful shutdown or a lease hand-over. When
  * KCL gives the shard out again (a restart, or another instance taking its lease), it
  * reads on from the failed user record.
+ * <p>
+ * See docs/upstream/kcl-adapter-checkpoints.md.
  */
 final class KclCheckpoints {
 

@@ -22,7 +22,8 @@ import software.amazon.kinesis.retrieval.kpl.ExtendedSequenceNumber;
  * <p>
  * It also takes the checkpoints over from the adapter ({@link KclCheckpoints}), and the
  * binding's error channel, so as to know whether anything handled a failure: one that
- * nothing handled stops the shard, and reaches the adapter, which logs it.
+ * nothing handled stops the shard, and reaches the adapter, which logs it. See
+ * docs/upstream/kcl-adapter-checkpoints.md.
  */
 final class KclUserRecordChannel implements MessageChannel {
 

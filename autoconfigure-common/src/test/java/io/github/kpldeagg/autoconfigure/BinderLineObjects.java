@@ -129,7 +129,8 @@ public final class BinderLineObjects {
 	/**
 	 * Fits the binder's KCL adapters to the emulators, and runs {@code onEach} for each
 	 * adapter it customizes. KCL syncs shards once a minute by default, so that the first
-	 * record takes over a minute: a second here.
+	 * record takes over a minute: a second here. Typed as the binder injects it: see
+	 * docs/upstream/kinesis-consumer-endpoint-customizer-generic.md.
 	 */
 	public static ConsumerEndpointCustomizer<MessageProducerSupport> kclOnEmulators(Runnable onEach) {
 		Consumer<LeaseManagementConfig> leases = config -> config.shardSyncIntervalMillis(1_000);

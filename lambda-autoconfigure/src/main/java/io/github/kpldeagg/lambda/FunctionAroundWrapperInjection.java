@@ -22,7 +22,7 @@ import org.springframework.util.ReflectionUtils;
  * sees no such field on that type and generates no injection, so that neither the
  * deaggregating wrapper nor Spring Cloud Function's function observation would run. This
  * does what Spring's {@link AutowiredAnnotationBeanPostProcessor} does on the JVM without
- * AOT, where this does nothing.
+ * AOT, where this does nothing. See docs/upstream/scf-function-around-wrapper-aot.md.
  */
 class FunctionAroundWrapperInjection implements BeanPostProcessor, BeanFactoryAware {
 

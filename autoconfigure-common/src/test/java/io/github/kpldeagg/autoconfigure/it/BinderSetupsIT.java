@@ -161,6 +161,8 @@ class BinderSetupsIT {
 			return new AtomicInteger();
 		}
 
+		// Typed as the binder injects it: see
+		// docs/upstream/kinesis-consumer-endpoint-customizer-generic.md.
 		@Bean
 		ConsumerEndpointCustomizer<MessageProducerSupport> countingCustomizations(AtomicInteger customizations) {
 			return (endpoint, destination, group) -> customizations.incrementAndGet();

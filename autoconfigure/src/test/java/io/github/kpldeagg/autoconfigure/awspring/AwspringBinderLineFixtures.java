@@ -92,7 +92,8 @@ public final class AwspringBinderLineFixtures implements BinderLineFixtures {
 	/**
 	 * What an application in KCL mode needs on this line: Spring Cloud AWS 4.0.0's binder
 	 * builds its CloudWatch client with {@code Stream.of(customizers.getIfAvailable())},
-	 * which fails without a CloudWatch client customizer; this one changes nothing.
+	 * which fails without a CloudWatch client customizer; this one changes nothing. See
+	 * docs/upstream/kinesis-kcl-cloudwatch-npe.md.
 	 */
 	@Configuration(proxyBeanMethods = false)
 	public static class KclApplicationBeans {

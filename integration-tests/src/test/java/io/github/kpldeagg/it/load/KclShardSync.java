@@ -24,7 +24,7 @@ public class KclShardSync {
 
 	/**
 	 * Spring Cloud AWS 4.0.0's binder fails to build its CloudWatch client in KCL mode
-	 * without one.
+	 * without one. See docs/upstream/kinesis-kcl-cloudwatch-npe.md.
 	 */
 	@Bean
 	AwsClientCustomizer<CloudWatchAsyncClientBuilder> cloudWatchClientCustomizer() {
