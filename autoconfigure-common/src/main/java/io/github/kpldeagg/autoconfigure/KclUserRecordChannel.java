@@ -1,5 +1,6 @@
 package io.github.kpldeagg.autoconfigure;
 
+import io.github.kpldeagg.core.KplHeaders;
 import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;

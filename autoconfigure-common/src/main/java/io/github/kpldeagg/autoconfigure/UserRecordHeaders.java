@@ -1,5 +1,6 @@
 package io.github.kpldeagg.autoconfigure;
 
+import io.github.kpldeagg.core.KplHeaders;
 import io.github.kpldeagg.core.UserRecord;
 import java.nio.ByteBuffer;
 import java.time.Instant;
@@ -11,9 +12,10 @@ import org.springframework.integration.support.MessageBuilder;
 import org.springframework.messaging.MessageHeaders;
 
 /**
- * The one place that maps a user record to message headers and back: the
- * {@link KplHeaders}, and the binder's received partition key, which becomes the user
- * record's (the aggregate's is {@code "a"}).
+ * Where the binder maps a user record to message headers and back: the {@link KplHeaders}
+ * (whose {@link KplHeaders#of(UserRecord)} the Lambda starter uses too), and the binder's
+ * received partition key, which becomes the user record's (the aggregate's is
+ * {@code "a"}).
  */
 final class UserRecordHeaders {
 
@@ -29,28 +31,16 @@ final class UserRecordHeaders {
 	 */
 	void write(Map<String, @Nullable Object> headers, UserRecord userRecord) {
 		headers.put(binderHeaders.receivedPartitionKey(), userRecord.partitionKey());
-		headers.put(KplHeaders.PARTITION_KEY, userRecord.partitionKey());
-		String explicitHashKey = userRecord.explicitHashKey().orElse(null);
-		if (explicitHashKey != null) {
-			headers.put(KplHeaders.EXPLICIT_HASH_KEY, explicitHashKey);
-		}
-		else {
-			headers.remove(KplHeaders.EXPLICIT_HASH_KEY);
-		}
-		headers.put(KplHeaders.SEQUENCE_NUMBER, userRecord.sequenceNumber());
-		headers.put(KplHeaders.SUB_SEQUENCE_NUMBER, userRecord.subSequenceNumber());
-		headers.put(KplHeaders.AGGREGATED, userRecord.aggregated());
+		headers.remove(KplHeaders.EXPLICIT_HASH_KEY);
+		headers.putAll(KplHeaders.of(userRecord));
 	}
 
 	/** The headers of one user record from its parts, as KCL hands them over. */
 	<T> MessageBuilder<T> write(MessageBuilder<T> builder, String partitionKey, @Nullable String explicitHashKey,
 			String sequenceNumber, long subSequenceNumber, boolean aggregated) {
 		return builder.setHeader(binderHeaders.receivedPartitionKey(), partitionKey)
-			.setHeader(KplHeaders.PARTITION_KEY, partitionKey)
-			.setHeader(KplHeaders.EXPLICIT_HASH_KEY, explicitHashKey)
-			.setHeader(KplHeaders.SEQUENCE_NUMBER, sequenceNumber)
-			.setHeader(KplHeaders.SUB_SEQUENCE_NUMBER, subSequenceNumber)
-			.setHeader(KplHeaders.AGGREGATED, aggregated);
+			.removeHeader(KplHeaders.EXPLICIT_HASH_KEY)
+			.copyHeaders(KplHeaders.of(partitionKey, explicitHashKey, sequenceNumber, subSequenceNumber, aggregated));
 	}
 
 	/**

@@ -1,5 +1,6 @@
 package io.github.kpldeagg.autoconfigure;
 
+import io.github.kpldeagg.core.KplHeaders;
 import io.github.kpldeagg.core.UserRecord;
 import java.time.Instant;
 import org.springframework.integration.IntegrationMessageHeaderAccessor;

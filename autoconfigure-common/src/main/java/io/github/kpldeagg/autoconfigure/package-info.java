@@ -2,9 +2,9 @@
  * KPL deaggregation in the Spring Cloud Stream Kinesis binder, written once for both
  * Spring lines: where a Kinesis record enters (the binder's consumer endpoint
  * customizer), where it fans out into user records (the binding's channel, one send each,
- * before the checkpoint), where their {@link io.github.kpldeagg.autoconfigure.KplHeaders}
- * are set and where failures go (the binding's error channel). Each line's
- * auto-configuration module ({@code io.github.kpldeagg.autoconfigure.awspring},
+ * before the checkpoint), where their {@link io.github.kpldeagg.core.KplHeaders} are set
+ * and where failures go (the binding's error channel). Each line's auto-configuration
+ * module ({@code io.github.kpldeagg.autoconfigure.awspring},
  * {@code io.github.kpldeagg.autoconfigure.springcloudstream}) implements
  * {@link io.github.kpldeagg.autoconfigure.BinderLine} for its binder and imports
  * {@link io.github.kpldeagg.autoconfigure.KplDeaggregationConfiguration}; those two,
@@ -12,7 +12,7 @@
  * {@link io.github.kpldeagg.autoconfigure.MidAggregateCheckpoint},
  * {@link io.github.kpldeagg.autoconfigure.BinderInternalsRuntimeHints} and
  * {@link io.github.kpldeagg.autoconfigure.AggregatingProducerBindings} are public for the
- * line modules only. What an application touches: the properties, the header names,
+ * line modules only. What an application touches: the properties,
  * {@code UserRecordBatch}, the message converter, {@code DeaggregatingBindings} and the
  * binder customizer; the rest is internal. Nothing is null unless marked
  * {@code @Nullable}.

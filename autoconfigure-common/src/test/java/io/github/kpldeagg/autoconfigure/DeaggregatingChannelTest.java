@@ -8,6 +8,7 @@ import io.github.kpldeagg.core.CorruptAggregateException;
 import io.github.kpldeagg.core.CorruptAggregatePolicy;
 import io.github.kpldeagg.core.DeaggregationListener;
 import io.github.kpldeagg.core.KinesisRecord;
+import io.github.kpldeagg.core.KplHeaders;
 import io.github.kpldeagg.core.UserRecord;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;

@@ -2,6 +2,7 @@ package io.github.kpldeagg.autoconfigure;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.kpldeagg.core.KplHeaders;
 import io.github.kpldeagg.core.UserRecord;
 import java.io.IOException;
 import java.io.InputStream;

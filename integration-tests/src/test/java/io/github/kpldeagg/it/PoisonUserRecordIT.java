@@ -3,7 +3,7 @@ package io.github.kpldeagg.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.github.kpldeagg.autoconfigure.KplHeaders;
+import io.github.kpldeagg.core.KplHeaders;
 import io.github.kpldeagg.it.support.Checkpoints;
 import io.github.kpldeagg.it.support.ConsumerInstance;
 import io.github.kpldeagg.it.support.ConsumerSettings;

@@ -1,6 +1,7 @@
 package io.github.kpldeagg.lambda;
 
 import io.github.kpldeagg.core.KinesisEventUserRecord;
+import io.github.kpldeagg.core.KplHeaders;
 import io.github.kpldeagg.core.UserRecord;
 import java.lang.reflect.Type;
 import java.nio.charset.StandardCharsets;
@@ -64,7 +65,8 @@ enum UserRecordInput {
 
 	/**
 	 * The message for one user record: the request's headers (such as the Lambda context)
-	 * and its own.
+	 * and its own, the {@link KplHeaders#of(UserRecord) user record's headers} that the
+	 * binder's starters set too, and the stream and shard of the event record.
 	 */
 	Message<?> message(KinesisEventUserRecord eventUserRecord, MessageHeaders requestHeaders) {
 		UserRecord userRecord = eventUserRecord.userRecord();
@@ -75,13 +77,10 @@ enum UserRecordInput {
 		};
 		MessageBuilder<Object> message = MessageBuilder.withPayload(payload)
 			.copyHeaders(requestHeaders)
-			.setHeader(KplLambdaHeaders.PARTITION_KEY, userRecord.partitionKey())
-			.setHeader(KplLambdaHeaders.EXPLICIT_HASH_KEY, userRecord.explicitHashKey().orElse(null))
-			.setHeader(KplLambdaHeaders.SEQUENCE_NUMBER, userRecord.sequenceNumber())
-			.setHeader(KplLambdaHeaders.SUB_SEQUENCE_NUMBER, userRecord.subSequenceNumber())
-			.setHeader(KplLambdaHeaders.AGGREGATED, userRecord.aggregated())
-			.setHeader(KplLambdaHeaders.EVENT_SOURCE_ARN, eventUserRecord.eventSourceArn())
-			.setHeader(KplLambdaHeaders.SHARD_ID, shardId(eventUserRecord.eventId()));
+			.removeHeader(KplHeaders.EXPLICIT_HASH_KEY)
+			.copyHeaders(KplHeaders.of(userRecord))
+			.setHeader(KplHeaders.EVENT_SOURCE_ARN, eventUserRecord.eventSourceArn())
+			.setHeader(KplHeaders.SHARD_ID, shardId(eventUserRecord.eventId()));
 		if (this == JSON) {
 			message.setHeader(MessageHeaders.CONTENT_TYPE, MimeTypeUtils.APPLICATION_JSON);
 		}

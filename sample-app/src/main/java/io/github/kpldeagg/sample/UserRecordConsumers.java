@@ -1,6 +1,6 @@
 package io.github.kpldeagg.sample;
 
-import io.github.kpldeagg.autoconfigure.KplHeaders;
+import io.github.kpldeagg.core.KplHeaders;
 import io.github.kpldeagg.core.UserRecord;
 import io.github.kpldeagg.sample.check.Delivery;
 import io.github.kpldeagg.sample.check.DeliveryLedger;

@@ -4,7 +4,7 @@ import io.github.kpldeagg.autoconfigure.TestedBinderLine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.kpldeagg.autoconfigure.BinderHeaderNames;
-import io.github.kpldeagg.autoconfigure.KplHeaders;
+import io.github.kpldeagg.core.KplHeaders;
 import io.github.kpldeagg.autoconfigure.DeaggregatingBindings;
 import io.github.kpldeagg.autoconfigure.it.KplVectors.Expected;
 import io.github.kpldeagg.core.Aggregator;

@@ -3,7 +3,7 @@ package io.github.kpldeagg.autoconfigure.it;
 import io.github.kpldeagg.autoconfigure.TestedBinderLine;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.kpldeagg.autoconfigure.KplHeaders;
+import io.github.kpldeagg.core.KplHeaders;
 import io.github.kpldeagg.autoconfigure.it.KplVectors.Expected;
 import io.github.kpldeagg.core.Aggregator;
 import io.github.kpldeagg.core.KinesisRecord;

@@ -1,6 +1,6 @@
 package io.github.kpldeagg.it.support;
 
-import io.github.kpldeagg.autoconfigure.KplHeaders;
+import io.github.kpldeagg.core.KplHeaders;
 import io.github.kpldeagg.core.UserRecord;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;

@@ -1,7 +1,7 @@
 package io.github.kpldeagg.lambda.sample;
 
+import io.github.kpldeagg.core.KplHeaders;
 import io.github.kpldeagg.core.UserRecord;
-import io.github.kpldeagg.lambda.KplLambdaHeaders;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,8 +38,8 @@ public class OrdersFunctionApplication {
 		TransientFailure outage = new TransientFailure(failOnceAt);
 		return message -> {
 			UserRecord userRecord = message.getPayload();
-			String stream = message.getHeaders().get(KplLambdaHeaders.EVENT_SOURCE_ARN, String.class);
-			String shard = message.getHeaders().get(KplLambdaHeaders.SHARD_ID, String.class);
+			String stream = message.getHeaders().get(KplHeaders.EVENT_SOURCE_ARN, String.class);
+			String shard = message.getHeaders().get(KplHeaders.SHARD_ID, String.class);
 			if (checkpoints.isDone(stream, shard, userRecord)) {
 				log.info("repeat   {}/{} dropped", userRecord.sequenceNumber(), userRecord.subSequenceNumber());
 				return;
