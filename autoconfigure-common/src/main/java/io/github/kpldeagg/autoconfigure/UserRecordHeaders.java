@@ -6,6 +6,7 @@ import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.integration.support.MessageBuilder;
@@ -13,8 +14,8 @@ import org.springframework.messaging.MessageHeaders;
 
 /**
  * Where the binder maps a user record to message headers and back: the {@link KplHeaders}
- * (whose {@link KplHeaders#of(UserRecord)} the Lambda starter uses too), and the binder's
- * received partition key, which becomes the user record's (the aggregate's is
+ * (whose {@link KplHeaders#write(UserRecord, Map)} the Lambda starter uses too), and the
+ * binder's received partition key, which becomes the user record's (the aggregate's is
  * {@code "a"}).
  */
 final class UserRecordHeaders {
@@ -31,16 +32,17 @@ final class UserRecordHeaders {
 	 */
 	void write(Map<String, @Nullable Object> headers, UserRecord userRecord) {
 		headers.put(binderHeaders.receivedPartitionKey(), userRecord.partitionKey());
-		headers.remove(KplHeaders.EXPLICIT_HASH_KEY);
-		headers.putAll(KplHeaders.of(userRecord));
+		KplHeaders.write(userRecord, headers);
 	}
 
 	/** The headers of one user record from its parts, as KCL hands them over. */
 	<T> MessageBuilder<T> write(MessageBuilder<T> builder, String partitionKey, @Nullable String explicitHashKey,
 			String sequenceNumber, long subSequenceNumber, boolean aggregated) {
+		Map<String, Object> kplHeaders = new LinkedHashMap<>(8);
+		KplHeaders.write(partitionKey, explicitHashKey, sequenceNumber, subSequenceNumber, aggregated, kplHeaders);
 		return builder.setHeader(binderHeaders.receivedPartitionKey(), partitionKey)
 			.removeHeader(KplHeaders.EXPLICIT_HASH_KEY)
-			.copyHeaders(KplHeaders.of(partitionKey, explicitHashKey, sequenceNumber, subSequenceNumber, aggregated));
+			.copyHeaders(kplHeaders);
 	}
 
 	/**

@@ -72,36 +72,52 @@ public final class KplHeaders {
 	 * {@return the headers of a user record}: {@link #PARTITION_KEY},
 	 * {@link #EXPLICIT_HASH_KEY} (left out when the user record has none),
 	 * {@link #SEQUENCE_NUMBER}, {@link #SUB_SEQUENCE_NUMBER} ({@code Long}) and
-	 * {@link #AGGREGATED} ({@code Boolean}), in that order, unmodifiable. Who writes them
-	 * over other headers removes {@link #EXPLICIT_HASH_KEY} first.
+	 * {@link #AGGREGATED} ({@code Boolean}), in that order, unmodifiable. Who copies them
+	 * over other headers removes {@link #EXPLICIT_HASH_KEY} first, or uses
+	 * {@link #write(UserRecord, Map)}.
 	 * @param userRecord the user record
 	 */
 	public static Map<String, Object> of(UserRecord userRecord) {
-		return of(userRecord.partitionKey(), userRecord.explicitHashKey().orElse(null), userRecord.sequenceNumber(),
-				userRecord.subSequenceNumber(), userRecord.aggregated());
+		Map<String, Object> headers = new LinkedHashMap<>(8);
+		write(userRecord, headers);
+		return Collections.unmodifiableMap(headers);
 	}
 
 	/**
-	 * {@return the headers of a user record given by its parts}, as another reader (such
-	 * as KCL) hands them over; the same as {@link #of(UserRecord)} of a user record with
-	 * these parts.
+	 * Writes the headers of a user record, those {@link #of(UserRecord)} gives, into the
+	 * headers of the message that is to carry it, in place of what these held under the
+	 * same names: {@link #EXPLICIT_HASH_KEY} is removed when the user record has none.
+	 * @param userRecord the user record
+	 * @param headers the message's headers
+	 */
+	public static void write(UserRecord userRecord, Map<String, Object> headers) {
+		write(userRecord.partitionKey(), userRecord.explicitHashKey().orElse(null), userRecord.sequenceNumber(),
+				userRecord.subSequenceNumber(), userRecord.aggregated(), headers);
+	}
+
+	/**
+	 * Writes the headers of a user record given by its parts, as another reader (such as
+	 * KCL) hands them over: the same as {@link #write(UserRecord, Map)} of a user record
+	 * with these parts.
 	 * @param partitionKey the user record's partition key
 	 * @param explicitHashKey its explicit hash key, or null
 	 * @param sequenceNumber the sequence number of the Kinesis record that carried it
 	 * @param subSequenceNumber its position in the aggregate, 0 for a plain record
 	 * @param aggregated whether it came out of an aggregate
+	 * @param headers the message's headers
 	 */
-	public static Map<String, Object> of(String partitionKey, @Nullable String explicitHashKey, String sequenceNumber,
-			long subSequenceNumber, boolean aggregated) {
-		Map<String, Object> headers = new LinkedHashMap<>(8);
+	public static void write(String partitionKey, @Nullable String explicitHashKey, String sequenceNumber,
+			long subSequenceNumber, boolean aggregated, Map<String, Object> headers) {
 		headers.put(PARTITION_KEY, partitionKey);
 		if (explicitHashKey != null) {
 			headers.put(EXPLICIT_HASH_KEY, explicitHashKey);
 		}
+		else {
+			headers.remove(EXPLICIT_HASH_KEY);
+		}
 		headers.put(SEQUENCE_NUMBER, sequenceNumber);
 		headers.put(SUB_SEQUENCE_NUMBER, subSequenceNumber);
 		headers.put(AGGREGATED, aggregated);
-		return Collections.unmodifiableMap(headers);
 	}
 
 }

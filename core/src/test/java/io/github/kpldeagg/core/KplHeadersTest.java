@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -46,8 +47,24 @@ class KplHeadersTest {
 
 	@Test
 	void thePartsGiveTheSameHeadersAsTheUserRecord() {
-		assertThat(KplHeaders.of("pk", "42", "4960", 3, true)).isEqualTo(KplHeaders.of(userRecord("42")));
-		assertThat(KplHeaders.of("pk", null, "4960", 3, true)).isEqualTo(KplHeaders.of(userRecord(null)));
+		assertThat(written("pk", "42")).isEqualTo(KplHeaders.of(userRecord("42")));
+		assertThat(written("pk", null)).isEqualTo(KplHeaders.of(userRecord(null)));
+	}
+
+	@Test
+	void writingReplacesTheHeadersOfTheSameNamesAndRemovesAnExplicitHashKeyTheUserRecordHasNot() {
+		Map<String, Object> headers = new HashMap<>(Map.of("other", "kept", KplHeaders.EXPLICIT_HASH_KEY, "7",
+				KplHeaders.PARTITION_KEY, "a", KplHeaders.SUB_SEQUENCE_NUMBER, 0L));
+		KplHeaders.write(userRecord(null), headers);
+		Map<String, Object> expected = new HashMap<>(KplHeaders.of(userRecord(null)));
+		expected.put("other", "kept");
+		assertThat(headers).isEqualTo(expected);
+	}
+
+	private static Map<String, Object> written(String partitionKey, String explicitHashKey) {
+		Map<String, Object> headers = new HashMap<>();
+		KplHeaders.write(partitionKey, explicitHashKey, "4960", 3, true, headers);
+		return headers;
 	}
 
 	private static UserRecord userRecord(String explicitHashKey) {
