@@ -1,0 +1,157 @@
+package io.github.kpldeagg.it.producer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.kpldeagg.core.Deaggregator;
+import io.github.kpldeagg.it.crash.ChildJvm;
+import io.github.kpldeagg.it.support.LocalAws;
+import io.github.kpldeagg.it.support.LocalAwsTest;
+import io.github.kpldeagg.producer.AggregatingProducer;
+import java.io.IOException;
+import java.io.Reader;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import software.amazon.kinesis.producer.KinesisProducer;
+
+/**
+ * The pure-Java {@link AggregatingProducer} against the native KPL on the same
+ * kinesis-local: each writes N user records (same partition keys, same data) to a fresh
+ * 4-shard stream, at 100 B and at 1 KiB, each producer in a JVM of its own
+ * ({@link ProducerRun}). Prints user records per second from the first add to the last
+ * acknowledgement, CPU per 1,000 user records (the JVM's, plus the daemon's for the KPL),
+ * heap after GC and RSS half way, time from construction to the first acknowledgement,
+ * the jar sizes, and how busy kinesis-local was meanwhile. Only in the {@code proof-long}
+ * profile.
+ */
+@LocalAwsTest
+@EnabledIfSystemProperty(named = "kpl.it.proof-long", matches = "true")
+class ProducerComparisonIT {
+
+	private static final int USER_RECORDS = Integer.getInteger("kpl.it.compare.user-records", 50_000);
+
+	private static final int SHARDS = 4;
+
+	private static final List<Integer> SIZES = List.of(100, 1024);
+
+	/**
+	 * The same for both: C2 on, serial GC (2 cores), enough heap for N records of 1 KiB.
+	 */
+	private static final List<String> JVM_OPTIONS = List.of("-Xmx768m", "-XX:+UseSerialGC");
+
+	private static final Duration TIMEOUT = Duration.ofMinutes(12);
+
+	@Test
+	void ourProducerAgainstTheNativeKpl(LocalAws aws) throws Exception {
+		Path directory = Files.createDirectories(Path.of("target", "producer-comparison"));
+		long kinesisLocal = kinesisLocalPid();
+		List<String> rows = new ArrayList<>();
+		for (int size : SIZES) {
+			for (String mode : List.of("ours", "kpl")) {
+				String stream = aws.createStream("compare-" + mode + "-" + size, SHARDS);
+				Path resultFile = directory.resolve(stream + ".properties");
+				long emulatorCpuBefore = ProcFs.cpuMillis(kinesisLocal);
+				long before = System.nanoTime();
+				try (ChildJvm child = ChildJvm.start(
+						JVM_OPTIONS, ProducerRun.class, List.of(mode, Integer.toString(aws.kinesis().tlsPort()), stream,
+								Integer.toString(USER_RECORDS), Integer.toString(size), resultFile.toString()),
+						directory.resolve(stream + ".log"))) {
+					assertThat(child.awaitExit(TIMEOUT)).as("exit status of the %s run, see its log", mode).isZero();
+				}
+				long wallMillis = (System.nanoTime() - before) / 1_000_000;
+				long emulatorCpu = ProcFs.cpuMillis(kinesisLocal) - emulatorCpuBefore;
+				Properties result = load(resultFile);
+				assertThat(result.getProperty("acknowledged")).as("acknowledged by %s", mode)
+					.isEqualTo(Integer.toString(USER_RECORDS));
+				long kinesisRecords = countKinesisRecords(aws, stream);
+				rows.add(row(mode, size, result, kinesisRecords, emulatorCpu, wallMillis));
+			}
+		}
+		String report = report(rows);
+		Files.writeString(directory.resolve("report.txt"), report);
+		System.out.println(report);
+	}
+
+	private static String row(String mode, int size, Properties result, long kinesisRecords, long emulatorCpu,
+			long wallMillis) {
+		long writeMillis = Long.parseLong(result.getProperty("writeMillis"));
+		long cpuJvm = Long.parseLong(result.getProperty("cpuJvmMillis"));
+		long cpuDaemon = Long.parseLong(result.getProperty("cpuDaemonMillis"));
+		double perThousand = 1000.0 / USER_RECORDS;
+		String cpu = "kpl".equals(mode) ? String.format("%.0f (JVM %.0f + daemon %.0f)",
+				(cpuJvm + cpuDaemon) * perThousand, cpuJvm * perThousand, cpuDaemon * perThousand)
+				: String.format("%.0f", cpuJvm * perThousand);
+		String rss = "kpl".equals(mode)
+				? String.format("%d (JVM %d + daemon %d)",
+						(Long.parseLong(result.getProperty("peakRssJvmKib"))
+								+ Long.parseLong(result.getProperty("peakRssDaemonKib"))) / 1024,
+						Long.parseLong(result.getProperty("peakRssJvmKib")) / 1024,
+						Long.parseLong(result.getProperty("peakRssDaemonKib")) / 1024)
+				: Long.toString(Long.parseLong(result.getProperty("peakRssJvmKib")) / 1024);
+		return String.format("| %s | %s | %,.0f | %s | %.1f | %s | %s | %,d | %,d | %.2f | %.1f |",
+				"kpl".equals(mode) ? "native KPL" : "AggregatingProducer", size == 1024 ? "1 KiB" : size + " B",
+				USER_RECORDS * 1000.0 / writeMillis, cpu,
+				Long.parseLong(result.getProperty("heapHalfAfterGcBytes")) / 1048576.0,
+				Long.parseLong(result.getProperty("rssHalfKib")) / 1024 + " / " + rss,
+				Long.parseLong(result.getProperty("constructionMillis")) + " / "
+						+ Long.parseLong(result.getProperty("firstAckMillis")),
+				Long.parseLong(result.getProperty("addMillis")), kinesisRecords, emulatorCpu / (double) writeMillis,
+				wallMillis / 1000.0);
+	}
+
+	private static String report(List<String> rows) throws URISyntaxException, IOException {
+		StringBuilder report = new StringBuilder();
+		report.append(String.format("Producers on kinesis-local, %,d user records per run, %d shards, %s, %s%n",
+				USER_RECORDS, SHARDS, LocalDate.now(), Runtime.getRuntime().availableProcessors() + " cores"));
+		report.append("| Producer | Data | User records/s (first add to last ack) | CPU ms per 1,000 user records"
+				+ " | Heap after GC half way (MB) | RSS half way / peak (MB) | Construction / first ack (ms)"
+				+ " | Adding all (ms) | Kinesis records in the stream | kinesis-local cores while writing"
+				+ " | Child wall time (s) |\n");
+		report.append("|---|---|---|---|---|---|---|---|---|---|---|\n");
+		rows.forEach(row -> report.append(row).append('\n'));
+		long producer = jarSize(AggregatingProducer.class);
+		long core = jarSize(Deaggregator.class);
+		long kpl = jarSize(KinesisProducer.class);
+		report.append(String.format(
+				"Jars: kpl-deagg-producer %,d B + kpl-deagg-core %,d B = %,d B;"
+						+ " amazon-kinesis-producer %,d B (its native daemons inside)%n",
+				producer, core, producer + core, kpl));
+		return report.toString();
+	}
+
+	/** The size of the jar a class was loaded from, or -1 for a classes directory. */
+	private static long jarSize(Class<?> type) throws URISyntaxException, IOException {
+		Path location = Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI());
+		return Files.isRegularFile(location) ? Files.size(location) : -1;
+	}
+
+	private static long countKinesisRecords(LocalAws aws, String stream) {
+		return KinesisRecords.readAll(aws.kinesis().client(), stream).values().stream().mapToLong(List::size).sum();
+	}
+
+	/** kinesis-local, started by this JVM (never another build's). */
+	private static long kinesisLocalPid() {
+		return ProcessHandle.current()
+			.descendants()
+			.filter(process -> process.info().commandLine().orElse("").contains("main-loopback.js"))
+			.findFirst()
+			.orElseThrow(() -> new IllegalStateException("kinesis-local is not a descendant of this JVM"))
+			.pid();
+	}
+
+	private static Properties load(Path file) throws IOException {
+		Properties properties = new Properties();
+		try (Reader reader = Files.newBufferedReader(file)) {
+			properties.load(reader);
+		}
+		return properties;
+	}
+
+}
