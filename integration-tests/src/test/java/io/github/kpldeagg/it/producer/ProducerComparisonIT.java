@@ -25,9 +25,10 @@ import software.amazon.kinesis.producer.KinesisProducer;
  * The pure-Java {@link AggregatingProducer} against the native KPL on the same
  * kinesis-local: each writes N user records (same partition keys, same data) to a fresh
  * 4-shard stream, at 100 B and at 1 KiB, each producer in a JVM of its own
- * ({@link ProducerRun}). Prints user records per second from the first add to the last
- * acknowledgement, CPU per 1,000 user records (the JVM's, plus the daemon's for the KPL),
- * heap after GC and RSS half way, time from construction to the first acknowledgement,
+ * ({@link ProducerRun}), after one user record written and awaited. Prints user records
+ * per second from the first add to the last acknowledgement, CPU per 1,000 user records
+ * while writing (the JVM's, plus the daemon's for the KPL) and in all, heap after GC and
+ * RSS once all are added, peak RSS, time from construction to the first acknowledgement,
  * the jar sizes, and how busy kinesis-local was meanwhile. Only in the {@code proof-long}
  * profile.
  */
@@ -70,6 +71,7 @@ class ProducerComparisonIT {
 				Properties result = load(resultFile);
 				assertThat(result.getProperty("acknowledged")).as("acknowledged by %s", mode)
 					.isEqualTo(Integer.toString(USER_RECORDS));
+				assertThat(result.getProperty("failed")).as("failed with %s", mode).isEqualTo("0");
 				long kinesisRecords = countKinesisRecords(aws, stream);
 				rows.add(row(mode, size, result, kinesisRecords, emulatorCpu, wallMillis));
 			}
@@ -81,29 +83,33 @@ class ProducerComparisonIT {
 
 	private static String row(String mode, int size, Properties result, long kinesisRecords, long emulatorCpu,
 			long wallMillis) {
-		long writeMillis = Long.parseLong(result.getProperty("writeMillis"));
-		long cpuJvm = Long.parseLong(result.getProperty("cpuJvmMillis"));
-		long cpuDaemon = Long.parseLong(result.getProperty("cpuDaemonMillis"));
+		boolean kpl = "kpl".equals(mode);
+		long writeMillis = number(result, "writeMillis");
 		double perThousand = 1000.0 / USER_RECORDS;
-		String cpu = "kpl".equals(mode) ? String.format("%.0f (JVM %.0f + daemon %.0f)",
-				(cpuJvm + cpuDaemon) * perThousand, cpuJvm * perThousand, cpuDaemon * perThousand)
-				: String.format("%.0f", cpuJvm * perThousand);
-		String rss = "kpl".equals(mode)
+		long cpuJvm = number(result, "cpuJvmWritingMillis");
+		long cpuDaemon = number(result, "cpuDaemonWritingMillis");
+		String cpu = kpl ? String.format("%.0f (JVM %.0f + daemon %.0f)", (cpuJvm + cpuDaemon) * perThousand,
+				cpuJvm * perThousand, cpuDaemon * perThousand) : String.format("%.0f", cpuJvm * perThousand);
+		long cpuTotal = number(result, "cpuJvmTotalMillis") + number(result, "cpuDaemonTotalMillis");
+		String rssAllAdded = kpl
 				? String.format("%d (JVM %d + daemon %d)",
-						(Long.parseLong(result.getProperty("peakRssJvmKib"))
-								+ Long.parseLong(result.getProperty("peakRssDaemonKib"))) / 1024,
-						Long.parseLong(result.getProperty("peakRssJvmKib")) / 1024,
-						Long.parseLong(result.getProperty("peakRssDaemonKib")) / 1024)
-				: Long.toString(Long.parseLong(result.getProperty("peakRssJvmKib")) / 1024);
-		return String.format("| %s | %s | %,.0f | %s | %.1f | %s | %s | %,d | %,d | %.2f | %.1f |",
-				"kpl".equals(mode) ? "native KPL" : "AggregatingProducer", size == 1024 ? "1 KiB" : size + " B",
-				USER_RECORDS * 1000.0 / writeMillis, cpu,
-				Long.parseLong(result.getProperty("heapHalfAfterGcBytes")) / 1048576.0,
-				Long.parseLong(result.getProperty("rssHalfKib")) / 1024 + " / " + rss,
-				Long.parseLong(result.getProperty("constructionMillis")) + " / "
-						+ Long.parseLong(result.getProperty("firstAckMillis")),
-				Long.parseLong(result.getProperty("addMillis")), kinesisRecords, emulatorCpu / (double) writeMillis,
-				wallMillis / 1000.0);
+						(number(result, "rssJvmAllAddedKib") + number(result, "rssDaemonAllAddedKib")) / 1024,
+						number(result, "rssJvmAllAddedKib") / 1024, number(result, "rssDaemonAllAddedKib") / 1024)
+				: Long.toString(number(result, "rssJvmAllAddedKib") / 1024);
+		String peakRss = kpl
+				? String.format("%d (JVM %d + daemon %d)",
+						(number(result, "peakRssJvmKib") + number(result, "peakRssDaemonKib")) / 1024,
+						number(result, "peakRssJvmKib") / 1024, number(result, "peakRssDaemonKib") / 1024)
+				: Long.toString(number(result, "peakRssJvmKib") / 1024);
+		return String.format("| %s | %s | %,.0f | %s | %,d | %.1f | %s | %s | %,d / %,d | %,d | %,d | %.2f | %.1f |",
+				kpl ? "native KPL" : "AggregatingProducer", size == 1024 ? "1 KiB" : size + " B",
+				USER_RECORDS * 1000.0 / writeMillis, cpu, cpuTotal, number(result, "heapAllAddedBytes") / 1048576.0,
+				rssAllAdded, peakRss, number(result, "constructionMillis"), number(result, "firstAckMillis"),
+				number(result, "addMillis"), kinesisRecords, emulatorCpu / (double) writeMillis, wallMillis / 1000.0);
+	}
+
+	private static long number(Properties result, String name) {
+		return Long.parseLong(result.getProperty(name));
 	}
 
 	private static String report(List<String> rows) throws URISyntaxException, IOException {
@@ -111,10 +117,10 @@ class ProducerComparisonIT {
 		report.append(String.format("Producers on kinesis-local, %,d user records per run, %d shards, %s, %s%n",
 				USER_RECORDS, SHARDS, LocalDate.now(), Runtime.getRuntime().availableProcessors() + " cores"));
 		report.append("| Producer | Data | User records/s (first add to last ack) | CPU ms per 1,000 user records"
-				+ " | Heap after GC half way (MB) | RSS half way / peak (MB) | Construction / first ack (ms)"
-				+ " | Adding all (ms) | Kinesis records in the stream | kinesis-local cores while writing"
-				+ " | Child wall time (s) |\n");
-		report.append("|---|---|---|---|---|---|---|---|---|---|---|\n");
+				+ " while writing | CPU ms in all, from construction | Heap after GC, all added (MB)"
+				+ " | RSS, all added (MB) | Peak RSS (MB) | Construction / first ack (ms) | Adding all (ms)"
+				+ " | Kinesis records in the stream | kinesis-local cores while writing | Child wall time (s) |\n");
+		report.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
 		rows.forEach(row -> report.append(row).append('\n'));
 		long producer = jarSize(AggregatingProducer.class);
 		long core = jarSize(Deaggregator.class);
