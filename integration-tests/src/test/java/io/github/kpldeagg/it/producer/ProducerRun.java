@@ -6,6 +6,7 @@ import com.google.common.util.concurrent.MoreExecutors;
 import io.github.kpldeagg.it.support.RealKpl;
 import io.github.kpldeagg.producer.AggregatingProducer;
 import io.github.kpldeagg.producer.ProducerConfiguration;
+import io.github.kpldeagg.producer.RecordExpiredException;
 import java.io.IOException;
 import java.io.Writer;
 import java.lang.management.ManagementFactory;
@@ -36,7 +37,8 @@ import software.amazon.kinesis.producer.UserRecordResult;
  * <p>
  * Both producers put to kinesis-local's TLS port over HTTP/1.1 (the KPL daemon can do
  * nothing else), with RecordMaxBufferedTime 100 ms (the KPL's default), 24 connections,
- * aggregation on, every other setting at the KPL's default.
+ * aggregation on, RequestTimeout and RecordTtl as given, every other setting at the KPL's
+ * default.
  */
 public final class ProducerRun {
 
@@ -56,12 +58,15 @@ public final class ProducerRun {
 		int userRecords = Integer.parseInt(args[3]);
 		int dataBytes = Integer.parseInt(args[4]);
 		Path resultFile = Path.of(args[5]);
+		Duration requestTimeout = Duration.parse(args[6]);
+		Duration recordTtl = Duration.parse(args[7]);
 
 		Figures figures = new Figures();
 		long self = ProcessHandle.current().pid();
 		long startedAt = System.nanoTime();
 		long cpuBefore = ProcFs.cpuMillis(self);
-		Producer producer = "kpl".equals(mode) ? Kpl.start(tlsPort, figures) : Ours.start(tlsPort, figures);
+		Producer producer = "kpl".equals(mode) ? Kpl.start(tlsPort, requestTimeout, recordTtl, figures)
+				: Ours.start(tlsPort, requestTimeout, recordTtl, figures);
 		long constructedAt = System.nanoTime();
 		// One user record first, awaited: the time to the first acknowledgement, and
 		// the KPL has the shard map before the run (until then it sends every user
@@ -161,8 +166,10 @@ public final class ProducerRun {
 		}
 
 		void failed(Throwable failure) {
-			if (failed.incrementAndGet() <= 5) {
-				failure.printStackTrace();
+			long count = failed.incrementAndGet();
+			if (count <= 5 || count % 5_000 == 0) {
+				System.out.println("Failure " + count + ": " + failure
+						+ ((failure instanceof RecordExpiredException expired) ? " " + expired.attempts() : ""));
 			}
 		}
 
@@ -190,7 +197,7 @@ public final class ProducerRun {
 			this.figures = figures;
 		}
 
-		static Ours start(int tlsPort, Figures figures) {
+		static Ours start(int tlsPort, Duration requestTimeout, Duration recordTtl, Figures figures) {
 			// kinesis-local's TLS port: self-signed certificate, HTTP/1.1 only.
 			SdkAsyncHttpClient http = NettyNioAsyncHttpClient.builder()
 				.protocol(Protocol.HTTP1_1)
@@ -208,6 +215,8 @@ public final class ProducerRun {
 					ProducerConfiguration.builder()
 						.recordMaxBufferedTime(BUFFERED_TIME)
 						.maxConnections(CONNECTIONS)
+						.requestTimeout(requestTimeout)
+						.recordTtl(recordTtl)
 						.build());
 			return new Ours(http, client, producer, figures);
 		}
@@ -215,6 +224,9 @@ public final class ProducerRun {
 		@Override
 		public void add(String stream, String partitionKey, byte[] data) {
 			producer.addUserRecord(stream, partitionKey, data).whenComplete((result, failure) -> {
+				if (failure instanceof java.util.concurrent.CompletionException completion) {
+					failure = completion.getCause();
+				}
 				if (failure == null) {
 					figures.acknowledged();
 				}
@@ -249,10 +261,12 @@ public final class ProducerRun {
 			this.figures = figures;
 		}
 
-		static Kpl start(int tlsPort, Figures figures) {
+		static Kpl start(int tlsPort, Duration requestTimeout, Duration recordTtl, Figures figures) {
 			return new Kpl(new KinesisProducer(RealKpl.configuration(tlsPort)
 				.setRecordMaxBufferedTime(BUFFERED_TIME.toMillis())
-				.setMaxConnections(CONNECTIONS)), figures);
+				.setMaxConnections(CONNECTIONS)
+				.setRequestTimeout(requestTimeout.toMillis())
+				.setRecordTtl(recordTtl.toMillis())), figures);
 		}
 
 		@Override
