@@ -48,7 +48,9 @@ class ProducerKillIT {
 	@Test
 	void killingTheProducersJvmLosesNoAcknowledgedUserRecord(LocalAws aws) throws Exception {
 		String stream = aws.createStream("producer-kill", SHARDS);
-		Path directory = Files.createDirectories(Path.of("target", "producer-kill"));
+		// A directory of its own: the stream's name repeats in every run.
+		Path directory = Files.createTempDirectory(Files.createDirectories(Path.of("target", "producer-kill")),
+				stream + "-");
 		Path added = directory.resolve(stream + "-added.log");
 		Path acknowledged = directory.resolve(stream + "-acknowledged.log");
 		long startedAt = System.nanoTime();
