@@ -78,6 +78,8 @@ class ProducerComparisonIT {
 			for (String mode : PRODUCERS) {
 				String stream = aws.createStream("compare-" + mode + "-" + size, SHARDS);
 				Path resultFile = directory.resolve(stream + ".properties");
+				// Stream names repeat across runs: never read an earlier run's figures.
+				Files.deleteIfExists(resultFile);
 				long emulatorCpuBefore = ProcFs.cpuMillis(kinesisLocal);
 				long before = System.nanoTime();
 				try (ChildJvm child = ChildJvm.start(JVM_OPTIONS, ProducerRun.class,
