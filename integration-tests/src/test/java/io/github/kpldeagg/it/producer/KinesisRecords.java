@@ -17,8 +17,11 @@ import software.amazon.awssdk.services.kinesis.model.ShardIteratorType;
  */
 final class KinesisRecords {
 
-	/** kinesis-local does not cap a response at 10 MB: ask for few at a time. */
-	private static final int LIMIT = 500;
+	/**
+	 * kinesis-local does not cap a response at 10 MB: ask for few at a time (100
+	 * aggregates are up to 5 MB; 500 of them timed out on a busy machine).
+	 */
+	private static final int LIMIT = 100;
 
 	private KinesisRecords() {
 	}
