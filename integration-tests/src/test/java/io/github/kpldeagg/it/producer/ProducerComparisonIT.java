@@ -66,6 +66,12 @@ class ProducerComparisonIT {
 	private static final Duration REQUEST_TIMEOUT = Duration
 		.parse(System.getProperty("kpl.it.compare.request-timeout", "PT2M"));
 
+	/**
+	 * {@code off}: our producer's client without the SDK's retries, which put a timed-out
+	 * request again without the producer knowing.
+	 */
+	private static final String SDK_RETRIES = System.getProperty("kpl.it.compare.sdk-retries", "default");
+
 	private static final Duration RECORD_TTL = Duration.parse(System.getProperty("kpl.it.compare.record-ttl", "PT10M"));
 
 	@Test
@@ -145,8 +151,8 @@ class ProducerComparisonIT {
 		StringBuilder report = new StringBuilder();
 		report.append(String.format(
 				"Producers on kinesis-local, %,d user records per run, %d shards, RequestTimeout %s, RecordTtl %s,"
-						+ " %s, %d cores%n",
-				USER_RECORDS, SHARDS, REQUEST_TIMEOUT, RECORD_TTL, LocalDate.now(),
+						+ " SDK retries of our client %s, %s, %d cores%n",
+				USER_RECORDS, SHARDS, REQUEST_TIMEOUT, RECORD_TTL, SDK_RETRIES, LocalDate.now(),
 				Runtime.getRuntime().availableProcessors()));
 		report.append("| Producer | Data | User records/s (first add to last ack) | CPU ms per 1,000 user records"
 				+ " while writing | CPU ms in all, from construction | Heap after GC, all added (MB)"

@@ -19,6 +19,7 @@ import java.util.Properties;
 import java.util.concurrent.atomic.AtomicLong;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.http.Protocol;
 import software.amazon.awssdk.http.SdkHttpConfigurationOption;
 import software.amazon.awssdk.http.async.SdkAsyncHttpClient;
@@ -60,13 +61,14 @@ public final class ProducerRun {
 		Path resultFile = Path.of(args[5]);
 		Duration requestTimeout = Duration.parse(args[6]);
 		Duration recordTtl = Duration.parse(args[7]);
+		boolean sdkRetries = args.length < 9 || !"off".equals(args[8]);
 
 		Figures figures = new Figures();
 		long self = ProcessHandle.current().pid();
 		long startedAt = System.nanoTime();
 		long cpuBefore = ProcFs.cpuMillis(self);
 		Producer producer = "kpl".equals(mode) ? Kpl.start(tlsPort, requestTimeout, recordTtl, figures)
-				: Ours.start(tlsPort, requestTimeout, recordTtl, figures);
+				: Ours.start(tlsPort, requestTimeout, recordTtl, sdkRetries, figures);
 		long constructedAt = System.nanoTime();
 		// One user record first, awaited: the time to the first acknowledgement, and
 		// the KPL has the shard map before the run (until then it sends every user
@@ -96,6 +98,7 @@ public final class ProducerRun {
 		result.setProperty("dataBytes", Integer.toString(dataBytes));
 		result.setProperty("acknowledged", Long.toString(figures.acknowledged.get() - 1));
 		result.setProperty("failed", Long.toString(figures.failed.get()));
+		result.setProperty("retried", Long.toString(figures.retried.get()));
 		result.setProperty("constructionMillis", Long.toString((constructedAt - startedAt) / 1_000_000));
 		result.setProperty("firstAckMillis", Long.toString((firstAckAt - startedAt) / 1_000_000));
 		result.setProperty("addMillis", Long.toString((addedAt - firstAddAt) / 1_000_000));
@@ -154,11 +157,17 @@ public final class ProducerRun {
 
 		final AtomicLong failed = new AtomicLong();
 
+		/** Acknowledged after more than one attempt the producer reports. */
+		final AtomicLong retried = new AtomicLong();
+
 		final AtomicLong firstAckAt = new AtomicLong();
 
 		final AtomicLong lastAckAt = new AtomicLong();
 
-		void acknowledged() {
+		void acknowledged(int attempts) {
+			if (attempts > 1) {
+				retried.incrementAndGet();
+			}
 			long now = System.nanoTime();
 			firstAckAt.compareAndSet(0, now);
 			lastAckAt.accumulateAndGet(now, Math::max);
@@ -197,7 +206,8 @@ public final class ProducerRun {
 			this.figures = figures;
 		}
 
-		static Ours start(int tlsPort, Duration requestTimeout, Duration recordTtl, Figures figures) {
+		static Ours start(int tlsPort, Duration requestTimeout, Duration recordTtl, boolean sdkRetries,
+				Figures figures) {
 			// kinesis-local's TLS port: self-signed certificate, HTTP/1.1 only.
 			SdkAsyncHttpClient http = NettyNioAsyncHttpClient.builder()
 				.protocol(Protocol.HTTP1_1)
@@ -210,6 +220,12 @@ public final class ProducerRun {
 				.credentialsProvider(StaticCredentialsProvider
 					.create(AwsBasicCredentials.create("fake-access-key", "fake-secret-key")))
 				.httpClient(http)
+				// The SDK's own retries put a request again unseen by the producer.
+				.overrideConfiguration(override -> {
+					if (!sdkRetries) {
+						override.retryStrategy(AwsRetryStrategy.doNotRetry());
+					}
+				})
 				.build();
 			AggregatingProducer producer = AggregatingProducer.create(client,
 					ProducerConfiguration.builder()
@@ -228,7 +244,7 @@ public final class ProducerRun {
 					failure = completion.getCause();
 				}
 				if (failure == null) {
-					figures.acknowledged();
+					figures.acknowledged(result.attempts().size());
 				}
 				else {
 					figures.failed(failure);
@@ -277,7 +293,7 @@ public final class ProducerRun {
 						@Override
 						public void onSuccess(UserRecordResult result) {
 							if (result.isSuccessful()) {
-								figures.acknowledged();
+								figures.acknowledged(result.getAttempts().size());
 							}
 							else {
 								figures.failed(new IllegalStateException("Not written: " + result.getAttempts()));
