@@ -28,10 +28,18 @@ public final class ChildJvm implements AutoCloseable {
 	}
 
 	public static ChildJvm start(Class<?> mainClass, List<String> arguments, Path log) {
-		List<String> command = new ArrayList<>(
-				List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx384m",
-						"-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"),
-						mainClass.getName()));
+		return start(List.of("-Xmx384m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"), mainClass, arguments, log);
+	}
+
+	/**
+	 * A JVM with these options instead of the defaults (which make it start fast and
+	 * compile only with C1).
+	 */
+	public static ChildJvm start(List<String> jvmOptions, Class<?> mainClass, List<String> arguments, Path log) {
+		List<String> command = new ArrayList<>();
+		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+		command.addAll(jvmOptions);
+		command.addAll(List.of("-cp", System.getProperty("java.class.path"), mainClass.getName()));
 		command.addAll(arguments);
 		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
 		// No AWS SDK in a child may ever probe the link-local metadata address.
@@ -45,7 +53,7 @@ public final class ChildJvm implements AutoCloseable {
 	}
 
 	/** Waits for the JVM to end by itself and returns its exit status. */
-	int awaitExit(Duration timeout) throws InterruptedException {
+	public int awaitExit(Duration timeout) throws InterruptedException {
 		if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
 			throw new AssertionError("The child JVM did not exit within " + timeout + "; see " + log);
 		}
@@ -60,7 +68,7 @@ public final class ChildJvm implements AutoCloseable {
 	 * SIGKILL, as a crash or the kernel's OOM killer would end it, and waits until it is
 	 * gone.
 	 */
-	void kill() throws InterruptedException {
+	public void kill() throws InterruptedException {
 		process.destroyForcibly();
 		if (!process.waitFor(STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS)) {
 			throw new IllegalStateException(this + " survived SIGKILL for " + STOP_GRACE);

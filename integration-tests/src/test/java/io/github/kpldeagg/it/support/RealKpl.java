@@ -42,22 +42,29 @@ public final class RealKpl implements AutoCloseable {
 			throw new IllegalStateException("Refusing to start the KPL daemon: AWS_EC2_METADATA_DISABLED=true is not"
 					+ " in this JVM's environment (surefire and failsafe set it in the root pom)");
 		}
-		KinesisProducerConfiguration configuration = new KinesisProducerConfiguration().setRegion("us-east-1")
+		return new RealKpl(new KinesisProducer(configuration(kinesis.tlsPort())));
+	}
+
+	/**
+	 * The settings {@link #start} uses: kinesis-local's TLS port on loopback, fake static
+	 * credentials, metrics off, aggregation on, RecordMaxBufferedTime 200 ms.
+	 */
+	public static KinesisProducerConfiguration configuration(int tlsPort) {
+		return new KinesisProducerConfiguration().setRegion("us-east-1")
 			.setCredentialsProvider(
 					StaticCredentialsProvider.create(AwsBasicCredentials.create("fake-access-key", "fake-secret-key")))
 			.setKinesisEndpoint(LOOPBACK)
-			.setKinesisPort(kinesis.tlsPort())
+			.setKinesisPort(tlsPort)
 			.setVerifyCertificate(false)
 			.setMetricsLevel("none")
 			// Never used with metrics off; pointed at loopback all the same.
 			.setCloudwatchEndpoint(LOOPBACK)
-			.setCloudwatchPort(kinesis.tlsPort())
+			.setCloudwatchPort(tlsPort)
 			.setStsEndpoint(LOOPBACK)
-			.setStsPort(kinesis.tlsPort())
+			.setStsPort(tlsPort)
 			.setAggregationEnabled(true)
 			.setRecordMaxBufferedTime(200)
 			.setLogLevel("warning");
-		return new RealKpl(new KinesisProducer(configuration));
 	}
 
 	/**
