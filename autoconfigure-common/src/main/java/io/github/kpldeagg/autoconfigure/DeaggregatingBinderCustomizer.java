@@ -15,12 +15,14 @@ import org.springframework.integration.core.MessageProducer;
  * single consumer endpoint customizer, so this one wraps whatever the binder was given (a
  * user's customizer keeps working), once per binder.
  * <p>
- * Spring Cloud Stream applies a single {@link BinderCustomizer} too: this one also runs
- * every other {@link BinderCustomizer} bean, first, so that a user's customizer keeps
- * working as well. To declare one of your own in its place, make it {@code @Primary} as
- * this one is.
+ * Spring Cloud Stream applies a single {@link BinderCustomizer} bean, the only one or the
+ * {@code @Primary} one. This one is {@code @Primary} and runs every other
+ * {@link BinderCustomizer} bean, first, in their order: declare yours as a plain bean,
+ * without {@code @Primary}. A second {@code @Primary} one fails the application at
+ * start-up (no unique primary bean), and there is no way to put this one aside but
+ * switching deaggregation off ({@code kpl.deaggregation.enabled=false}).
  */
-public class DeaggregatingBinderCustomizer implements BinderCustomizer {
+final class DeaggregatingBinderCustomizer implements BinderCustomizer {
 
 	private final KplDeaggregationProperties properties;
 

@@ -19,12 +19,12 @@ import org.springframework.context.event.ContextRefreshedEvent;
  * a WARN naming the Kinesis consumer bindings that Spring Cloud Stream bound without
  * applying the deaggregating customizer.
  */
-public class DeaggregatingBindings implements ApplicationListener<ContextRefreshedEvent>, ApplicationContextAware {
+final class DeaggregatingBindings implements ApplicationListener<ContextRefreshedEvent>, ApplicationContextAware {
 
 	private static final Log logger = LogFactory.getLog(DeaggregatingBindings.class);
 
 	/** How a binding gets its user records. */
-	public enum Mode {
+	enum Mode {
 
 		/** The starter deaggregates the records of the binder's polling adapter. */
 		DEAGGREGATED,
@@ -66,7 +66,7 @@ public class DeaggregatingBindings implements ApplicationListener<ContextRefresh
 	 * {@return the mode of each consumer binding of a Kinesis binder bound so far, by
 	 * binding name} A snapshot: later bindings do not change it.
 	 */
-	public Map<String, Mode> modes() {
+	Map<String, Mode> modes() {
 		return Map.copyOf(modes);
 	}
 

@@ -1,6 +1,5 @@
 package io.github.kpldeagg.autoconfigure;
 
-import io.github.kpldeagg.core.Deaggregator;
 import io.github.kpldeagg.core.UserRecord;
 import java.util.List;
 import org.apache.commons.logging.Log;
@@ -86,16 +85,18 @@ final class DeaggregatingChannel implements MessageChannel {
 
 	private void sendRecord(Message<?> carrier, long timeout) {
 		Record record = null;
+		Shard shard = null;
 		ShardPosition position = null;
 		List<UserRecord> userRecords;
 		try {
 			record = SourceRecords.of(carrier);
-			position = positionOf(carrier);
-			userRecords = deaggregatorFor(carrier).deaggregate(record);
+			shard = Shard.of(carrier, line.headers());
+			position = positionOf(shard);
+			userRecords = deaggregators.forShard(shard.stream(), shard.id()).deaggregate(record);
 		}
 		catch (RuntimeException ex) {
-			if (position != null && record != null) {
-				failedWhole(carrier, record, position, ex);
+			if (position != null && record != null && shard != null) {
+				failedWhole(carrier, shard, record, position, ex);
 			}
 			else {
 				errors.handle(carrier, record, new MessagingException(carrier, ex));
@@ -124,7 +125,7 @@ final class DeaggregatingChannel implements MessageChannel {
 		}
 		finally {
 			if (skipped > 0) {
-				skipped(skipped, carrier);
+				skipped(skipped, shard);
 			}
 		}
 	}
@@ -133,9 +134,10 @@ final class DeaggregatingChannel implements MessageChannel {
 	 * A record that could not be deaggregated goes to the error channel whole, unless an
 	 * error handler already took it.
 	 */
-	private void failedWhole(Message<?> carrier, Record record, ShardPosition position, RuntimeException ex) {
+	private void failedWhole(Message<?> carrier, Shard shard, Record record, ShardPosition position,
+			RuntimeException ex) {
 		if (position.handledThrough(record.sequenceNumber()) == ShardPosition.ALL) {
-			skipped(1, carrier);
+			skipped(1, shard);
 			return;
 		}
 		errors.handle(carrier, record, new MessagingException(carrier, ex));
@@ -143,18 +145,20 @@ final class DeaggregatingChannel implements MessageChannel {
 	}
 
 	private void sendBatch(Message<?> carrier, List<?> records, long timeout) {
-		ShardPosition position = null;
+		Shard shard;
+		ShardPosition position;
 		UserRecordBatches.Batch batch;
 		try {
-			position = positionOf(carrier);
-			batch = batches.of(carrier, records, deaggregatorFor(carrier), position);
+			shard = Shard.of(carrier, line.headers());
+			position = positionOf(shard);
+			batch = batches.of(carrier, records, deaggregators.forShard(shard.stream(), shard.id()), position);
 		}
 		catch (RuntimeException ex) {
 			errors.handle(carrier, records, new MessagingException(carrier, ex));
 			return;
 		}
 		if (batch.skipped() > 0) {
-			skipped(batch.skipped(), carrier);
+			skipped(batch.skipped(), shard);
 		}
 		UserRecord last = batch.last();
 		if (last != null) {
@@ -164,24 +168,17 @@ final class DeaggregatingChannel implements MessageChannel {
 	}
 
 	/** The shard's position, once it has adopted what a previous owner saved. */
-	private ShardPosition positionOf(Message<?> carrier) {
-		ShardPosition position = positions.of(carrier.getHeaders().get(line.headers().receivedStream(), String.class),
-				carrier.getHeaders().get(line.headers().shard(), String.class));
+	private ShardPosition positionOf(Shard shard) {
+		ShardPosition position = positions.of(shard.stream(), shard.id());
 		position.resume();
 		return position;
 	}
 
-	private Deaggregator deaggregatorFor(Message<?> carrier) {
-		return deaggregators.forShard(carrier.getHeaders().get(line.headers().receivedStream(), String.class),
-				carrier.getHeaders().get(line.headers().shard(), String.class));
-	}
-
-	private void skipped(int count, Message<?> carrier) {
+	private void skipped(int count, Shard shard) {
 		positions.skipped(count);
 		if (logger.isDebugEnabled()) {
-			logger.debug("Skipped " + count + " user records already handled, read again from shard "
-					+ carrier.getHeaders().get(line.headers().shard()) + " of stream "
-					+ carrier.getHeaders().get(line.headers().receivedStream()));
+			logger.debug("Skipped " + count + " user records already handled, read again from shard " + shard.id()
+					+ " of stream " + shard.stream());
 		}
 	}
 
@@ -198,6 +195,16 @@ final class DeaggregatingChannel implements MessageChannel {
 		catch (RuntimeException ex) {
 			errors.handle(message, rawRecord, ex);
 		}
+	}
+
+	/** The stream and shard a message's records come from, read once from its headers. */
+	private record Shard(@Nullable String stream, @Nullable String id) {
+
+		static Shard of(Message<?> carrier, BinderHeaders headers) {
+			return new Shard(carrier.getHeaders().get(headers.receivedStream(), String.class),
+					carrier.getHeaders().get(headers.shard(), String.class));
+		}
+
 	}
 
 }

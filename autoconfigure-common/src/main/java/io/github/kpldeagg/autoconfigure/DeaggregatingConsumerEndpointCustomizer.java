@@ -94,19 +94,15 @@ final class DeaggregatingConsumerEndpointCustomizer implements ConsumerEndpointC
 		return bindingChannel;
 	}
 
-	// Spring Integration 7 declares setErrorChannel's parameter non-null; null is what
-	// switches the adapter's own error routing off.
-	@SuppressWarnings("NullAway")
 	private void deaggregate(MessageProducerSupport adapter, MessageChannel bindingChannel, String bindingName,
 			@Nullable String group, BindingSettings settings, ConsumerBinding consumerBinding) {
 		// See docs/upstream/kinesis-adapter-getters.md.
 		@Nullable InboundMessageMapper<byte[]> embeddedHeadersMapper = BinderInternals.embeddedHeadersMapper(adapter);
-		requireSourceRecords(adapter, consumerBinding.recordListenerMode() || embeddedHeadersMapper != null,
-				bindingName);
-		// The channel routes each user record's failure itself; the adapter would route
-		// the whole record again.
-		MessageChannel errorChannel = adapter.getErrorChannel();
-		adapter.setErrorChannel(null);
+		if (consumerBinding.recordListenerMode() || embeddedHeadersMapper != null) {
+			requireSourceRecords(BinderInternals.bindsSourceRecord(adapter), bindingName,
+					"needs each Kinesis record in the sourceData header", "receive the records unchanged");
+		}
+		MessageChannel errorChannel = takeErrorChannel(adapter);
 		// An anonymous group's checkpoints are its own: no one resumes from them.
 		ConcurrentMetadataStore checkpointStore = BinderInternals.checkpointStore(adapter);
 		ShardPositions positions = new ShardPositions(StringUtils.hasText(group) ? checkpointStore : null,
@@ -122,40 +118,49 @@ final class DeaggregatingConsumerEndpointCustomizer implements ConsumerEndpointC
 	 * user records' sub-sequence numbers ({@link KclCheckpoints}). See
 	 * docs/upstream/kcl-adapter-checkpoints.md.
 	 */
-	// Spring Integration 7 declares setErrorChannel's parameter non-null; null is what
-	// switches the adapter's own error routing off.
-	@SuppressWarnings("NullAway")
 	private KclUserRecordChannel kclUserRecords(MessageProducerSupport adapter, MessageChannel bindingChannel,
 			String bindingName, ConsumerBinding consumerBinding) {
-		if (consumerBinding.recordListenerMode() && !BinderInternals.kclBindsSourceRecord(adapter)) {
-			throw new IllegalStateException("KPL deaggregation on Kinesis binding " + bindingName
-					+ " checkpoints each KCL record at its sub-sequence number, read from the sourceData header, but"
-					+ " the binding's KCL adapter does not bind it (did a consumer endpoint customizer call"
-					+ " setBindSourceRecord(false)?); set kpl.deaggregation.bindings." + bindingName
-					+ ".enabled=false to leave the binding to the binder");
+		if (consumerBinding.recordListenerMode()) {
+			requireSourceRecords(BinderInternals.kclBindsSourceRecord(adapter), bindingName,
+					"checkpoints each KCL record at its sub-sequence number, read from the sourceData header",
+					"leave the binding to the binder");
 		}
 		KclCheckpoints checkpoints = new KclCheckpoints(bindingName,
 				KclCheckpoints.Mode.of(BinderInternals.kclCheckpointMode(adapter)),
 				BinderInternals.kclCheckpointsInterval(adapter), System::currentTimeMillis);
 		kclStopCheckpoints.register(checkpoints);
 		line.checkpointManually(adapter);
-		MessageChannel errorChannel = adapter.getErrorChannel();
-		adapter.setErrorChannel(null);
-		return new KclUserRecordChannel(bindingChannel, errorChannel, checkpoints, line);
+		return new KclUserRecordChannel(bindingChannel, takeErrorChannel(adapter), checkpoints, line);
 	}
 
 	/**
 	 * A message of one Kinesis record (record mode, or each element of a batch of
 	 * messages) carries the record only in {@code sourceData}: without it every record
 	 * would fail, so the binding fails instead.
+	 * @param bound whether the adapter binds the source record
+	 * @param need what deaggregation does with it
+	 * @param disabledMeans what switching deaggregation off for the binding does instead
 	 */
-	private static void requireSourceRecords(MessageProducer adapter, boolean messagePerRecord, String bindingName) {
-		if (messagePerRecord && !BinderInternals.bindsSourceRecord(adapter)) {
-			throw new IllegalStateException("KPL deaggregation on Kinesis binding " + bindingName
-					+ " needs each Kinesis record in the sourceData header, but the binding's adapter does not bind"
-					+ " it (did a consumer endpoint customizer call setBindSourceRecord(false)?); set"
-					+ " kpl.deaggregation.bindings." + bindingName + ".enabled=false to receive the records unchanged");
+	private static void requireSourceRecords(boolean bound, String bindingName, String need, String disabledMeans) {
+		if (!bound) {
+			throw new IllegalStateException("KPL deaggregation on Kinesis binding " + bindingName + " " + need
+					+ ", but the binding's adapter does not bind it (did a consumer endpoint customizer call"
+					+ " setBindSourceRecord(false)?); set kpl.deaggregation.bindings." + bindingName
+					+ ".enabled=false to " + disabledMeans);
 		}
+	}
+
+	/**
+	 * The binding's error channel, taken over from the adapter: the channel routes each
+	 * user record's failure itself, where the adapter would route the whole record again.
+	 */
+	// Spring Integration 7 declares setErrorChannel's parameter non-null; null is what
+	// switches the adapter's own error routing off.
+	@SuppressWarnings("NullAway")
+	private static @Nullable MessageChannel takeErrorChannel(MessageProducerSupport adapter) {
+		MessageChannel errorChannel = adapter.getErrorChannel();
+		adapter.setErrorChannel(null);
+		return errorChannel;
 	}
 
 }

@@ -22,26 +22,27 @@ import org.springframework.context.annotation.Primary;
 @ImportRuntimeHints(UserRecordMessageConverter.KclRecordRuntimeHints.class)
 public class KplDeaggregationConfiguration {
 
+	// No @ConditionalOnMissingBean on the beans of package-private types: an application
+	// cannot declare one. The converter, public with a public constructor, it can.
+
 	@Bean
-	@ConditionalOnMissingBean
 	DeaggregatingBindings kplDeaggregatingBindings(BinderLine kplBinderLine) {
 		return new DeaggregatingBindings(kplBinderLine);
 	}
 
 	@Bean
-	@ConditionalOnMissingBean
 	KclStopCheckpoints kplKclStopCheckpoints() {
 		return new KclStopCheckpoints();
 	}
 
 	/**
 	 * Primary because Spring Cloud Stream applies only a unique one; it runs the other
-	 * ones itself. Created when the application starts, which is when an unsupported
-	 * binder version should fail.
+	 * ones itself, so an application's own {@link BinderCustomizer} must not be primary
+	 * too. Created when the application starts, which is when an unsupported binder
+	 * version should fail.
 	 */
 	@Bean
 	@Primary
-	@ConditionalOnMissingBean
 	DeaggregatingBinderCustomizer kplDeaggregatingBinderCustomizer(KplDeaggregationProperties properties,
 			ObjectProvider<DeaggregationListeners> listeners, DeaggregatingBindings bindings, BinderLine kplBinderLine,
 			ObjectProvider<BinderCustomizer> binderCustomizers, KclStopCheckpoints kclStopCheckpoints) {
@@ -62,7 +63,6 @@ public class KplDeaggregationConfiguration {
 	static class MetricsConfiguration {
 
 		@Bean
-		@ConditionalOnMissingBean
 		DeaggregationListeners kplDeaggregationMetrics(ObjectProvider<MeterRegistry> meterRegistry) {
 			return new MicrometerDeaggregationListeners(meterRegistry);
 		}

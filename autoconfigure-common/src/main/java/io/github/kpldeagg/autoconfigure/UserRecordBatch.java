@@ -33,7 +33,7 @@ public final class UserRecordBatch {
 	 * @param userRecords the user records, in payload order
 	 * @throws IllegalArgumentException if the two lists differ in size
 	 */
-	public UserRecordBatch(List<?> payloads, List<UserRecord> userRecords) {
+	UserRecordBatch(List<?> payloads, List<UserRecord> userRecords) {
 		if (payloads.size() != userRecords.size()) {
 			throw new IllegalArgumentException(
 					payloads.size() + " payloads for " + userRecords.size() + " user records");

@@ -13,9 +13,9 @@
  * {@link io.github.kpldeagg.autoconfigure.BinderInternalsRuntimeHints} and
  * {@link io.github.kpldeagg.autoconfigure.AggregatingProducerBindings} are public for the
  * line modules only. What an application touches: the properties,
- * {@code UserRecordBatch}, the message converter, {@code DeaggregatingBindings} and the
- * binder customizer; the rest is internal. Nothing is null unless marked
- * {@code @Nullable}.
+ * {@code UserRecordBatch} (which it reads, never builds) and the message converter; the
+ * header names are {@code io.github.kpldeagg.core.KplHeaders}; the rest is internal.
+ * Nothing is null unless marked {@code @Nullable}.
  */
 @NullMarked
 package io.github.kpldeagg.autoconfigure;

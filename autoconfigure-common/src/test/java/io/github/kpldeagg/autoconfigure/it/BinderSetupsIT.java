@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.awspring.cloud.autoconfigure.core.AwsAutoConfiguration;
 import io.awspring.cloud.autoconfigure.core.CredentialsProviderAutoConfiguration;
 import io.awspring.cloud.autoconfigure.core.RegionProviderAutoConfiguration;
-import io.github.kpldeagg.autoconfigure.DeaggregatingBindings;
+import io.github.kpldeagg.autoconfigure.BindingModes;
 import io.github.kpldeagg.core.Aggregator;
 import io.github.kpldeagg.core.KinesisRecord;
 import io.github.kpldeagg.core.UserRecord;
@@ -104,8 +104,7 @@ class BinderSetupsIT {
 			assertThat(application.getBean(AtomicInteger.class).get())
 				.as("runs of the application's consumer endpoint customizer")
 				.isZero();
-			assertThat(application.getBean(DeaggregatingBindings.class).modes())
-				.isEqualTo(Map.of("ownEnvironment-in-0", DeaggregatingBindings.Mode.DEAGGREGATED));
+			assertThat(BindingModes.of(application)).isEqualTo(Map.of("ownEnvironment-in-0", "DEAGGREGATED"));
 		}
 	}
 

@@ -4,8 +4,8 @@ import io.github.kpldeagg.autoconfigure.TestedBinderLine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.kpldeagg.autoconfigure.BinderHeaderNames;
+import io.github.kpldeagg.autoconfigure.BindingModes;
 import io.github.kpldeagg.core.KplHeaders;
-import io.github.kpldeagg.autoconfigure.DeaggregatingBindings;
 import io.github.kpldeagg.autoconfigure.it.KplVectors.Expected;
 import io.github.kpldeagg.core.Aggregator;
 import io.github.kpldeagg.core.CorruptAggregateException;
@@ -262,9 +262,8 @@ class DeaggregatingBinderIT {
 		assertThat(received.<byte[]>await("raw", 1)).singleElement()
 			.satisfies(data -> assertThat(Arrays.copyOf(data, 4))
 				.isEqualTo(new byte[] { (byte) 0xF3, (byte) 0x89, (byte) 0x9A, (byte) 0xC2 }));
-		assertThat(application.getBean(DeaggregatingBindings.class).modes())
-			.containsEntry("raw-in-0", DeaggregatingBindings.Mode.DISABLED)
-			.containsEntry("userRecords-in-0", DeaggregatingBindings.Mode.DEAGGREGATED);
+		assertThat(BindingModes.of(application)).containsEntry("raw-in-0", "DISABLED")
+			.containsEntry("userRecords-in-0", "DEAGGREGATED");
 	}
 
 	private static List<Object> asExpected(UserRecord userRecord) {

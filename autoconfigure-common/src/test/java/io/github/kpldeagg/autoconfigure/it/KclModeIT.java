@@ -6,8 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.kpldeagg.autoconfigure.BinderHeaderNames;
 import io.github.kpldeagg.autoconfigure.BinderLine;
 import io.github.kpldeagg.autoconfigure.BinderLineObjects;
+import io.github.kpldeagg.autoconfigure.BindingModes;
 import io.github.kpldeagg.core.KplHeaders;
-import io.github.kpldeagg.autoconfigure.DeaggregatingBindings;
 import io.github.kpldeagg.autoconfigure.it.KplVectors.Expected;
 import io.github.kpldeagg.core.UserRecord;
 import io.github.kpldeagg.emulator.Dynalite;
@@ -73,8 +73,7 @@ class KclModeIT {
 						.isEqualTo(userRecord.explicitHashKey());
 				}
 				assertThat(application.getBean(AtomicInteger.class).get()).as("the user's customizer ran").isOne();
-				assertThat(application.getBean(DeaggregatingBindings.class).modes())
-					.isEqualTo(Map.of("kcl-in-0", DeaggregatingBindings.Mode.KCL));
+				assertThat(BindingModes.of(application)).isEqualTo(Map.of("kcl-in-0", "KCL"));
 			}
 		}
 	}

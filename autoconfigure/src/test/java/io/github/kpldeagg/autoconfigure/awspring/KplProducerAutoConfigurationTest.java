@@ -120,6 +120,22 @@ class KplProducerAutoConfigurationTest {
 	}
 
 	@Test
+	void takesTheApplicationsOwnConfiguration() {
+		ProducerConfiguration own = ProducerConfiguration.builder().build();
+		runner.withPropertyValues("kpl.producer.rate-limit=100")
+			.withBean(ProducerConfiguration.class, () -> own)
+			.run(context -> assertThat(context).getBean(ProducerConfiguration.class).isSameAs(own));
+	}
+
+	@Test
+	void takesTheApplicationsOwnProducer() {
+		try (AggregatingProducer own = AggregatingProducer.create(UNUSED_CLIENT, ProducerConfiguration.defaults())) {
+			runner.withBean(AggregatingProducer.class, () -> own)
+				.run(context -> assertThat(context).getBean(AggregatingProducer.class).isSameAs(own));
+		}
+	}
+
+	@Test
 	void putsWithTheApplicationsClient() {
 		runner.withPropertyValues("spring.cloud.aws.endpoint=http://127.0.0.1:1")
 			.withConfiguration(AutoConfigurations.of(AwsAutoConfiguration.class,

@@ -1,5 +1,6 @@
 package io.github.kpldeagg.sample.producer;
 
+import io.github.kpldeagg.producer.AggregatingProducer;
 import io.github.kpldeagg.sample.check.DeliveryLedger;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -21,7 +22,7 @@ public final class PacedProducer {
 
 	private final ReadingSource readings;
 
-	private final AggregatingProducer producer;
+	private final CoreAggregatorWrites writes;
 
 	private final String stream;
 
@@ -29,7 +30,7 @@ public final class PacedProducer {
 
 	public PacedProducer(KinesisClient kinesis, String stream, int partitionKeys, DeliveryLedger ledger) {
 		this.readings = new ReadingSource(ledger.run(), partitionKeys);
-		this.producer = new AggregatingProducer(kinesis, stream, ledger);
+		this.writes = new CoreAggregatorWrites(kinesis, stream, ledger);
 		this.stream = stream;
 		this.ledger = ledger;
 	}
@@ -49,7 +50,7 @@ public final class PacedProducer {
 			for (int i = 0; i < size; i++) {
 				batch.add(readings.next());
 			}
-			producer.putWindow(batch);
+			writes.putWindow(batch);
 			put += size;
 			if (!lone) {
 				next += WINDOW.toNanos();
@@ -59,29 +60,28 @@ public final class PacedProducer {
 	}
 
 	public ProducerStats stats() {
-		return producer.stats();
+		return writes.stats();
 	}
 
 	/**
 	 * Puts {@code count} more readings at about {@code perSecond} per second, in the same
-	 * windows, with kpl-deagg-producer's {@code AggregatingProducer}, which aggregates
+	 * windows, with kpl-deagg-producer's {@link AggregatingProducer}, which aggregates
 	 * and times them itself; returns when all are put.
 	 * @return what it put
 	 */
-	public ProducerStats putThrough(io.github.kpldeagg.producer.AggregatingProducer kplDeaggProducer, int count,
-			int perSecond) {
-		KplDeaggProducerWrites writes = new KplDeaggProducerWrites(kplDeaggProducer, stream, ledger);
+	public ProducerStats putThrough(AggregatingProducer kplDeaggProducer, int count, int perSecond) {
+		KplDeaggProducerWrites kplDeaggWrites = new KplDeaggProducerWrites(kplDeaggProducer, stream, ledger);
 		int perWindow = Math.max(1, (int) (perSecond * WINDOW.toMillis() / 1000));
 		long next = System.nanoTime();
 		for (int put = 0; put < count; put += perWindow) {
 			for (int i = 0; i < Math.min(perWindow, count - put); i++) {
-				writes.add(readings.next());
+				kplDeaggWrites.add(readings.next());
 			}
 			next += WINDOW.toNanos();
 			sleepUntil(next);
 		}
 		kplDeaggProducer.flushSync();
-		return writes.stats();
+		return kplDeaggWrites.stats();
 	}
 
 	private static void sleepUntil(long nanoTime) {

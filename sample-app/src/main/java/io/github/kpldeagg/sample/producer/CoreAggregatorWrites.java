@@ -16,13 +16,14 @@ import software.amazon.awssdk.services.kinesis.model.PutRecordsRequestEntry;
 import software.amazon.awssdk.services.kinesis.model.PutRecordsResultEntry;
 
 /**
- * Writes readings as JSON user records the way the KPL does: one {@link Aggregator} per
- * shard packs the user records bound for that shard, all of them are flushed when a
- * buffering window ends, and the Kinesis records go out with PutRecords. Each put user
- * record is entered in the {@link DeliveryLedger} with the sequence number Kinesis
- * returned. Not thread-safe.
+ * Readings written as JSON user records the way the KPL writes them, with the core's
+ * {@link Aggregator} and the sample's own PutRecords calls: one aggregator per shard
+ * packs the user records bound for that shard, all of them are flushed when a buffering
+ * window ends, and the Kinesis records go out with PutRecords. Each put user record is
+ * entered in the {@link DeliveryLedger} with the sequence number Kinesis returned. Not
+ * thread-safe.
  */
-final class AggregatingProducer {
+final class CoreAggregatorWrites {
 
 	private static final int MAX_RECORDS_PER_PUT = 500;
 
@@ -56,7 +57,7 @@ final class AggregatingProducer {
 
 	private final LongAdder putRecordsCalls = new LongAdder();
 
-	AggregatingProducer(KinesisClient kinesis, String stream, DeliveryLedger ledger) {
+	CoreAggregatorWrites(KinesisClient kinesis, String stream, DeliveryLedger ledger) {
 		this.kinesis = kinesis;
 		this.stream = stream;
 		this.shards = ShardMap.of(kinesis, stream);
