@@ -1,14 +1,17 @@
 package io.github.kpldeagg.benchmarks;
 
-import io.github.kpldeagg.core.Aggregator;
-import io.github.kpldeagg.core.KinesisRecord;
 import java.util.List;
 import java.util.Random;
 import java.util.UUID;
 
+import io.github.kpldeagg.core.Aggregator;
+import io.github.kpldeagg.core.KinesisRecord;
+
 /**
  * The aggregates measured, each written by the core's {@link Aggregator} from seeded
  * random user records.
+ *
+ * @author The kpl-deagg maintainers
  */
 public enum AggregateCase {
 
@@ -39,12 +42,13 @@ public enum AggregateCase {
 	/**
 	 * The aggregate: user records with UUID partition keys, until it is full or holds the
 	 * count.
+	 * @return the aggregate
 	 */
 	public KinesisRecord aggregate() {
-		Aggregator aggregator = Aggregator.create(maxAggregateBytes, Integer.MAX_VALUE);
+		Aggregator aggregator = Aggregator.create(this.maxAggregateBytes, Integer.MAX_VALUE);
 		Random random = new Random(ordinal());
-		for (int added = 0; added < userRecords; added++) {
-			byte[] data = new byte[dataBytes];
+		for (int added = 0; added < this.userRecords; added++) {
+			byte[] data = new byte[this.dataBytes];
 			random.nextBytes(data);
 			List<KinesisRecord> completed = aggregator.add(new UUID(random.nextLong(), random.nextLong()).toString(),
 					null, data);

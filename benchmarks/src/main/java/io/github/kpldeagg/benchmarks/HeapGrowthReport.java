@@ -1,15 +1,16 @@
 package io.github.kpldeagg.benchmarks;
 
-import io.github.kpldeagg.core.Aggregator;
-import io.github.kpldeagg.core.Deaggregator;
-import io.github.kpldeagg.core.KinesisRecord;
-import io.github.kpldeagg.core.UserRecord;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 import java.lang.ref.WeakReference;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Supplier;
+
+import io.github.kpldeagg.core.Aggregator;
+import io.github.kpldeagg.core.Deaggregator;
+import io.github.kpldeagg.core.KinesisRecord;
+import io.github.kpldeagg.core.UserRecord;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.kinesis.model.Record;
 
@@ -23,6 +24,8 @@ import software.amazon.awssdk.services.kinesis.model.Record;
  * benchmark: JMH measures time and allocation, this measures what stays. Run it with
  * {@code -XX:+UseSerialGC} for figures to the byte: G1 counts a large array by the
  * regions it occupies.
+ *
+ * @author The kpl-deagg maintainers
  */
 public final class HeapGrowthReport {
 
@@ -59,7 +62,11 @@ public final class HeapGrowthReport {
 		}
 	}
 
-	/** As many user records of this size as fit in a 10 MiB aggregate. */
+	/**
+	 * As many user records of this size as fit in a 10 MiB aggregate.
+	 * @param dataBytes the data bytes
+	 * @return the aggregate
+	 */
 	private static KinesisRecord tenMibAggregate(int dataBytes) {
 		Aggregator aggregator = Aggregator.create(Aggregator.MAX_RECORD_BYTES, Integer.MAX_VALUE);
 		byte[] data = new byte[dataBytes];
@@ -74,6 +81,9 @@ public final class HeapGrowthReport {
 	/**
 	 * The least live-heap growth of holding what the deaggregation returns. Each result
 	 * is seen collected before the next measurement starts.
+	 * @param deaggregation the deaggregation
+	 * @param expectedUserRecords the expected user records
+	 * @return the least live-heap growth of holding what the deaggregation returns
 	 */
 	private static long heapGrowth(Supplier<List<UserRecord>> deaggregation, int expectedUserRecords) {
 		long least = Long.MAX_VALUE;

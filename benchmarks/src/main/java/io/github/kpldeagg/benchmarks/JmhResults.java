@@ -2,6 +2,7 @@ package io.github.kpldeagg.benchmarks;
 
 import java.util.Collection;
 import java.util.Locale;
+
 import org.openjdk.jmh.profile.GCProfiler;
 import org.openjdk.jmh.results.Result;
 import org.openjdk.jmh.results.RunResult;
@@ -13,6 +14,8 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
 
 /**
  * Runs one benchmark class with the GC profiler and reads what the README's tables show.
+ *
+ * @author The kpl-deagg maintainers
  */
 public final class JmhResults {
 
@@ -24,6 +27,9 @@ public final class JmhResults {
 	/**
 	 * Runs {@code benchmark} with JMH's command-line options {@code args} and the GC
 	 * profiler.
+	 * @param benchmark the benchmark
+	 * @param args the args
+	 * @return the results JMH reports
 	 */
 	public static Collection<RunResult> run(Class<?> benchmark, String[] args)
 			throws RunnerException, CommandLineOptionException {
@@ -33,13 +39,21 @@ public final class JmhResults {
 			.build()).run();
 	}
 
-	/** The benchmark method's simple name. */
+	/**
+	 * The benchmark method's simple name.
+	 * @param result the result
+	 * @return the benchmark method's simple name
+	 */
 	public static String method(RunResult result) {
 		String benchmark = result.getParams().getBenchmark();
 		return benchmark.substring(benchmark.lastIndexOf('.') + 1);
 	}
 
-	/** Operations per second. */
+	/**
+	 * Operations per second.
+	 * @param result the result
+	 * @return operations per second
+	 */
 	public static double score(RunResult result) {
 		return result.getPrimaryResult().getScore();
 	}
@@ -47,6 +61,9 @@ public final class JmhResults {
 	/**
 	 * Operations per second times user records per operation, with JMH's error, in
 	 * millions.
+	 * @param result the result
+	 * @param userRecords the user records
+	 * @return the rate, in millions of user records per second
 	 */
 	public static String recordsPerSecond(RunResult result, int userRecords) {
 		return recordsPerSecond(result, userRecords, 1e6, "%.2fM ± %.2fM");
@@ -55,6 +72,9 @@ public final class JmhResults {
 	/**
 	 * Operations per second times user records per operation, with JMH's error, in
 	 * thousands.
+	 * @param result the result
+	 * @param userRecords the user records
+	 * @return the rate, in thousands of user records per second
 	 */
 	public static String thousandRecordsPerSecond(RunResult result, int userRecords) {
 		return recordsPerSecond(result, userRecords, 1e3, "%.0fk ± %.0fk");

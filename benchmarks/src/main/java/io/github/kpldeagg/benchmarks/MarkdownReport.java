@@ -1,18 +1,17 @@
 package io.github.kpldeagg.benchmarks;
 
-import static io.github.kpldeagg.benchmarks.JmhResults.allocatedBytesPerOperation;
-import static io.github.kpldeagg.benchmarks.JmhResults.recordsPerSecond;
-import static io.github.kpldeagg.benchmarks.JmhResults.score;
-
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+
 import org.openjdk.jmh.results.RunResult;
 
 /**
  * Runs {@link DeaggregationBenchmark} with the GC profiler and prints the README's table:
  * JMH's aggregates per second turned into user records per second, the ratios the targets
  * are stated in, and bytes allocated per user record. Takes JMH's command-line options.
+ *
+ * @author The kpl-deagg maintainers
  */
 public final class MarkdownReport {
 
@@ -37,10 +36,12 @@ public final class MarkdownReport {
 				continue;
 			}
 			System.out.printf(Locale.ROOT, "| %s | %d | %s | %s | %s | %s | %.2fx | %.2fx | %.0f | %.0f |%n",
-					aggregateCase, userRecords, recordsPerSecond(core, userRecords), recordsPerSecond(kcl, userRecords),
-					recordsPerSecond(md5, userRecords), recordsPerSecond(walk, userRecords), score(core) / score(kcl),
-					score(walk) / score(core), allocatedBytesPerOperation(core) / userRecords,
-					allocatedBytesPerOperation(kcl) / userRecords);
+					aggregateCase, userRecords, JmhResults.recordsPerSecond(core, userRecords),
+					JmhResults.recordsPerSecond(kcl, userRecords), JmhResults.recordsPerSecond(md5, userRecords),
+					JmhResults.recordsPerSecond(walk, userRecords), JmhResults.score(core) / JmhResults.score(kcl),
+					JmhResults.score(walk) / JmhResults.score(core),
+					JmhResults.allocatedBytesPerOperation(core) / userRecords,
+					JmhResults.allocatedBytesPerOperation(kcl) / userRecords);
 		}
 	}
 

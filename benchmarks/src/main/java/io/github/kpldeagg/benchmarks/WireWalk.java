@@ -1,13 +1,16 @@
 package io.github.kpldeagg.benchmarks;
 
+import java.io.IOException;
+
 import com.google.protobuf.CodedInputStream;
 import com.google.protobuf.WireFormat;
-import java.io.IOException;
 
 /**
  * The least any reader of the format must do besides the MD5: visit every tag and length
  * of the {@code AggregatedRecord} and its user records, skipping all content and creating
  * no objects.
+ *
+ * @author The kpl-deagg maintainers
  */
 final class WireWalk {
 
@@ -19,6 +22,10 @@ final class WireWalk {
 	/**
 	 * Walks the protobuf bytes; returns the number of user records so the walk cannot be
 	 * elided.
+	 * @param bytes the bytes
+	 * @param offset the offset
+	 * @param length the length
+	 * @return the number of user records
 	 */
 	static int userRecords(byte[] bytes, int offset, int length) throws IOException {
 		CodedInputStream in = CodedInputStream.newInstance(bytes, offset, length);

@@ -1,6 +1,7 @@
 package io.github.kpldeagg.core;
 
 import java.time.Instant;
+
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -10,6 +11,8 @@ import org.jspecify.annotations.Nullable;
  * takes at least 6 bytes and every key-table entry at least 2, so this never holds more
  * than twice the aggregate's size and a few kilobytes. A user record is read again from
  * its bytes, which the reader has validated, each time it is created.
+ *
+ * @author The kpl-deagg maintainers
  */
 final class Aggregate {
 
@@ -43,23 +46,30 @@ final class Aggregate {
 		this.explicitHashKeys = explicitHashKeys;
 	}
 
-	/** How many user records are delivered. */
+	/**
+	 * How many user records are delivered.
+	 * @return how many user records are delivered
+	 */
 	int size() {
-		return size;
+		return this.size;
 	}
 
-	/** How many user records the aggregate holds, delivered or dropped by the range. */
+	/**
+	 * How many user records the aggregate holds, delivered or dropped by the range.
+	 * @return how many user records the aggregate holds, delivered or dropped by the
+	 * range
+	 */
 	int userRecordCount() {
-		return records.length;
+		return this.records.length;
 	}
 
 	UserRecord userRecord(int index, String sequenceNumber, @Nullable Instant approximateArrivalTimestamp) {
-		RecordFields fields = new RecordFields(source).read(records[index]);
-		String partitionKey = partitionKeys.string((int) fields.partitionKeyIndex);
+		RecordFields fields = new RecordFields(this.source).read(this.records[index]);
+		String partitionKey = this.partitionKeys.string((int) fields.partitionKeyIndex);
 		String explicitHashKey = fields.hasExplicitHashKeyIndex
-				? explicitHashKeys.string((int) fields.explicitHashKeyIndex) : null;
-		long subSequenceNumber = subSequenceNumbers == null ? index : subSequenceNumbers[index];
-		return new UserRecord(source, fields.dataOffset, fields.dataLength, partitionKey, explicitHashKey,
+				? this.explicitHashKeys.string((int) fields.explicitHashKeyIndex) : null;
+		long subSequenceNumber = (this.subSequenceNumbers != null) ? this.subSequenceNumbers[index] : index;
+		return new UserRecord(this.source, fields.dataOffset, fields.dataLength, partitionKey, explicitHashKey,
 				sequenceNumber, subSequenceNumber, true, approximateArrivalTimestamp);
 	}
 

@@ -4,6 +4,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Raised inside the reader; the {@link Deaggregator} adds the Kinesis record's identity.
+ *
+ * @author The kpl-deagg maintainers
  */
 final class AggregateFormatException extends Exception {
 
@@ -15,7 +17,7 @@ final class AggregateFormatException extends Exception {
 	}
 
 	CorruptionReason reason() {
-		return reason;
+		return this.reason;
 	}
 
 }

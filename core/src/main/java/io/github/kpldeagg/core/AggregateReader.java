@@ -1,13 +1,14 @@
 package io.github.kpldeagg.core;
 
-import com.google.protobuf.CodedInputStream;
-import com.google.protobuf.InvalidProtocolBufferException;
-import com.google.protobuf.UnsafeByteOperations;
-import com.google.protobuf.WireFormat;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.util.Arrays;
 import java.util.BitSet;
+
+import com.google.protobuf.CodedInputStream;
+import com.google.protobuf.InvalidProtocolBufferException;
+import com.google.protobuf.UnsafeByteOperations;
+import com.google.protobuf.WireFormat;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -27,6 +28,8 @@ import org.jspecify.annotations.Nullable;
  * in arrays of exactly that size, where each lies (one int each); a third checks each
  * user record's keys in order. User records are then read from those offsets as they are
  * created, with {@link WireCursor}, which relies on the first walk's validation.
+ *
+ * @author The kpl-deagg maintainers
  */
 final class AggregateReader {
 
@@ -63,6 +66,10 @@ final class AggregateReader {
 	/**
 	 * Whether the bytes are in the aggregate format. Like KCL, a record needs more than
 	 * the 16 digest bytes after the magic to count; anything else is a plain record.
+	 * @param source the source
+	 * @param offset the offset
+	 * @param length the length
+	 * @return whether the bytes are in the aggregate format
 	 */
 	static boolean isAggregate(byte[] source, int offset, int length) {
 		if (length <= MAGIC.length + Md5.DIGEST_LENGTH) {
@@ -79,6 +86,12 @@ final class AggregateReader {
 	/**
 	 * Reads an aggregate; the caller has checked {@link #isAggregate}. With a range, only
 	 * the user records whose effective hash key lies in it are delivered.
+	 * @param source the bytes holding the Kinesis record's data
+	 * @param offset where the data starts in {@code source}
+	 * @param length the data's length
+	 * @param range the shard's hash-key range, or null to deliver every user record
+	 * @return the aggregate
+	 * @throws AggregateFormatException if the aggregate is corrupt
 	 */
 	static Aggregate read(byte[] source, int offset, int length, @Nullable HashKeyRange range)
 			throws AggregateFormatException {
@@ -93,11 +106,11 @@ final class AggregateReader {
 		try {
 			walk.aggregatedRecord();
 		}
-		catch (InvalidProtocolBufferException e) {
-			throw new AggregateFormatException(CorruptionReason.INVALID_PROTOBUF, e.getMessage(), null);
+		catch (InvalidProtocolBufferException ex) {
+			throw new AggregateFormatException(CorruptionReason.INVALID_PROTOBUF, ex.getMessage(), null);
 		}
-		catch (IOException e) {
-			throw new IllegalStateException("Reading from a byte array cannot fail with I/O", e);
+		catch (IOException ex) {
+			throw new IllegalStateException("Reading from a byte array cannot fail with I/O", ex);
 		}
 		if (walk.missingRequiredField != null) {
 			throw new AggregateFormatException(CorruptionReason.MISSING_REQUIRED_FIELD, walk.missingRequiredField,
@@ -114,6 +127,12 @@ final class AggregateReader {
 	/**
 	 * Notes where each key-table entry and each user record lies: the offset of its
 	 * length prefix.
+	 * @param source the aggregate's bytes
+	 * @param from where the protobuf message starts
+	 * @param to where the protobuf message ends
+	 * @param partitionKeys receives the partition-key table's entries
+	 * @param explicitHashKeys receives the explicit-hash-key table's entries
+	 * @param records receives the user records
 	 */
 	private static void locate(byte[] source, int from, int to, int[] partitionKeys, int[] explicitHashKeys,
 			int[] records) {
@@ -140,6 +159,11 @@ final class AggregateReader {
 	 * Checks every user record's keys, in order, and keeps in {@code records} those to
 	 * deliver. Sub-sequence numbers are stored only once a user record has been dropped:
 	 * until then, each is the user record's position.
+	 * @param source the aggregate's bytes
+	 * @param records where each user record lies; those to deliver are moved to the front
+	 * @param keys the checks of the key tables' entries
+	 * @return the aggregate of the kept user records
+	 * @throws AggregateFormatException if a user record or its keys are invalid
 	 */
 	private static Aggregate checkUserRecords(byte[] source, int[] records, KeyChecks keys)
 			throws AggregateFormatException {
@@ -204,60 +228,67 @@ final class AggregateReader {
 		/**
 		 * Whether a user record is delivered: its keys are valid (else this throws) and,
 		 * with a range, its effective hash key lies in it.
+		 * @param userRecord the user record
+		 * @param fields the fields
+		 * @return whether a user record is delivered
 		 */
 		boolean keeps(int userRecord, RecordFields fields) throws AggregateFormatException {
-			if (Long.compareUnsigned(fields.partitionKeyIndex, partitionKeys.size()) >= 0) {
+			if (Long.compareUnsigned(fields.partitionKeyIndex, this.partitionKeys.size()) >= 0) {
 				throw new AggregateFormatException(CorruptionReason.PARTITION_KEY_INDEX_OUT_OF_RANGE, "user record "
-						+ userRecord + " has a partition key index beyond the table of " + partitionKeys.size(), null);
+						+ userRecord + " has a partition key index beyond the table of " + this.partitionKeys.size(),
+						null);
 			}
 			int partitionKey = (int) fields.partitionKeyIndex;
-			if (!checkedPartitionKeys.get(partitionKey)) {
+			if (!this.checkedPartitionKeys.get(partitionKey)) {
 				checkPartitionKey(userRecord, partitionKey);
 			}
 			if (!fields.hasExplicitHashKeyIndex) {
-				return range == null || partitionKeysInRange.get(partitionKey);
+				return this.range == null || this.partitionKeysInRange.get(partitionKey);
 			}
-			if (Long.compareUnsigned(fields.explicitHashKeyIndex, explicitHashKeys.size()) >= 0) {
+			if (Long.compareUnsigned(fields.explicitHashKeyIndex, this.explicitHashKeys.size()) >= 0) {
 				throw new AggregateFormatException(
 						CorruptionReason.EXPLICIT_HASH_KEY_INDEX_OUT_OF_RANGE, "user record " + userRecord
-								+ " has an explicit hash key index beyond the table of " + explicitHashKeys.size(),
+								+ " has an explicit hash key index beyond the table of " + this.explicitHashKeys.size(),
 						null);
 			}
 			int explicitHashKey = (int) fields.explicitHashKeyIndex;
-			if (!checkedExplicitHashKeys.get(explicitHashKey)) {
+			if (!this.checkedExplicitHashKeys.get(explicitHashKey)) {
 				checkExplicitHashKey(userRecord, explicitHashKey);
 			}
-			return range == null || explicitHashKeysInRange.get(explicitHashKey);
+			return this.range == null || this.explicitHashKeysInRange.get(explicitHashKey);
 		}
 
 		/**
 		 * Only valid UTF-8 is a partition key a producer can have written: other bytes
 		 * would be delivered as another key, with another hash key. Checked in place, as
 		 * protobuf-java checks a {@code string} field it must read strictly.
+		 * @param userRecord the user record
+		 * @param index the index
 		 */
 		private void checkPartitionKey(int userRecord, int index) throws AggregateFormatException {
-			WireCursor in = new WireCursor(source, partitionKeys.offset(index));
+			WireCursor in = new WireCursor(this.source, this.partitionKeys.offset(index));
 			int length = in.readLength();
-			if (!UnsafeByteOperations.unsafeWrap(source, in.position(), length).isValidUtf8()) {
+			if (!UnsafeByteOperations.unsafeWrap(this.source, in.position(), length).isValidUtf8()) {
 				throw new AggregateFormatException(CorruptionReason.PARTITION_KEY_NOT_UTF8,
 						"user record " + userRecord + " has a partition key that is not valid UTF-8", null);
 			}
-			checkedPartitionKeys.set(index);
-			if (range != null && range.contains(HashKeys.partitionKeyHash(source, in.position(), length))) {
-				partitionKeysInRange.set(index);
+			this.checkedPartitionKeys.set(index);
+			if (this.range != null
+					&& this.range.contains(HashKeys.partitionKeyHash(this.source, in.position(), length))) {
+				this.partitionKeysInRange.set(index);
 			}
 		}
 
 		private void checkExplicitHashKey(int userRecord, int index) throws AggregateFormatException {
-			BigInteger hashKey = HashKeys.parseExplicitHashKey(explicitHashKeys.string(index));
+			BigInteger hashKey = HashKeys.parseExplicitHashKey(this.explicitHashKeys.string(index));
 			if (hashKey == null) {
 				throw new AggregateFormatException(CorruptionReason.INVALID_EXPLICIT_HASH_KEY,
 						"user record " + userRecord + " has an explicit hash key that is not a decimal in [0, 2^128)",
 						null);
 			}
-			checkedExplicitHashKeys.set(index);
-			if (range != null && range.contains(hashKey)) {
-				explicitHashKeysInRange.set(index);
+			this.checkedExplicitHashKeys.set(index);
+			if (this.range != null && this.range.contains(hashKey)) {
+				this.explicitHashKeysInRange.set(index);
 			}
 		}
 
@@ -291,18 +322,18 @@ final class AggregateReader {
 		}
 
 		void aggregatedRecord() throws IOException {
-			for (int tag = in.readTag(); tag != 0; tag = in.readTag()) {
+			for (int tag = this.in.readTag(); tag != 0; tag = this.in.readTag()) {
 				if (tag == PARTITION_KEY_TABLE) {
-					in.skipField(tag);
-					partitionKeys++;
+					this.in.skipField(tag);
+					this.partitionKeys++;
 				}
 				else if (tag == EXPLICIT_HASH_KEY_TABLE) {
-					in.skipField(tag);
-					explicitHashKeys++;
+					this.in.skipField(tag);
+					this.explicitHashKeys++;
 				}
 				else if (tag == RECORDS) {
 					record();
-					records++;
+					this.records++;
 				}
 				else {
 					skipField(tag, 0);
@@ -311,17 +342,17 @@ final class AggregateReader {
 		}
 
 		private void record() throws IOException {
-			int userRecord = records;
-			int outerLimit = in.pushLimit(in.readRawVarint32());
+			int userRecord = this.records;
+			int outerLimit = this.in.pushLimit(this.in.readRawVarint32());
 			boolean hasPartitionKeyIndex = false;
 			boolean hasData = false;
-			for (int tag = in.readTag(); tag != 0; tag = in.readTag()) {
+			for (int tag = this.in.readTag(); tag != 0; tag = this.in.readTag()) {
 				if (tag == PARTITION_KEY_INDEX) {
-					in.skipField(tag);
+					this.in.skipField(tag);
 					hasPartitionKeyIndex = true;
 				}
 				else if (tag == DATA) {
-					in.skipField(tag);
+					this.in.skipField(tag);
 					hasData = true;
 				}
 				else if (tag == TAGS) {
@@ -331,49 +362,51 @@ final class AggregateReader {
 					skipField(tag, 1);
 				}
 			}
-			in.popLimit(outerLimit);
+			this.in.popLimit(outerLimit);
 			if (!hasPartitionKeyIndex || !hasData) {
 				missingRequired("user record " + userRecord + " has no " + (hasData ? "partition key index" : "data"));
 			}
 		}
 
 		private void tag(int userRecord) throws IOException {
-			int outerLimit = in.pushLimit(in.readRawVarint32());
+			int outerLimit = this.in.pushLimit(this.in.readRawVarint32());
 			boolean hasKey = false;
-			for (int tag = in.readTag(); tag != 0; tag = in.readTag()) {
+			for (int tag = this.in.readTag(); tag != 0; tag = this.in.readTag()) {
 				hasKey |= tag == TAG_KEY;
 				skipField(tag, 2);
 			}
-			in.popLimit(outerLimit);
+			this.in.popLimit(outerLimit);
 			if (!hasKey) {
 				missingRequired("a tag of user record " + userRecord + " has no key");
 			}
 		}
 
 		private void missingRequired(String detail) {
-			if (missingRequiredField == null) {
-				missingRequiredField = detail;
+			if (this.missingRequiredField == null) {
+				this.missingRequiredField = detail;
 			}
 		}
 
 		/**
 		 * Skips an unknown field. Groups are skipped without recursion, nested at most as
 		 * deep as protobuf-java's recursion limit allows at this message depth.
+		 * @param tag the tag
+		 * @param depth the depth
 		 */
 		private void skipField(int tag, int depth) throws IOException {
 			if (WireFormat.getTagWireType(tag) != WireFormat.WIRETYPE_START_GROUP) {
-				if (!in.skipField(tag)) {
+				if (!this.in.skipField(tag)) {
 					throw new InvalidProtocolBufferException("end-group tag without a start-group tag");
 				}
 				return;
 			}
-			if (openGroups == null) {
-				openGroups = new int[MAX_DEPTH];
+			if (this.openGroups == null) {
+				this.openGroups = new int[MAX_DEPTH];
 			}
 			int open = 0;
-			openGroups[open++] = WireFormat.getTagFieldNumber(tag);
+			this.openGroups[open++] = WireFormat.getTagFieldNumber(tag);
 			while (open > 0) {
-				int next = in.readTag();
+				int next = this.in.readTag();
 				if (next == 0) {
 					throw new InvalidProtocolBufferException("the input ended inside a group");
 				}
@@ -382,15 +415,15 @@ final class AggregateReader {
 					if (depth + open >= MAX_DEPTH) {
 						throw new InvalidProtocolBufferException("groups nested deeper than " + MAX_DEPTH);
 					}
-					openGroups[open++] = WireFormat.getTagFieldNumber(next);
+					this.openGroups[open++] = WireFormat.getTagFieldNumber(next);
 				}
 				else if (wireType == WireFormat.WIRETYPE_END_GROUP) {
-					if (WireFormat.getTagFieldNumber(next) != openGroups[--open]) {
+					if (WireFormat.getTagFieldNumber(next) != this.openGroups[--open]) {
 						throw new InvalidProtocolBufferException("end-group tag does not match its start-group tag");
 					}
 				}
 				else {
-					in.skipField(next);
+					this.in.skipField(next);
 				}
 			}
 		}

@@ -1,6 +1,5 @@
 package io.github.kpldeagg.core;
 
-import com.google.protobuf.CodedOutputStream;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -8,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+
+import com.google.protobuf.CodedOutputStream;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -20,6 +21,8 @@ import org.jspecify.annotations.Nullable;
  * Call {@link #add} for each user record and put every {@link KinesisRecord} it returns,
  * then {@link #flush} to get the last one. Records come out in the order their user
  * records went in. Not thread-safe.
+ *
+ * @author The kpl-deagg maintainers
  */
 public final class Aggregator {
 
@@ -57,17 +60,19 @@ public final class Aggregator {
 	}
 
 	/**
-	 * {@return an aggregator with the KPL's defaults: 51,200 bytes and no count limit}
+	 * Returns an aggregator with the KPL's defaults: 51,200 bytes and no count limit.
+	 * @return an aggregator with the KPL's defaults: 51,200 bytes and no count limit
 	 */
 	public static Aggregator create() {
 		return new Aggregator(DEFAULT_MAX_AGGREGATE_BYTES, Integer.MAX_VALUE);
 	}
 
 	/**
-	 * {@return an aggregator with the given limits}
+	 * Returns an aggregator with the given limits.
 	 * @param maxAggregateBytes the most bytes of data in an aggregate (magic, protobuf
 	 * and MD5), up to {@link #MAX_RECORD_BYTES}
 	 * @param maxUserRecords the most user records in an aggregate, at least 1
+	 * @return an aggregator with the given limits
 	 * @throws IllegalArgumentException if a limit is out of range
 	 */
 	public static Aggregator create(int maxAggregateBytes, int maxUserRecords) {
@@ -106,50 +111,56 @@ public final class Aggregator {
 		}
 		KinesisRecord flushed = null;
 		int added = addedBytes(partitionKey, explicitHashKey, data);
-		if (!pending.isEmpty()
-				&& (pending.size() == maxUserRecords || FRAMING_BYTES + protobufBytes + added > maxAggregateBytes)) {
+		if (!this.pending.isEmpty() && (this.pending.size() == this.maxUserRecords
+				|| FRAMING_BYTES + this.protobufBytes + added > this.maxAggregateBytes)) {
 			flushed = flush().orElseThrow();
 			// In a fresh aggregate the record's keys are new table entries.
 			added = addedBytes(partitionKey, explicitHashKey, data);
 		}
-		if (FRAMING_BYTES + added > maxAggregateBytes) {
+		if (FRAMING_BYTES + added > this.maxAggregateBytes) {
 			KinesisRecord alone = plain(partitionKey, explicitHashKey, data);
-			return flushed == null ? List.of(alone) : List.of(flushed, alone);
+			return (flushed != null) ? List.of(flushed, alone) : List.of(alone);
 		}
-		protobufBytes += added;
-		int partitionKeyIndex = indexOf(partitionKey, partitionKeys, partitionKeyIndexes);
-		int explicitHashKeyIndex = explicitHashKey == null ? -1
-				: indexOf(explicitHashKey, explicitHashKeys, explicitHashKeyIndexes);
-		pending.add(new Pending(partitionKeyIndex, explicitHashKeyIndex, data));
-		return flushed == null ? List.of() : List.of(flushed);
+		this.protobufBytes += added;
+		int partitionKeyIndex = indexOf(partitionKey, this.partitionKeys, this.partitionKeyIndexes);
+		int explicitHashKeyIndex = (explicitHashKey != null)
+				? indexOf(explicitHashKey, this.explicitHashKeys, this.explicitHashKeyIndexes) : -1;
+		this.pending.add(new Pending(partitionKeyIndex, explicitHashKeyIndex, data));
+		return (flushed != null) ? List.of(flushed) : List.of();
 	}
 
 	/**
-	 * {@return the pending user records as one Kinesis record, if there are any} The
+	 * Returns the pending user records as one Kinesis record, if there are any. The
 	 * aggregator is then empty.
+	 * @return the pending user records as one Kinesis record, if there are any
 	 */
 	public Optional<KinesisRecord> flush() {
-		if (pending.isEmpty()) {
+		if (this.pending.isEmpty()) {
 			return Optional.empty();
 		}
-		KinesisRecord record = pending.size() == 1 ? plain(pending.get(0)) : aggregate(pending.get(0));
-		partitionKeys.clear();
-		partitionKeyIndexes.clear();
-		explicitHashKeys.clear();
-		explicitHashKeyIndexes.clear();
-		pending.clear();
-		protobufBytes = 0;
+		KinesisRecord record = (this.pending.size() == 1) ? plain(this.pending.get(0)) : aggregate(this.pending.get(0));
+		this.partitionKeys.clear();
+		this.partitionKeyIndexes.clear();
+		this.explicitHashKeys.clear();
+		this.explicitHashKeyIndexes.clear();
+		this.pending.clear();
+		this.protobufBytes = 0;
 		return Optional.of(record);
 	}
 
 	/**
-	 * {@return how many user records wait for the next {@link #flush}}
+	 * Returns how many user records wait for the next {@link #flush}.
+	 * @return how many user records wait for the next {@link #flush}
 	 */
 	public int pendingUserRecords() {
-		return pending.size();
+		return this.pending.size();
 	}
 
-	/** Code points never outnumber UTF-16 units: only a longer key needs counting. */
+	/**
+	 * Code points never outnumber UTF-16 units: only a longer key needs counting.
+	 * @param partitionKey the partition key
+	 * @return whether the partition key has 1 to 256 code points
+	 */
 	private static boolean hasValidLength(String partitionKey) {
 		int units = partitionKey.length();
 		return units > 0 && (units <= MAX_PARTITION_KEY_CODE_POINTS
@@ -159,23 +170,28 @@ public final class Aggregator {
 	/**
 	 * The protobuf bytes a user record adds to the pending aggregate, its new key-table
 	 * entries included.
+	 * @param partitionKey the partition key
+	 * @param explicitHashKey the explicit hash key
+	 * @param data the data
+	 * @return the protobuf bytes a user record adds to the pending aggregate, its new
+	 * key-table entries included
 	 */
 	private int addedBytes(String partitionKey, @Nullable String explicitHashKey, byte[] data) {
 		int size = 0;
-		Integer partitionKeyIndex = partitionKeyIndexes.get(partitionKey);
+		Integer partitionKeyIndex = this.partitionKeyIndexes.get(partitionKey);
 		if (partitionKeyIndex == null) {
-			partitionKeyIndex = partitionKeys.size();
+			partitionKeyIndex = this.partitionKeys.size();
 			size += CodedOutputStream.computeStringSize(1, partitionKey);
 		}
 		Integer explicitHashKeyIndex = null;
 		if (explicitHashKey != null) {
-			explicitHashKeyIndex = explicitHashKeyIndexes.get(explicitHashKey);
+			explicitHashKeyIndex = this.explicitHashKeyIndexes.get(explicitHashKey);
 			if (explicitHashKeyIndex == null) {
-				explicitHashKeyIndex = explicitHashKeys.size();
+				explicitHashKeyIndex = this.explicitHashKeys.size();
 				size += CodedOutputStream.computeStringSize(2, explicitHashKey);
 			}
 		}
-		int recordBytes = recordBytes(partitionKeyIndex, explicitHashKeyIndex == null ? -1 : explicitHashKeyIndex,
+		int recordBytes = recordBytes(partitionKeyIndex, (explicitHashKeyIndex != null) ? explicitHashKeyIndex : -1,
 				data);
 		return size + CodedOutputStream.computeTagSize(3) + CodedOutputStream.computeUInt32SizeNoTag(recordBytes)
 				+ recordBytes;
@@ -183,17 +199,21 @@ public final class Aggregator {
 
 	private static int recordBytes(int partitionKeyIndex, int explicitHashKeyIndex, byte[] data) {
 		return CodedOutputStream.computeUInt64Size(1, partitionKeyIndex)
-				+ (explicitHashKeyIndex < 0 ? 0 : CodedOutputStream.computeUInt64Size(2, explicitHashKeyIndex))
+				+ ((explicitHashKeyIndex < 0) ? 0 : CodedOutputStream.computeUInt64Size(2, explicitHashKeyIndex))
 				+ CodedOutputStream.computeByteArraySize(3, data);
 	}
 
 	private KinesisRecord plain(Pending only) {
-		return plain(partitionKeys.get(only.partitionKeyIndex), explicitHashKeyOf(only), only.data);
+		return plain(this.partitionKeys.get(only.partitionKeyIndex), explicitHashKeyOf(only), only.data);
 	}
 
 	/**
 	 * Like the KPL, a plain record is put with its effective hash key as explicit hash
 	 * key.
+	 * @param partitionKey the partition key
+	 * @param explicitHashKey the explicit hash key
+	 * @param data the data
+	 * @return the Kinesis record
 	 */
 	private static KinesisRecord plain(String partitionKey, @Nullable String explicitHashKey, byte[] data) {
 		return new KinesisRecord(partitionKey, outerHashKey(partitionKey, explicitHashKey), data, 1);
@@ -202,27 +222,32 @@ public final class Aggregator {
 	/**
 	 * The effective hash key in decimal; an explicit hash key is already canonical, so it
 	 * is that.
+	 * @param partitionKey the partition key
+	 * @param explicitHashKey the explicit hash key
+	 * @return the effective hash key in decimal
 	 */
 	private static String outerHashKey(String partitionKey, @Nullable String explicitHashKey) {
-		return explicitHashKey != null ? explicitHashKey : HashKeys.effectiveHashKey(partitionKey, null).toString();
+		return (explicitHashKey != null) ? explicitHashKey : HashKeys.effectiveHashKey(partitionKey, null).toString();
 	}
 
 	private @Nullable String explicitHashKeyOf(Pending userRecord) {
-		return userRecord.explicitHashKeyIndex < 0 ? null : explicitHashKeys.get(userRecord.explicitHashKeyIndex);
+		return (userRecord.explicitHashKeyIndex < 0) ? null
+				: this.explicitHashKeys.get(userRecord.explicitHashKeyIndex);
 	}
 
 	private KinesisRecord aggregate(Pending first) {
-		byte[] out = new byte[FRAMING_BYTES + protobufBytes];
+		byte[] out = new byte[FRAMING_BYTES + this.protobufBytes];
 		System.arraycopy(AggregateReader.MAGIC, 0, out, 0, AggregateReader.MAGIC.length);
-		CodedOutputStream protobuf = CodedOutputStream.newInstance(out, AggregateReader.MAGIC.length, protobufBytes);
+		CodedOutputStream protobuf = CodedOutputStream.newInstance(out, AggregateReader.MAGIC.length,
+				this.protobufBytes);
 		try {
-			for (String partitionKey : partitionKeys) {
+			for (String partitionKey : this.partitionKeys) {
 				protobuf.writeString(1, partitionKey);
 			}
-			for (String explicitHashKey : explicitHashKeys) {
+			for (String explicitHashKey : this.explicitHashKeys) {
 				protobuf.writeString(2, explicitHashKey);
 			}
-			for (Pending record : pending) {
+			for (Pending record : this.pending) {
 				protobuf.writeTag(3, 2);
 				protobuf
 					.writeUInt32NoTag(recordBytes(record.partitionKeyIndex, record.explicitHashKeyIndex, record.data));
@@ -234,17 +259,17 @@ public final class Aggregator {
 			}
 			protobuf.checkNoSpaceLeft();
 		}
-		catch (IOException e) {
-			throw new IllegalStateException("The aggregate's size was miscomputed", e);
+		catch (IOException ex) {
+			throw new IllegalStateException("The aggregate's size was miscomputed", ex);
 		}
-		byte[] digest = Md5.digest(out, AggregateReader.MAGIC.length, protobufBytes);
-		System.arraycopy(digest, 0, out, AggregateReader.MAGIC.length + protobufBytes, Md5.DIGEST_LENGTH);
-		String firstHashKey = outerHashKey(partitionKeys.get(first.partitionKeyIndex), explicitHashKeyOf(first));
-		return new KinesisRecord(AGGREGATE_PARTITION_KEY, firstHashKey, out, pending.size());
+		byte[] digest = Md5.digest(out, AggregateReader.MAGIC.length, this.protobufBytes);
+		System.arraycopy(digest, 0, out, AggregateReader.MAGIC.length + this.protobufBytes, Md5.DIGEST_LENGTH);
+		String firstHashKey = outerHashKey(this.partitionKeys.get(first.partitionKeyIndex), explicitHashKeyOf(first));
+		return new KinesisRecord(AGGREGATE_PARTITION_KEY, firstHashKey, out, this.pending.size());
 	}
 
 	private static int indexOf(String key, List<String> table, Map<String, Integer> indexes) {
-		return indexes.computeIfAbsent(key, added -> {
+		return indexes.computeIfAbsent(key, (added) -> {
 			table.add(added);
 			return table.size() - 1;
 		});

@@ -5,6 +5,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * A Kinesis record that carries the KPL magic but cannot be deaggregated. None of its
  * user records has been delivered when this is raised.
+ *
+ * @author The kpl-deagg maintainers
  */
 public final class CorruptAggregateException extends RuntimeException {
 
@@ -29,25 +31,29 @@ public final class CorruptAggregateException extends RuntimeException {
 	}
 
 	/**
-	 * {@return what is wrong with the aggregate}
+	 * Returns what is wrong with the aggregate.
+	 * @return what is wrong with the aggregate
 	 */
 	public CorruptionReason reason() {
-		return reason;
+		return this.reason;
 	}
 
 	/**
-	 * {@return the sequence number of the corrupt Kinesis record}
+	 * Returns the sequence number of the corrupt Kinesis record.
+	 * @return the sequence number of the corrupt Kinesis record
 	 */
 	public String sequenceNumber() {
-		return sequenceNumber;
+		return this.sequenceNumber;
 	}
 
 	/**
-	 * {@return the partition key of the corrupt Kinesis record (normally the KPL's
-	 * {@code "a"})}
+	 * Returns the partition key of the corrupt Kinesis record (normally the KPL's
+	 * {@code "a"}).
+	 * @return the partition key of the corrupt Kinesis record (normally the KPL's
+	 * {@code "a"})
 	 */
 	public String partitionKey() {
-		return partitionKey;
+		return this.partitionKey;
 	}
 
 }

@@ -3,6 +3,8 @@ package io.github.kpldeagg.core;
 /**
  * What a {@link Deaggregator} does with a {@linkplain CorruptAggregateException corrupt
  * aggregate}.
+ *
+ * @author The kpl-deagg maintainers
  */
 public enum CorruptAggregatePolicy {
 

@@ -1,6 +1,10 @@
 package io.github.kpldeagg.core;
 
-/** Why a record that starts with the KPL magic could not be read as an aggregate. */
+/**
+ * Why a record that starts with the KPL magic could not be read as an aggregate.
+ *
+ * @author The kpl-deagg maintainers
+ */
 public enum CorruptionReason {
 
 	/**

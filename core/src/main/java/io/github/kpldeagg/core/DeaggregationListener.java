@@ -4,6 +4,8 @@ package io.github.kpldeagg.core;
  * Told what a {@link Deaggregator} found in each Kinesis record, before that record's
  * user records are delivered. For metrics and logging; implementations must be
  * thread-safe and fast.
+ *
+ * @author The kpl-deagg maintainers
  */
 public interface DeaggregationListener {
 

@@ -1,6 +1,5 @@
 package io.github.kpldeagg.core;
 
-import com.amazonaws.services.lambda.runtime.events.KinesisEvent;
 import java.math.BigInteger;
 import java.nio.ByteBuffer;
 import java.time.Instant;
@@ -10,6 +9,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.RandomAccess;
 import java.util.stream.Stream;
+
+import com.amazonaws.services.lambda.runtime.events.KinesisEvent;
 import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.kinesis.model.Record;
 
@@ -51,6 +52,8 @@ import software.amazon.awssdk.services.kinesis.model.Record;
  * use, keeps the heap growth within that bound. The methods that return the user records
  * of many Kinesis records as one list hold every user record, about 60 bytes each (more
  * with distinct partition keys); a 10 MiB aggregate can carry 1.7 million of them.
+ *
+ * @author The kpl-deagg maintainers
  */
 public final class Deaggregator {
 
@@ -67,27 +70,33 @@ public final class Deaggregator {
 	}
 
 	/**
-	 * {@return a deaggregator that passes corrupt aggregates through, as KCL does, and
-	 * filters nothing}
+	 * Returns a deaggregator that passes corrupt aggregates through, as KCL does, and
+	 * filters nothing.
+	 * @return a deaggregator that passes corrupt aggregates through, as KCL does, and
+	 * filters nothing
 	 */
 	public static Deaggregator create() {
 		return builder().build();
 	}
 
 	/**
-	 * {@return a builder, for a corrupt-aggregate policy, a shard's hash-key range or a
-	 * listener}
+	 * Returns a builder, for a corrupt-aggregate policy, a shard's hash-key range or a
+	 * listener.
+	 * @return a builder, for a corrupt-aggregate policy, a shard's hash-key range or a
+	 * listener
 	 */
 	public static Builder builder() {
 		return new Builder();
 	}
 
 	/**
-	 * {@return all user records of the given records, in order, in one list that holds
-	 * them all} To hold one aggregate's user records at a time, call
+	 * Returns all user records of the given records, in order, in one list that holds
+	 * them all. To hold one aggregate's user records at a time, call
 	 * {@link #deaggregate(Record)} per record instead.
-	 * @param records AWS SDK v2 records, as {@code GetRecords} or
+	 * @param records the AWS SDK v2 records, as {@code GetRecords} or
 	 * {@code SubscribeToShard} return them
+	 * @return all user records of the given records, in order, in one list that holds
+	 * them all
 	 * @throws CorruptAggregateException if an aggregate is corrupt and the policy is
 	 * {@link CorruptAggregatePolicy#FAIL FAIL}
 	 */
@@ -100,8 +109,8 @@ public final class Deaggregator {
 	}
 
 	/**
-	 * {@return the user records of one Kinesis record, in order, as a lazy, unmodifiable,
-	 * random-access view} A plain record gives one user record, unchanged. An aggregate
+	 * Returns the user records of one Kinesis record, in order, as a lazy, unmodifiable,
+	 * random-access view. A plain record gives one user record, unchanged. An aggregate
 	 * is validated whole before this returns, and the listener told what it is, so a
 	 * corrupt one is handled by the policy here and never half delivered. The view then
 	 * creates each user record when it is read, from the record's bytes (each read gives
@@ -109,6 +118,8 @@ public final class Deaggregator {
 	 * many user records it has.
 	 * @param record an AWS SDK v2 record, as {@code GetRecords} or
 	 * {@code SubscribeToShard} return it
+	 * @return the user records of one Kinesis record, in order, as a lazy, unmodifiable,
+	 * random-access view
 	 * @throws CorruptAggregateException if the record is a corrupt aggregate and the
 	 * policy is {@link CorruptAggregatePolicy#FAIL FAIL}
 	 */
@@ -117,19 +128,21 @@ public final class Deaggregator {
 	}
 
 	/**
-	 * {@return the user records of the given records, in order, each Kinesis record
-	 * decoded when the stream reaches it} A corrupt aggregate under
+	 * Returns the user records of the given records, in order, each Kinesis record
+	 * decoded when the stream reaches it. A corrupt aggregate under
 	 * {@link CorruptAggregatePolicy#FAIL FAIL} throws {@link CorruptAggregateException}
 	 * from the stream's terminal operation.
-	 * @param records AWS SDK v2 records, as {@code GetRecords} or
+	 * @param records the AWS SDK v2 records, as {@code GetRecords} or
 	 * {@code SubscribeToShard} return them
+	 * @return the user records of the given records, in order, each Kinesis record
+	 * decoded when the stream reaches it
 	 */
 	public Stream<UserRecord> stream(List<Record> records) {
-		return records.stream().flatMap(record -> deaggregate(record).stream());
+		return records.stream().flatMap((record) -> deaggregate(record).stream());
 	}
 
 	/**
-	 * {@return the user records of one Kinesis record given as raw data, as a lazy view}
+	 * Returns the user records of one Kinesis record given as raw data, as a lazy view.
 	 * The user records view the buffer's array when it has one, which must not change
 	 * while they or the view are in use; otherwise its remaining bytes are copied once.
 	 * The view is the one {@link #deaggregate(Record)} returns: unmodifiable,
@@ -138,6 +151,7 @@ public final class Deaggregator {
 	 * @param data the Kinesis record's data, from its position to its limit
 	 * @param partitionKey the Kinesis record's partition key
 	 * @param sequenceNumber the Kinesis record's sequence number
+	 * @return the user records of one Kinesis record given as raw data, as a lazy view
 	 * @throws CorruptAggregateException if the record is a corrupt aggregate and the
 	 * policy is {@link CorruptAggregatePolicy#FAIL FAIL}
 	 */
@@ -146,8 +160,8 @@ public final class Deaggregator {
 	}
 
 	/**
-	 * {@return the user records of one Kinesis record given as raw data, with all the
-	 * record's attributes, as a lazy view} The user records view the buffer's array when
+	 * Returns the user records of one Kinesis record given as raw data, with all the
+	 * record's attributes, as a lazy view. The user records view the buffer's array when
 	 * it has one, which must not change while they or the view are in use; otherwise its
 	 * remaining bytes are copied once. The view is the one {@link #deaggregate(Record)}
 	 * returns: unmodifiable, random-access, each user record created when it is read,
@@ -159,6 +173,8 @@ public final class Deaggregator {
 	 * @param sequenceNumber the Kinesis record's sequence number
 	 * @param approximateArrivalTimestamp when Kinesis received the record; null if
 	 * unknown
+	 * @return the user records of one Kinesis record given as raw data, with all the
+	 * record's attributes, as a lazy view
 	 * @throws CorruptAggregateException if the record is a corrupt aggregate and the
 	 * policy is {@link CorruptAggregatePolicy#FAIL FAIL}
 	 */
@@ -168,9 +184,11 @@ public final class Deaggregator {
 	}
 
 	/**
-	 * {@return all user records of a Lambda Kinesis event, in order, each with its event
-	 * record's metadata}
+	 * Returns all user records of a Lambda Kinesis event, in order, each with its event
+	 * record's metadata.
 	 * @param event the event, as Lambda passes it to a {@code RequestHandler}
+	 * @return all user records of a Lambda Kinesis event, in order, each with its event
+	 * record's metadata
 	 * @throws CorruptAggregateException if an aggregate is corrupt and the policy is
 	 * {@link CorruptAggregatePolicy#FAIL FAIL}
 	 */
@@ -179,43 +197,47 @@ public final class Deaggregator {
 	}
 
 	/**
-	 * {@return the user records of a Lambda Kinesis event, in order, each Kinesis record
-	 * decoded when the stream reaches it}
+	 * Returns the user records of a Lambda Kinesis event, in order, each Kinesis record
+	 * decoded when the stream reaches it.
 	 * @param event the event, as Lambda passes it to a {@code RequestHandler}
+	 * @return the user records of a Lambda Kinesis event, in order, each Kinesis record
+	 * decoded when the stream reaches it
 	 */
 	public Stream<KinesisEventUserRecord> streamEvent(KinesisEvent event) {
 		return event.getRecords()
 			.stream()
-			.flatMap(eventRecord -> decode(KinesisEventUserRecord.input(eventRecord)).stream()
-				.map(userRecord -> KinesisEventUserRecord.of(userRecord, eventRecord)));
+			.flatMap((eventRecord) -> decode(KinesisEventUserRecord.input(eventRecord)).stream()
+				.map((userRecord) -> KinesisEventUserRecord.of(userRecord, eventRecord)));
 	}
 
 	/**
 	 * One Kinesis record's user records; an aggregate's are created as the list is read.
+	 * @param input the input
+	 * @return one Kinesis record's user records
 	 */
 	List<UserRecord> decode(Input input) {
 		if (!AggregateReader.isAggregate(input.source, input.offset, input.length)) {
-			listener.plainRecord(input.sequenceNumber);
+			this.listener.plainRecord(input.sequenceNumber);
 			return List.of(input.asPlainRecord());
 		}
 		Aggregate aggregate;
 		try {
-			aggregate = AggregateReader.read(input.source, input.offset, input.length, hashKeyRange);
+			aggregate = AggregateReader.read(input.source, input.offset, input.length, this.hashKeyRange);
 		}
-		catch (AggregateFormatException e) {
-			return corrupt(input, e);
+		catch (AggregateFormatException ex) {
+			return corrupt(input, ex);
 		}
-		listener.aggregate(input.sequenceNumber, aggregate.userRecordCount(),
+		this.listener.aggregate(input.sequenceNumber, aggregate.userRecordCount(),
 				aggregate.userRecordCount() - aggregate.size());
-		return aggregate.size() == 0 ? List.of()
+		return (aggregate.size() == 0) ? List.of()
 				: new UserRecords(aggregate, input.sequenceNumber, input.approximateArrivalTimestamp);
 	}
 
 	private List<UserRecord> corrupt(Input input, AggregateFormatException e) {
 		CorruptAggregateException corruption = new CorruptAggregateException(e.reason(), e.getMessage(),
 				input.sequenceNumber, input.partitionKey, null);
-		listener.corruptAggregate(corruption, corruptAggregatePolicy);
-		return switch (corruptAggregatePolicy) {
+		this.listener.corruptAggregate(corruption, this.corruptAggregatePolicy);
+		return switch (this.corruptAggregatePolicy) {
 			case PASS_THROUGH -> List.of(input.asPlainRecord());
 			case SKIP -> List.of();
 			case FAIL -> throw corruption;
@@ -242,18 +264,28 @@ public final class Deaggregator {
 
 		@Override
 		public UserRecord get(int index) {
-			Objects.checkIndex(index, aggregate.size());
-			return aggregate.userRecord(index, sequenceNumber, approximateArrivalTimestamp);
+			Objects.checkIndex(index, this.aggregate.size());
+			return this.aggregate.userRecord(index, this.sequenceNumber, this.approximateArrivalTimestamp);
 		}
 
 		@Override
 		public int size() {
-			return aggregate.size();
+			return this.aggregate.size();
 		}
 
 	}
 
-	/** One Kinesis record, whatever type it came in. */
+	/**
+	 * One Kinesis record, whatever type it came in.
+	 *
+	 * @param source the source
+	 * @param offset the offset
+	 * @param length the length
+	 * @param partitionKey the partition key
+	 * @param explicitHashKey the explicit hash key
+	 * @param sequenceNumber the sequence number
+	 * @param approximateArrivalTimestamp the approximate arrival timestamp
+	 */
 	record Input(byte[] source, int offset, int length, String partitionKey, @Nullable String explicitHashKey,
 			String sequenceNumber, @Nullable Instant approximateArrivalTimestamp) {
 
@@ -272,8 +304,8 @@ public final class Deaggregator {
 		}
 
 		UserRecord asPlainRecord() {
-			return new UserRecord(source, offset, length, partitionKey, explicitHashKey, sequenceNumber, 0, false,
-					approximateArrivalTimestamp);
+			return new UserRecord(this.source, this.offset, this.length, this.partitionKey, this.explicitHashKey,
+					this.sequenceNumber, 0, false, this.approximateArrivalTimestamp);
 		}
 	}
 
@@ -332,8 +364,9 @@ public final class Deaggregator {
 		}
 
 		/**
-		 * {@return a deaggregator with this builder's settings} The builder may be used
+		 * Returns a deaggregator with this builder's settings. The builder may be used
 		 * again.
+		 * @return a deaggregator with this builder's settings
 		 */
 		public Deaggregator build() {
 			return new Deaggregator(this);

@@ -7,11 +7,12 @@ import java.math.BigInteger;
  *
  * @param startingHashKey the shard's {@code StartingHashKey}
  * @param endingHashKey the shard's {@code EndingHashKey}
+ * @author The kpl-deagg maintainers
  */
 record HashKeyRange(BigInteger startingHashKey, BigInteger endingHashKey) {
 
 	boolean contains(BigInteger hashKey) {
-		return hashKey.compareTo(startingHashKey) >= 0 && hashKey.compareTo(endingHashKey) <= 0;
+		return hashKey.compareTo(this.startingHashKey) >= 0 && hashKey.compareTo(this.endingHashKey) <= 0;
 	}
 
 }

@@ -1,6 +1,7 @@
 package io.github.kpldeagg.core;
 
 import java.nio.charset.StandardCharsets;
+
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -8,6 +9,8 @@ import org.jspecify.annotations.Nullable;
  * of a small table are kept once decoded and shared by the user records that use them, as
  * a table of one key is common; those of a larger table are decoded for each user record,
  * so that the table never holds more than its offsets and a few strings.
+ *
+ * @author The kpl-deagg maintainers
  */
 final class KeyTable {
 
@@ -29,27 +32,35 @@ final class KeyTable {
 	KeyTable(byte[] source, int[] offsets) {
 		this.source = source;
 		this.offsets = offsets;
-		this.strings = offsets.length <= MAX_KEPT_STRINGS ? new String[offsets.length] : null;
+		this.strings = (offsets.length <= MAX_KEPT_STRINGS) ? new String[offsets.length] : null;
 	}
 
 	int size() {
-		return offsets.length;
+		return this.offsets.length;
 	}
 
-	/** Offset of the entry's length prefix. */
+	/**
+	 * Offset of the entry's length prefix.
+	 * @param index the index
+	 * @return the offset of the entry's length prefix
+	 */
 	int offset(int index) {
-		return offsets[index];
+		return this.offsets[index];
 	}
 
-	/** The entry as protobuf-java decodes a string field. */
+	/**
+	 * The entry as protobuf-java decodes a string field.
+	 * @param index the index
+	 * @return the entry as protobuf-java decodes a string field
+	 */
 	String string(int index) {
-		if (strings == null) {
-			return decode(source, offsets[index]);
+		if (this.strings == null) {
+			return decode(this.source, this.offsets[index]);
 		}
-		String string = strings[index];
+		String string = this.strings[index];
 		if (string == null) {
-			string = decode(source, offsets[index]);
-			strings[index] = string;
+			string = decode(this.source, this.offsets[index]);
+			this.strings[index] = string;
 		}
 		return string;
 	}
@@ -57,6 +68,10 @@ final class KeyTable {
 	/**
 	 * The string field whose length prefix is at {@code offset}, decoded as protobuf-java
 	 * decodes strings.
+	 * @param source the source
+	 * @param offset the offset
+	 * @return the string field whose length prefix is at {@code offset}, decoded as
+	 * protobuf-java decodes strings
 	 */
 	static String decode(byte[] source, int offset) {
 		WireCursor in = new WireCursor(source, offset);

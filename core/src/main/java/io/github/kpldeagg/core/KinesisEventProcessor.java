@@ -1,11 +1,12 @@
 package io.github.kpldeagg.core;
 
-import com.amazonaws.services.lambda.runtime.events.KinesisEvent;
-import com.amazonaws.services.lambda.runtime.events.KinesisEvent.KinesisEventRecord;
-import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+
+import com.amazonaws.services.lambda.runtime.events.KinesisEvent;
+import com.amazonaws.services.lambda.runtime.events.KinesisEvent.KinesisEventRecord;
+import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 
 /**
  * Runs a Lambda function's work once per user record of a {@code KinesisEvent} and
@@ -41,6 +42,8 @@ import java.util.Objects;
  * retries the whole batch.
  * <p>
  * Instances are immutable and thread-safe.
+ *
+ * @author The kpl-deagg maintainers
  */
 public final class KinesisEventProcessor {
 
@@ -54,33 +57,38 @@ public final class KinesisEventProcessor {
 	}
 
 	/**
-	 * {@return a processor with {@link Deaggregator#create()}: corrupt aggregates pass
-	 * through as one record}
+	 * Returns a processor with {@link Deaggregator#create()}: corrupt aggregates pass
+	 * through as one record.
+	 * @return a processor with {@link Deaggregator#create()}: corrupt aggregates pass
+	 * through as one record
 	 */
 	public static KinesisEventProcessor create() {
 		return of(Deaggregator.create());
 	}
 
 	/**
-	 * {@return a processor that deaggregates with the given deaggregator}
+	 * Returns a processor that deaggregates with the given deaggregator.
 	 * @param deaggregator its corrupt-aggregate policy decides whether a corrupt
 	 * aggregate fails its record; a {@link CorruptAggregatePolicy#FAIL FAIL} is reported
 	 * as that record's failure
+	 * @return a processor that deaggregates with the given deaggregator
 	 */
 	public static KinesisEventProcessor of(Deaggregator deaggregator) {
 		return new KinesisEventProcessor(Objects.requireNonNull(deaggregator, "deaggregator"), FailureListener.NONE);
 	}
 
 	/**
-	 * {@return a copy of this processor that also tells the listener why a Kinesis record
-	 * is reported as failed, after the listeners this one has}
+	 * Returns a copy of this processor that also tells the listener why a Kinesis record
+	 * is reported as failed, after the listeners this one has.
 	 * @param listener for logging or metrics; it must not throw
+	 * @return a copy of this processor that also tells the listener why a Kinesis record
+	 * is reported as failed, after the listeners this one has
 	 */
 	public KinesisEventProcessor onFailure(FailureListener listener) {
 		Objects.requireNonNull(listener, "listener");
-		FailureListener before = failureListener;
-		return new KinesisEventProcessor(deaggregator,
-				before == FailureListener.NONE ? listener : (eventRecord, cause) -> {
+		FailureListener before = this.failureListener;
+		return new KinesisEventProcessor(this.deaggregator,
+				(before == FailureListener.NONE) ? listener : (eventRecord, cause) -> {
 					before.failed(eventRecord, cause);
 					listener.failed(eventRecord, cause);
 				});
@@ -101,17 +109,17 @@ public final class KinesisEventProcessor {
 		for (KinesisEventRecord eventRecord : wellFormedRecords(event)) {
 			List<UserRecord> userRecords;
 			try {
-				userRecords = deaggregator.decode(KinesisEventUserRecord.input(eventRecord));
+				userRecords = this.deaggregator.decode(KinesisEventUserRecord.input(eventRecord));
 			}
-			catch (CorruptAggregateException e) {
-				return failed(eventRecord, e);
+			catch (CorruptAggregateException ex) {
+				return failed(eventRecord, ex);
 			}
 			for (UserRecord userRecord : userRecords) {
 				try {
 					handler.handle(KinesisEventUserRecord.of(userRecord, eventRecord));
 				}
-				catch (Exception e) {
-					return failed(eventRecord, e);
+				catch (Exception ex) {
+					return failed(eventRecord, ex);
 				}
 			}
 		}
@@ -119,7 +127,7 @@ public final class KinesisEventProcessor {
 	}
 
 	private StreamsEventResponse failed(KinesisEventRecord eventRecord, Exception cause) {
-		failureListener.failed(eventRecord, cause);
+		this.failureListener.failed(eventRecord, cause);
 		List<StreamsEventResponse.BatchItemFailure> failures = new ArrayList<>();
 		failures.add(new StreamsEventResponse.BatchItemFailure(eventRecord.getKinesis().getSequenceNumber()));
 		return new StreamsEventResponse(failures);
@@ -128,6 +136,9 @@ public final class KinesisEventProcessor {
 	/**
 	 * The event's records, checked up front so that a failure can always be reported by
 	 * sequence number.
+	 * @param event the event
+	 * @return the event's records, checked up front so that a failure can always be
+	 * reported by sequence number
 	 */
 	private static List<KinesisEventRecord> wellFormedRecords(KinesisEvent event) {
 		Objects.requireNonNull(event, "event");
@@ -137,7 +148,7 @@ public final class KinesisEventProcessor {
 		}
 		for (int i = 0; i < records.size(); i++) {
 			KinesisEventRecord eventRecord = records.get(i);
-			KinesisEvent.Record kinesis = eventRecord == null ? null : eventRecord.getKinesis();
+			KinesisEvent.Record kinesis = (eventRecord != null) ? eventRecord.getKinesis() : null;
 			String where = "Malformed Kinesis event: Records[" + i + "]";
 			if (kinesis == null) {
 				throw new IllegalArgumentException(where + " has no kinesis");

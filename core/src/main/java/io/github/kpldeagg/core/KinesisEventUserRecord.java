@@ -1,7 +1,8 @@
 package io.github.kpldeagg.core;
 
-import com.amazonaws.services.lambda.runtime.events.KinesisEvent;
 import java.time.Instant;
+
+import com.amazonaws.services.lambda.runtime.events.KinesisEvent;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -18,6 +19,7 @@ import org.jspecify.annotations.Nullable;
  * @param eventVersion the event version
  * @param invokeIdentityArn the ARN of the identity that invoked the function
  * @param kinesisSchemaVersion the Kinesis schema version
+ * @author The kpl-deagg maintainers
  */
 public record KinesisEventUserRecord(UserRecord userRecord, @Nullable String eventSourceArn, @Nullable String awsRegion,
 		@Nullable String eventId, @Nullable String eventName, @Nullable String eventSource,
@@ -25,7 +27,7 @@ public record KinesisEventUserRecord(UserRecord userRecord, @Nullable String eve
 
 	static Deaggregator.Input input(KinesisEvent.KinesisEventRecord eventRecord) {
 		KinesisEvent.Record record = eventRecord.getKinesis();
-		@Nullable Instant arrival = record.getApproximateArrivalTimestamp() == null ? null
+		@Nullable Instant arrival = (record.getApproximateArrivalTimestamp() == null) ? null
 				: record.getApproximateArrivalTimestamp().toInstant();
 		return Deaggregator.Input.of(record.getData(), record.getPartitionKey(), null, record.getSequenceNumber(),
 				arrival);

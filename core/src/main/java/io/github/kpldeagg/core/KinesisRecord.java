@@ -11,6 +11,7 @@ package io.github.kpldeagg.core;
  * record's shard
  * @param data the record's data; not copied, do not modify
  * @param userRecordCount how many user records the data carries
+ * @author The kpl-deagg maintainers
  */
 public record KinesisRecord(String partitionKey, String explicitHashKey, byte[] data, int userRecordCount) {
 
@@ -18,6 +19,6 @@ public record KinesisRecord(String partitionKey, String explicitHashKey, byte[] 
 	 * {@return whether the data is a KPL aggregate rather than one plain user record}
 	 */
 	public boolean aggregated() {
-		return userRecordCount > 1;
+		return this.userRecordCount > 1;
 	}
 }

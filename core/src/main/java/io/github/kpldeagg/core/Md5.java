@@ -3,7 +3,11 @@ package io.github.kpldeagg.core;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 
-/** MD5, which the KPL format uses both as checksum and as partition-key hash. */
+/**
+ * MD5, which the KPL format uses both as checksum and as partition-key hash.
+ *
+ * @author The kpl-deagg maintainers
+ */
 final class Md5 {
 
 	static final int DIGEST_LENGTH = 16;
@@ -12,8 +16,8 @@ final class Md5 {
 		try {
 			return MessageDigest.getInstance("MD5");
 		}
-		catch (NoSuchAlgorithmException e) {
-			throw new IllegalStateException("Every Java platform must provide MD5", e);
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException("Every Java platform must provide MD5", ex);
 		}
 	});
 

@@ -5,6 +5,8 @@ package io.github.kpldeagg.core;
  * {@link AggregateReader}'s walk has validated. As the walk does, the last value of a
  * field wins and every other field is skipped. One instance reads any number of
  * submessages without allocating.
+ *
+ * @author The kpl-deagg maintainers
  */
 final class RecordFields {
 
@@ -26,28 +28,30 @@ final class RecordFields {
 
 	/**
 	 * Reads the submessage whose length prefix is at {@code offset}; returns this.
+	 * @param offset the offset
+	 * @return this
 	 */
 	RecordFields read(int offset) {
-		hasExplicitHashKeyIndex = false;
-		in.seek(offset);
-		int length = in.readLength();
-		int end = in.position() + length;
-		while (in.position() < end) {
-			int tag = in.readTag();
+		this.hasExplicitHashKeyIndex = false;
+		this.in.seek(offset);
+		int length = this.in.readLength();
+		int end = this.in.position() + length;
+		while (this.in.position() < end) {
+			int tag = this.in.readTag();
 			if (tag == AggregateReader.PARTITION_KEY_INDEX) {
-				partitionKeyIndex = in.readVarint();
+				this.partitionKeyIndex = this.in.readVarint();
 			}
 			else if (tag == AggregateReader.EXPLICIT_HASH_KEY_INDEX) {
-				explicitHashKeyIndex = in.readVarint();
-				hasExplicitHashKeyIndex = true;
+				this.explicitHashKeyIndex = this.in.readVarint();
+				this.hasExplicitHashKeyIndex = true;
 			}
 			else if (tag == AggregateReader.DATA) {
-				dataLength = in.readLength();
-				dataOffset = in.position();
-				in.skip(dataLength);
+				this.dataLength = this.in.readLength();
+				this.dataOffset = this.in.position();
+				this.in.skip(this.dataLength);
 			}
 			else {
-				in.skipField(tag);
+				this.in.skipField(tag);
 			}
 		}
 		return this;

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.Objects;
 import java.util.Optional;
+
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -14,6 +15,8 @@ import org.jspecify.annotations.Nullable;
  * <p>
  * The data is a view of the Kinesis record's bytes, never a copy. Instances are immutable
  * and thread-safe.
+ *
+ * @author The kpl-deagg maintainers
  */
 public final class UserRecord {
 
@@ -56,7 +59,7 @@ public final class UserRecord {
 	}
 
 	/**
-	 * {@return a user record that another reader has already deaggregated}, such as KCL's
+	 * Returns a user record that another reader has already deaggregated, such as KCL's
 	 * {@code KinesisClientRecord}. The data is viewed, not copied, when the buffer has an
 	 * array.
 	 * @param data the user record's data, from its position to its limit
@@ -67,6 +70,7 @@ public final class UserRecord {
 	 * @param aggregated whether it came out of an aggregate
 	 * @param approximateArrivalTimestamp when Kinesis received the carrying record, or
 	 * null
+	 * @return a user record that another reader has already deaggregated
 	 */
 	public static UserRecord of(ByteBuffer data, String partitionKey, @Nullable String explicitHashKey,
 			String sequenceNumber, long subSequenceNumber, boolean aggregated,
@@ -78,82 +82,91 @@ public final class UserRecord {
 	}
 
 	/**
-	 * {@return the user record's partition key (for a plain record, the Kinesis
-	 * record's)}
+	 * Returns the user record's partition key (for a plain record, the Kinesis record's).
+	 * @return the user record's partition key (for a plain record, the Kinesis record's)
 	 */
 	public String partitionKey() {
-		return partitionKey;
+		return this.partitionKey;
 	}
 
 	/**
-	 * {@return the explicit hash key the producer gave this user record, if any}
+	 * Returns the explicit hash key the producer gave this user record, if any.
+	 * @return the explicit hash key the producer gave this user record, if any
 	 */
 	public Optional<String> explicitHashKey() {
-		return Optional.ofNullable(explicitHashKey);
+		return Optional.ofNullable(this.explicitHashKey);
 	}
 
 	/**
-	 * {@return the sequence number of the Kinesis record that carried this user record}
+	 * Returns the sequence number of the Kinesis record that carried this user record.
+	 * @return the sequence number of the Kinesis record that carried this user record
 	 */
 	public String sequenceNumber() {
-		return sequenceNumber;
+		return this.sequenceNumber;
 	}
 
 	/**
-	 * {@return the position of this user record in its aggregate, 0 for a plain record}
+	 * Returns the position of this user record in its aggregate, 0 for a plain record.
+	 * @return the position of this user record in its aggregate, 0 for a plain record
 	 */
 	public long subSequenceNumber() {
-		return subSequenceNumber;
+		return this.subSequenceNumber;
 	}
 
 	/**
-	 * {@return whether this user record came out of a KPL aggregate}
+	 * Returns whether this user record came out of a KPL aggregate.
+	 * @return whether this user record came out of a KPL aggregate
 	 */
 	public boolean aggregated() {
-		return aggregated;
+		return this.aggregated;
 	}
 
 	/**
-	 * {@return when Kinesis received the carrying record, if the input said so}
+	 * Returns when Kinesis received the carrying record, if the input said so.
+	 * @return when Kinesis received the carrying record, if the input said so
 	 */
 	public Optional<Instant> approximateArrivalTimestamp() {
-		return Optional.ofNullable(approximateArrivalTimestamp);
+		return Optional.ofNullable(this.approximateArrivalTimestamp);
 	}
 
 	/**
-	 * {@return a read-only view of the data, positioned at 0} Each call returns a new
-	 * view of the same bytes.
+	 * Returns a read-only view of the data, positioned at 0. Each call returns a new view
+	 * of the same bytes.
+	 * @return a read-only view of the data, positioned at 0
 	 */
 	public ByteBuffer data() {
-		return ByteBuffer.wrap(source, dataOffset, dataLength).slice().asReadOnlyBuffer();
+		return ByteBuffer.wrap(this.source, this.dataOffset, this.dataLength).slice().asReadOnlyBuffer();
 	}
 
 	/**
-	 * {@return a copy of the data}
+	 * Returns a copy of the data.
+	 * @return a copy of the data
 	 */
 	public byte[] bytes() {
-		return Arrays.copyOfRange(source, dataOffset, dataOffset + dataLength);
+		return Arrays.copyOfRange(this.source, this.dataOffset, this.dataOffset + this.dataLength);
 	}
 
 	/**
-	 * {@return the data length in bytes}
+	 * Returns the data length in bytes.
+	 * @return the data length in bytes
 	 */
 	public int dataLength() {
-		return dataLength;
+		return this.dataLength;
 	}
 
 	/**
-	 * {@return the hash key Kinesis routes this user record by}: the explicit hash key,
+	 * Returns the hash key Kinesis routes this user record by: the explicit hash key,
 	 * else the MD5 of the UTF-8 partition key read as an unsigned 128-bit integer
 	 * ({@link HashKeys#effectiveHashKey}).
+	 * @return the hash key Kinesis routes this user record by
 	 * @throws IllegalArgumentException if {@link #of} was given an explicit hash key that
 	 * is not a decimal in [0, 2^128)
 	 */
 	public BigInteger effectiveHashKey() {
-		BigInteger key = effectiveHashKey;
+		BigInteger key = this.effectiveHashKey;
 		if (key == null) {
-			key = HashKeys.effectiveHashKey(partitionKey, explicitHashKey);
-			effectiveHashKey = key;
+			key = HashKeys.effectiveHashKey(this.partitionKey, this.explicitHashKey);
+			this.effectiveHashKey = key;
 		}
 		return key;
 	}
@@ -166,25 +179,26 @@ public final class UserRecord {
 		if (!(other instanceof UserRecord that)) {
 			return false;
 		}
-		return subSequenceNumber == that.subSequenceNumber && aggregated == that.aggregated
-				&& partitionKey.equals(that.partitionKey) && Objects.equals(explicitHashKey, that.explicitHashKey)
-				&& sequenceNumber.equals(that.sequenceNumber)
-				&& Objects.equals(approximateArrivalTimestamp, that.approximateArrivalTimestamp)
-				&& Arrays.equals(source, dataOffset, dataOffset + dataLength, that.source, that.dataOffset,
-						that.dataOffset + that.dataLength);
+		return this.subSequenceNumber == that.subSequenceNumber && this.aggregated == that.aggregated
+				&& this.partitionKey.equals(that.partitionKey)
+				&& Objects.equals(this.explicitHashKey, that.explicitHashKey)
+				&& this.sequenceNumber.equals(that.sequenceNumber)
+				&& Objects.equals(this.approximateArrivalTimestamp, that.approximateArrivalTimestamp)
+				&& Arrays.equals(this.source, this.dataOffset, this.dataOffset + this.dataLength, that.source,
+						that.dataOffset, that.dataOffset + that.dataLength);
 	}
 
 	@Override
 	public int hashCode() {
-		return Objects.hash(sequenceNumber, subSequenceNumber);
+		return Objects.hash(this.sequenceNumber, this.subSequenceNumber);
 	}
 
 	@Override
 	public String toString() {
-		return "UserRecord[partitionKey=" + partitionKey
-				+ (explicitHashKey == null ? "" : ", explicitHashKey=" + explicitHashKey) + ", sequenceNumber="
-				+ sequenceNumber + ", subSequenceNumber=" + subSequenceNumber + ", aggregated=" + aggregated
-				+ ", dataLength=" + dataLength + "]";
+		return "UserRecord[partitionKey=" + this.partitionKey
+				+ ((this.explicitHashKey != null) ? ", explicitHashKey=" + this.explicitHashKey : "")
+				+ ", sequenceNumber=" + this.sequenceNumber + ", subSequenceNumber=" + this.subSequenceNumber
+				+ ", aggregated=" + this.aggregated + ", dataLength=" + this.dataLength + "]";
 	}
 
 }

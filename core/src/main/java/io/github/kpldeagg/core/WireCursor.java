@@ -7,6 +7,8 @@ import com.google.protobuf.WireFormat;
  * so without bounds or format checks and without allocating. Values are what
  * {@code CodedInputStream} reads from the same bytes: a tag or a length is the low 32
  * bits of its varint.
+ *
+ * @author The kpl-deagg maintainers
  */
 final class WireCursor {
 
@@ -20,7 +22,7 @@ final class WireCursor {
 	}
 
 	int position() {
-		return position;
+		return this.position;
 	}
 
 	void seek(int position) {
@@ -32,7 +34,7 @@ final class WireCursor {
 		int shift = 0;
 		byte next;
 		do {
-			next = source[position++];
+			next = this.source[this.position++];
 			value |= (long) (next & 0x7F) << shift;
 			shift += 7;
 		}
@@ -49,17 +51,20 @@ final class WireCursor {
 	}
 
 	void skip(int bytes) {
-		position += bytes;
+		this.position += bytes;
 	}
 
-	/** Skips the value of the field with this tag; a group up to its end-group tag. */
+	/**
+	 * Skips the value of the field with this tag; a group up to its end-group tag.
+	 * @param tag the tag
+	 */
 	void skipField(int tag) {
 		switch (WireFormat.getTagWireType(tag)) {
 			case WireFormat.WIRETYPE_VARINT -> readVarint();
-			case WireFormat.WIRETYPE_FIXED64 -> position += 8;
+			case WireFormat.WIRETYPE_FIXED64 -> this.position += 8;
 			case WireFormat.WIRETYPE_LENGTH_DELIMITED -> skip(readLength());
 			case WireFormat.WIRETYPE_START_GROUP -> skipGroup();
-			case WireFormat.WIRETYPE_FIXED32 -> position += 4;
+			case WireFormat.WIRETYPE_FIXED32 -> this.position += 4;
 			default -> throw new IllegalStateException("wire type of tag " + tag + " in validated bytes");
 		}
 	}

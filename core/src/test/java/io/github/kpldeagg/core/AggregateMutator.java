@@ -1,8 +1,5 @@
 package io.github.kpldeagg.core;
 
-import static io.github.kpldeagg.core.ProtobufBytes.END_GROUP;
-import static io.github.kpldeagg.core.ProtobufBytes.START_GROUP;
-
 import java.io.ByteArrayOutputStream;
 import java.util.Arrays;
 import java.util.List;
@@ -30,19 +27,19 @@ final class AggregateMutator {
 	byte[] next() {
 		byte[] protobuf = nextProtobuf();
 		byte[] framed = ProtobufBytes.frame(protobuf);
-		if (random.nextInt(50) == 0) {
-			framed[framed.length - 1 - random.nextInt(Md5.DIGEST_LENGTH)] ^= (byte) (1 << random.nextInt(8));
+		if (this.random.nextInt(50) == 0) {
+			framed[framed.length - 1 - this.random.nextInt(Md5.DIGEST_LENGTH)] ^= (byte) (1 << this.random.nextInt(8));
 		}
 		return framed;
 	}
 
 	/** The protobuf part of a hostile aggregate. */
 	byte[] nextProtobuf() {
-		return switch (random.nextInt(10)) {
+		return switch (this.random.nextInt(10)) {
 			case 0 -> fieldSoup(0);
-			case 1 -> randomBytes(random.nextInt(64));
+			case 1 -> randomBytes(this.random.nextInt(64));
 			case 2 -> validProtobuf();
-			default -> mutate(validProtobuf(), 1 + random.nextInt(3));
+			default -> mutate(validProtobuf(), 1 + this.random.nextInt(3));
 		};
 	}
 
@@ -50,8 +47,8 @@ final class AggregateMutator {
 	 * The protobuf of an aggregate the {@link Aggregator} wrote from random user records.
 	 */
 	byte[] validProtobuf() {
-		RandomUserRecords generator = new RandomUserRecords(random);
-		List<RandomUserRecords.Input> inputs = generator.next(2 + random.nextInt(12), 40);
+		RandomUserRecords generator = new RandomUserRecords(this.random);
+		List<RandomUserRecords.Input> inputs = generator.next(2 + this.random.nextInt(12), 40);
 		Aggregator aggregator = Aggregator.create(Aggregator.MAX_RECORD_BYTES, Integer.MAX_VALUE);
 		for (RandomUserRecords.Input input : inputs) {
 			aggregator.add(input.partitionKey(), input.explicitHashKey(), input.data());
@@ -68,14 +65,14 @@ final class AggregateMutator {
 	}
 
 	private byte[] mutateOnce(byte[] bytes) {
-		int at = bytes.length == 0 ? 0 : random.nextInt(bytes.length);
-		return switch (random.nextInt(10)) {
+		int at = (bytes.length == 0) ? 0 : this.random.nextInt(bytes.length);
+		return switch (this.random.nextInt(10)) {
 			case 0 -> flipBit(bytes, at);
 			case 1 -> setByte(bytes, at);
 			case 2 -> Arrays.copyOf(bytes, at);
-			case 3 -> splice(bytes, at, Math.min(bytes.length - at, 1 + random.nextInt(8)), new byte[0]);
-			case 4 -> splice(bytes, at, 0, randomBytes(1 + random.nextInt(8)));
-			case 5 -> splice(bytes, at, 0, Arrays.copyOfRange(bytes, random.nextInt(at + 1), at));
+			case 3 -> splice(bytes, at, Math.min(bytes.length - at, 1 + this.random.nextInt(8)), new byte[0]);
+			case 4 -> splice(bytes, at, 0, randomBytes(1 + this.random.nextInt(8)));
+			case 5 -> splice(bytes, at, 0, Arrays.copyOfRange(bytes, this.random.nextInt(at + 1), at));
 			case 6 -> splice(bytes, at, Math.min(bytes.length - at, 1), varint(hugeLength()));
 			case 7 -> splice(bytes, at, 0, nestedGroups());
 			case 8 -> splice(bytes, at, 0, hugeVarint());
@@ -89,51 +86,52 @@ final class AggregateMutator {
 	 */
 	byte[] fieldSoup(int depth) {
 		ProtobufBytes soup = new ProtobufBytes();
-		int fields = random.nextInt(8);
+		int fields = this.random.nextInt(8);
 		for (int i = 0; i < fields; i++) {
-			int fieldNumber = random.nextInt(8) == 0 ? 1 + random.nextInt(1 << 20) : 1 + random.nextInt(5);
-			int wireType = random.nextInt(4) == 0 ? random.nextInt(8) : ProtobufBytes.LENGTH_DELIMITED;
+			int fieldNumber = (this.random.nextInt(8) == 0) ? 1 + this.random.nextInt(1 << 20)
+					: 1 + this.random.nextInt(5);
+			int wireType = (this.random.nextInt(4) == 0) ? this.random.nextInt(8) : ProtobufBytes.LENGTH_DELIMITED;
 			soup.tag(fieldNumber, wireType);
 			switch (wireType) {
 				case ProtobufBytes.VARINT ->
-					soup.varint(random.nextInt(4) == 0 ? random.nextLong() : random.nextInt(8));
+					soup.varint((this.random.nextInt(4) == 0) ? this.random.nextLong() : this.random.nextInt(8));
 				case ProtobufBytes.FIXED64 -> soup.raw(randomBytes(8));
 				case ProtobufBytes.LENGTH_DELIMITED -> {
-					byte[] value = depth < 3 && random.nextBoolean() ? fieldSoup(depth + 1)
-							: randomBytes(random.nextInt(12));
-					soup.varint(random.nextInt(10) == 0 ? hugeLength() : value.length).raw(value);
+					byte[] value = (depth < 3 && this.random.nextBoolean()) ? fieldSoup(depth + 1)
+							: randomBytes(this.random.nextInt(12));
+					soup.varint((this.random.nextInt(10) == 0) ? hugeLength() : value.length).raw(value);
 				}
-				case START_GROUP -> soup.raw(fieldSoup(depth + 1))
-					.tag(random.nextInt(4) == 0 ? fieldNumber + 1 : fieldNumber, END_GROUP);
+				case ProtobufBytes.START_GROUP -> soup.raw(fieldSoup(depth + 1))
+					.tag((this.random.nextInt(4) == 0) ? fieldNumber + 1 : fieldNumber, ProtobufBytes.END_GROUP);
 				case ProtobufBytes.FIXED32 -> soup.raw(randomBytes(4));
-				default -> soup.raw(randomBytes(random.nextInt(3)));
+				default -> soup.raw(randomBytes(this.random.nextInt(3)));
 			}
 		}
 		return soup.toByteArray();
 	}
 
 	private byte[] nestedGroups() {
-		int depth = random.nextInt(20) == 0 ? 1 + random.nextInt(100_000) : 1 + random.nextInt(120);
-		int fieldNumber = 1 + random.nextInt(10);
+		int depth = (this.random.nextInt(20) == 0) ? 1 + this.random.nextInt(100_000) : 1 + this.random.nextInt(120);
+		int fieldNumber = 1 + this.random.nextInt(10);
 		ProtobufBytes groups = new ProtobufBytes();
 		for (int i = 0; i < depth; i++) {
-			groups.tag(fieldNumber, START_GROUP);
+			groups.tag(fieldNumber, ProtobufBytes.START_GROUP);
 		}
-		int closed = random.nextBoolean() ? depth : random.nextInt(depth + 1);
+		int closed = this.random.nextBoolean() ? depth : this.random.nextInt(depth + 1);
 		for (int i = 0; i < closed; i++) {
-			groups.tag(fieldNumber, END_GROUP);
+			groups.tag(fieldNumber, ProtobufBytes.END_GROUP);
 		}
 		return groups.toByteArray();
 	}
 
 	private long hugeLength() {
-		return HUGE_LENGTHS[random.nextInt(HUGE_LENGTHS.length)];
+		return HUGE_LENGTHS[this.random.nextInt(HUGE_LENGTHS.length)];
 	}
 
 	private byte[] hugeVarint() {
-		byte[] varint = new byte[10 + random.nextInt(2)];
+		byte[] varint = new byte[10 + this.random.nextInt(2)];
 		Arrays.fill(varint, (byte) 0xFF);
-		varint[varint.length - 1] = (byte) random.nextInt(2);
+		varint[varint.length - 1] = (byte) this.random.nextInt(2);
 		return varint;
 	}
 
@@ -142,7 +140,7 @@ final class AggregateMutator {
 			return bytes;
 		}
 		byte[] flipped = bytes.clone();
-		flipped[at] ^= (byte) (1 << random.nextInt(8));
+		flipped[at] ^= (byte) (1 << this.random.nextInt(8));
 		return flipped;
 	}
 
@@ -152,13 +150,14 @@ final class AggregateMutator {
 		}
 		byte[] set = bytes.clone();
 		byte[] special = { 0, 0x7F, (byte) 0x80, (byte) 0xFF, 0x08, 0x12, 0x1A, 0x0B, 0x0C };
-		set[at] = random.nextBoolean() ? special[random.nextInt(special.length)] : (byte) random.nextInt(256);
+		set[at] = this.random.nextBoolean() ? special[this.random.nextInt(special.length)]
+				: (byte) this.random.nextInt(256);
 		return set;
 	}
 
 	private byte[] randomBytes(int length) {
 		byte[] bytes = new byte[length];
-		random.nextBytes(bytes);
+		this.random.nextBytes(bytes);
 		return bytes;
 	}
 

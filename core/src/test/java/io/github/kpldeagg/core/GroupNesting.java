@@ -1,7 +1,5 @@
 package io.github.kpldeagg.core;
 
-import static io.github.kpldeagg.core.ProtobufBytes.userRecord;
-
 /** Aggregates with an unknown group nested deep inside one of the format's messages. */
 final class GroupNesting {
 
@@ -14,13 +12,17 @@ final class GroupNesting {
 	 */
 	static byte[] aggregate(int messageDepth, int groups) {
 		ProtobufBytes nested = new ProtobufBytes().nestedGroups(7, groups);
-		ProtobufBytes aggregate = new ProtobufBytes().string(1, "pk").message(3, userRecord(0, null, "x"));
+		ProtobufBytes aggregate = new ProtobufBytes().string(1, "pk")
+			.message(3, ProtobufBytes.userRecord(0, null, "x"));
 		return switch (messageDepth) {
-			case 0 -> aggregate.message(3, userRecord(0, null, "y")).raw(nested.toByteArray()).framed();
-			case 1 -> aggregate.message(3, userRecord(0, null, "y").raw(nested.toByteArray())).framed();
-			case 2 -> aggregate.message(3,
-					userRecord(0, null, "y").message(4, new ProtobufBytes().string(1, "key").raw(nested.toByteArray())))
-				.framed();
+			case 0 -> aggregate.message(3, ProtobufBytes.userRecord(0, null, "y")).raw(nested.toByteArray()).framed();
+			case 1 -> aggregate.message(3, ProtobufBytes.userRecord(0, null, "y").raw(nested.toByteArray())).framed();
+			case 2 ->
+				aggregate
+					.message(3,
+							ProtobufBytes.userRecord(0, null, "y")
+								.message(4, new ProtobufBytes().string(1, "key").raw(nested.toByteArray())))
+					.framed();
 			default -> throw new IllegalArgumentException("The format nests messages 2 deep, not " + messageDepth);
 		};
 	}

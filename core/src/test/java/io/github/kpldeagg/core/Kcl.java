@@ -3,6 +3,7 @@ package io.github.kpldeagg.core;
 import java.math.BigInteger;
 import java.nio.ByteBuffer;
 import java.util.List;
+
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.kinesis.model.Record;
 import software.amazon.kinesis.retrieval.AggregatorUtil;

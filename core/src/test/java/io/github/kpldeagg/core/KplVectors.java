@@ -1,7 +1,5 @@
 package io.github.kpldeagg.core;
 
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -10,6 +8,9 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.stream.Stream;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.kinesis.model.Record;
 
@@ -35,7 +36,7 @@ final class KplVectors {
 
 	/** All vectors of one KPL version, in the order the daemon wrote them per shard. */
 	static List<Vector> of(String producer) {
-		return ALL.stream().filter(vector -> vector.file().startsWith(producer + "-")).toList();
+		return ALL.stream().filter((vector) -> vector.file().startsWith(producer + "-")).toList();
 	}
 
 	static List<String> producers() {
@@ -46,8 +47,8 @@ final class KplVectors {
 		try (InputStream index = resource(producer + "-index.json")) {
 			return new ObjectMapper().readValue(index, Index.class).vectors().stream();
 		}
-		catch (IOException e) {
-			throw new UncheckedIOException(e);
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
 		}
 	}
 
@@ -72,24 +73,24 @@ final class KplVectors {
 			boolean aggregated, List<ExpectedUserRecord> userRecords) {
 
 		byte[] data() {
-			try (InputStream in = resource(file)) {
+			try (InputStream in = resource(this.file)) {
 				return in.readAllBytes();
 			}
-			catch (IOException e) {
-				throw new UncheckedIOException(e);
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
 			}
 		}
 
 		BigInteger startingHashKey() {
-			return new BigInteger(shardHashKeyRange.get(0));
+			return new BigInteger(this.shardHashKeyRange.get(0));
 		}
 
 		BigInteger endingHashKey() {
-			return new BigInteger(shardHashKeyRange.get(1));
+			return new BigInteger(this.shardHashKeyRange.get(1));
 		}
 
 		Instant arrival() {
-			return Instant.parse(approximateArrivalTimestamp);
+			return Instant.parse(this.approximateArrivalTimestamp);
 		}
 
 		/**
@@ -99,15 +100,15 @@ final class KplVectors {
 		Record sdkRecord() {
 			return Record.builder()
 				.data(SdkBytes.fromByteArray(data()))
-				.partitionKey(partitionKey)
-				.sequenceNumber(sequenceNumber)
+				.partitionKey(this.partitionKey)
+				.sequenceNumber(this.sequenceNumber)
 				.approximateArrivalTimestamp(arrival())
 				.build();
 		}
 
 		@Override
 		public String toString() {
-			return file;
+			return this.file;
 		}
 	}
 
@@ -116,7 +117,7 @@ final class KplVectors {
 			String effectiveHashKey, String dataBase64) {
 
 		byte[] data() {
-			return Base64.getDecoder().decode(dataBase64);
+			return Base64.getDecoder().decode(this.dataBase64);
 		}
 	}
 

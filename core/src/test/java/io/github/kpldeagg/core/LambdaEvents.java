@@ -1,14 +1,15 @@
 package io.github.kpldeagg.core;
 
-import com.amazonaws.services.lambda.runtime.events.KinesisEvent;
-import com.amazonaws.services.lambda.runtime.events.KinesisEvent.KinesisEventRecord;
-import io.github.kpldeagg.core.KplVectors.Vector;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+
+import com.amazonaws.services.lambda.runtime.events.KinesisEvent;
+import com.amazonaws.services.lambda.runtime.events.KinesisEvent.KinesisEventRecord;
+import io.github.kpldeagg.core.KplVectors.Vector;
 
 /**
  * Lambda {@code KinesisEvent}s as Lambda builds them: one batch per shard, records in
@@ -25,7 +26,7 @@ final class LambdaEvents {
 	static List<KinesisEvent> byShard(String producer) {
 		Map<String, List<KinesisEventRecord>> shards = new TreeMap<>();
 		for (Vector vector : KplVectors.of(producer)) {
-			shards.computeIfAbsent(vector.shardId(), shard -> new ArrayList<>()).add(record(vector));
+			shards.computeIfAbsent(vector.shardId(), (shard) -> new ArrayList<>()).add(record(vector));
 		}
 		return shards.values().stream().map(LambdaEvents::event).toList();
 	}

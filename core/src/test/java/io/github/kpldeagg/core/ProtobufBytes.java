@@ -26,15 +26,15 @@ final class ProtobufBytes {
 
 	ProtobufBytes varint(long value) {
 		while ((value & ~0x7FL) != 0) {
-			out.write((int) (value & 0x7F) | 0x80);
+			this.out.write((int) (value & 0x7F) | 0x80);
 			value >>>= 7;
 		}
-		out.write((int) value);
+		this.out.write((int) value);
 		return this;
 	}
 
 	ProtobufBytes raw(byte... bytes) {
-		out.writeBytes(bytes);
+		this.out.writeBytes(bytes);
 		return this;
 	}
 
@@ -66,7 +66,7 @@ final class ProtobufBytes {
 	}
 
 	byte[] toByteArray() {
-		return out.toByteArray();
+		return this.out.toByteArray();
 	}
 
 	/**

@@ -12,10 +12,6 @@ import java.util.function.Consumer;
  */
 final class RandomUserRecords {
 
-	/** A user record as a producer hands it to an aggregator. */
-	record Input(String partitionKey, String explicitHashKey, byte[] data) {
-	}
-
 	private static final String NON_ASCII = "äöüßéèçñøåæœ€ключ键값キー\u0394\u03a9\u05d0\u0627\u0928";
 
 	private final Random random;
@@ -37,8 +33,8 @@ final class RandomUserRecords {
 		try {
 			property.accept(new Random(seed));
 		}
-		catch (AssertionError | RuntimeException e) {
-			throw new AssertionError("Property failed; reproduce with -Dkpldeagg.seed=" + seed, e);
+		catch (AssertionError | RuntimeException ex) {
+			throw new AssertionError("Property failed; reproduce with -Dkpldeagg.seed=" + seed, ex);
 		}
 	}
 
@@ -55,56 +51,60 @@ final class RandomUserRecords {
 	 * de-duplicate.
 	 */
 	String partitionKey() {
-		if (!partitionKeys.isEmpty() && random.nextBoolean()) {
-			return partitionKeys.get(random.nextInt(partitionKeys.size()));
+		if (!this.partitionKeys.isEmpty() && this.random.nextBoolean()) {
+			return this.partitionKeys.get(this.random.nextInt(this.partitionKeys.size()));
 		}
-		int codePoints = random.nextInt(4) == 0 ? 1 + random.nextInt(256) : 1 + random.nextInt(40);
-		boolean ascii = random.nextBoolean();
+		int codePoints = (this.random.nextInt(4) == 0) ? 1 + this.random.nextInt(256) : 1 + this.random.nextInt(40);
+		boolean ascii = this.random.nextBoolean();
 		StringBuilder key = new StringBuilder(codePoints);
 		for (int i = 0; i < codePoints; i++) {
 			if (ascii) {
-				key.append((char) (' ' + random.nextInt(95)));
+				key.append((char) (' ' + this.random.nextInt(95)));
 			}
-			else if (random.nextInt(10) == 0) {
-				key.appendCodePoint(0x1F600 + random.nextInt(64));
+			else if (this.random.nextInt(10) == 0) {
+				key.appendCodePoint(0x1F600 + this.random.nextInt(64));
 			}
 			else {
-				key.append(NON_ASCII.charAt(random.nextInt(NON_ASCII.length())));
+				key.append(NON_ASCII.charAt(this.random.nextInt(NON_ASCII.length())));
 			}
 		}
 		String created = key.toString();
-		partitionKeys.add(created);
+		this.partitionKeys.add(created);
 		return created;
 	}
 
 	/** None, 0, 2^128 - 1 or a random 128-bit value, often one seen before. */
 	String explicitHashKey() {
-		int choice = random.nextInt(10);
+		int choice = this.random.nextInt(10);
 		if (choice < 5) {
 			return null;
 		}
-		if (choice < 7 && !explicitHashKeys.isEmpty()) {
-			return explicitHashKeys.get(random.nextInt(explicitHashKeys.size()));
+		if (choice < 7 && !this.explicitHashKeys.isEmpty()) {
+			return this.explicitHashKeys.get(this.random.nextInt(this.explicitHashKeys.size()));
 		}
 		String created = switch (choice) {
 			case 7 -> "0";
 			case 8 -> HashKeys.MAX_HASH_KEY.toString();
-			default -> new BigInteger(128, random).toString();
+			default -> new BigInteger(128, this.random).toString();
 		};
-		explicitHashKeys.add(created);
+		this.explicitHashKeys.add(created);
 		return created;
 	}
 
 	/** Mostly small, sometimes empty, sometimes up to {@code maxLength}. */
 	byte[] data(int maxLength) {
-		int length = switch (random.nextInt(10)) {
+		int length = switch (this.random.nextInt(10)) {
 			case 0 -> 0;
-			case 1 -> random.nextInt(maxLength + 1);
-			default -> random.nextInt(Math.min(maxLength, 300) + 1);
+			case 1 -> this.random.nextInt(maxLength + 1);
+			default -> this.random.nextInt(Math.min(maxLength, 300) + 1);
 		};
 		byte[] data = new byte[length];
-		random.nextBytes(data);
+		this.random.nextBytes(data);
 		return data;
+	}
+
+	/** A user record as a producer hands it to an aggregator. */
+	record Input(String partitionKey, String explicitHashKey, byte[] data) {
 	}
 
 }

@@ -12,18 +12,18 @@ final class RecordingListener implements DeaggregationListener {
 
 	@Override
 	public void plainRecord(String sequenceNumber) {
-		events.add("plain " + sequenceNumber);
+		this.events.add("plain " + sequenceNumber);
 	}
 
 	@Override
 	public void aggregate(String sequenceNumber, int userRecords, int filtered) {
-		events.add("aggregate " + sequenceNumber + " " + userRecords + " " + filtered);
+		this.events.add("aggregate " + sequenceNumber + " " + userRecords + " " + filtered);
 	}
 
 	@Override
 	public void corruptAggregate(CorruptAggregateException corruption, CorruptAggregatePolicy policy) {
-		events.add("corrupt " + corruption.sequenceNumber() + " " + corruption.reason() + " " + policy);
-		corruptions.add(corruption);
+		this.events.add("corrupt " + corruption.sequenceNumber() + " " + corruption.reason() + " " + policy);
+		this.corruptions.add(corruption);
 	}
 
 }

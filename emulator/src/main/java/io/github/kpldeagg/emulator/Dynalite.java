@@ -2,6 +2,7 @@ package io.github.kpldeagg.emulator;
 
 import java.net.URI;
 import java.nio.file.Path;
+
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
@@ -9,6 +10,8 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * a free 127.0.0.1 port, installed with npm on first use into the same cache as
  * {@link KinesisLocal}. Tables leave CREATING after 50 ms. dynalite has no
  * UpdateTimeToLive.
+ *
+ * @author The kpl-deagg maintainers
  */
 public final class Dynalite implements AutoCloseable {
 
@@ -27,6 +30,7 @@ public final class Dynalite implements AutoCloseable {
 	/**
 	 * Starts dynalite on a free 127.0.0.1 port, installing it first if this machine lacks
 	 * it.
+	 * @return the started dynalite
 	 */
 	public static Dynalite start() {
 		return start(NodeJs.fromEnvironment(), NpmPackage.defaultCache());
@@ -41,7 +45,7 @@ public final class Dynalite implements AutoCloseable {
 	}
 
 	private static Path install(NodeJs nodeJs, Path cache) {
-		return PACKAGE.installIn(cache, nodeJs, installed -> {
+		return PACKAGE.installIn(cache, nodeJs, (installed) -> {
 		});
 	}
 
@@ -49,25 +53,26 @@ public final class Dynalite implements AutoCloseable {
 		Path node = nodeJs.node(PACKAGE);
 		Path packageDirectory = install(nodeJs, cache);
 		return new Dynalite(EmulatorProcess.launch(PACKAGE.name(), cache.resolve("logs"), 1,
-				ports -> new ProcessBuilder(node.toString(), packageDirectory.resolve("cli.js").toString(), "--host",
+				(ports) -> new ProcessBuilder(node.toString(), packageDirectory.resolve("cli.js").toString(), "--host",
 						EmulatorProcess.LOOPBACK, "--port", Integer.toString(ports[0]), "--createTableMs", "50")
 					.directory(packageDirectory.toFile())));
 	}
 
 	public URI endpoint() {
-		return URI.create("http://" + EmulatorProcess.LOOPBACK + ":" + process.port(0));
+		return URI.create("http://" + EmulatorProcess.LOOPBACK + ":" + this.process.port(0));
 	}
 
 	/**
 	 * A client of {@link #endpoint()} in us-east-1 with static fake credentials; closed
 	 * by {@link #close()}.
+	 * @return a client of {@link #endpoint()} in us-east-1 with static fake credentials
 	 */
 	public DynamoDbClient client() {
-		return client;
+		return this.client;
 	}
 
 	long pid() {
-		return process.pid();
+		return this.process.pid();
 	}
 
 	/**
@@ -77,10 +82,10 @@ public final class Dynalite implements AutoCloseable {
 	@Override
 	public void close() {
 		try {
-			client.close();
+			this.client.close();
 		}
 		finally {
-			process.close();
+			this.process.close();
 		}
 	}
 

@@ -1,7 +1,5 @@
 package io.github.kpldeagg.emulator;
 
-import io.github.kpldeagg.emulator.procnet.ProcessSockets;
-import io.github.kpldeagg.emulator.procnet.SocketEndpoint;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -19,10 +17,15 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import io.github.kpldeagg.emulator.procnet.ProcessSockets;
+import io.github.kpldeagg.emulator.procnet.SocketEndpoint;
+
 /**
  * An emulator's process on free loopback ports: started with its output in a log file,
  * awaited until it listens on every port itself and every port answers, and stopped by
  * PID, also when the JVM exits without {@link #close()}.
+ *
+ * @author The kpl-deagg maintainers
  */
 final class EmulatorProcess implements AutoCloseable {
 
@@ -63,12 +66,17 @@ final class EmulatorProcess implements AutoCloseable {
 		this.ports = ports;
 		this.log = log;
 		this.shutdownHook = new Thread(this::stop, name + "-shutdown");
-		Runtime.getRuntime().addShutdownHook(shutdownHook);
+		Runtime.getRuntime().addShutdownHook(this.shutdownHook);
 	}
 
 	/**
 	 * Starts the command built for {@code portCount} free loopback ports and waits until
 	 * it listens on all of them; picks new ports when another process took one first.
+	 * @param name the name
+	 * @param logDirectory the log directory
+	 * @param portCount the port count
+	 * @param commandOnPorts builds the command for the chosen ports
+	 * @return the started process, listening on all its ports
 	 */
 	static EmulatorProcess launch(String name, Path logDirectory, int portCount,
 			Function<int[], ProcessBuilder> commandOnPorts) {
@@ -81,9 +89,9 @@ final class EmulatorProcess implements AutoCloseable {
 					return emulator;
 				}
 			}
-			catch (RuntimeException e) {
+			catch (RuntimeException ex) {
 				emulator.close();
-				throw e;
+				throw ex;
 			}
 			emulator.close();
 			if (attempt == START_ATTEMPTS) {
@@ -94,11 +102,11 @@ final class EmulatorProcess implements AutoCloseable {
 	}
 
 	int port(int index) {
-		return ports[index];
+		return this.ports[index];
 	}
 
 	long pid() {
-		return process.pid();
+		return this.process.pid();
 	}
 
 	/**
@@ -109,7 +117,7 @@ final class EmulatorProcess implements AutoCloseable {
 	public void close() {
 		stop();
 		try {
-			Runtime.getRuntime().removeShutdownHook(shutdownHook);
+			Runtime.getRuntime().removeShutdownHook(this.shutdownHook);
 		}
 		catch (IllegalStateException jvmShuttingDown) {
 			// The hook is running or about to: nothing left to unregister.
@@ -123,49 +131,52 @@ final class EmulatorProcess implements AutoCloseable {
 			Files.createDirectories(log.getParent());
 			return command.redirectErrorStream(true).redirectOutput(log.toFile()).start();
 		}
-		catch (IOException e) {
-			throw new UncheckedIOException("Cannot start " + command.command(), e);
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot start " + command.command(), ex);
 		}
 	}
 
 	/**
 	 * True once the process listens on every port, false if it lost a port to another
 	 * process.
+	 * @return true once the process listens on every port, false if it lost a port to
+	 * another process
 	 */
 	private boolean awaitListening() {
 		long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
 		while (System.nanoTime() < deadline) {
-			if (!process.isAlive()) {
-				if (LogTail.contains(log, "EADDRINUSE")) {
+			if (!this.process.isAlive()) {
+				if (LogTail.contains(this.log, "EADDRINUSE")) {
 					return false;
 				}
-				throw new EmulatorUnavailableException(
-						name + " exited with code " + process.exitValue() + " before it listened" + LogTail.of(log));
+				throw new EmulatorUnavailableException(this.name + " exited with code " + this.process.exitValue()
+						+ " before it listened" + LogTail.of(this.log));
 			}
 			if (listensOnAllPorts() && allPortsAnswer()) {
 				return true;
 			}
 			sleep(POLL_INTERVAL);
 		}
-		throw new EmulatorUnavailableException(name + " did not listen on " + LOOPBACK + " ports "
-				+ Arrays.toString(ports) + " within " + START_TIMEOUT.toSeconds() + " s" + LogTail.of(log));
+		throw new EmulatorUnavailableException(this.name + " did not listen on " + LOOPBACK + " ports "
+				+ Arrays.toString(this.ports) + " within " + START_TIMEOUT.toSeconds() + " s" + LogTail.of(this.log));
 	}
 
 	/**
 	 * Whether the listening sockets on the ports are this process's own: a server that
 	 * another process started on one of them meanwhile answers too. Only Linux tells;
 	 * elsewhere the answer must do.
+	 * @return whether the listening sockets on the ports are this process's own
 	 */
 	private boolean listensOnAllPorts() {
 		if (!ProcessSockets.supported()) {
 			return true;
 		}
 		try {
-			Set<Integer> listening = ProcessSockets.listening(process.pid())
+			Set<Integer> listening = ProcessSockets.listening(this.process.pid())
 				.stream()
 				.map(SocketEndpoint::port)
 				.collect(Collectors.toSet());
-			return Arrays.stream(ports).allMatch(listening::contains);
+			return Arrays.stream(this.ports).allMatch(listening::contains);
 		}
 		catch (IOException exited) {
 			return false;
@@ -173,7 +184,7 @@ final class EmulatorProcess implements AutoCloseable {
 	}
 
 	private boolean allPortsAnswer() {
-		for (int port : ports) {
+		for (int port : this.ports) {
 			if (!answers(port)) {
 				return false;
 			}
@@ -186,6 +197,8 @@ final class EmulatorProcess implements AutoCloseable {
 	 * request would stay open on kinesis-local's side and make it ignore SIGTERM; on the
 	 * TLS port the plain-text request ends in a failed handshake, which closes it just as
 	 * well.
+	 * @param port the port
+	 * @return whether the server answered
 	 */
 	private static boolean answers(int port) {
 		try (Socket socket = new Socket()) {
@@ -201,11 +214,13 @@ final class EmulatorProcess implements AutoCloseable {
 	}
 
 	private void stop() {
-		Processes.stop(process, TERMINATION_GRACE);
+		Processes.stop(this.process, TERMINATION_GRACE);
 	}
 
 	/**
 	 * Ports the OS just handed out on 127.0.0.1, all held at once so that they differ.
+	 * @param count the count
+	 * @return the ports
 	 */
 	private static int[] freeLoopbackPorts(int count) {
 		List<ServerSocket> sockets = new ArrayList<>();
@@ -217,8 +232,8 @@ final class EmulatorProcess implements AutoCloseable {
 			}
 			return sockets.stream().mapToInt(ServerSocket::getLocalPort).toArray();
 		}
-		catch (IOException e) {
-			throw new UncheckedIOException("Cannot find a free port on " + LOOPBACK, e);
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot find a free port on " + LOOPBACK, ex);
 		}
 		finally {
 			for (ServerSocket socket : sockets) {
@@ -236,9 +251,9 @@ final class EmulatorProcess implements AutoCloseable {
 		try {
 			Thread.sleep(duration.toMillis());
 		}
-		catch (InterruptedException e) {
+		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
-			throw new EmulatorUnavailableException("Interrupted while waiting for an emulator to listen", e);
+			throw new EmulatorUnavailableException("Interrupted while waiting for an emulator to listen", ex);
 		}
 	}
 

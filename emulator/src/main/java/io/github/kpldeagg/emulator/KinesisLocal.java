@@ -4,6 +4,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+
 import software.amazon.awssdk.retries.api.BackoffStrategy;
 import software.amazon.awssdk.services.kinesis.KinesisClient;
 import software.amazon.awssdk.services.kinesis.waiters.KinesisWaiter;
@@ -20,6 +21,8 @@ import software.amazon.awssdk.services.kinesis.waiters.KinesisWaiter;
  * 127.0.0.1: nothing off the machine can reach it. The TLS port has a self-signed
  * certificate and speaks HTTP/1.1 only; it is there for the KPL daemon. The process is
  * stopped by {@link #close()}, or at the latest when the JVM exits.
+ *
+ * @author The kpl-deagg maintainers
  */
 public final class KinesisLocal implements AutoCloseable {
 
@@ -42,6 +45,7 @@ public final class KinesisLocal implements AutoCloseable {
 	/**
 	 * Starts kinesis-local on free 127.0.0.1 ports, installing it first if this machine
 	 * lacks it.
+	 * @return the started kinesis-local
 	 */
 	public static KinesisLocal start() {
 		return start(NodeJs.fromEnvironment(), NpmPackage.defaultCache());
@@ -62,7 +66,7 @@ public final class KinesisLocal implements AutoCloseable {
 	static KinesisLocal start(NodeJs nodeJs, Path cache) {
 		Path node = nodeJs.node(PACKAGE);
 		Path packageDirectory = install(nodeJs, cache);
-		return new KinesisLocal(EmulatorProcess.launch(PACKAGE.name(), cache.resolve("logs"), 2, ports -> {
+		return new KinesisLocal(EmulatorProcess.launch(PACKAGE.name(), cache.resolve("logs"), 2, (ports) -> {
 			ProcessBuilder command = new ProcessBuilder(node.toString(), LoopbackPatch.LOOPBACK_MAIN)
 				.directory(packageDirectory.toFile());
 			Map<String, String> environment = command.environment();
@@ -80,47 +84,54 @@ public final class KinesisLocal implements AutoCloseable {
 	/**
 	 * Plain HTTP, where the AWS SDK's defaults work (CBOR, HTTP/2 with prior knowledge or
 	 * HTTP/1.1).
+	 * @return the plain HTTP endpoint
 	 */
 	public URI endpoint() {
-		return URI.create("http://" + EmulatorProcess.LOOPBACK + ":" + process.port(1));
+		return URI.create("http://" + EmulatorProcess.LOOPBACK + ":" + this.process.port(1));
 	}
 
 	/**
 	 * HTTPS with a self-signed certificate and HTTP/1.1 only: for the KPL daemon
 	 * ({@code VerifyCertificate=false}).
+	 * @return the HTTPS endpoint
 	 */
 	public URI tlsEndpoint() {
 		return URI.create("https://" + EmulatorProcess.LOOPBACK + ":" + tlsPort());
 	}
 
 	public int tlsPort() {
-		return process.port(0);
+		return this.process.port(0);
 	}
 
 	/**
 	 * A client of {@link #endpoint()} in us-east-1 with static fake credentials; closed
 	 * by {@link #close()}.
+	 * @return a client of {@link #endpoint()} in us-east-1 with static fake credentials
 	 */
 	public KinesisClient client() {
-		return client;
+		return this.client;
 	}
 
-	/** Creates a provisioned stream and returns once it is ACTIVE. */
+	/**
+	 * Creates a provisioned stream and returns once it is ACTIVE.
+	 * @param name the name
+	 * @param shards the shards
+	 */
 	public void createStream(String name, int shards) {
-		client.createStream(request -> request.streamName(name).shardCount(shards));
+		this.client.createStream((request) -> request.streamName(name).shardCount(shards));
 		try (KinesisWaiter waiter = KinesisWaiter.builder()
-			.client(client)
+			.client(this.client)
 			.overrideConfiguration(
-					waiting -> waiting.backoffStrategyV2(BackoffStrategy.fixedDelay(STREAM_POLL_INTERVAL))
+					(waiting) -> waiting.backoffStrategyV2(BackoffStrategy.fixedDelay(STREAM_POLL_INTERVAL))
 						.maxAttempts((int) (STREAM_ACTIVE_TIMEOUT.toMillis() / STREAM_POLL_INTERVAL.toMillis()))
 						.waitTimeout(STREAM_ACTIVE_TIMEOUT))
 			.build()) {
-			waiter.waitUntilStreamExists(request -> request.streamName(name));
+			waiter.waitUntilStreamExists((request) -> request.streamName(name));
 		}
 	}
 
 	long pid() {
-		return process.pid();
+		return this.process.pid();
 	}
 
 	/**
@@ -130,10 +141,10 @@ public final class KinesisLocal implements AutoCloseable {
 	@Override
 	public void close() {
 		try {
-			client.close();
+			this.client.close();
 		}
 		finally {
-			process.close();
+			this.process.close();
 		}
 	}
 

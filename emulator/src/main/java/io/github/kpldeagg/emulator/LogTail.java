@@ -6,7 +6,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-/** The end of a process's log, to put into an exception message. */
+/**
+ * The end of a process's log, to put into an exception message.
+ *
+ * @author The kpl-deagg maintainers
+ */
 final class LogTail {
 
 	private static final int LINES = 30;
@@ -16,6 +20,8 @@ final class LogTail {
 
 	/**
 	 * A message suffix: the log's path and its last lines, or why they could not be read.
+	 * @param log the log
+	 * @return a message suffix
 	 */
 	static String of(Path log) {
 		try {
@@ -23,8 +29,8 @@ final class LogTail {
 			List<String> tail = lines.subList(Math.max(0, lines.size() - LINES), lines.size());
 			return "; last lines of " + log + ":\n" + String.join("\n", tail);
 		}
-		catch (IOException e) {
-			return "; its log " + log + " could not be read: " + e;
+		catch (IOException ex) {
+			return "; its log " + log + " could not be read: " + ex;
 		}
 	}
 
@@ -32,7 +38,7 @@ final class LogTail {
 		try {
 			return read(log).contains(text);
 		}
-		catch (IOException e) {
+		catch (IOException ex) {
 			return false;
 		}
 	}
@@ -40,6 +46,8 @@ final class LogTail {
 	/**
 	 * Lenient about encoding: a log is read to be shown, whatever bytes the process
 	 * wrote.
+	 * @param log the log
+	 * @return the log's text
 	 */
 	private static String read(Path log) throws IOException {
 		return new String(Files.readAllBytes(log), StandardCharsets.UTF_8);

@@ -9,6 +9,8 @@ import java.nio.file.Path;
  * kinesis-local binds both its servers to 0.0.0.0 and has no setting for the host. This
  * writes a copy of its {@code main.js} that binds 127.0.0.1 instead, beside the original
  * so that the copy finds {@code server.json} (its TLS certificate) the same way.
+ *
+ * @author The kpl-deagg maintainers
  */
 final class LoopbackPatch {
 
@@ -27,6 +29,7 @@ final class LoopbackPatch {
 	/**
 	 * Writes {@value #LOOPBACK_MAIN}; fails if {@code main.js} does not bind 0.0.0.0
 	 * exactly as expected.
+	 * @param packageDirectory the package directory
 	 */
 	static void writeLoopbackMain(Path packageDirectory) throws IOException {
 		String main = Files.readString(packageDirectory.resolve("main.js"), StandardCharsets.UTF_8);
@@ -34,7 +37,7 @@ final class LoopbackPatch {
 		if (bind < 0 || main.indexOf(BIND_ALL_INTERFACES, bind + 1) >= 0) {
 			throw new EmulatorUnavailableException("Cannot keep kinesis-local on loopback: expected exactly one "
 					+ BIND_ALL_INTERFACES + " in " + packageDirectory.resolve("main.js") + ", found "
-					+ (bind < 0 ? "none" : "several") + ". Was another version installed?");
+					+ ((bind < 0) ? "none" : "several") + ". Was another version installed?");
 		}
 		String patched = main.substring(0, bind) + BIND_LOOPBACK + main.substring(bind + BIND_ALL_INTERFACES.length());
 		Files.writeString(packageDirectory.resolve(LOOPBACK_MAIN), patched, StandardCharsets.UTF_8);

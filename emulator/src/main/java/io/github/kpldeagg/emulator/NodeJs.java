@@ -9,6 +9,8 @@ import java.util.List;
 /**
  * Finds the {@code node} and {@code npm} commands on a search path, the way a shell
  * would.
+ *
+ * @author The kpl-deagg maintainers
  */
 final class NodeJs {
 
@@ -27,6 +29,8 @@ final class NodeJs {
 	/**
 	 * Looks for the commands only in the directories of {@code searchPath} (a PATH
 	 * value).
+	 * @param searchPath the search path
+	 * @return the Node.js commands found on {@code searchPath}
 	 */
 	static NodeJs onPath(String searchPath) {
 		return new NodeJs(searchPath);
@@ -35,9 +39,10 @@ final class NodeJs {
 	/**
 	 * The search path, to hand to child processes: npm's own launcher looks {@code node}
 	 * up there.
+	 * @return the search path, to hand to child processes
 	 */
 	String searchPath() {
-		return searchPath;
+		return this.searchPath;
 	}
 
 	Path node(NpmPackage neededBy) {
@@ -49,10 +54,10 @@ final class NodeJs {
 	}
 
 	private Path find(String command, NpmPackage neededBy) {
-		return Arrays.stream(searchPath.split(File.pathSeparator))
-			.filter(directory -> !directory.isBlank())
-			.flatMap(directory -> EXECUTABLE_SUFFIXES.stream().map(suffix -> Path.of(directory, command + suffix)))
-			.filter(candidate -> Files.isRegularFile(candidate) && Files.isExecutable(candidate))
+		return Arrays.stream(this.searchPath.split(File.pathSeparator))
+			.filter((directory) -> !directory.isBlank())
+			.flatMap((directory) -> EXECUTABLE_SUFFIXES.stream().map((suffix) -> Path.of(directory, command + suffix)))
+			.filter((candidate) -> Files.isRegularFile(candidate) && Files.isExecutable(candidate))
 			.findFirst()
 			.orElseThrow(() -> new EmulatorUnavailableException(neededBy + " needs Node.js: `" + command
 					+ "` was not found on the PATH. Install Node.js 20+ with npm (https://nodejs.org) or "

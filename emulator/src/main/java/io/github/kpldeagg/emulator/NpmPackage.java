@@ -14,6 +14,9 @@ import java.util.concurrent.TimeUnit;
  * the machine share, so that only the first start of an emulator pays for npm.
  *
  * @param alternative what to do instead of installing Node.js, for the error message
+ * @param name the name
+ * @param version the version
+ * @author The kpl-deagg maintainers
  */
 record NpmPackage(String name, String version, String alternative) {
 
@@ -24,23 +27,12 @@ record NpmPackage(String name, String version, String alternative) {
 	private static final long NPM_TIMEOUT_MINUTES = 5;
 
 	/**
-	 * Preparation of the installed files, done under the same lock, before the package
-	 * counts as installed.
-	 */
-	@FunctionalInterface
-	interface Preparation {
-
-		void prepare(Path packageDirectory) throws IOException;
-
-	}
-
-	/**
 	 * {@code ${user.home}/.cache/kpl-deagg/npm}, unless the system property
 	 * {@value #CACHE_PROPERTY} names another.
 	 */
 	static Path defaultCache() {
 		String configured = System.getProperty(CACHE_PROPERTY);
-		return configured != null ? Path.of(configured)
+		return (configured != null) ? Path.of(configured)
 				: Path.of(System.getProperty("user.home"), ".cache", "kpl-deagg", "npm");
 	}
 
@@ -49,8 +41,8 @@ record NpmPackage(String name, String version, String alternative) {
 	 * {@code preparation} first unless an earlier run finished both.
 	 */
 	Path installIn(Path cache, NodeJs nodeJs, Preparation preparation) {
-		Path prefix = cache.resolve(name + "-" + version);
-		Path packageDirectory = prefix.resolve("node_modules").resolve(name);
+		Path prefix = cache.resolve(this.name + "-" + this.version);
+		Path packageDirectory = prefix.resolve("node_modules").resolve(this.name);
 		Path marker = prefix.resolve(INSTALLED_MARKER);
 		if (Files.exists(marker)) {
 			return packageDirectory;
@@ -69,8 +61,8 @@ record NpmPackage(String name, String version, String alternative) {
 					}
 				}
 			}
-			catch (IOException e) {
-				throw new UncheckedIOException("Cannot install " + this + " into " + prefix, e);
+			catch (IOException ex) {
+				throw new UncheckedIOException("Cannot install " + this + " into " + prefix, ex);
 			}
 		}
 		return packageDirectory;
@@ -79,7 +71,7 @@ record NpmPackage(String name, String version, String alternative) {
 	private void npmInstall(Path prefix, NodeJs nodeJs) throws IOException {
 		Path log = prefix.resolve("npm-install.log");
 		ProcessBuilder builder = new ProcessBuilder(nodeJs.npm(this).toString(), "install", "--prefix",
-				prefix.toString(), name + "@" + version, "--no-audit", "--no-fund")
+				prefix.toString(), this.name + "@" + this.version, "--no-audit", "--no-fund")
 			.redirectErrorStream(true)
 			.redirectOutput(log.toFile());
 		// npm's launcher finds node through PATH.
@@ -92,10 +84,10 @@ record NpmPackage(String name, String version, String alternative) {
 						+ " minutes" + LogTail.of(log));
 			}
 		}
-		catch (InterruptedException e) {
+		catch (InterruptedException ex) {
 			npm.destroyForcibly();
 			Thread.currentThread().interrupt();
-			throw new EmulatorUnavailableException("Interrupted while npm installed " + this, e);
+			throw new EmulatorUnavailableException("Interrupted while npm installed " + this, ex);
 		}
 		if (npm.exitValue() != 0) {
 			throw new EmulatorUnavailableException(
@@ -105,6 +97,18 @@ record NpmPackage(String name, String version, String alternative) {
 
 	@Override
 	public String toString() {
-		return name + " " + version;
+		return this.name + " " + this.version;
 	}
+
+	/**
+	 * Preparation of the installed files, done under the same lock, before the package
+	 * counts as installed.
+	 */
+	@FunctionalInterface
+	interface Preparation {
+
+		void prepare(Path packageDirectory) throws IOException;
+
+	}
+
 }

@@ -4,7 +4,11 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-/** Stopping a process that was started from this JVM. */
+/**
+ * Stopping a process that was started from this JVM.
+ *
+ * @author The kpl-deagg maintainers
+ */
 public final class Processes {
 
 	private static final Duration KILL_TIMEOUT = Duration.ofSeconds(10);
@@ -17,6 +21,8 @@ public final class Processes {
 	 * (SIGKILL) together with every process it started, which a killed process can no
 	 * longer stop itself. Returns once it is gone, or after a few more seconds if even
 	 * SIGKILL does not end it. An interrupt cuts the waiting short.
+	 * @param process the process
+	 * @param grace the grace
 	 */
 	public static void stop(Process process, Duration grace) {
 		process.destroy();
@@ -25,7 +31,7 @@ public final class Processes {
 				return;
 			}
 		}
-		catch (InterruptedException e) {
+		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 		}
 		kill(process);
@@ -38,7 +44,7 @@ public final class Processes {
 		try {
 			process.waitFor(KILL_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
 		}
-		catch (InterruptedException e) {
+		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 		}
 	}

@@ -1,6 +1,14 @@
 package io.github.kpldeagg.it;
 
-import static org.assertj.core.api.Assertions.assertThat;
+import java.math.BigInteger;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.LongStream;
 
 import io.github.kpldeagg.it.network.LoopbackOnly;
 import io.github.kpldeagg.it.network.ObservedSocket;
@@ -15,16 +23,9 @@ import io.github.kpldeagg.it.support.ProducedRecord;
 import io.github.kpldeagg.it.support.RealKpl;
 import io.github.kpldeagg.it.support.RecordContent;
 import io.github.kpldeagg.it.support.SentRecord;
-import java.math.BigInteger;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.List;
-import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
-import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The real KPL writes thousands of varied user records to a 4-shard stream; a Spring Boot
@@ -53,7 +54,7 @@ class KplEndToEndIT {
 		}
 
 		Map<RecordContent, SentRecord> sentByContent = sent.stream()
-			.collect(Collectors.toMap(record -> record.record().content(), Function.identity()));
+			.collect(Collectors.toMap((record) -> record.record().content(), Function.identity()));
 		assertThat(sentByContent).hasSize(USER_RECORDS);
 		assertThat(received).extracting(Delivery::content)
 			.doesNotHaveDuplicates()
@@ -78,25 +79,25 @@ class KplEndToEndIT {
 		}
 
 		Map<String, List<Long>> subSequencesPerKinesisRecord = received.stream()
-			.collect(Collectors.groupingBy(delivery -> delivery.id().sequenceNumber(),
-					Collectors.mapping(delivery -> delivery.id().subSequenceNumber(), Collectors.toList())));
+			.collect(Collectors.groupingBy((delivery) -> delivery.id().sequenceNumber(),
+					Collectors.mapping((delivery) -> delivery.id().subSequenceNumber(), Collectors.toList())));
 		subSequencesPerKinesisRecord.forEach((sequenceNumber, subSequences) -> assertThat(subSequences)
 			.as("sub-sequence numbers in Kinesis record %s", sequenceNumber)
 			.containsExactlyInAnyOrderElementsOf(LongStream.range(0, subSequences.size()).boxed().toList()));
 
 		Map<String, List<Delivery>> byShard = received.stream()
-			.collect(Collectors.groupingBy(delivery -> delivery.id().shard()));
+			.collect(Collectors.groupingBy((delivery) -> delivery.id().shard()));
 		assertThat(byShard).hasSize(SHARDS);
 		byShard.forEach(
 				(shard, inArrivalOrder) -> assertThat(inArrivalOrder).as("user records of %s in arrival order", shard)
 					.isSortedAccordingTo(Comparator
-						.<Delivery, BigInteger>comparing(delivery -> new BigInteger(delivery.id().sequenceNumber()))
-						.thenComparingLong(delivery -> delivery.id().subSequenceNumber())));
+						.<Delivery, BigInteger>comparing((delivery) -> new BigInteger(delivery.id().sequenceNumber()))
+						.thenComparingLong((delivery) -> delivery.id().subSequenceNumber())));
 
-		long aggregates = userRecordsPerKinesisRecord.values().stream().filter(count -> count > 1).count();
+		long aggregates = userRecordsPerKinesisRecord.values().stream().filter((count) -> count > 1).count();
 		assertThat(aggregates).as("aggregates the KPL wrote").isGreaterThan(10);
-		assertThat(received).filteredOn(delivery -> !delivery.aggregated()).isNotEmpty();
-		assertThat(received).filteredOn(delivery -> delivery.explicitHashKey() != null).isNotEmpty();
+		assertThat(received).filteredOn((delivery) -> !delivery.aggregated()).isNotEmpty();
+		assertThat(received).filteredOn((delivery) -> delivery.explicitHashKey() != null).isNotEmpty();
 		System.out.printf(
 				"KPL end to end: %d user records produced in %d Kinesis records (%d aggregates, largest"
 						+ " %d user records), %d received, per shard %s%n",
@@ -107,7 +108,7 @@ class KplEndToEndIT {
 		LoopbackOnly.watch().sampleNow();
 		assertThat(LoopbackOnly.watch().observed())
 			.as("the network watch saw the KPL daemon's connections to kinesis-local's TLS port")
-			.anyMatch(socket -> isKplDaemon(socket) && socket.remotePort() == aws.kinesis().tlsPort());
+			.anyMatch((socket) -> isKplDaemon(socket) && socket.remotePort() == aws.kinesis().tlsPort());
 	}
 
 	private static boolean isKplDaemon(ObservedSocket socket) {

@@ -1,19 +1,5 @@
 package io.github.kpldeagg.it;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
-
-import io.github.kpldeagg.it.support.ConsumerInstance;
-import io.github.kpldeagg.it.support.ConsumerSettings;
-import io.github.kpldeagg.it.support.Corpus;
-import io.github.kpldeagg.it.support.Deliveries;
-import io.github.kpldeagg.it.support.Delivery;
-import io.github.kpldeagg.it.support.LocalAws;
-import io.github.kpldeagg.it.support.LocalAwsTest;
-import io.github.kpldeagg.it.support.ProducedRecord;
-import io.github.kpldeagg.it.support.RealKpl;
-import io.github.kpldeagg.it.support.RecordContent;
-import io.github.kpldeagg.it.support.SentRecord;
 import java.math.BigInteger;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -27,7 +13,22 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
+
+import io.github.kpldeagg.it.support.ConsumerInstance;
+import io.github.kpldeagg.it.support.ConsumerSettings;
+import io.github.kpldeagg.it.support.Corpus;
+import io.github.kpldeagg.it.support.Deliveries;
+import io.github.kpldeagg.it.support.Delivery;
+import io.github.kpldeagg.it.support.LocalAws;
+import io.github.kpldeagg.it.support.LocalAwsTest;
+import io.github.kpldeagg.it.support.ProducedRecord;
+import io.github.kpldeagg.it.support.RealKpl;
+import io.github.kpldeagg.it.support.RecordContent;
+import io.github.kpldeagg.it.support.SentRecord;
 import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Two instances of one consumer group read a 4-shard stream, the DynamoDB lock registry
@@ -71,7 +72,7 @@ class TwoConsumerInstancesIT {
 			shardsBeforeStop = shardsByInstance(deliveries.all());
 			stopped = shardsBeforeStop.entrySet()
 				.stream()
-				.max(Comparator.comparingInt(entry -> entry.getValue().size()))
+				.max(Comparator.comparingInt((entry) -> entry.getValue().size()))
 				.orElseThrow()
 				.getKey();
 
@@ -100,12 +101,12 @@ class TwoConsumerInstancesIT {
 		List<Delivery> received = deliveries.all();
 
 		assertThat(received.stream().map(Delivery::content).collect(Collectors.toSet())).as("lost: none")
-			.isEqualTo(sent.stream().map(record -> record.record().content()).collect(Collectors.toSet()));
+			.isEqualTo(sent.stream().map((record) -> record.record().content()).collect(Collectors.toSet()));
 		assertThat(shardsBeforeStop.values().stream().flatMap(Set::stream).distinct()).as("shards read")
 			.hasSize(SHARDS);
 
 		Map<String, List<Delivery>> byShard = received.stream()
-			.collect(Collectors.groupingBy(delivery -> delivery.id().shard(), TreeMap::new, Collectors.toList()));
+			.collect(Collectors.groupingBy((delivery) -> delivery.id().shard(), TreeMap::new, Collectors.toList()));
 		byShard.forEach((shard, deliveriesOfShard) -> {
 			List<Delivery> inTimeOrder = deliveriesOfShard.stream()
 				.sorted(Comparator.comparingLong(Delivery::receivedAtNanos))
@@ -113,19 +114,19 @@ class TwoConsumerInstancesIT {
 			assertThat(readers(inTimeOrder)).as("instances reading %s, in turn", shard)
 				.isIn(List.of(stopped), List.of(survivor), List.of(stopped, survivor));
 			for (String instance : List.of(stopped, survivor)) {
-				assertThat(inTimeOrder).filteredOn(delivery -> delivery.instance().equals(instance))
+				assertThat(inTimeOrder).filteredOn((delivery) -> delivery.instance().equals(instance))
 					.as("user records of %s as %s read them", shard, instance)
 					.isSortedAccordingTo(Comparator
-						.<Delivery, BigInteger>comparing(delivery -> new BigInteger(delivery.id().sequenceNumber()))
-						.thenComparingLong(delivery -> delivery.id().subSequenceNumber()));
+						.<Delivery, BigInteger>comparing((delivery) -> new BigInteger(delivery.id().sequenceNumber()))
+						.thenComparingLong((delivery) -> delivery.id().subSequenceNumber()));
 			}
 		});
-		assertThat(received).filteredOn(delivery -> delivery.receivedAtNanos() > stopStartedAt)
+		assertThat(received).filteredOn((delivery) -> delivery.receivedAtNanos() > stopStartedAt)
 			.as("deliveries after the stop began")
 			.extracting(Delivery::instance)
 			.contains(survivor);
 		assertThat(shardsByInstance(
-				received.stream().filter(delivery -> delivery.receivedAtNanos() > stopStartedAt).toList())
+				received.stream().filter((delivery) -> delivery.receivedAtNanos() > stopStartedAt).toList())
 			.get(survivor)).as("shards the survivor read after the stop").hasSize(SHARDS);
 
 		long duplicates = received.size() - received.stream().map(Delivery::id).distinct().count();
@@ -152,12 +153,12 @@ class TwoConsumerInstancesIT {
 			try {
 				started.put(instance.getKey(), instance.getValue().join());
 			}
-			catch (CompletionException e) {
+			catch (CompletionException ex) {
 				if (failure == null) {
-					failure = e;
+					failure = ex;
 				}
 				else {
-					failure.addSuppressed(e);
+					failure.addSuppressed(ex);
 				}
 			}
 		}
@@ -180,7 +181,7 @@ class TwoConsumerInstancesIT {
 
 	private static void awaitContents(Deliveries deliveries, List<SentRecord> sent) {
 		Set<RecordContent> expected = sent.stream()
-			.map(record -> record.record().content())
+			.map((record) -> record.record().content())
 			.collect(Collectors.toSet());
 		await().atMost(TIMEOUT)
 			.pollInterval(Duration.ofMillis(250))
@@ -194,7 +195,7 @@ class TwoConsumerInstancesIT {
 	private static Map<String, Set<String>> shardsByInstance(List<Delivery> deliveries) {
 		return deliveries.stream()
 			.collect(Collectors.groupingBy(Delivery::instance, TreeMap::new,
-					Collectors.mapping(delivery -> delivery.id().shard(), Collectors.toCollection(TreeSet::new))));
+					Collectors.mapping((delivery) -> delivery.id().shard(), Collectors.toCollection(TreeSet::new))));
 	}
 
 	/** The instances in the order they read, each run of one instance counted once. */

@@ -1,6 +1,5 @@
 package io.github.kpldeagg.producer;
 
-import io.github.kpldeagg.core.HashKeys;
 import java.math.BigInteger;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -18,6 +17,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
+
+import io.github.kpldeagg.core.HashKeys;
 import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.SdkBytes;
@@ -56,6 +57,8 @@ import software.amazon.awssdk.services.kinesis.model.Shard;
  *                 result.subSequenceNumber()));
  * }
  * }</pre>
+ *
+ * @author The kpl-deagg maintainers
  */
 public final class AggregatingProducer implements AutoCloseable {
 
@@ -96,7 +99,7 @@ public final class AggregatingProducer implements AutoCloseable {
 		this.configuration = Objects.requireNonNull(configuration, "configuration");
 		this.outstandingPermits = new Semaphore(configuration.maxOutstandingUserRecords());
 		String threadName = "kpl-producer-" + INSTANCES.incrementAndGet();
-		this.timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
+		this.timer = Executors.newSingleThreadScheduledExecutor((runnable) -> {
 			Thread thread = new Thread(runnable, threadName);
 			thread.setDaemon(true);
 			return thread;
@@ -108,17 +111,19 @@ public final class AggregatingProducer implements AutoCloseable {
 	}
 
 	/**
-	 * {@return a producer with the KPL's defaults}
+	 * Returns a producer with the KPL's defaults.
 	 * @param kinesis the client to put with; not closed by the producer
+	 * @return a producer with the KPL's defaults
 	 */
 	public static AggregatingProducer create(KinesisAsyncClient kinesis) {
 		return create(kinesis, ProducerConfiguration.defaults());
 	}
 
 	/**
-	 * {@return a producer with the given settings}
+	 * Returns a producer with the given settings.
 	 * @param kinesis the client to put with; not closed by the producer
 	 * @param configuration the settings
+	 * @return a producer with the given settings
 	 */
 	public static AggregatingProducer create(KinesisAsyncClient kinesis, ProducerConfiguration configuration) {
 		return new AggregatingProducer(kinesis, configuration);
@@ -181,52 +186,53 @@ public final class AggregatingProducer implements AutoCloseable {
 		Objects.requireNonNull(partitionKey, "partitionKey");
 		Objects.requireNonNull(data, "data");
 		BigInteger hashKey = validatedHashKey(partitionKey, explicitHashKey, data);
-		if (closed) {
+		if (this.closed) {
 			throw new IllegalStateException("The producer is closed");
 		}
-		if (configuration.backPressure() == BackPressure.FAIL) {
-			if (!outstandingPermits.tryAcquire()) {
+		if (this.configuration.backPressure() == BackPressure.FAIL) {
+			if (!this.outstandingPermits.tryAcquire()) {
 				return CompletableFuture.failedFuture(new OutstandingLimitException(
-						configuration.maxOutstandingUserRecords() + " user records are outstanding"));
+						this.configuration.maxOutstandingUserRecords() + " user records are outstanding"));
 			}
 		}
 		else {
 			try {
-				outstandingPermits.acquire();
+				this.outstandingPermits.acquire();
 			}
-			catch (InterruptedException e) {
+			catch (InterruptedException ex) {
 				Thread.currentThread().interrupt();
-				return CompletableFuture.failedFuture(e);
+				return CompletableFuture.failedFuture(ex);
 			}
 		}
 		long now = System.nanoTime();
 		OutstandingUserRecord userRecord = new OutstandingUserRecord(partitionKey, explicitHashKey, hashKey, data, now,
-				configuration.recordTtl().toNanos());
-		outstanding.incrementAndGet();
+				this.configuration.recordTtl().toNanos());
+		this.outstanding.incrementAndGet();
 		Effects effects = new Effects();
-		lock.lock();
+		this.lock.lock();
 		try {
-			if (closed) {
-				outstanding.decrementAndGet();
-				outstandingPermits.release();
+			if (this.closed) {
+				this.outstanding.decrementAndGet();
+				this.outstandingPermits.release();
 				throw new IllegalStateException("The producer is closed");
 			}
-			pipelines.computeIfAbsent(stream, name -> new StreamPipeline(name, configuration))
+			this.pipelines.computeIfAbsent(stream, (name) -> new StreamPipeline(name, this.configuration))
 				.add(userRecord, now, effects);
 			drain(now, effects);
 		}
 		finally {
-			lock.unlock();
+			this.lock.unlock();
 		}
 		apply(effects);
 		return userRecord.future;
 	}
 
 	/**
-	 * {@return how many user records were added and have not completed yet}
+	 * Returns how many user records were added and have not completed yet.
+	 * @return how many user records were added and have not completed yet
 	 */
 	public long outstandingUserRecords() {
-		return outstanding.get();
+		return this.outstanding.get();
 	}
 
 	/**
@@ -235,13 +241,13 @@ public final class AggregatingProducer implements AutoCloseable {
 	 */
 	public void flush() {
 		Effects effects = new Effects();
-		lock.lock();
+		this.lock.lock();
 		try {
-			pipelines.values().forEach(StreamPipeline::flush);
+			this.pipelines.values().forEach(StreamPipeline::flush);
 			drain(System.nanoTime(), effects);
 		}
 		finally {
-			lock.unlock();
+			this.lock.unlock();
 		}
 		apply(effects);
 	}
@@ -252,17 +258,17 @@ public final class AggregatingProducer implements AutoCloseable {
 	 * @throws IllegalStateException if interrupted; the interrupt flag is set again
 	 */
 	public void flushSync() {
-		while (outstanding.get() > 0) {
+		while (this.outstanding.get() > 0) {
 			flush();
-			synchronized (idle) {
+			synchronized (this.idle) {
 				try {
-					if (outstanding.get() > 0) {
-						idle.wait(FLUSH_SYNC_RECHECK_MILLIS);
+					if (this.outstanding.get() > 0) {
+						this.idle.wait(FLUSH_SYNC_RECHECK_MILLIS);
 					}
 				}
-				catch (InterruptedException e) {
+				catch (InterruptedException ex) {
 					Thread.currentThread().interrupt();
-					throw new IllegalStateException("Interrupted while flushing", e);
+					throw new IllegalStateException("Interrupted while flushing", ex);
 				}
 			}
 		}
@@ -274,12 +280,12 @@ public final class AggregatingProducer implements AutoCloseable {
 	 */
 	@Override
 	public void close() {
-		closed = true;
+		this.closed = true;
 		try {
 			flushSync();
 		}
 		finally {
-			timer.shutdownNow();
+			this.timer.shutdownNow();
 		}
 	}
 
@@ -295,23 +301,23 @@ public final class AggregatingProducer implements AutoCloseable {
 					+ " leading zeros, as Kinesis takes it, was " + explicitHashKey);
 		}
 		long size = (long) data.length + partitionKey.getBytes(StandardCharsets.UTF_8).length;
-		if (size > configuration.maxRecordSize()) {
+		if (size > this.configuration.maxRecordSize()) {
 			throw new IllegalArgumentException("The user record's data and partition key have " + size
-					+ " bytes, more than maxRecordSize " + configuration.maxRecordSize());
+					+ " bytes, more than maxRecordSize " + this.configuration.maxRecordSize());
 		}
 		return hashKey;
 	}
 
 	private void tick() {
 		Effects effects = new Effects();
-		lock.lock();
+		this.lock.lock();
 		try {
 			long now = System.nanoTime();
-			boolean checkExpiry = now - lastExpiryCheckNanos >= EXPIRY_CHECK_NANOS;
+			boolean checkExpiry = now - this.lastExpiryCheckNanos >= EXPIRY_CHECK_NANOS;
 			if (checkExpiry) {
-				lastExpiryCheckNanos = now;
+				this.lastExpiryCheckNanos = now;
 			}
-			for (StreamPipeline pipeline : pipelines.values()) {
+			for (StreamPipeline pipeline : this.pipelines.values()) {
 				if (checkExpiry) {
 					pipeline.expire(now, effects);
 				}
@@ -320,26 +326,33 @@ public final class AggregatingProducer implements AutoCloseable {
 			drain(now, effects);
 		}
 		finally {
-			lock.unlock();
+			this.lock.unlock();
 		}
 		apply(effects);
 	}
 
-	/** Takes as many due requests as MaxConnections allows. */
+	/**
+	 * Takes as many due requests as MaxConnections allows.
+	 * @param nowNanos the now nanos
+	 * @param effects the effects
+	 */
 	private void drain(long nowNanos, Effects effects) {
-		for (StreamPipeline pipeline : pipelines.values()) {
-			while (requestsInFlight < configuration.maxConnections()) {
+		for (StreamPipeline pipeline : this.pipelines.values()) {
+			while (this.requestsInFlight < this.configuration.maxConnections()) {
 				List<PutEntry> batch = pipeline.nextBatch(nowNanos);
 				if (batch == null) {
 					break;
 				}
-				requestsInFlight++;
+				this.requestsInFlight++;
 				effects.batches.add(new Effects.Batch(pipeline, batch));
 			}
 		}
 	}
 
-	/** Runs outside the lock what a step under it decided. */
+	/**
+	 * Runs outside the lock what a step under it decided.
+	 * @param effects the effects
+	 */
 	private void apply(Effects effects) {
 		for (Effects.Batch batch : effects.batches) {
 			send(batch.pipeline(), batch.entries());
@@ -351,10 +364,10 @@ public final class AggregatingProducer implements AutoCloseable {
 			completion.run();
 		}
 		if (effects.finished > 0) {
-			outstandingPermits.release(effects.finished);
-			if (outstanding.addAndGet(-effects.finished) == 0) {
-				synchronized (idle) {
-					idle.notifyAll();
+			this.outstandingPermits.release(effects.finished);
+			if (this.outstanding.addAndGet(-effects.finished) == 0) {
+				synchronized (this.idle) {
+					this.idle.notifyAll();
 				}
 			}
 		}
@@ -372,15 +385,15 @@ public final class AggregatingProducer implements AutoCloseable {
 		PutRecordsRequest request = PutRecordsRequest.builder()
 			.streamName(pipeline.stream)
 			.records(requestEntries)
-			.overrideConfiguration(override -> override.apiCallTimeout(configuration.requestTimeout()))
+			.overrideConfiguration((override) -> override.apiCallTimeout(this.configuration.requestTimeout()))
 			.build();
 		long start = System.nanoTime();
 		CompletableFuture<PutRecordsResponse> response;
 		try {
-			response = kinesis.putRecords(request);
+			response = this.kinesis.putRecords(request);
 		}
-		catch (RuntimeException e) {
-			response = CompletableFuture.failedFuture(e);
+		catch (RuntimeException ex) {
+			response = CompletableFuture.failedFuture(ex);
 		}
 		response.whenComplete((result, error) -> settle(pipeline, entries, start, result, error));
 	}
@@ -388,18 +401,18 @@ public final class AggregatingProducer implements AutoCloseable {
 	private void settle(StreamPipeline pipeline, List<PutEntry> entries, long startNanos,
 			@Nullable PutRecordsResponse response, @Nullable Throwable error) {
 		Effects effects = new Effects();
-		lock.lock();
+		this.lock.lock();
 		try {
 			long now = System.nanoTime();
-			requestsInFlight--;
-			Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause()
+			this.requestsInFlight--;
+			Throwable cause = (error instanceof CompletionException && error.getCause() != null) ? error.getCause()
 					: error;
-			pipeline.settle(entries, startNanos, now, cause == null ? response : null, errorCode(cause),
-					cause == null ? null : cause.getMessage(), effects);
+			pipeline.settle(entries, startNanos, now, (cause != null) ? null : response, errorCode(cause),
+					(cause != null) ? cause.getMessage() : null, effects);
 			drain(now, effects);
 		}
 		finally {
-			lock.unlock();
+			this.lock.unlock();
 		}
 		apply(effects);
 	}
@@ -409,30 +422,31 @@ public final class AggregatingProducer implements AutoCloseable {
 				&& service.awsErrorDetails().errorCode() != null) {
 			return service.awsErrorDetails().errorCode();
 		}
-		return failure == null ? null : failure.getClass().getSimpleName();
+		return (failure != null) ? failure.getClass().getSimpleName() : null;
 	}
 
 	/**
 	 * Lists all the stream's shards, page by page, then hands the map to the pipeline.
+	 * @param pipeline the pipeline
 	 */
 	private void listShards(StreamPipeline pipeline) {
 		List<Shard> shards = new ArrayList<>();
 		listShardsPage(ListShardsRequest.builder().streamName(pipeline.stream).build(), shards)
-			.whenComplete((done, error) -> listed(pipeline, error == null ? shards : null));
+			.whenComplete((done, error) -> listed(pipeline, (error != null) ? null : shards));
 	}
 
 	private CompletableFuture<Void> listShardsPage(ListShardsRequest request, List<Shard> shards) {
-		return kinesis.listShards(request).thenCompose(response -> {
+		return this.kinesis.listShards(request).thenCompose((response) -> {
 			shards.addAll(response.shards());
 			String next = response.nextToken();
-			return next == null ? CompletableFuture.completedFuture(null)
-					: listShardsPage(ListShardsRequest.builder().nextToken(next).build(), shards);
+			return (next != null) ? listShardsPage(ListShardsRequest.builder().nextToken(next).build(), shards)
+					: CompletableFuture.completedFuture(null);
 		});
 	}
 
 	private void listed(StreamPipeline pipeline, @Nullable List<Shard> shards) {
 		Effects effects = new Effects();
-		lock.lock();
+		this.lock.lock();
 		try {
 			long now = System.nanoTime();
 			ShardMap map = null;
@@ -440,7 +454,7 @@ public final class AggregatingProducer implements AutoCloseable {
 				try {
 					map = new ShardMap(shards);
 				}
-				catch (IllegalStateException e) {
+				catch (IllegalStateException ex) {
 					// No open shard listed (a stream being created or resharded): list
 					// again.
 				}
@@ -449,25 +463,25 @@ public final class AggregatingProducer implements AutoCloseable {
 				pipeline.listed(map, now, effects);
 				drain(now, effects);
 			}
-			else if (!timer.isShutdown()) {
+			else if (!this.timer.isShutdown()) {
 				long delay = pipeline.listingFailed();
-				timer.schedule(() -> listAgain(pipeline), delay, TimeUnit.NANOSECONDS);
+				this.timer.schedule(() -> listAgain(pipeline), delay, TimeUnit.NANOSECONDS);
 			}
 		}
 		finally {
-			lock.unlock();
+			this.lock.unlock();
 		}
 		apply(effects);
 	}
 
 	private void listAgain(StreamPipeline pipeline) {
 		Effects effects = new Effects();
-		lock.lock();
+		this.lock.lock();
 		try {
 			pipeline.requestListing(effects);
 		}
 		finally {
-			lock.unlock();
+			this.lock.unlock();
 		}
 		apply(effects);
 	}

@@ -1,6 +1,7 @@
 package io.github.kpldeagg.producer;
 
 import java.time.Duration;
+
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -15,6 +16,7 @@ import org.jspecify.annotations.Nullable;
  * record landed on a shard whose hash-key range does not hold all its user records, or
  * {@value #EXPIRED} for the {@code RecordTtl} expiry
  * @param errorMessage null if the attempt succeeded; else what went wrong
+ * @author The kpl-deagg maintainers
  */
 public record Attempt(Duration delay, Duration duration, @Nullable String errorCode, @Nullable String errorMessage) {
 
@@ -34,7 +36,7 @@ public record Attempt(Duration delay, Duration duration, @Nullable String errorC
 	 * {@return whether the attempt put the user record}
 	 */
 	public boolean successful() {
-		return errorCode == null;
+		return this.errorCode == null;
 	}
 
 }

@@ -3,6 +3,8 @@ package io.github.kpldeagg.producer;
 /**
  * What {@link AggregatingProducer#addUserRecord} does when
  * {@link ProducerConfiguration#maxOutstandingUserRecords()} user records are outstanding.
+ *
+ * @author The kpl-deagg maintainers
  */
 public enum BackPressure {
 

@@ -7,6 +7,8 @@ import java.util.List;
  * What a step under the producer's lock decided to do once the lock is released: complete
  * futures (whose callbacks must not run under the lock), send PutRecords requests and
  * list shards.
+ *
+ * @author The kpl-deagg maintainers
  */
 final class Effects {
 
@@ -20,16 +22,21 @@ final class Effects {
 	int finished;
 
 	void succeed(OutstandingUserRecord userRecord, UserRecordResult result) {
-		finished++;
-		completions.add(() -> userRecord.future.complete(result));
+		this.finished++;
+		this.completions.add(() -> userRecord.future.complete(result));
 	}
 
 	void fail(OutstandingUserRecord userRecord, Throwable failure) {
-		finished++;
-		completions.add(() -> userRecord.future.completeExceptionally(failure));
+		this.finished++;
+		this.completions.add(() -> userRecord.future.completeExceptionally(failure));
 	}
 
-	/** One PutRecords request's entries, in request order. */
+	/**
+	 * One PutRecords request's entries, in request order.
+	 *
+	 * @param entries the entries
+	 * @param pipeline the pipeline
+	 */
 	record Batch(StreamPipeline pipeline, List<PutEntry> entries) {
 	}
 

@@ -1,8 +1,9 @@
 package io.github.kpldeagg.producer;
 
+import java.util.Objects;
+
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.util.Objects;
 
 /**
  * Counts what an {@link AggregatingProducer} does in a Micrometer {@link MeterRegistry},
@@ -17,6 +18,8 @@ import java.util.Objects;
  * <li>{@value #EXPIRED}: user records failed by {@code RecordTtl}.</li>
  * </ul>
  * Micrometer is an optional dependency of this module: only this class needs it.
+ *
+ * @author The kpl-deagg maintainers
  */
 public final class MicrometerProducerMetrics implements ProducerMetrics {
 
@@ -63,7 +66,7 @@ public final class MicrometerProducerMetrics implements ProducerMetrics {
 
 	@Override
 	public void retry(String stream, String errorCode) {
-		registry.counter(RETRIES, STREAM_TAG, stream, "error", errorCode).increment();
+		this.registry.counter(RETRIES, STREAM_TAG, stream, "error", errorCode).increment();
 	}
 
 	@Override
@@ -77,7 +80,7 @@ public final class MicrometerProducerMetrics implements ProducerMetrics {
 	}
 
 	private Counter counter(String name, String stream) {
-		return registry.counter(name, STREAM_TAG, stream);
+		return this.registry.counter(name, STREAM_TAG, stream);
 	}
 
 }

@@ -4,6 +4,8 @@ package io.github.kpldeagg.producer;
  * A user record was refused because
  * {@link ProducerConfiguration#maxOutstandingUserRecords()} user records were outstanding
  * and the back-pressure is {@link BackPressure#FAIL}.
+ *
+ * @author The kpl-deagg maintainers
  */
 public class OutstandingLimitException extends RuntimeException {
 

@@ -5,11 +5,14 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+
 import org.jspecify.annotations.Nullable;
 
 /**
  * A user record from its arrival until its future completes; guarded by the producer's
  * lock.
+ *
+ * @author The kpl-deagg maintainers
  */
 final class OutstandingUserRecord {
 
@@ -43,13 +46,13 @@ final class OutstandingUserRecord {
 	}
 
 	boolean expired(long nowNanos) {
-		return nowNanos - expiresAtNanos >= 0;
+		return nowNanos - this.expiresAtNanos >= 0;
 	}
 
 	void attempt(long startNanos, long endNanos, @Nullable String errorCode, @Nullable String errorMessage) {
-		attempts.add(new Attempt(Duration.ofNanos(Math.max(0, startNanos - lastAttemptEndNanos)),
+		this.attempts.add(new Attempt(Duration.ofNanos(Math.max(0, startNanos - this.lastAttemptEndNanos)),
 				Duration.ofNanos(endNanos - startNanos), errorCode, errorMessage));
-		lastAttemptEndNanos = endNanos;
+		this.lastAttemptEndNanos = endNanos;
 	}
 
 }

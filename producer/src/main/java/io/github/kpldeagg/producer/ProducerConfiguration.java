@@ -1,13 +1,16 @@
 package io.github.kpldeagg.producer;
 
-import io.github.kpldeagg.core.Aggregator;
 import java.time.Duration;
 import java.util.Objects;
+
+import io.github.kpldeagg.core.Aggregator;
 
 /**
  * The settings of an {@link AggregatingProducer}, named and defaulted as the KPL's
  * {@code KinesisProducerConfiguration} where it has them. Immutable; made by
  * {@link #builder()}.
+ *
+ * @author The kpl-deagg maintainers
  */
 public final class ProducerConfiguration {
 
@@ -66,133 +69,152 @@ public final class ProducerConfiguration {
 	}
 
 	/**
-	 * {@return the defaults}
+	 * Returns the defaults.
+	 * @return the defaults
 	 */
 	public static ProducerConfiguration defaults() {
 		return builder().build();
 	}
 
 	/**
-	 * {@return a builder, with the defaults set}
+	 * Returns a builder, with the defaults set.
+	 * @return a builder, with the defaults set
 	 */
 	public static Builder builder() {
 		return new Builder();
 	}
 
 	/**
-	 * {@return whether user records are packed into aggregates}
+	 * Returns whether user records are packed into aggregates.
 	 * {@code AggregationEnabled}, true by default; if false, each user record is a plain
 	 * Kinesis record.
+	 * @return whether user records are packed into aggregates
 	 */
 	public boolean aggregationEnabled() {
-		return aggregationEnabled;
+		return this.aggregationEnabled;
 	}
 
 	/**
-	 * {@return the most user records in an aggregate} {@code AggregationMaxCount},
+	 * Returns the most user records in an aggregate. {@code AggregationMaxCount},
 	 * 4294967295 by default (no limit).
+	 * @return the most user records in an aggregate
 	 */
 	public long aggregationMaxCount() {
-		return aggregationMaxCount;
+		return this.aggregationMaxCount;
 	}
 
 	/**
-	 * {@return the most bytes of an aggregate's data} {@code AggregationMaxSize}, 51,200
+	 * Returns the most bytes of an aggregate's data. {@code AggregationMaxSize}, 51,200
 	 * by default. A user record too large to share an aggregate goes plain.
+	 * @return the most bytes of an aggregate's data
 	 */
 	public int aggregationMaxSize() {
-		return aggregationMaxSize;
+		return this.aggregationMaxSize;
 	}
 
 	/**
-	 * {@return the most Kinesis records in one PutRecords request}
+	 * Returns the most Kinesis records in one PutRecords request.
 	 * {@code CollectionMaxCount}, 500 by default, at most 500.
+	 * @return the most Kinesis records in one PutRecords request
 	 */
 	public int collectionMaxCount() {
-		return collectionMaxCount;
+		return this.collectionMaxCount;
 	}
 
 	/**
-	 * {@return the most bytes (data and partition keys) in one PutRecords request}
+	 * Returns the most bytes (data and partition keys) in one PutRecords request.
 	 * {@code CollectionMaxSize}, 5 MiB by default. A Kinesis record larger than this goes
 	 * alone.
+	 * @return the most bytes (data and partition keys) in one PutRecords request
 	 */
 	public int collectionMaxSize() {
-		return collectionMaxSize;
+		return this.collectionMaxSize;
 	}
 
 	/**
-	 * {@return the most bytes (data and partition key) of one Kinesis record} 1 MiB by
+	 * Returns the most bytes (data and partition key) of one Kinesis record. 1 MiB by
 	 * default, Kinesis's default; up to 10 MiB for a stream whose maximum record size was
 	 * raised. A user record larger than this is refused.
+	 * @return the most bytes (data and partition key) of one Kinesis record
 	 */
 	public int maxRecordSize() {
-		return maxRecordSize;
+		return this.maxRecordSize;
 	}
 
 	/**
-	 * {@return the longest a user record waits to be aggregated and collected before it
-	 * is sent} {@code RecordMaxBufferedTime}, 100 ms by default.
+	 * Returns the longest a user record waits to be aggregated and collected before it is
+	 * sent. {@code RecordMaxBufferedTime}, 100 ms by default.
+	 * @return the longest a user record waits to be aggregated and collected before it is
+	 * sent
 	 */
 	public Duration recordMaxBufferedTime() {
-		return recordMaxBufferedTime;
+		return this.recordMaxBufferedTime;
 	}
 
 	/**
-	 * {@return how long after its arrival a user record that is not yet put fails with
-	 * {@link RecordExpiredException}} {@code RecordTtl}, 30 s by default.
+	 * Returns how long after its arrival a user record that is not yet put fails with
+	 * {@link RecordExpiredException}. {@code RecordTtl}, 30 s by default.
+	 * @return how long after its arrival a user record that is not yet put fails with
+	 * {@link RecordExpiredException}
 	 */
 	public Duration recordTtl() {
-		return recordTtl;
+		return this.recordTtl;
 	}
 
 	/**
-	 * {@return the per-shard rate limit, in percent of a shard's 1 MiB/s and 1,000
-	 * records/s} {@code RateLimit}, 150 by default, as the KPL: what goes beyond a
+	 * Returns the per-shard rate limit, in percent of a shard's 1 MiB/s and 1,000
+	 * records/s. {@code RateLimit}, 150 by default, as the KPL: what goes beyond a
 	 * shard's share is throttled by Kinesis and retried.
+	 * @return the per-shard rate limit, in percent of a shard's 1 MiB/s and 1,000
+	 * records/s
 	 */
 	public int rateLimit() {
-		return rateLimit;
+		return this.rateLimit;
 	}
 
 	/**
-	 * {@return the most PutRecords requests in flight at once} {@code MaxConnections}, 24
+	 * Returns the most PutRecords requests in flight at once. {@code MaxConnections}, 24
 	 * by default. The client's HTTP connection pool should allow as many.
+	 * @return the most PutRecords requests in flight at once
 	 */
 	public int maxConnections() {
-		return maxConnections;
+		return this.maxConnections;
 	}
 
 	/**
-	 * {@return the time limit of one PutRecords request} {@code RequestTimeout}, 6 s by
+	 * Returns the time limit of one PutRecords request. {@code RequestTimeout}, 6 s by
 	 * default; a request that takes longer is retried.
+	 * @return the time limit of one PutRecords request
 	 */
 	public Duration requestTimeout() {
-		return requestTimeout;
+		return this.requestTimeout;
 	}
 
 	/**
-	 * {@return the most user records added and not yet completed} 100,000 by default;
+	 * Returns the most user records added and not yet completed. 100,000 by default;
 	 * {@link #backPressure()} says what happens beyond.
+	 * @return the most user records added and not yet completed
 	 */
 	public int maxOutstandingUserRecords() {
-		return maxOutstandingUserRecords;
+		return this.maxOutstandingUserRecords;
 	}
 
 	/**
-	 * {@return what adding a user record beyond {@link #maxOutstandingUserRecords()}
-	 * does} {@link BackPressure#BLOCK} by default.
+	 * Returns what adding a user record beyond {@link #maxOutstandingUserRecords()} does.
+	 * {@link BackPressure#BLOCK} by default.
+	 * @return what adding a user record beyond {@link #maxOutstandingUserRecords()} does
 	 */
 	public BackPressure backPressure() {
-		return backPressure;
+		return this.backPressure;
 	}
 
 	/**
-	 * {@return what is told the producer's counts} {@link ProducerMetrics#NONE} by
+	 * Returns what is told the producer's counts. {@link ProducerMetrics#NONE} by
 	 * default.
+	 * @return what is told the producer's counts
 	 */
 	public ProducerMetrics metrics() {
-		return metrics;
+		return this.metrics;
 	}
 
 	/** Builds a {@link ProducerConfiguration}; starts with the defaults. */
@@ -373,7 +395,8 @@ public final class ProducerConfiguration {
 		}
 
 		/**
-		 * {@return the configuration} The builder may be used again.
+		 * Returns the configuration. The builder may be used again.
+		 * @return the configuration
 		 */
 		public ProducerConfiguration build() {
 			return new ProducerConfiguration(this);

@@ -4,6 +4,8 @@ package io.github.kpldeagg.producer;
  * Told what an {@link AggregatingProducer} did, per stream. Called on the producer's and
  * the SDK's threads, under the producer's lock: keep it quick and thread-safe.
  * {@link MicrometerProducerMetrics} counts it all in a Micrometer {@code MeterRegistry}.
+ *
+ * @author The kpl-deagg maintainers
  */
 public interface ProducerMetrics {
 

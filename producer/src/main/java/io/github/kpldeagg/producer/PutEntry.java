@@ -1,12 +1,15 @@
 package io.github.kpldeagg.producer;
 
-import io.github.kpldeagg.core.KinesisRecord;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+
+import io.github.kpldeagg.core.KinesisRecord;
 
 /**
  * A Kinesis record waiting for, or in, a PutRecords request, with the shard it is
  * predicted to land on and the user records it carries, in sub-sequence order.
+ *
+ * @author The kpl-deagg maintainers
  */
 final class PutEntry {
 
@@ -43,7 +46,7 @@ final class PutEntry {
 	}
 
 	boolean anyExpired(long nowNanos) {
-		for (OutstandingUserRecord userRecord : userRecords) {
+		for (OutstandingUserRecord userRecord : this.userRecords) {
 			if (userRecord.expired(nowNanos)) {
 				return true;
 			}

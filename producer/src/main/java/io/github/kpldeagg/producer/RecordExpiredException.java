@@ -6,6 +6,8 @@ import java.util.List;
  * A user record was not put within {@link ProducerConfiguration#recordTtl()} of its
  * arrival, as the KPL fails it with error code {@code Expired}. Every other failure
  * (throttling, a failed request, a put on the wrong shard) is retried until then.
+ *
+ * @author The kpl-deagg maintainers
  */
 public class RecordExpiredException extends RuntimeException {
 
@@ -25,11 +27,13 @@ public class RecordExpiredException extends RuntimeException {
 	}
 
 	/**
-	 * {@return the user record's attempts, in order, the {@value Attempt#EXPIRED} one
-	 * last; unmodifiable} After a deserialization, empty.
+	 * Returns the user record's attempts, in order, the {@value Attempt#EXPIRED} one
+	 * last; unmodifiable. After a deserialization, empty.
+	 * @return the user record's attempts, in order, the {@value Attempt#EXPIRED} one
+	 * last; unmodifiable
 	 */
 	public List<Attempt> attempts() {
-		return attempts == null ? List.of() : attempts;
+		return (this.attempts != null) ? this.attempts : List.of();
 	}
 
 }

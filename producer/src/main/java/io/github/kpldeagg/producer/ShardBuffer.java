@@ -1,15 +1,18 @@
 package io.github.kpldeagg.producer;
 
-import io.github.kpldeagg.core.Aggregator;
-import io.github.kpldeagg.core.KinesisRecord;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 
+import io.github.kpldeagg.core.Aggregator;
+import io.github.kpldeagg.core.KinesisRecord;
+
 /**
  * What waits for one open shard: the user records in its aggregate, then the Kinesis
  * records ready to put, oldest first, and the shard's rate limit.
+ *
+ * @author The kpl-deagg maintainers
  */
 final class ShardBuffer {
 
@@ -43,71 +46,82 @@ final class ShardBuffer {
 		// An aggregate's partition key "a" counts against the record size too.
 		this.aggregator = Aggregator.create(
 				Math.min(configuration.aggregationMaxSize(), configuration.maxRecordSize() - 1),
-				aggregationEnabled ? (int) Math.min(Integer.MAX_VALUE, configuration.aggregationMaxCount()) : 1);
+				this.aggregationEnabled ? (int) Math.min(Integer.MAX_VALUE, configuration.aggregationMaxCount()) : 1);
 		this.maxBufferedNanos = configuration.recordMaxBufferedTime().toNanos();
 	}
 
 	void add(OutstandingUserRecord userRecord) {
-		if (aggregating.isEmpty() || userRecord.arrivalNanos - oldestAggregatingArrivalNanos < 0) {
-			oldestAggregatingArrivalNanos = userRecord.arrivalNanos;
+		if (this.aggregating.isEmpty() || userRecord.arrivalNanos - this.oldestAggregatingArrivalNanos < 0) {
+			this.oldestAggregatingArrivalNanos = userRecord.arrivalNanos;
 		}
-		aggregating.add(userRecord);
-		for (KinesisRecord completed : aggregator.add(userRecord.partitionKey, userRecord.explicitHashKey,
+		this.aggregating.add(userRecord);
+		for (KinesisRecord completed : this.aggregator.add(userRecord.partitionKey, userRecord.explicitHashKey,
 				userRecord.data)) {
-			ready.add(entry(completed));
+			this.ready.add(entry(completed));
 		}
-		if (!aggregationEnabled) {
+		if (!this.aggregationEnabled) {
 			flushAggregate(false);
 		}
 	}
 
 	/**
 	 * Whether the oldest user record in the aggregate has waited RecordMaxBufferedTime.
+	 * @param nowNanos the now nanos
+	 * @return whether the oldest user record in the aggregate has waited
+	 * RecordMaxBufferedTime
 	 */
 	boolean aggregateDue(long nowNanos) {
-		return !aggregating.isEmpty() && nowNanos - (oldestAggregatingArrivalNanos + maxBufferedNanos) >= 0;
+		return !this.aggregating.isEmpty()
+				&& nowNanos - (this.oldestAggregatingArrivalNanos + this.maxBufferedNanos) >= 0;
 	}
 
 	void flushAggregate(boolean sendNow) {
-		aggregator.flush().ifPresent(record -> {
+		this.aggregator.flush().ifPresent((record) -> {
 			PutEntry entry = entry(record);
 			entry.sendNow = sendNow;
-			ready.add(entry);
+			this.ready.add(entry);
 		});
 	}
 
-	/** Empties the buffer; returns its user records, oldest Kinesis record first. */
+	/**
+	 * Empties the buffer; returns its user records, oldest Kinesis record first.
+	 * @return the buffer's user records, oldest Kinesis record first
+	 */
 	List<OutstandingUserRecord> dissolve() {
 		List<OutstandingUserRecord> userRecords = new ArrayList<>();
-		for (PutEntry entry : ready) {
+		for (PutEntry entry : this.ready) {
 			userRecords.addAll(entry.userRecords);
 		}
-		ready.clear();
-		aggregator.flush();
-		userRecords.addAll(aggregating);
-		aggregating.clear();
+		this.ready.clear();
+		this.aggregator.flush();
+		userRecords.addAll(this.aggregating);
+		this.aggregating.clear();
 		return userRecords;
 	}
 
 	boolean isEmpty() {
-		return ready.isEmpty() && aggregating.isEmpty();
+		return this.ready.isEmpty() && this.aggregating.isEmpty();
 	}
 
-	/** The aggregator hands out records in the order their user records went in. */
+	/**
+	 * The aggregator hands out records in the order their user records went in.
+	 * @param record the record
+	 * @return the aggregator hands out records in the order their user records went in
+	 */
 	private PutEntry entry(KinesisRecord record) {
 		List<OutstandingUserRecord> carried = new ArrayList<>(record.userRecordCount());
 		for (int i = 0; i < record.userRecordCount(); i++) {
-			carried.add(aggregating.remove());
+			carried.add(this.aggregating.remove());
 		}
-		if (!aggregating.isEmpty()) {
-			oldestAggregatingArrivalNanos = aggregating.getFirst().arrivalNanos;
-			for (OutstandingUserRecord userRecord : aggregating) {
-				if (userRecord.arrivalNanos - oldestAggregatingArrivalNanos < 0) {
-					oldestAggregatingArrivalNanos = userRecord.arrivalNanos;
+		if (!this.aggregating.isEmpty()) {
+			this.oldestAggregatingArrivalNanos = this.aggregating.getFirst().arrivalNanos;
+			for (OutstandingUserRecord userRecord : this.aggregating) {
+				if (userRecord.arrivalNanos - this.oldestAggregatingArrivalNanos < 0) {
+					this.oldestAggregatingArrivalNanos = userRecord.arrivalNanos;
 				}
 			}
 		}
-		return new PutEntry(record, shardId, carried, maxBufferedNanos);
+		return new PutEntry(record, this.shardId, carried, this.maxBufferedNanos);
 	}
 
 }

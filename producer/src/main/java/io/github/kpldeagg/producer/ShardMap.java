@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.TreeMap;
+
 import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.kinesis.model.Shard;
 
@@ -15,6 +16,8 @@ import software.amazon.awssdk.services.kinesis.model.Shard;
  * predict where a user record lands, and the ranges of all listed ones, open and closed,
  * to check where one did land. A shard's range never changes, so a range stays true
  * however old the listing.
+ *
+ * @author The kpl-deagg maintainers
  */
 final class ShardMap {
 
@@ -26,38 +29,46 @@ final class ShardMap {
 		for (Shard shard : shards) {
 			Range range = new Range(shard.shardId(), new BigInteger(shard.hashKeyRange().startingHashKey()),
 					new BigInteger(shard.hashKeyRange().endingHashKey()));
-			byShardId.put(shard.shardId(), range);
+			this.byShardId.put(shard.shardId(), range);
 			if (shard.sequenceNumberRange().endingSequenceNumber() == null) {
-				openByStartingHashKey.put(range.start, range);
+				this.openByStartingHashKey.put(range.start, range);
 			}
 		}
-		if (openByStartingHashKey.isEmpty()) {
+		if (this.openByStartingHashKey.isEmpty()) {
 			throw new IllegalStateException("ListShards named no open shard");
 		}
 	}
 
 	/**
-	 * {@return the open shard whose range holds the hash key} The open shards' ranges
+	 * Returns the open shard whose range holds the hash key. The open shards' ranges
 	 * cover all hash keys; during a split or merge ListShards may still name the parent
 	 * open, then a put there lands on a child and is checked.
+	 * @param hashKey the hash key
+	 * @return the open shard whose range holds the hash key
 	 */
 	String shardFor(BigInteger hashKey) {
-		Map.Entry<BigInteger, Range> floor = openByStartingHashKey.floorEntry(hashKey);
-		return (floor != null ? floor : openByStartingHashKey.firstEntry()).getValue().shardId;
+		Map.Entry<BigInteger, Range> floor = this.openByStartingHashKey.floorEntry(hashKey);
+		return ((floor != null) ? floor : this.openByStartingHashKey.firstEntry()).getValue().shardId;
 	}
 
 	boolean isOpen(String shardId) {
-		Range range = byShardId.get(shardId);
-		return range != null && openByStartingHashKey.get(range.start) == range;
+		Range range = this.byShardId.get(shardId);
+		return range != null && this.openByStartingHashKey.get(range.start) == range;
 	}
 
 	boolean knows(String shardId) {
-		return byShardId.containsKey(shardId);
+		return this.byShardId.containsKey(shardId);
 	}
 
-	/** Whether the shard is listed and its range holds every one of the user records. */
+	/**
+	 * Whether the shard is listed and its range holds every one of the user records.
+	 * @param shardId the shard id
+	 * @param userRecords the user records
+	 * @return whether the shard is listed and its range holds every one of the user
+	 * records
+	 */
 	boolean holdsAll(String shardId, Collection<OutstandingUserRecord> userRecords) {
-		@Nullable Range range = byShardId.get(shardId);
+		@Nullable Range range = this.byShardId.get(shardId);
 		if (range == null) {
 			return false;
 		}

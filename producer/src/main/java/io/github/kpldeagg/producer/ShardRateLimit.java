@@ -4,6 +4,8 @@ package io.github.kpldeagg.producer;
  * Token buckets of one shard's records and bytes per second, each holding one second's
  * worth, as the KPL's limiter. A Kinesis record may overdraw what is left, so that one
  * larger than a second's bytes still goes; the debt delays what follows.
+ *
+ * @author The kpl-deagg maintainers
  */
 final class ShardRateLimit {
 
@@ -28,30 +30,36 @@ final class ShardRateLimit {
 	ShardRateLimit(int percent, long nowNanos) {
 		this.maxRecords = RECORDS_PER_SECOND * percent / 100;
 		this.maxBytes = BYTES_PER_SECOND * percent / 100;
-		this.recordsPerNano = maxRecords / 1e9;
-		this.bytesPerNano = maxBytes / 1e9;
-		this.records = maxRecords;
-		this.bytes = maxBytes;
+		this.recordsPerNano = this.maxRecords / 1e9;
+		this.bytesPerNano = this.maxBytes / 1e9;
+		this.records = this.maxRecords;
+		this.bytes = this.maxBytes;
 		this.refilledAtNanos = nowNanos;
 	}
 
-	/** Whether one more record may go after those already counted in this batch. */
+	/**
+	 * Whether one more record may go after those already counted in this batch.
+	 * @param recordsInBatch the records in batch
+	 * @param bytesInBatch the bytes in batch
+	 * @param nowNanos the now nanos
+	 * @return whether one more record may go after those already counted in this batch
+	 */
 	boolean allowsOneMore(int recordsInBatch, long bytesInBatch, long nowNanos) {
 		refill(nowNanos);
-		return records - recordsInBatch >= 1 && bytes - bytesInBatch > 0;
+		return this.records - recordsInBatch >= 1 && this.bytes - bytesInBatch > 0;
 	}
 
 	void take(int recordCount, long byteCount) {
-		records -= recordCount;
-		bytes -= byteCount;
+		this.records -= recordCount;
+		this.bytes -= byteCount;
 	}
 
 	private void refill(long nowNanos) {
-		long elapsed = nowNanos - refilledAtNanos;
+		long elapsed = nowNanos - this.refilledAtNanos;
 		if (elapsed > 0) {
-			records = Math.min(maxRecords, records + elapsed * recordsPerNano);
-			bytes = Math.min(maxBytes, bytes + elapsed * bytesPerNano);
-			refilledAtNanos = nowNanos;
+			this.records = Math.min(this.maxRecords, this.records + elapsed * this.recordsPerNano);
+			this.bytes = Math.min(this.maxBytes, this.bytes + elapsed * this.bytesPerNano);
+			this.refilledAtNanos = nowNanos;
 		}
 	}
 

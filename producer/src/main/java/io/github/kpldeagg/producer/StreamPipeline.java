@@ -7,6 +7,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+
 import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.kinesis.model.PutRecordsResponse;
 import software.amazon.awssdk.services.kinesis.model.PutRecordsResultEntry;
@@ -14,6 +15,8 @@ import software.amazon.awssdk.services.kinesis.model.PutRecordsResultEntry;
 /**
  * One stream's user records from arrival to result: the shard map, a buffer per predicted
  * shard, and the checks of where each put landed. Guarded by the producer's lock.
+ *
+ * @author The kpl-deagg maintainers
  */
 final class StreamPipeline {
 
@@ -61,19 +64,23 @@ final class StreamPipeline {
 	}
 
 	void add(OutstandingUserRecord userRecord, long nowNanos, Effects effects) {
-		ShardMap map = shardMap;
-		if (!shardMapCurrent || map == null) {
-			awaitingShardMap.add(userRecord);
+		ShardMap map = this.shardMap;
+		if (!this.shardMapCurrent || map == null) {
+			this.awaitingShardMap.add(userRecord);
 			requestListing(effects);
 			return;
 		}
 		String shardId = map.shardFor(userRecord.hashKey);
-		buffers.computeIfAbsent(shardId, id -> new ShardBuffer(id, configuration, nowNanos)).add(userRecord);
+		this.buffers.computeIfAbsent(shardId, (id) -> new ShardBuffer(id, this.configuration, nowNanos))
+			.add(userRecord);
 	}
 
-	/** Sends what waited RecordMaxBufferedTime on to collection. */
+	/**
+	 * Sends what waited RecordMaxBufferedTime on to collection.
+	 * @param nowNanos the now nanos
+	 */
 	void tick(long nowNanos) {
-		for (ShardBuffer buffer : buffers.values()) {
+		for (ShardBuffer buffer : this.buffers.values()) {
 			if (buffer.aggregateDue(nowNanos)) {
 				buffer.flushAggregate(false);
 			}
@@ -82,21 +89,23 @@ final class StreamPipeline {
 
 	/** Marks everything buffered to go without waiting for full aggregates or batches. */
 	void flush() {
-		for (ShardBuffer buffer : buffers.values()) {
+		for (ShardBuffer buffer : this.buffers.values()) {
 			buffer.flushAggregate(true);
 			for (PutEntry entry : buffer.ready) {
 				entry.sendNow = true;
 			}
 		}
-		if (!awaitingShardMap.isEmpty()) {
-			flushWhenListed = true;
+		if (!this.awaitingShardMap.isEmpty()) {
+			this.flushWhenListed = true;
 		}
 	}
 
 	/**
-	 * {@return the next PutRecords request's entries, taken off their buffers, or null} A
+	 * Returns the next PutRecords request's entries, taken off their buffers, or null. A
 	 * request goes when it is full or holds an entry that is due; each shard gives its
 	 * entries oldest first, within its rate limit and past its retry backoff.
+	 * @param nowNanos the now nanos
+	 * @return the next PutRecords request's entries, taken off their buffers, or null
 	 */
 	@Nullable List<PutEntry> nextBatch(long nowNanos) {
 		List<PutEntry> batch = new ArrayList<>();
@@ -104,7 +113,7 @@ final class StreamPipeline {
 		long batchBytes = 0;
 		boolean full = false;
 		boolean due = false;
-		for (ShardBuffer buffer : buffers.values()) {
+		for (ShardBuffer buffer : this.buffers.values()) {
 			if (buffer.suspended) {
 				continue;
 			}
@@ -114,8 +123,8 @@ final class StreamPipeline {
 				if (entry.notBeforeNanos - nowNanos > 0) {
 					break;
 				}
-				if (batch.size() == configuration.collectionMaxCount()
-						|| (!batch.isEmpty() && batchBytes + entry.size > configuration.collectionMaxSize())) {
+				if (batch.size() == this.configuration.collectionMaxCount()
+						|| (!batch.isEmpty() && batchBytes + entry.size > this.configuration.collectionMaxSize())) {
 					full = true;
 					break;
 				}
@@ -135,7 +144,7 @@ final class StreamPipeline {
 				break;
 			}
 		}
-		full |= batch.size() == configuration.collectionMaxCount();
+		full |= batch.size() == this.configuration.collectionMaxCount();
 		if (batch.isEmpty() || !(full || due)) {
 			return null;
 		}
@@ -153,17 +162,24 @@ final class StreamPipeline {
 	 * Settles a PutRecords request: successes complete, failed entries go back to the
 	 * head of their shard's queue after a backoff, aggregates on an unexpected shard are
 	 * checked against its range.
+	 * @param batch the batch
+	 * @param startNanos the start nanos
+	 * @param endNanos the end nanos
+	 * @param response the response, or null if the request failed
+	 * @param requestErrorCode why the request failed, if it did
+	 * @param requestErrorMessage the request's error message, if it failed
+	 * @param effects collects what to do once the lock is released
 	 */
 	void settle(List<PutEntry> batch, long startNanos, long endNanos, @Nullable PutRecordsResponse response,
 			@Nullable String requestErrorCode, @Nullable String requestErrorMessage, Effects effects) {
 		Deque<PutEntry> retries = new ArrayDeque<>();
 		for (int i = 0; i < batch.size(); i++) {
 			PutEntry entry = batch.get(i);
-			PutRecordsResultEntry result = response == null ? null : response.records().get(i);
+			PutRecordsResultEntry result = (response != null) ? response.records().get(i) : null;
 			if (result == null || result.errorCode() != null) {
-				String errorCode = result == null ? requestErrorCode : result.errorCode();
-				String errorMessage = result == null ? requestErrorMessage : result.errorMessage();
-				failed(entry, startNanos, endNanos, errorCode == null ? "Unknown" : errorCode, errorMessage, retries,
+				String errorCode = (result != null) ? result.errorCode() : requestErrorCode;
+				String errorMessage = (result != null) ? result.errorMessage() : requestErrorMessage;
+				failed(entry, startNanos, endNanos, (errorCode != null) ? errorCode : "Unknown", errorMessage, retries,
 						effects);
 			}
 			else if (entry.predictedShardId.equals(result.shardId()) || !entry.record.aggregated()) {
@@ -180,7 +196,7 @@ final class StreamPipeline {
 		}
 		for (Iterator<PutEntry> retry = retries.descendingIterator(); retry.hasNext();) {
 			PutEntry entry = retry.next();
-			ShardBuffer buffer = buffers.get(entry.predictedShardId);
+			ShardBuffer buffer = this.buffers.get(entry.predictedShardId);
 			if (buffer != null) {
 				buffer.ready.addFirst(entry);
 			}
@@ -190,18 +206,23 @@ final class StreamPipeline {
 		}
 	}
 
-	/** Applies a new listing of the shards. */
+	/**
+	 * Applies a new listing of the shards.
+	 * @param map the map
+	 * @param nowNanos the now nanos
+	 * @param effects the effects
+	 */
 	void listed(ShardMap map, long nowNanos, Effects effects) {
-		listing = false;
-		listingFailures = 0;
-		shardMap = map;
-		shardMapCurrent = true;
+		this.listing = false;
+		this.listingFailures = 0;
+		this.shardMap = map;
+		this.shardMapCurrent = true;
 		List<OutstandingUserRecord> toAdd = new ArrayList<>();
-		for (Iterator<WrongShardPut> waiting = awaitingVerdict.iterator(); waiting.hasNext();) {
+		for (Iterator<WrongShardPut> waiting = this.awaitingVerdict.iterator(); waiting.hasNext();) {
 			WrongShardPut put = waiting.next();
 			String landedOn = put.result.shardId();
 			if (!map.knows(landedOn) && ++put.listings < MAX_LISTINGS_PER_VERDICT) {
-				shardMapCurrent = false;
+				this.shardMapCurrent = false;
 				continue;
 			}
 			waiting.remove();
@@ -212,7 +233,7 @@ final class StreamPipeline {
 				putAgain(put, nowNanos, toAdd, effects);
 			}
 		}
-		for (Iterator<Map.Entry<String, ShardBuffer>> shards = buffers.entrySet().iterator(); shards.hasNext();) {
+		for (Iterator<Map.Entry<String, ShardBuffer>> shards = this.buffers.entrySet().iterator(); shards.hasNext();) {
 			ShardBuffer buffer = shards.next().getValue();
 			if (!map.isOpen(buffer.shardId)) {
 				// Whatever waits for a closed shard would land on a child: aggregate it
@@ -227,45 +248,53 @@ final class StreamPipeline {
 				buffer.suspended = false;
 			}
 		}
-		toAdd.addAll(awaitingShardMap);
-		awaitingShardMap.clear();
+		toAdd.addAll(this.awaitingShardMap);
+		this.awaitingShardMap.clear();
 		reAdd(toAdd, nowNanos, effects);
-		if (!shardMapCurrent) {
+		if (!this.shardMapCurrent) {
 			requestListing(effects);
 		}
-		else if (flushWhenListed) {
-			flushWhenListed = false;
+		else if (this.flushWhenListed) {
+			this.flushWhenListed = false;
 			flush();
 		}
 	}
 
 	/**
-	 * {@return the delay before listing again}
+	 * Returns the delay before listing again.
+	 * @return the delay before listing again
 	 */
 	long listingFailed() {
-		listing = false;
-		return backoffNanos(++listingFailures);
+		this.listing = false;
+		return backoffNanos(++this.listingFailures);
 	}
 
-	/** Starts a listing, unless one is under way, once the lock is released. */
+	/**
+	 * Starts a listing, unless one is under way, once the lock is released.
+	 * @param effects the effects
+	 */
 	void requestListing(Effects effects) {
-		if (!listing) {
-			listing = true;
+		if (!this.listing) {
+			this.listing = true;
 			effects.shardListings.add(this);
 		}
 	}
 
-	/** Fails what waits outside a request and is older than RecordTtl. */
+	/**
+	 * Fails what waits outside a request and is older than RecordTtl.
+	 * @param nowNanos the now nanos
+	 * @param effects the effects
+	 */
 	void expire(long nowNanos, Effects effects) {
 		List<OutstandingUserRecord> alive = new ArrayList<>();
-		for (Iterator<OutstandingUserRecord> waiting = awaitingShardMap.iterator(); waiting.hasNext();) {
+		for (Iterator<OutstandingUserRecord> waiting = this.awaitingShardMap.iterator(); waiting.hasNext();) {
 			OutstandingUserRecord userRecord = waiting.next();
 			if (userRecord.expired(nowNanos)) {
 				waiting.remove();
 				expire(userRecord, nowNanos, effects);
 			}
 		}
-		for (ShardBuffer buffer : buffers.values()) {
+		for (ShardBuffer buffer : this.buffers.values()) {
 			for (Iterator<PutEntry> ready = buffer.ready.iterator(); ready.hasNext();) {
 				PutEntry entry = ready.next();
 				if (entry.anyExpired(nowNanos)) {
@@ -274,7 +303,7 @@ final class StreamPipeline {
 				}
 			}
 		}
-		for (Iterator<WrongShardPut> waiting = awaitingVerdict.iterator(); waiting.hasNext();) {
+		for (Iterator<WrongShardPut> waiting = this.awaitingVerdict.iterator(); waiting.hasNext();) {
 			WrongShardPut put = waiting.next();
 			if (put.entry.anyExpired(nowNanos)) {
 				waiting.remove();
@@ -286,7 +315,7 @@ final class StreamPipeline {
 
 	private void failed(PutEntry entry, long startNanos, long endNanos, String errorCode, @Nullable String errorMessage,
 			Deque<PutEntry> retries, Effects effects) {
-		metrics.retry(stream, errorCode);
+		this.metrics.retry(this.stream, errorCode);
 		for (OutstandingUserRecord userRecord : entry.userRecords) {
 			userRecord.attempt(startNanos, endNanos, errorCode, errorMessage);
 		}
@@ -310,8 +339,8 @@ final class StreamPipeline {
 			effects.succeed(userRecord, new UserRecordResult(result.shardId(), result.sequenceNumber(),
 					aggregated ? i : 0, aggregated, userRecord.attempts));
 		}
-		metrics.userRecordsPut(stream, entry.userRecords.size());
-		metrics.kinesisRecordPut(stream, entry.size);
+		this.metrics.userRecordsPut(this.stream, entry.userRecords.size());
+		this.metrics.kinesisRecordPut(this.stream, entry.size);
 	}
 
 	/**
@@ -319,17 +348,19 @@ final class StreamPipeline {
 	 * predicted shard closed and Kinesis routed it to a child by its first user record's
 	 * hash key. It stands if that shard's range holds all its user records; otherwise
 	 * they are put again, once a listing names that shard.
+	 * @param put the put
+	 * @param effects the effects
 	 */
 	private void landedOnUnexpectedShard(WrongShardPut put, Effects effects) {
-		ShardMap map = shardMap;
+		ShardMap map = this.shardMap;
 		if (map != null && map.knows(put.result.shardId())) {
 			if (map.holdsAll(put.result.shardId(), put.entry.userRecords)) {
 				succeed(put.entry, put.result, put.startNanos, put.endNanos, effects);
 				return;
 			}
 		}
-		awaitingVerdict.add(put);
-		ShardBuffer predicted = buffers.get(put.entry.predictedShardId);
+		this.awaitingVerdict.add(put);
+		ShardBuffer predicted = this.buffers.get(put.entry.predictedShardId);
 		if (predicted != null) {
 			predicted.suspended = true;
 		}
@@ -339,6 +370,10 @@ final class StreamPipeline {
 	/**
 	 * The aggregate stays on the wrong shard, where a reader filtering by the shard's
 	 * range (KCL, the starter's shard filter) drops it; its user records go again.
+	 * @param put the put
+	 * @param nowNanos the now nanos
+	 * @param alive the alive
+	 * @param effects the effects
 	 */
 	private void putAgain(WrongShardPut put, long nowNanos, List<OutstandingUserRecord> alive, Effects effects) {
 		String message = "The aggregate of " + put.entry.userRecords.size() + " user records predicted for "
@@ -347,12 +382,12 @@ final class StreamPipeline {
 		for (OutstandingUserRecord userRecord : put.entry.userRecords) {
 			userRecord.attempt(put.startNanos, put.endNanos, Attempt.WRONG_SHARD, message);
 		}
-		metrics.wrongShardReput(stream, put.entry.userRecords.size());
+		this.metrics.wrongShardReput(this.stream, put.entry.userRecords.size());
 		expireOrKeep(put.entry.userRecords, nowNanos, alive, effects);
 	}
 
 	private void markShardMapOld(Effects effects) {
-		shardMapCurrent = false;
+		this.shardMapCurrent = false;
 		requestListing(effects);
 	}
 
@@ -369,10 +404,10 @@ final class StreamPipeline {
 	}
 
 	private void expire(OutstandingUserRecord userRecord, long nowNanos, Effects effects) {
-		String message = "RecordTtl of " + configuration.recordTtl().toMillis() + " ms expired after "
+		String message = "RecordTtl of " + this.configuration.recordTtl().toMillis() + " ms expired after "
 				+ userRecord.attempts.size() + " attempts";
 		userRecord.attempt(nowNanos, nowNanos, Attempt.EXPIRED, message);
-		metrics.expired(stream, 1);
+		this.metrics.expired(this.stream, 1);
 		effects.fail(userRecord, new RecordExpiredException(message, userRecord.attempts));
 	}
 

@@ -13,6 +13,7 @@ import java.util.List;
  * @param subSequenceNumber the user record's index in the aggregate; 0 for a plain record
  * @param aggregated whether the Kinesis record is an aggregate
  * @param attempts every attempt, the successful last one included, in order; unmodifiable
+ * @author The kpl-deagg maintainers
  */
 public record UserRecordResult(String shardId, String sequenceNumber, long subSequenceNumber, boolean aggregated,
 		List<Attempt> attempts) {

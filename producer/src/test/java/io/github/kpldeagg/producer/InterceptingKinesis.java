@@ -3,6 +3,7 @@ package io.github.kpldeagg.producer;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+
 import software.amazon.awssdk.services.kinesis.KinesisAsyncClient;
 import software.amazon.awssdk.services.kinesis.model.ListShardsRequest;
 import software.amazon.awssdk.services.kinesis.model.ListShardsResponse;
@@ -14,13 +15,6 @@ import software.amazon.awssdk.services.kinesis.model.PutRecordsResponse;
  * answer some of them itself: failed entries, held responses.
  */
 final class InterceptingKinesis implements KinesisAsyncClient {
-
-	/** Answers a PutRecords request, possibly by forwarding (part of) it. */
-	interface PutRecords {
-
-		CompletableFuture<PutRecordsResponse> answer(PutRecordsRequest request, KinesisAsyncClient kinesis);
-
-	}
 
 	final List<PutRecordsRequest> putRecordsRequests = new CopyOnWriteArrayList<>();
 
@@ -39,22 +33,29 @@ final class InterceptingKinesis implements KinesisAsyncClient {
 
 	@Override
 	public CompletableFuture<PutRecordsResponse> putRecords(PutRecordsRequest request) {
-		putRecordsRequests.add(request);
-		return putRecords.answer(request, kinesis);
+		this.putRecordsRequests.add(request);
+		return this.putRecords.answer(request, this.kinesis);
 	}
 
 	@Override
 	public CompletableFuture<ListShardsResponse> listShards(ListShardsRequest request) {
-		return kinesis.listShards(request);
+		return this.kinesis.listShards(request);
 	}
 
 	@Override
 	public String serviceName() {
-		return kinesis.serviceName();
+		return this.kinesis.serviceName();
 	}
 
 	@Override
 	public void close() {
+	}
+
+	/** Answers a PutRecords request, possibly by forwarding (part of) it. */
+	interface PutRecords {
+
+		CompletableFuture<PutRecordsResponse> answer(PutRecordsRequest request, KinesisAsyncClient kinesis);
+
 	}
 
 }

@@ -1,7 +1,8 @@
 package io.github.kpldeagg.producer;
 
-import io.github.kpldeagg.emulator.KinesisLocal;
 import java.util.concurrent.atomic.AtomicInteger;
+
+import io.github.kpldeagg.emulator.KinesisLocal;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
@@ -35,27 +36,27 @@ final class LocalKinesis implements AutoCloseable {
 	}
 
 	KinesisAsyncClient asyncClient() {
-		return asyncClient;
+		return this.asyncClient;
 	}
 
 	KinesisClient client() {
-		return kinesisLocal.client();
+		return this.kinesisLocal.client();
 	}
 
 	/** Creates a stream with a name no other test uses and returns the name. */
 	String createStream(String prefix, int shards) {
 		String name = prefix + "-" + STREAMS.incrementAndGet();
-		kinesisLocal.createStream(name, shards);
+		this.kinesisLocal.createStream(name, shards);
 		return name;
 	}
 
 	@Override
 	public void close() {
 		try {
-			asyncClient.close();
+			this.asyncClient.close();
 		}
 		finally {
-			kinesisLocal.close();
+			this.kinesisLocal.close();
 		}
 	}
 

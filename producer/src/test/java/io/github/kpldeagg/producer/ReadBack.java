@@ -1,12 +1,13 @@
 package io.github.kpldeagg.producer;
 
-import static org.assertj.core.api.Assertions.assertThat;
+import java.nio.ByteBuffer;
+import java.util.Map;
 
 import io.github.kpldeagg.core.UserRecord;
 import io.github.kpldeagg.producer.StreamContents.Identity;
-import java.nio.ByteBuffer;
-import java.util.Map;
 import software.amazon.kinesis.retrieval.KinesisClientRecord;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Checks a stream's contents against what the producer acknowledged: with the shard
@@ -29,10 +30,10 @@ final class ReadBack {
 		acknowledged.forEach((identity, data) -> {
 			assertThat(filtered.get(identity)).as("core with the shard filter at %s", identity)
 				.isNotNull()
-				.satisfies(userRecord -> assertThat(userRecord.bytes()).isEqualTo(data));
+				.satisfies((userRecord) -> assertThat(userRecord.bytes()).isEqualTo(data));
 			assertThat(kcl.get(identity)).as("KCL at %s", identity)
 				.isNotNull()
-				.satisfies(userRecord -> assertThat(bytes(userRecord.data())).isEqualTo(data));
+				.satisfies((userRecord) -> assertThat(bytes(userRecord.data())).isEqualTo(data));
 		});
 		return new Figures(acknowledged.size(), unfiltered.size() - acknowledged.size(),
 				unfiltered.size() - filtered.size(), filtered.size() - acknowledged.size(),

@@ -1,14 +1,15 @@
 package io.github.kpldeagg.producer;
 
-import static org.awaitility.Awaitility.await;
-
 import java.math.BigInteger;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
+
 import software.amazon.awssdk.services.kinesis.KinesisClient;
 import software.amazon.awssdk.services.kinesis.model.Shard;
 import software.amazon.awssdk.services.kinesis.model.StreamStatus;
+
+import static org.awaitility.Awaitility.await;
 
 /**
  * SplitShard and MergeShards on the local Kinesis, each returning once the stream is
@@ -27,10 +28,10 @@ final class Resharding {
 
 	/** The open shards, lowest hash-key range first. */
 	List<Shard> openShards() {
-		return StreamContents.shards(kinesis, stream)
+		return StreamContents.shards(this.kinesis, this.stream)
 			.stream()
-			.filter(shard -> shard.sequenceNumberRange().endingSequenceNumber() == null)
-			.sorted(Comparator.comparing(shard -> new BigInteger(shard.hashKeyRange().startingHashKey())))
+			.filter((shard) -> shard.sequenceNumberRange().endingSequenceNumber() == null)
+			.sorted(Comparator.comparing((shard) -> new BigInteger(shard.hashKeyRange().startingHashKey())))
 			.toList();
 	}
 
@@ -40,7 +41,7 @@ final class Resharding {
 		BigInteger middle = new BigInteger(shard.hashKeyRange().startingHashKey())
 			.add(new BigInteger(shard.hashKeyRange().endingHashKey()))
 			.shiftRight(1);
-		kinesis.splitShard(request -> request.streamName(stream)
+		this.kinesis.splitShard((request) -> request.streamName(this.stream)
 			.shardToSplit(shard.shardId())
 			.newStartingHashKey(middle.toString()));
 		awaitActive();
@@ -49,7 +50,7 @@ final class Resharding {
 	/** Merges the open shard at this index with the next one. */
 	void mergeWithNext(int openShardIndex) {
 		List<Shard> open = openShards();
-		kinesis.mergeShards(request -> request.streamName(stream)
+		this.kinesis.mergeShards((request) -> request.streamName(this.stream)
 			.shardToMerge(open.get(openShardIndex).shardId())
 			.adjacentShardToMerge(open.get(openShardIndex + 1).shardId()));
 		awaitActive();
@@ -58,7 +59,7 @@ final class Resharding {
 	private void awaitActive() {
 		await().atMost(Duration.ofSeconds(30))
 			.pollInterval(Duration.ofMillis(50))
-			.until(() -> kinesis.describeStreamSummary(request -> request.streamName(stream))
+			.until(() -> this.kinesis.describeStreamSummary((request) -> request.streamName(this.stream))
 				.streamDescriptionSummary()
 				.streamStatus() == StreamStatus.ACTIVE);
 	}

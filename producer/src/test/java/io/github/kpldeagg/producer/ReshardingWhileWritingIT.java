@@ -1,9 +1,5 @@
 package io.github.kpldeagg.producer;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
-import io.github.kpldeagg.producer.StreamContents.Identity;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -13,7 +9,12 @@ import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.locks.LockSupport;
+
+import io.github.kpldeagg.producer.StreamContents.Identity;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The producer writes 100,000 user records of 100 bytes (the {@code proof-long} profile:

@@ -1,12 +1,13 @@
 package io.github.kpldeagg.producer;
 
-import io.github.kpldeagg.core.Deaggregator;
-import io.github.kpldeagg.core.UserRecord;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+
+import io.github.kpldeagg.core.Deaggregator;
+import io.github.kpldeagg.core.UserRecord;
 import software.amazon.awssdk.services.kinesis.KinesisClient;
 import software.amazon.awssdk.services.kinesis.model.GetRecordsResponse;
 import software.amazon.awssdk.services.kinesis.model.ListShardsResponse;
@@ -36,13 +37,13 @@ final class StreamContents {
 		for (Shard shard : shards(kinesis, stream)) {
 			List<Record> records = new ArrayList<>();
 			String iterator = kinesis
-				.getShardIterator(request -> request.streamName(stream)
+				.getShardIterator((request) -> request.streamName(stream)
 					.shardId(shard.shardId())
 					.shardIteratorType(ShardIteratorType.TRIM_HORIZON))
 				.shardIterator();
 			while (iterator != null) {
 				String current = iterator;
-				GetRecordsResponse response = kinesis.getRecords(request -> request.shardIterator(current));
+				GetRecordsResponse response = kinesis.getRecords((request) -> request.shardIterator(current));
 				records.addAll(response.records());
 				boolean caughtUp = response.records().isEmpty()
 						&& Long.valueOf(0).equals(response.millisBehindLatest());
@@ -56,22 +57,22 @@ final class StreamContents {
 	/** Every shard of the stream, closed ones too, through all pages of ListShards. */
 	static List<Shard> shards(KinesisClient kinesis, String stream) {
 		List<Shard> shards = new ArrayList<>();
-		ListShardsResponse page = kinesis.listShards(request -> request.streamName(stream));
+		ListShardsResponse page = kinesis.listShards((request) -> request.streamName(stream));
 		shards.addAll(page.shards());
 		while (page.nextToken() != null) {
 			String next = page.nextToken();
-			page = kinesis.listShards(request -> request.nextToken(next));
+			page = kinesis.listShards((request) -> request.nextToken(next));
 			shards.addAll(page.shards());
 		}
 		return shards;
 	}
 
 	int kinesisRecords() {
-		return recordsByShard.values().stream().mapToInt(List::size).sum();
+		return this.recordsByShard.values().stream().mapToInt(List::size).sum();
 	}
 
 	List<String> shardIds() {
-		return recordsByShard.keySet().stream().map(Shard::shardId).toList();
+		return this.recordsByShard.keySet().stream().map(Shard::shardId).toList();
 	}
 
 	/** Every user record the core reads, by identity. */
@@ -88,7 +89,7 @@ final class StreamContents {
 	Map<Identity, KinesisClientRecord> kcl() {
 		AggregatorUtil aggregatorUtil = new AggregatorUtil();
 		Map<Identity, KinesisClientRecord> read = new LinkedHashMap<>();
-		recordsByShard.forEach((shard, records) -> {
+		this.recordsByShard.forEach((shard, records) -> {
 			List<KinesisClientRecord> kinesisRecords = records.stream().map(KinesisClientRecord::fromRecord).toList();
 			for (KinesisClientRecord userRecord : aggregatorUtil.deaggregate(kinesisRecords, start(shard),
 					end(shard))) {
@@ -101,7 +102,7 @@ final class StreamContents {
 
 	private Map<Identity, UserRecord> core(boolean shardFilter) {
 		Map<Identity, UserRecord> read = new LinkedHashMap<>();
-		recordsByShard.forEach((shard, records) -> {
+		this.recordsByShard.forEach((shard, records) -> {
 			Deaggregator deaggregator = shardFilter
 					? Deaggregator.builder().hashKeyRange(start(shard), end(shard)).build() : Deaggregator.create();
 			for (UserRecord userRecord : deaggregator.deaggregate(records)) {

@@ -2,16 +2,20 @@ package io.github.kpldeagg.benchmarks.fanout;
 
 import java.math.BigInteger;
 import java.time.Instant;
+
+import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.services.kinesis.model.Record;
+
 import org.springframework.integration.IntegrationMessageHeaderAccessor;
 import org.springframework.integration.support.MessageBuilder;
 import org.springframework.messaging.Message;
-import software.amazon.awssdk.core.SdkBytes;
-import software.amazon.awssdk.services.kinesis.model.Record;
 
 /**
  * The message the binder's polling adapter sends to its output channel for one Kinesis
  * record in record mode: the data as a {@code byte[]} payload, the record's partition key
  * and sequence number, the SDK {@link Record} as source data, and the stream and shard.
+ *
+ * @author The kpl-deagg maintainers
  */
 final class AdapterMessages {
 
@@ -27,7 +31,13 @@ final class AdapterMessages {
 	private AdapterMessages() {
 	}
 
-	/** The message of the record at {@code position} in the shard. */
+	/**
+	 * The message of the record at {@code position} in the shard.
+	 * @param data the data
+	 * @param partitionKey the partition key
+	 * @param position the position
+	 * @return the message of the record at {@code position} in the shard
+	 */
 	static Message<byte[]> of(byte[] data, String partitionKey, int position) {
 		Record record = Record.builder()
 			.data(SdkBytes.fromByteArray(data))

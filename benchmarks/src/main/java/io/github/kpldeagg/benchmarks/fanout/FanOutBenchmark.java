@@ -1,12 +1,13 @@
 package io.github.kpldeagg.benchmarks.fanout;
 
-import io.github.kpldeagg.benchmarks.AggregateLayout;
-import io.github.kpldeagg.core.KinesisRecord;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+
+import io.github.kpldeagg.benchmarks.AggregateLayout;
+import io.github.kpldeagg.core.KinesisRecord;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -18,6 +19,7 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.infra.Blackhole;
+
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -49,6 +51,8 @@ import org.springframework.messaging.MessageChannel;
  * each user record of an aggregate as the adapter decodes each plain record, so the two
  * embed-headers methods also do the adapter's decoding of each Kinesis record (the
  * aggregate, or each plain record) with the binder's mapper.
+ *
+ * @author The kpl-deagg maintainers
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
@@ -58,9 +62,11 @@ import org.springframework.messaging.MessageChannel;
 @Fork(jvmArgsAppend = { "-Daws.disableEc2Metadata=true", "-Xms2g", "-Xmx2g" })
 public class FanOutBenchmark {
 
+	/** How many user records every operation delivers. */
 	@Param({ "100", "1000" })
 	public int userRecords;
 
+	/** The size of each user record's data, in bytes. */
 	@Param({ "100", "1024" })
 	public int payloadBytes;
 
@@ -86,8 +92,8 @@ public class FanOutBenchmark {
 
 	@Setup
 	public void setUp(Blackhole blackhole) throws NoSuchAlgorithmException {
-		md5 = MessageDigest.getInstance("MD5");
-		context = new SpringApplicationBuilder(FanOutApplication.class).web(WebApplicationType.NONE)
+		this.md5 = MessageDigest.getInstance("MD5");
+		this.context = new SpringApplicationBuilder(FanOutApplication.class).web(WebApplicationType.NONE)
 			.properties("spring.main.banner-mode=off", "logging.level.root=WARN",
 					// It warns on the first lookup of every function, which it
 					// then finds and registers.
@@ -98,87 +104,92 @@ public class FanOutBenchmark {
 					"spring.cloud.aws.endpoint=http://127.0.0.1:1", "spring.cloud.aws.region.static=us-east-1",
 					"spring.cloud.aws.credentials.access-key=fake", "spring.cloud.aws.credentials.secret-key=fake")
 			.run();
-		UserRecordSink sink = context.getBean(FanOutApplication.FUNCTION, UserRecordSink.class);
+		UserRecordSink sink = this.context.getBean(FanOutApplication.FUNCTION, UserRecordSink.class);
 		sink.drainInto(blackhole);
-		bindingChannel = context.getBean(FanOutApplication.BINDING, MessageChannel.class);
-		kinesisBinding = new KinesisBindingFanOut(context);
-		adapterOutput = kinesisBinding.adapterOutput(bindingChannel, false);
-		embedHeadersAdapterOutput = kinesisBinding.adapterOutput(bindingChannel, true);
-		embeddedHeadersMapper = kinesisBinding.embeddedHeadersMapper();
+		this.bindingChannel = this.context.getBean(FanOutApplication.BINDING, MessageChannel.class);
+		this.kinesisBinding = new KinesisBindingFanOut(this.context);
+		this.adapterOutput = this.kinesisBinding.adapterOutput(this.bindingChannel, false);
+		this.embedHeadersAdapterOutput = this.kinesisBinding.adapterOutput(this.bindingChannel, true);
+		this.embeddedHeadersMapper = this.kinesisBinding.embeddedHeadersMapper();
 
-		JsonUserRecords produced = JsonUserRecords.of(userRecords, payloadBytes);
+		JsonUserRecords produced = JsonUserRecords.of(this.userRecords, this.payloadBytes);
 		KinesisRecord aggregate = produced.aggregate();
-		aggregateMessage = AdapterMessages.of(aggregate.data(), aggregate.partitionKey(), 0);
-		plainMessages = new ArrayList<>(userRecords);
-		for (int i = 0; i < userRecords; i++) {
-			plainMessages.add(AdapterMessages.of(produced.payloads().get(i), produced.partitionKeys().get(i), i));
+		this.aggregateMessage = AdapterMessages.of(aggregate.data(), aggregate.partitionKey(), 0);
+		this.plainMessages = new ArrayList<>(this.userRecords);
+		for (int i = 0; i < this.userRecords; i++) {
+			this.plainMessages.add(AdapterMessages.of(produced.payloads().get(i), produced.partitionKeys().get(i), i));
 		}
-		userRecordMessages = userRecordMessagesOf(plainMessages);
+		this.userRecordMessages = userRecordMessagesOf(this.plainMessages);
 
 		// Guards against measuring something else: each path must hand every user record
 		// to the consumer.
 		deaggregated();
-		expect(sink, userRecords, userRecords);
+		expect(sink, this.userRecords, this.userRecords);
 		deaggregatedEmbedHeaders(blackhole);
-		expect(sink, 2L * userRecords, 2L * userRecords);
+		expect(sink, 2L * this.userRecords, 2L * this.userRecords);
 		plain();
 		plainEmbedHeaders(blackhole);
 		bindingOnly();
-		expect(sink, 5L * userRecords, 2L * userRecords);
+		expect(sink, 5L * this.userRecords, 2L * this.userRecords);
 	}
 
 	@TearDown
 	public void tearDown() {
-		kinesisBinding.close();
-		context.close();
+		this.kinesisBinding.close();
+		this.context.close();
 	}
 
 	@Benchmark
 	public void deaggregated() {
-		adapterOutput.readFromTheStart().run();
-		adapterOutput.channel().send(aggregateMessage);
+		this.adapterOutput.readFromTheStart().run();
+		this.adapterOutput.channel().send(this.aggregateMessage);
 	}
 
 	@Benchmark
 	public void plain() {
-		adapterOutput.readFromTheStart().run();
-		for (Message<byte[]> message : plainMessages) {
-			adapterOutput.channel().send(message);
+		this.adapterOutput.readFromTheStart().run();
+		for (Message<byte[]> message : this.plainMessages) {
+			this.adapterOutput.channel().send(message);
 		}
 	}
 
 	@Benchmark
 	public void bindingOnly() {
-		for (Message<?> message : userRecordMessages) {
-			bindingChannel.send(message);
+		for (Message<?> message : this.userRecordMessages) {
+			this.bindingChannel.send(message);
 		}
 	}
 
 	@Benchmark
 	public void deaggregatedEmbedHeaders(Blackhole blackhole) {
-		blackhole.consume(embeddedHeadersMapper.toMessage(aggregateMessage.getPayload()));
-		embedHeadersAdapterOutput.readFromTheStart().run();
-		embedHeadersAdapterOutput.channel().send(aggregateMessage);
+		blackhole.consume(this.embeddedHeadersMapper.toMessage(this.aggregateMessage.getPayload()));
+		this.embedHeadersAdapterOutput.readFromTheStart().run();
+		this.embedHeadersAdapterOutput.channel().send(this.aggregateMessage);
 	}
 
 	@Benchmark
 	public void plainEmbedHeaders(Blackhole blackhole) {
-		embedHeadersAdapterOutput.readFromTheStart().run();
-		for (Message<byte[]> message : plainMessages) {
-			blackhole.consume(embeddedHeadersMapper.toMessage(message.getPayload()));
-			embedHeadersAdapterOutput.channel().send(message);
+		this.embedHeadersAdapterOutput.readFromTheStart().run();
+		for (Message<byte[]> message : this.plainMessages) {
+			blackhole.consume(this.embeddedHeadersMapper.toMessage(message.getPayload()));
+			this.embedHeadersAdapterOutput.channel().send(message);
 		}
 	}
 
 	@Benchmark
 	public byte[] aggregateMd5() {
-		return AggregateLayout.bodyMd5(md5, aggregateMessage.getPayload());
+		return AggregateLayout.bodyMd5(this.md5, this.aggregateMessage.getPayload());
 	}
 
-	/** The messages the starter sends to the binding channel for these plain records. */
+	/**
+	 * The messages the starter sends to the binding channel for these plain records.
+	 * @param plain the plain
+	 * @return the messages the starter sends to the binding channel for these plain
+	 * records
+	 */
 	private List<Message<?>> userRecordMessagesOf(List<Message<byte[]>> plain) {
 		List<Message<?>> captured = new ArrayList<>(plain.size());
-		MessageChannel fanOut = kinesisBinding.adapterOutput((message, timeout) -> captured.add(message), false)
+		MessageChannel fanOut = this.kinesisBinding.adapterOutput((message, timeout) -> captured.add(message), false)
 			.channel();
 		plain.forEach(fanOut::send);
 		return captured;

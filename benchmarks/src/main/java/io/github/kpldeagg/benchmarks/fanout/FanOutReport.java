@@ -1,13 +1,10 @@
 package io.github.kpldeagg.benchmarks.fanout;
 
-import static io.github.kpldeagg.benchmarks.JmhResults.allocatedBytesPerOperation;
-import static io.github.kpldeagg.benchmarks.JmhResults.thousandRecordsPerSecond;
-import static io.github.kpldeagg.benchmarks.JmhResults.score;
-
-import io.github.kpldeagg.benchmarks.JmhResults;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+
+import io.github.kpldeagg.benchmarks.JmhResults;
 import org.openjdk.jmh.results.RunResult;
 
 /**
@@ -15,6 +12,8 @@ import org.openjdk.jmh.results.RunResult;
  * records per second of each path, deaggregated against plain and against the binding
  * alone, the share of the aggregate's MD5 check, and bytes allocated per user record.
  * Takes JMH's command-line options.
+ *
+ * @author The kpl-deagg maintainers
  */
 public final class FanOutReport {
 
@@ -26,7 +25,7 @@ public final class FanOutReport {
 		for (RunResult result : JmhResults.run(FanOutBenchmark.class, args)) {
 			String fanOutCase = result.getParams().getParam("userRecords") + " | "
 					+ result.getParams().getParam("payloadBytes") + " B";
-			byCase.computeIfAbsent(fanOutCase, key -> new TreeMap<>()).put(JmhResults.method(result), result);
+			byCase.computeIfAbsent(fanOutCase, (key) -> new TreeMap<>()).put(JmhResults.method(result), result);
 		}
 		System.out.println("| user records | payload | deaggregated rec/s | plain rec/s | binding only rec/s"
 				+ " | deaggregated/plain | deaggregated/binding only | B/rec deaggregated | B/rec plain"
@@ -66,7 +65,7 @@ public final class FanOutReport {
 	}
 
 	private static double microsPerUserRecord(RunResult result, int userRecords) {
-		return 1e6 / score(result) / userRecords;
+		return 1e6 / JmhResults.score(result) / userRecords;
 	}
 
 	private static int userRecords(String fanOutCase) {
@@ -75,6 +74,9 @@ public final class FanOutReport {
 
 	/**
 	 * The first method against each other one; a case lacking one of them is left out.
+	 * @param fanOutCase the fan out case
+	 * @param results the results
+	 * @param methods the methods
 	 */
 	private static void row(String fanOutCase, Map<String, RunResult> results, String... methods) {
 		StringBuilder rates = new StringBuilder();
@@ -90,11 +92,13 @@ public final class FanOutReport {
 			if (result == null) {
 				return;
 			}
-			rates.append(" | ").append(thousandRecordsPerSecond(result, userRecords));
+			rates.append(" | ").append(JmhResults.thousandRecordsPerSecond(result, userRecords));
 			if (result != deaggregated) {
-				ratios.append(String.format(Locale.ROOT, " | %.2f", score(deaggregated) / score(result)));
+				ratios.append(String.format(Locale.ROOT, " | %.2f",
+						JmhResults.score(deaggregated) / JmhResults.score(result)));
 			}
-			allocations.append(String.format(Locale.ROOT, " | %.0f", allocatedBytesPerOperation(result) / userRecords));
+			allocations.append(
+					String.format(Locale.ROOT, " | %.0f", JmhResults.allocatedBytesPerOperation(result) / userRecords));
 		}
 		System.out.println("| " + fanOutCase + rates + ratios + allocations + " |");
 	}

@@ -1,16 +1,21 @@
 package io.github.kpldeagg.benchmarks.fanout;
 
-import io.github.kpldeagg.core.Aggregator;
-import io.github.kpldeagg.core.KinesisRecord;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.UUID;
 
+import io.github.kpldeagg.core.Aggregator;
+import io.github.kpldeagg.core.KinesisRecord;
+
 /**
  * What a producer puts: user records with UUID partition keys and JSON payloads of one
  * exact size, seeded.
+ *
+ * @param partitionKeys the partition keys
+ * @param payloads the payloads
+ * @author The kpl-deagg maintainers
  */
 record JsonUserRecords(List<String> partitionKeys, List<byte[]> payloads) {
 
@@ -27,14 +32,14 @@ record JsonUserRecords(List<String> partitionKeys, List<byte[]> payloads) {
 	}
 
 	int count() {
-		return payloads.size();
+		return this.payloads.size();
 	}
 
 	/** All of them in one KPL aggregate, written by the core's {@link Aggregator}. */
 	KinesisRecord aggregate() {
 		Aggregator aggregator = Aggregator.create(Aggregator.MAX_RECORD_BYTES, count());
 		for (int i = 0; i < count(); i++) {
-			if (!aggregator.add(partitionKeys.get(i), null, payloads.get(i)).isEmpty()) {
+			if (!aggregator.add(this.partitionKeys.get(i), null, this.payloads.get(i)).isEmpty()) {
 				throw new IllegalStateException("The user records do not fit one aggregate");
 			}
 		}
@@ -42,8 +47,8 @@ record JsonUserRecords(List<String> partitionKeys, List<byte[]> payloads) {
 	}
 
 	/**
-	 * {@code {"id":"<uuid>","seq":<i>,"note":"<letters>"}}, padded to exactly
-	 * {@code bytes} bytes.
+	 * A JSON object with an {@code id} (a UUID), a {@code seq} (the index) and a
+	 * {@code note} (letters), padded to exactly {@code bytes} bytes.
 	 */
 	private static byte[] json(String id, int sequence, int bytes, Random random) {
 		StringBuilder json = new StringBuilder(bytes).append("{\"id\":\"")

@@ -2,7 +2,13 @@ package io.github.kpldeagg.benchmarks.fanout;
 
 import java.net.URI;
 import java.util.Objects;
+
 import org.jspecify.annotations.Nullable;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.kinesis.KinesisAsyncClient;
+
 import org.springframework.beans.DirectFieldAccessor;
 import org.springframework.cloud.stream.binder.AbstractMessageChannelBinder;
 import org.springframework.cloud.stream.binder.BinderCustomizer;
@@ -13,10 +19,6 @@ import org.springframework.integration.endpoint.MessageProducerSupport;
 import org.springframework.integration.mapping.InboundMessageMapper;
 import org.springframework.integration.metadata.ConcurrentMetadataStore;
 import org.springframework.messaging.MessageChannel;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.services.kinesis.KinesisAsyncClient;
 
 /**
  * What the Kinesis binder and the starter put in front of a binding channel, built
@@ -25,6 +27,8 @@ import software.amazon.awssdk.services.kinesis.KinesisAsyncClient;
  * the binder's embedded-headers mapper; then the consumer endpoint customizer that the
  * starter's {@link BinderCustomizer} installs in a Kinesis binder replaces the adapter's
  * output channel, as the binder has it do before it starts the adapter.
+ *
+ * @author The kpl-deagg maintainers
  */
 final class KinesisBindingFanOut implements AutoCloseable {
 
@@ -45,16 +49,20 @@ final class KinesisBindingFanOut implements AutoCloseable {
 	private final AbstractMessageChannelBinder<?, ?, ?> binder;
 
 	KinesisBindingFanOut(ApplicationContext context) {
-		binder = BenchmarkedBinderLine.binder(kinesis);
-		context.getBean(BinderCustomizer.class).customize(binder, "kinesis");
+		this.binder = BenchmarkedBinderLine.binder(this.kinesis);
+		context.getBean(BinderCustomizer.class).customize(this.binder, "kinesis");
 	}
 
 	/**
 	 * The adapter's output channel once the starter has customized the adapter of
 	 * {@code bindingChannel}, and how to have the shard read from its start again.
+	 * @param bindingChannel the binding channel
+	 * @param embedHeaders the embed headers
+	 * @return the adapter's output channel once the starter has customized the adapter of
+	 * {@code bindingChannel}, and how to have the shard read from its start again
 	 */
 	Output adapterOutput(MessageChannel bindingChannel, boolean embedHeaders) {
-		MessageProducerSupport adapter = BenchmarkedBinderLine.pollingAdapter(kinesis, AdapterMessages.STREAM,
+		MessageProducerSupport adapter = BenchmarkedBinderLine.pollingAdapter(this.kinesis, AdapterMessages.STREAM,
 				embedHeaders ? embeddedHeadersMapper() : null);
 		adapter.setOutputChannel(bindingChannel);
 		consumerEndpointCustomizer().configure(adapter, AdapterMessages.STREAM, GROUP);
@@ -69,19 +77,10 @@ final class KinesisBindingFanOut implements AutoCloseable {
 	}
 
 	/**
-	 * Where the adapter sends its records.
-	 *
-	 * @param channel the adapter's output channel
-	 * @param readFromTheStart what the adapter does to read its shard from the start
-	 * again (it removes the shard's checkpoint): the starter then hands out again what it
-	 * handled, which each benchmark operation sends once more
-	 */
-	record Output(MessageChannel channel, Runnable readFromTheStart) {
-	}
-
-	/**
 	 * The mapper with which the binder's adapter decodes each record of a binding that
 	 * embeds headers.
+	 * @return the mapper with which the binder's adapter decodes each record of a binding
+	 * that embeds headers
 	 */
 	@SuppressWarnings("unchecked")
 	InboundMessageMapper<byte[]> embeddedHeadersMapper() {
@@ -95,14 +94,29 @@ final class KinesisBindingFanOut implements AutoCloseable {
 				"consumerCustomizer");
 	}
 
-	/** The binder keeps both without a getter. */
+	/**
+	 * The binder keeps both without a getter.
+	 * @param field the field
+	 * @return the binder keeps both without a getter
+	 */
 	private @Nullable Object read(String field) {
-		return new DirectFieldAccessor(binder).getPropertyValue(field);
+		return new DirectFieldAccessor(this.binder).getPropertyValue(field);
 	}
 
 	@Override
 	public void close() {
-		kinesis.close();
+		this.kinesis.close();
+	}
+
+	/**
+	 * Where the adapter sends its records.
+	 *
+	 * @param channel the adapter's output channel
+	 * @param readFromTheStart what the adapter does to read its shard from the start
+	 * again (it removes the shard's checkpoint): the starter then hands out again what it
+	 * handled, which each benchmark operation sends once more
+	 */
+	record Output(MessageChannel channel, Runnable readFromTheStart) {
 	}
 
 }

@@ -1,12 +1,15 @@
 package io.github.kpldeagg.benchmarks.fanout;
 
-import io.github.kpldeagg.core.UserRecord;
 import java.util.function.Consumer;
+
+import io.github.kpldeagg.core.UserRecord;
 import org.openjdk.jmh.infra.Blackhole;
 
 /**
  * The application's {@code Consumer<UserRecord>}: hands each user record to JMH's
  * blackhole and counts them.
+ *
+ * @author The kpl-deagg maintainers
  */
 final class UserRecordSink implements Consumer<UserRecord> {
 
@@ -24,21 +27,21 @@ final class UserRecordSink implements Consumer<UserRecord> {
 
 	@Override
 	public void accept(UserRecord userRecord) {
-		blackhole.consume(userRecord);
-		blackhole.consume(userRecord.partitionKey());
-		blackhole.consume(userRecord.dataLength());
-		received++;
+		this.blackhole.consume(userRecord);
+		this.blackhole.consume(userRecord.partitionKey());
+		this.blackhole.consume(userRecord.dataLength());
+		this.received++;
 		if (userRecord.aggregated()) {
-			aggregated++;
+			this.aggregated++;
 		}
 	}
 
 	long received() {
-		return received;
+		return this.received;
 	}
 
 	long aggregated() {
-		return aggregated;
+		return this.aggregated;
 	}
 
 }

@@ -11,6 +11,8 @@ import java.util.stream.Stream;
 
 /**
  * The sockets a Linux process has open: the inodes its {@code /proc/<pid>/fd} links name.
+ *
+ * @author The kpl-deagg maintainers
  */
 public final class ProcessSockets {
 
@@ -19,7 +21,10 @@ public final class ProcessSockets {
 	private ProcessSockets() {
 	}
 
-	/** Whether this system has the {@code /proc} files read here (Linux). */
+	/**
+	 * Whether this system has the {@code /proc} files read here (Linux).
+	 * @return whether this system has the {@code /proc} files read here (Linux)
+	 */
 	public static boolean supported() {
 		return Files.isReadable(Path.of("/proc/self/net/tcp"));
 	}
@@ -27,6 +32,8 @@ public final class ProcessSockets {
 	/**
 	 * The inodes of the process's open sockets; fails with an {@link IOException} once
 	 * the process is gone.
+	 * @param pid the pid
+	 * @return the inodes of the process's open sockets
 	 */
 	public static Set<Long> inodes(long pid) throws IOException {
 		Set<Long> inodes = new HashSet<>();
@@ -47,11 +54,15 @@ public final class ProcessSockets {
 		return inodes;
 	}
 
-	/** The local endpoints on which the process itself listens for TCP connections. */
+	/**
+	 * The local endpoints on which the process itself listens for TCP connections.
+	 * @param pid the pid
+	 * @return the local endpoints on which the process itself listens for TCP connections
+	 */
 	public static List<SocketEndpoint> listening(long pid) throws IOException {
 		Set<Long> inodes = inodes(pid);
 		return Stream.concat(ProcNetTable.read(pid, "tcp").stream(), ProcNetTable.read(pid, "tcp6").stream())
-			.filter(row -> row.listening() && inodes.contains(row.inode()))
+			.filter((row) -> row.listening() && inodes.contains(row.inode()))
 			.map(ProcNetTable.Row::local)
 			.toList();
 	}

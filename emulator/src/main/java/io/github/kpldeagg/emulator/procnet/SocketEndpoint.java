@@ -8,6 +8,10 @@ import java.net.UnknownHostException;
  * An address and port as Linux writes them in {@code /proc/net/tcp} and its siblings: hex
  * digits of the address in the kernel's byte order (each 32-bit word little-endian), a
  * colon, the port in hex.
+ *
+ * @param address the address
+ * @param port the port
+ * @author The kpl-deagg maintainers
  */
 public record SocketEndpoint(InetAddress address, int port) {
 
@@ -26,14 +30,14 @@ public record SocketEndpoint(InetAddress address, int port) {
 			return new SocketEndpoint(InetAddress.getByAddress(bytes),
 					Integer.parseInt(procNetField.substring(colon + 1), 16));
 		}
-		catch (UnknownHostException e) {
-			throw new IllegalArgumentException("Not an address: " + procNetField, e);
+		catch (UnknownHostException ex) {
+			throw new IllegalArgumentException("Not an address: " + procNetField, ex);
 		}
 	}
 
 	/** No peer: a listening or unconnected socket (0.0.0.0:0 or [::]:0). */
 	public boolean unspecified() {
-		return address.isAnyLocalAddress() && port == 0;
+		return this.address.isAnyLocalAddress() && this.port == 0;
 	}
 
 	/**
@@ -41,12 +45,12 @@ public record SocketEndpoint(InetAddress address, int port) {
 	 * turns into IPv4).
 	 */
 	public boolean loopback() {
-		return address.isLoopbackAddress();
+		return this.address.isLoopbackAddress();
 	}
 
 	@Override
 	public String toString() {
-		return address.getHostAddress() + ":" + port + (address.getAddress().length == 16
-				? " (" + new BigInteger(1, address.getAddress()).toString(16) + ")" : "");
+		return this.address.getHostAddress() + ":" + this.port + ((this.address.getAddress().length == 16)
+				? " (" + new BigInteger(1, this.address.getAddress()).toString(16) + ")" : "");
 	}
 }

@@ -1,14 +1,15 @@
 package io.github.kpldeagg.it.crash;
 
-import io.github.kpldeagg.it.support.Delivery;
-import io.github.kpldeagg.it.support.RecordContent;
-import io.github.kpldeagg.it.support.SentRecord;
-import io.github.kpldeagg.it.support.UserRecordId;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+
+import io.github.kpldeagg.it.support.Delivery;
+import io.github.kpldeagg.it.support.RecordContent;
+import io.github.kpldeagg.it.support.SentRecord;
+import io.github.kpldeagg.it.support.UserRecordId;
 
 /**
  * What a run of {@link RepeatedCrashesIT} produced, delivered and applied, and the
@@ -20,7 +21,7 @@ import java.util.stream.Collectors;
 record CrashFigures(List<SentRecord> sent, List<Delivery> received, List<Delivery> effects, int kills) {
 
 	static Set<RecordContent> producedContents(List<SentRecord> sent) {
-		return sent.stream().map(record -> record.record().content()).collect(Collectors.toSet());
+		return sent.stream().map((record) -> record.record().content()).collect(Collectors.toSet());
 	}
 
 	static Set<RecordContent> deliveredContents(List<Delivery> deliveries) {
@@ -28,8 +29,8 @@ record CrashFigures(List<SentRecord> sent, List<Delivery> received, List<Deliver
 	}
 
 	Set<RecordContent> lost() {
-		Set<RecordContent> lost = new HashSet<>(producedContents(sent));
-		lost.removeAll(deliveredContents(received));
+		Set<RecordContent> lost = new HashSet<>(producedContents(this.sent));
+		lost.removeAll(deliveredContents(this.received));
 		return lost;
 	}
 
@@ -38,18 +39,18 @@ record CrashFigures(List<SentRecord> sent, List<Delivery> received, List<Deliver
 	 * drop repeats.
 	 */
 	List<UserRecordId> identitiesNamingTwoUserRecords() {
-		return received.stream()
+		return this.received.stream()
 			.collect(Collectors.groupingBy(Delivery::id, Collectors.mapping(Delivery::content, Collectors.toSet())))
 			.entrySet()
 			.stream()
-			.filter(entry -> entry.getValue().size() > 1)
+			.filter((entry) -> entry.getValue().size() > 1)
 			.map(Map.Entry::getKey)
 			.toList();
 	}
 
 	/** Deliveries of an identity delivered before. */
 	long repeats() {
-		return received.size() - received.stream().map(Delivery::id).distinct().count();
+		return this.received.size() - this.received.stream().map(Delivery::id).distinct().count();
 	}
 
 	/**
@@ -57,11 +58,11 @@ record CrashFigures(List<SentRecord> sent, List<Delivery> received, List<Deliver
 	 * twice.
 	 */
 	long effectsOfUserRecordsThePutTwice() {
-		return effects.size() - deliveredContents(effects).size();
+		return this.effects.size() - deliveredContents(this.effects).size();
 	}
 
 	long userRecordsWithFailedAttempts() {
-		return sent.stream().filter(record -> !record.failedAttempts().isEmpty()).count();
+		return this.sent.stream().filter((record) -> !record.failedAttempts().isEmpty()).count();
 	}
 
 	/**
@@ -69,10 +70,10 @@ record CrashFigures(List<SentRecord> sent, List<Delivery> received, List<Deliver
 	 * delivery, shortest first.
 	 */
 	long[] putToFirstDeliveryNanos() {
-		Map<RecordContent, Long> firstDelivery = received.stream()
+		Map<RecordContent, Long> firstDelivery = this.received.stream()
 			.collect(Collectors.toMap(Delivery::content, Delivery::receivedAtNanos, Math::min));
-		return sent.stream()
-			.mapToLong(record -> firstDelivery.get(record.record().content()) - record.putAtNanos())
+		return this.sent.stream()
+			.mapToLong((record) -> firstDelivery.get(record.record().content()) - record.putAtNanos())
 			.sorted()
 			.toArray();
 	}
@@ -84,14 +85,14 @@ record CrashFigures(List<SentRecord> sent, List<Delivery> received, List<Deliver
 						+ " %d deliveries, %d repeats delivered, %d lost, %d effects applied (%d of user records the"
 						+ " KPL stored twice); put to first delivery: median %.1f s, 99th percentile %.1f s,"
 						+ " longest %.1f s",
-				plan, sent.size(), sent.size() / (double) plan.duration().toSeconds(), kills, received.size(),
-				repeats(), lost().size(), effects.size(), effectsOfUserRecordsThePutTwice(),
+				plan, this.sent.size(), this.sent.size() / (double) plan.duration().toSeconds(), this.kills,
+				this.received.size(), repeats(), lost().size(), this.effects.size(), effectsOfUserRecordsThePutTwice(),
 				percentileSeconds(putToFirstDelivery, 50), percentileSeconds(putToFirstDelivery, 99),
 				percentileSeconds(putToFirstDelivery, 100));
 	}
 
 	private static double percentileSeconds(long[] sortedNanos, double percentile) {
-		return sortedNanos.length == 0 ? 0
+		return (sortedNanos.length == 0) ? 0
 				: sortedNanos[(int) Math.ceil(percentile / 100 * sortedNanos.length) - 1] / 1e9;
 	}
 }

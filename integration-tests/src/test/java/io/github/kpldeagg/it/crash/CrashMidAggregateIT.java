@@ -1,7 +1,14 @@
 package io.github.kpldeagg.it.crash;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.LongStream;
+import java.util.stream.Stream;
 
 import io.github.kpldeagg.it.support.Checkpoints;
 import io.github.kpldeagg.it.support.ConsumerSettings;
@@ -16,16 +23,10 @@ import io.github.kpldeagg.it.support.SentKinesisRecord;
 import io.github.kpldeagg.it.support.SentRecord;
 import io.github.kpldeagg.it.support.ShardLayout;
 import io.github.kpldeagg.it.support.UserRecordId;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.stream.Collectors;
-import java.util.stream.LongStream;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * A consumer JVM dies (halts: no shutdown, no last checkpoint) after handling j of the N
@@ -55,7 +56,7 @@ class CrashMidAggregateIT {
 			.containsExactlyInAnyOrderElementsOf(run.handledBeforeCrash());
 		assertThat(run.duplicates()
 			.stream()
-			.filter(id -> !id.shard().equals(run.aggregate().shardId()))
+			.filter((id) -> !id.shard().equals(run.aggregate().shardId()))
 			.map(UserRecordId::sequenceNumber)
 			.distinct()).as("repeats on the other shard: at most the Kinesis record in flight at the crash")
 			.hasSizeLessThanOrEqualTo(1);
@@ -75,7 +76,7 @@ class CrashMidAggregateIT {
 	private static void assertNothingLostAndEffectsExactlyOnce(CrashRun run) {
 		Set<RecordContent> produced = run.sent()
 			.stream()
-			.map(record -> record.record().content())
+			.map((record) -> record.record().content())
 			.collect(Collectors.toSet());
 		assertThat(run.all().stream().map(Delivery::content).collect(Collectors.toSet())).as("lost: none")
 			.isEqualTo(produced);
@@ -123,8 +124,8 @@ class CrashMidAggregateIT {
 		List<Delivery> beforeCrash = DeliveryLog.read(receivedBeforeCrash);
 		assertThat(beforeCrash).last().extracting(Delivery::id).isEqualTo(haltAfter);
 		assertThat(beforeCrash)
-			.filteredOn(delivery -> delivery.id().sequenceNumber().equals(aggregate.sequenceNumber()))
-			.extracting(delivery -> delivery.id().subSequenceNumber())
+			.filteredOn((delivery) -> delivery.id().sequenceNumber().equals(aggregate.sequenceNumber()))
+			.extracting((delivery) -> delivery.id().subSequenceNumber())
 			.as("user records of the aggregate handled before the crash")
 			.containsExactlyElementsOf(LongStream.range(0, handledBeforeCrash).boxed().toList());
 		String checkpointAtCrash = new Checkpoints(aws).of(GROUP, stream, aggregate.shardId());
@@ -148,21 +149,21 @@ class CrashMidAggregateIT {
 			List<Delivery> afterRestart, List<Delivery> effects) {
 
 		List<Delivery> all() {
-			return Stream.concat(beforeCrash.stream(), afterRestart.stream()).toList();
+			return Stream.concat(this.beforeCrash.stream(), this.afterRestart.stream()).toList();
 		}
 
 		UserRecordId userRecordOfAggregate(long subSequenceNumber) {
-			return new UserRecordId(beforeCrash.get(0).id().stream(), aggregate.shardId(), aggregate.sequenceNumber(),
-					subSequenceNumber);
+			return new UserRecordId(this.beforeCrash.get(0).id().stream(), this.aggregate.shardId(),
+					this.aggregate.sequenceNumber(), subSequenceNumber);
 		}
 
 		/** The j user records of the aggregate the first JVM handled before it died. */
 		List<UserRecordId> handledBeforeCrash() {
-			return LongStream.range(0, handledBeforeCrashCount).mapToObj(this::userRecordOfAggregate).toList();
+			return LongStream.range(0, this.handledBeforeCrashCount).mapToObj(this::userRecordOfAggregate).toList();
 		}
 
 		List<UserRecordId> afterRestartOn(String shard) {
-			return afterRestart.stream().map(Delivery::id).filter(id -> id.shard().equals(shard)).toList();
+			return this.afterRestart.stream().map(Delivery::id).filter((id) -> id.shard().equals(shard)).toList();
 		}
 
 		/** Identities delivered more than once, each listed once. */
@@ -171,13 +172,13 @@ class CrashMidAggregateIT {
 				.collect(Collectors.groupingBy(Delivery::id, Collectors.counting()))
 				.entrySet()
 				.stream()
-				.filter(entry -> entry.getValue() > 1)
+				.filter((entry) -> entry.getValue() > 1)
 				.map(Map.Entry::getKey)
 				.toList();
 		}
 
 		List<UserRecordId> duplicatesOn(String shard) {
-			return duplicates().stream().filter(id -> id.shard().equals(shard)).toList();
+			return duplicates().stream().filter((id) -> id.shard().equals(shard)).toList();
 		}
 
 		void report(String mode) {
@@ -185,10 +186,10 @@ class CrashMidAggregateIT {
 					"Crash mid-aggregate, %s: %d user records produced; crashed after %d of the %d user"
 							+ " records of aggregate %s/%s; %d received before the crash, %d after the restart,"
 							+ " %d repeated deliveries (%d on the crashed shard), 0 lost; %d effects applied%n",
-					mode, sent.size(), handledBeforeCrashCount, aggregate.userRecords(), aggregate.shardId(),
-					aggregate.sequenceNumber(), beforeCrash.size(), afterRestart.size(),
-					all().size() - all().stream().map(Delivery::id).distinct().count(),
-					duplicatesOn(aggregate.shardId()).size(), effects.size());
+					mode, this.sent.size(), this.handledBeforeCrashCount, this.aggregate.userRecords(),
+					this.aggregate.shardId(), this.aggregate.sequenceNumber(), this.beforeCrash.size(),
+					this.afterRestart.size(), all().size() - all().stream().map(Delivery::id).distinct().count(),
+					duplicatesOn(this.aggregate.shardId()).size(), this.effects.size());
 		}
 	}
 

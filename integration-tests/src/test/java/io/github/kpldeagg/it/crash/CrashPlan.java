@@ -3,6 +3,7 @@ package io.github.kpldeagg.it.crash;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.Random;
+
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -32,9 +33,9 @@ record CrashPlan(Duration duration, int kills, int consumers, long seed, @Nullab
 
 	/** When, from the start of the run, kill number {@code kill} (from 0) falls. */
 	Duration killAt(int kill, Random random) {
-		Duration window = duration.multipliedBy(8).dividedBy(10);
-		Duration slot = window.dividedBy(kills);
-		return duration.dividedBy(10)
+		Duration window = this.duration.multipliedBy(8).dividedBy(10);
+		Duration slot = window.dividedBy(this.kills);
+		return this.duration.dividedBy(10)
 			.plus(slot.multipliedBy(kill))
 			.plusMillis((long) (random.nextDouble() * Math.max(0, slot.toMillis() - MAX_RESTART_DELAY.toMillis())));
 	}
@@ -46,7 +47,8 @@ record CrashPlan(Duration duration, int kills, int consumers, long seed, @Nullab
 
 	@Override
 	public String toString() {
-		return duration + ", " + kills + " kills, " + consumers + " consumer JVMs, seed " + seed
-				+ ", position save interval " + (positionSaveInterval != null ? positionSaveInterval : "off");
+		return this.duration + ", " + this.kills + " kills, " + this.consumers + " consumer JVMs, seed " + this.seed
+				+ ", position save interval "
+				+ ((this.positionSaveInterval != null) ? this.positionSaveInterval : "off");
 	}
 }

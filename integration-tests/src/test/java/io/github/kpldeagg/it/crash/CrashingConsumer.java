@@ -1,13 +1,15 @@
 package io.github.kpldeagg.it.crash;
 
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
 import io.github.kpldeagg.it.support.ConsumerApp;
 import io.github.kpldeagg.it.support.ConsumerSettings;
 import io.github.kpldeagg.it.support.DeliveryHandler;
 import io.github.kpldeagg.it.support.DeliveryLog;
 import io.github.kpldeagg.it.support.UserRecordId;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
+
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.annotation.Bean;
@@ -50,7 +52,7 @@ public class CrashingConsumer {
 		try {
 			Thread.sleep(millis);
 		}
-		catch (InterruptedException e) {
+		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 		}
 	}
@@ -60,7 +62,7 @@ public class CrashingConsumer {
 			@Value("${it.halt-after:}") String haltAfter, @Value("${it.work-millis:0}") long workMillis) {
 		DeliveryLog receivedLog = new DeliveryLog(received);
 		IdempotentEffects idempotentEffects = new IdempotentEffects(effects);
-		return delivery -> {
+		return (delivery) -> {
 			receivedLog.handle(delivery);
 			idempotentEffects.handle(delivery);
 			if (delivery.id().toString().equals(haltAfter)) {

@@ -1,9 +1,5 @@
 package io.github.kpldeagg.it.crash;
 
-import io.github.kpldeagg.it.support.Delivery;
-import io.github.kpldeagg.it.support.DeliveryHandler;
-import io.github.kpldeagg.it.support.DeliveryLog;
-import io.github.kpldeagg.it.support.UserRecordId;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -15,6 +11,11 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.HashSet;
 import java.util.Set;
+
+import io.github.kpldeagg.it.support.Delivery;
+import io.github.kpldeagg.it.support.DeliveryHandler;
+import io.github.kpldeagg.it.support.DeliveryLog;
+import io.github.kpldeagg.it.support.UserRecordId;
 
 /**
  * How a consumer gets exactly-once effects from at-least-once delivery: it drops a user
@@ -41,21 +42,21 @@ final class IdempotentEffects implements DeliveryHandler {
 		try {
 			this.file = FileChannel.open(path, StandardOpenOption.READ, StandardOpenOption.WRITE);
 		}
-		catch (IOException e) {
-			throw new UncheckedIOException("Cannot open " + path, e);
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot open " + path, ex);
 		}
 	}
 
 	@Override
 	public synchronized void handle(Delivery delivery) {
-		try (FileLock lock = file.lock()) {
+		try (FileLock lock = this.file.lock()) {
 			catchUp();
-			if (applied.add(delivery.id())) {
-				effects.handle(delivery);
+			if (this.applied.add(delivery.id())) {
+				this.effects.handle(delivery);
 			}
 		}
-		catch (IOException e) {
-			throw new UncheckedIOException("Cannot apply " + delivery, e);
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot apply " + delivery, ex);
 		}
 	}
 
@@ -63,16 +64,16 @@ final class IdempotentEffects implements DeliveryHandler {
 	private void catchUp() throws IOException {
 		ByteBuffer buffer = ByteBuffer.allocate(64 * 1024);
 		int read;
-		while ((read = file.read(buffer, readUpTo)) > 0) {
-			readUpTo += read;
+		while ((read = this.file.read(buffer, this.readUpTo)) > 0) {
+			this.readUpTo += read;
 			for (int i = 0; i < read; i++) {
 				byte next = buffer.get(i);
 				if (next == '\n') {
-					applied.add(Delivery.fromLine(partialLine.toString(StandardCharsets.UTF_8)).id());
-					partialLine.reset();
+					this.applied.add(Delivery.fromLine(this.partialLine.toString(StandardCharsets.UTF_8)).id());
+					this.partialLine.reset();
 				}
 				else {
-					partialLine.write(next);
+					this.partialLine.write(next);
 				}
 			}
 			buffer.clear();

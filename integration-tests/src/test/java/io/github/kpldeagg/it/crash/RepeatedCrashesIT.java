@@ -1,7 +1,16 @@
 package io.github.kpldeagg.it.crash;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import java.util.stream.Stream;
 
 import io.github.kpldeagg.it.support.ConsumerSettings;
 import io.github.kpldeagg.it.support.Delivery;
@@ -14,18 +23,10 @@ import io.github.kpldeagg.it.support.RecordContent;
 import io.github.kpldeagg.it.support.SentRecord;
 import io.github.kpldeagg.it.support.SteadyProduction;
 import io.github.kpldeagg.it.support.SteadyProduction.Pace;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.io.IOException;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.List;
-import java.util.Random;
-import java.util.Set;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Consumer JVMs of one group read an 8-shard stream, with checkpoints and shard locks in
@@ -107,7 +108,7 @@ class RepeatedCrashesIT {
 			assertThat(consumers).as("consumers alive at the end").allMatch(RestartableConsumer::isAlive);
 		}
 		List<Delivery> received = consumers.stream()
-			.flatMap(consumer -> DeliveryLog.read(consumer.received()).stream())
+			.flatMap((consumer) -> DeliveryLog.read(consumer.received()).stream())
 			.filter(RepeatedCrashesIT::ofTheRun)
 			.toList();
 		CrashFigures figures = new CrashFigures(List.copyOf(sent), received,
@@ -162,9 +163,9 @@ class RepeatedCrashesIT {
 	private static long count(Path directory, String logged) throws IOException {
 		try (Stream<Path> files = Files.list(directory)) {
 			long count = 0;
-			for (Path log : files.filter(file -> file.getFileName().toString().startsWith("consumer-")).toList()) {
+			for (Path log : files.filter((file) -> file.getFileName().toString().startsWith("consumer-")).toList()) {
 				try (Stream<String> lines = Files.lines(log)) {
-					count += lines.filter(line -> line.contains(logged)).count();
+					count += lines.filter((line) -> line.contains(logged)).count();
 				}
 			}
 			return count;

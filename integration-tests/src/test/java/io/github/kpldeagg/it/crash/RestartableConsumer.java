@@ -1,8 +1,9 @@
 package io.github.kpldeagg.it.crash;
 
-import io.github.kpldeagg.it.support.ConsumerSettings;
 import java.nio.file.Path;
 import java.util.List;
+
+import io.github.kpldeagg.it.support.ConsumerSettings;
 
 /**
  * One consumer of a group that a test kills and starts again: a {@link CrashingConsumer}
@@ -28,9 +29,9 @@ final class RestartableConsumer implements AutoCloseable {
 	}
 
 	void start() {
-		incarnations++;
-		current = ChildJvm.start(CrashingConsumer.class, arguments,
-				directory.resolve("consumer-" + name + "-" + incarnations + ".log"));
+		this.incarnations++;
+		this.current = ChildJvm.start(CrashingConsumer.class, this.arguments,
+				this.directory.resolve("consumer-" + this.name + "-" + this.incarnations + ".log"));
 	}
 
 	/**
@@ -38,15 +39,15 @@ final class RestartableConsumer implements AutoCloseable {
 	 * locks left to expire.
 	 */
 	void kill() throws InterruptedException {
-		current.kill();
+		this.current.kill();
 	}
 
 	boolean isAlive() {
-		return current != null && current.isAlive();
+		return this.current != null && this.current.isAlive();
 	}
 
 	Path received() {
-		return directory.resolve("received-" + name + ".log");
+		return this.directory.resolve("received-" + this.name + ".log");
 	}
 
 	/**
@@ -59,14 +60,14 @@ final class RestartableConsumer implements AutoCloseable {
 
 	@Override
 	public void close() {
-		if (current != null) {
-			current.close();
+		if (this.current != null) {
+			this.current.close();
 		}
 	}
 
 	@Override
 	public String toString() {
-		return "consumer " + name + " (" + current + ")";
+		return "consumer " + this.name + " (" + this.current + ")";
 	}
 
 }

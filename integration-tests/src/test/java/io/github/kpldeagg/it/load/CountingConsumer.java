@@ -1,7 +1,5 @@
 package io.github.kpldeagg.it.load;
 
-import io.github.kpldeagg.it.support.ConsumerApp;
-import io.github.kpldeagg.it.support.DeliveryHandler;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
@@ -14,6 +12,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+
+import io.github.kpldeagg.it.support.ConsumerApp;
+import io.github.kpldeagg.it.support.DeliveryHandler;
+
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.SmartLifecycle;
@@ -72,17 +74,17 @@ public class CountingConsumer {
 			public void start() {
 				counts.cpuAtStartNanos.set(cpuNanos());
 				counts.startedAtNanos.set(System.nanoTime());
-				running = true;
+				this.running = true;
 			}
 
 			@Override
 			public void stop() {
-				running = false;
+				this.running = false;
 			}
 
 			@Override
 			public boolean isRunning() {
-				return running;
+				return this.running;
 			}
 
 			@Override
@@ -94,7 +96,7 @@ public class CountingConsumer {
 
 	@Bean
 	DeliveryHandler countingHandler(Counts counts) {
-		return delivery -> {
+		return (delivery) -> {
 			counts.firstAtNanos.compareAndSet(0, delivery.receivedAtNanos());
 			counts.lastAtNanos.accumulateAndGet(delivery.receivedAtNanos(), Math::max);
 			counts.count.incrementAndGet();
@@ -108,8 +110,8 @@ public class CountingConsumer {
 			Files.writeString(next, sample.toLine(), StandardCharsets.UTF_8);
 			Files.move(next, progress, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
 		}
-		catch (IOException e) {
-			throw new UncheckedIOException("Cannot write " + progress, e);
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot write " + progress, ex);
 		}
 	}
 

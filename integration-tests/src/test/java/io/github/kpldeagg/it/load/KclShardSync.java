@@ -2,11 +2,12 @@ package io.github.kpldeagg.it.load;
 
 import io.awspring.cloud.autoconfigure.AwsClientCustomizer;
 import io.awspring.cloud.kinesis.integration.KclMessageDrivenChannelAdapter;
+import software.amazon.awssdk.services.cloudwatch.CloudWatchAsyncClientBuilder;
+
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.cloud.stream.config.ConsumerEndpointCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import software.amazon.awssdk.services.cloudwatch.CloudWatchAsyncClientBuilder;
 
 /**
  * In the binder's KCL mode, KCL looks for shards once a minute by default, and the first
@@ -19,7 +20,7 @@ public class KclShardSync {
 	@Bean
 	ConsumerEndpointCustomizer<KclMessageDrivenChannelAdapter> fastShardSync() {
 		return (adapter, destination, group) -> adapter
-			.setLeaseManagementConfigCustomizer(leases -> leases.shardSyncIntervalMillis(1_000));
+			.setLeaseManagementConfigCustomizer((leases) -> leases.shardSyncIntervalMillis(1_000));
 	}
 
 	/**
@@ -28,7 +29,7 @@ public class KclShardSync {
 	 */
 	@Bean
 	AwsClientCustomizer<CloudWatchAsyncClientBuilder> cloudWatchClientCustomizer() {
-		return builder -> {
+		return (builder) -> {
 		};
 	}
 

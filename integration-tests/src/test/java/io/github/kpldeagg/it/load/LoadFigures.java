@@ -16,28 +16,28 @@ record LoadFigures(String mode, String stream, int userRecords, Duration backlog
 	 * before it delivers the first user record).
 	 */
 	private Duration catchUp() {
-		return Duration.ofNanos(backlog.lastAtNanos() - backlog.startedAtNanos());
+		return Duration.ofNanos(this.backlog.lastAtNanos() - this.backlog.startedAtNanos());
 	}
 
 	/** From the first put of the second phase to its last delivery. */
 	private Duration putToDelivered() {
-		return Duration.ofNanos(endToEnd.lastAtNanos() - firstPutAtNanos);
+		return Duration.ofNanos(this.endToEnd.lastAtNanos() - this.firstPutAtNanos);
 	}
 
 	@Override
 	public String toString() {
-		long catchUpCpu = backlog.cpuNanos() - backlog.cpuAtStartNanos();
-		long endToEndCpu = endToEnd.cpuNanos() - backlog.cpuNanos();
+		long catchUpCpu = this.backlog.cpuNanos() - this.backlog.cpuAtStartNanos();
+		long endToEndCpu = this.endToEnd.cpuNanos() - this.backlog.cpuNanos();
 		return String.format("  %-8s catch-up of the backlog from start: %,.0f user records/s (first after %.1f s), CPU"
 				+ " %.2f cores, %.0f ms per 1,000 user records, heap at most %d MB (the KPL wrote it at" + " %,.0f/s)%n"
 				+ "           end to end while the KPL writes: %,.0f user records/s from first put to last"
 				+ " delivery, CPU %.2f cores, %.0f ms per 1,000 user records, heap at most %d MB (the KPL put"
-				+ " %,.0f/s)", mode, perSecond(backlog.count(), catchUp()),
-				(backlog.firstAtNanos() - backlog.startedAtNanos()) / 1e9, cores(catchUpCpu, catchUp()),
-				catchUpCpu / 1e6 / (backlog.count() / 1000.0), megabytes(backlog.maxHeapUsedBytes()),
-				perSecond(userRecords, backlogPut), perSecond(userRecords, putToDelivered()),
-				cores(endToEndCpu, putToDelivered()), endToEndCpu / 1e6 / (userRecords / 1000.0),
-				megabytes(endToEnd.maxHeapUsedBytes()), perSecond(userRecords, put));
+				+ " %,.0f/s)", this.mode, perSecond(this.backlog.count(), catchUp()),
+				(this.backlog.firstAtNanos() - this.backlog.startedAtNanos()) / 1e9, cores(catchUpCpu, catchUp()),
+				catchUpCpu / 1e6 / (this.backlog.count() / 1000.0), megabytes(this.backlog.maxHeapUsedBytes()),
+				perSecond(this.userRecords, this.backlogPut), perSecond(this.userRecords, putToDelivered()),
+				cores(endToEndCpu, putToDelivered()), endToEndCpu / 1e6 / (this.userRecords / 1000.0),
+				megabytes(this.endToEnd.maxHeapUsedBytes()), perSecond(this.userRecords, this.put));
 	}
 
 	private static double perSecond(long userRecords, Duration duration) {

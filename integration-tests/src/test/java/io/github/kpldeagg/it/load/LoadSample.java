@@ -18,8 +18,8 @@ record LoadSample(long startedAtNanos, long cpuAtStartNanos, long count, long fi
 	static final LoadSample NONE = new LoadSample(0, 0, 0, 0, 0, 0, 0);
 
 	String toLine() {
-		return startedAtNanos + " " + cpuAtStartNanos + " " + count + " " + firstAtNanos + " " + lastAtNanos + " "
-				+ maxHeapUsedBytes + " " + cpuNanos;
+		return this.startedAtNanos + " " + this.cpuAtStartNanos + " " + this.count + " " + this.firstAtNanos + " "
+				+ this.lastAtNanos + " " + this.maxHeapUsedBytes + " " + this.cpuNanos;
 	}
 
 	/** The latest sample in the file, {@link #NONE} before the first. */
@@ -33,8 +33,8 @@ record LoadSample(long startedAtNanos, long cpuAtStartNanos, long count, long fi
 					Long.parseLong(fields[3]), Long.parseLong(fields[4]), Long.parseLong(fields[5]),
 					Long.parseLong(fields[6]));
 		}
-		catch (IOException e) {
-			throw new UncheckedIOException("Cannot read " + progress, e);
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot read " + progress, ex);
 		}
 	}
 }

@@ -1,9 +1,10 @@
 package io.github.kpldeagg.it.load;
 
-import io.github.kpldeagg.core.Deaggregator;
-import io.github.kpldeagg.it.support.LocalAws;
 import java.time.Duration;
 import java.util.List;
+
+import io.github.kpldeagg.core.Deaggregator;
+import io.github.kpldeagg.it.support.LocalAws;
 import software.amazon.awssdk.services.kinesis.KinesisClient;
 import software.amazon.awssdk.services.kinesis.model.GetRecordsResponse;
 import software.amazon.awssdk.services.kinesis.model.Shard;
@@ -34,26 +35,28 @@ final class PlainReader {
 	 */
 	static Rate read(LocalAws aws, String stream) {
 		KinesisClient kinesis = aws.kinesis().client();
-		List<String> shards = kinesis.listShards(request -> request.streamName(stream))
+		List<String> shards = kinesis.listShards((request) -> request.streamName(stream))
 			.shards()
 			.stream()
 			.map(Shard::shardId)
 			.toList();
 		long startedAt = System.nanoTime();
-		long userRecords = shards.stream().mapToLong(shard -> readShard(kinesis, stream, shard)).sum();
+		long userRecords = shards.stream().mapToLong((shard) -> readShard(kinesis, stream, shard)).sum();
 		return new Rate(userRecords, Duration.ofNanos(System.nanoTime() - startedAt));
 	}
 
 	private static long readShard(KinesisClient kinesis, String stream, String shard) {
 		Deaggregator deaggregator = Deaggregator.create();
-		String iterator = kinesis.getShardIterator(
-				request -> request.streamName(stream).shardId(shard).shardIteratorType(ShardIteratorType.TRIM_HORIZON))
+		String iterator = kinesis
+			.getShardIterator((request) -> request.streamName(stream)
+				.shardId(shard)
+				.shardIteratorType(ShardIteratorType.TRIM_HORIZON))
 			.shardIterator();
 		long userRecords = 0;
 		while (iterator != null) {
 			String current = iterator;
 			GetRecordsResponse response = kinesis
-				.getRecords(request -> request.shardIterator(current).limit(RECORDS_LIMIT));
+				.getRecords((request) -> request.shardIterator(current).limit(RECORDS_LIMIT));
 			userRecords += deaggregator.deaggregate(response.records()).size();
 			if (response.records().isEmpty() && response.millisBehindLatest() == 0) {
 				break;
@@ -67,7 +70,7 @@ final class PlainReader {
 	record Rate(long userRecords, Duration elapsed) {
 
 		double perSecond() {
-			return userRecords / (elapsed.toNanos() / 1e9);
+			return this.userRecords / (this.elapsed.toNanos() / 1e9);
 		}
 	}
 

@@ -1,7 +1,11 @@
 package io.github.kpldeagg.it.load;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.UnaryOperator;
 
 import io.github.kpldeagg.it.crash.ChildJvm;
 import io.github.kpldeagg.it.support.ConsumerSettings;
@@ -10,14 +14,11 @@ import io.github.kpldeagg.it.support.LocalAwsTest;
 import io.github.kpldeagg.it.support.RealKpl;
 import io.github.kpldeagg.it.support.SteadyProduction;
 import io.github.kpldeagg.it.support.SteadyProduction.Pace;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * One consumer JVM reads an N-shard stream that the real KPL writes to, once in the
@@ -52,7 +53,7 @@ class SustainedLoadIT {
 		PlainReader.Rate ceiling = ceiling(aws);
 		LoadFigures fanOut = run(aws, "fan-out", UnaryOperator.identity());
 		LoadFigures kcl = run(aws, "kcl",
-				settings -> settings.set("spring.cloud.stream.kinesis.binder.kpl-kcl-enabled", "true")
+				(settings) -> settings.set("spring.cloud.stream.kinesis.binder.kpl-kcl-enabled", "true")
 					.set(KINESIS_CONSUMER + "metrics-level", "NONE")
 					.set(KINESIS_CONSUMER + "fan-out", "false")
 					.set(KINESIS_CONSUMER + "polling-idle-time", "200")
@@ -80,7 +81,7 @@ class SustainedLoadIT {
 	private static PlainReader.Rate ceiling(LocalAws aws) {
 		String stream = aws.createStream("load-plain", SHARDS);
 		try (RealKpl kpl = RealKpl.start(aws.kinesis())) {
-			SteadyProduction.start(kpl, stream, AS_FAST_AS_IT_CAN, 1L, sent -> {
+			SteadyProduction.start(kpl, stream, AS_FAST_AS_IT_CAN, 1L, (sent) -> {
 			}).awaitEnd(TIMEOUT);
 		}
 		return PlainReader.read(aws, stream);
@@ -96,14 +97,14 @@ class SustainedLoadIT {
 		arguments.add("--it.progress=" + progress.toAbsolutePath());
 		try (RealKpl kpl = RealKpl.start(aws.kinesis())) {
 			long backlogStartedAt = System.nanoTime();
-			SteadyProduction.start(kpl, stream, AS_FAST_AS_IT_CAN, 1L, sent -> {
+			SteadyProduction.start(kpl, stream, AS_FAST_AS_IT_CAN, 1L, (sent) -> {
 			}).awaitEnd(TIMEOUT);
 			Duration backlogPut = Duration.ofNanos(System.nanoTime() - backlogStartedAt);
 			try (ChildJvm consumer = ChildJvm.start(CountingConsumer.class, arguments,
 					directory.resolve("consumer.log"))) {
 				LoadSample backlog = awaitCount(progress, USER_RECORDS, consumer);
 				long firstPutAt = System.nanoTime();
-				SteadyProduction.start(kpl, stream, AS_FAST_AS_IT_CAN, 2L, sent -> {
+				SteadyProduction.start(kpl, stream, AS_FAST_AS_IT_CAN, 2L, (sent) -> {
 				}).awaitEnd(TIMEOUT);
 				Duration put = Duration.ofNanos(System.nanoTime() - firstPutAt);
 				LoadSample endToEnd = awaitCount(progress, 2L * USER_RECORDS, consumer);

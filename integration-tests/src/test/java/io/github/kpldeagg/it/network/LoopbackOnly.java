@@ -1,14 +1,15 @@
 package io.github.kpldeagg.it.network;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.net.NetworkInterface;
 import java.net.SocketException;
 import java.util.List;
+
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ExtensionContext.Store.CloseableResource;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Fails a test class when any process of the test run (this JVM and everything it
@@ -51,14 +52,14 @@ public final class LoopbackOnly implements BeforeAllCallback, AfterAllCallback {
 		}
 		context.getRoot()
 			.getStore(ExtensionContext.Namespace.GLOBAL)
-			.getOrComputeIfAbsent(LoopbackOnly.class, key -> new RunWatch(), RunWatch.class);
+			.getOrComputeIfAbsent(LoopbackOnly.class, (key) -> new RunWatch(), RunWatch.class);
 	}
 
 	@Override
 	public void afterAll(ExtensionContext context) {
 		NetworkWatch current = watch();
 		current.sampleNow();
-		List<ObservedSocket> offLoopback = current.observed().stream().filter(socket -> !socket.loopback()).toList();
+		List<ObservedSocket> offLoopback = current.observed().stream().filter((socket) -> !socket.loopback()).toList();
 		assertThat(offLoopback)
 			.as("sockets of test processes with a peer off loopback, in %d samples", current.samples())
 			.isEmpty();
@@ -75,8 +76,8 @@ public final class LoopbackOnly implements BeforeAllCallback, AfterAllCallback {
 		try {
 			return networkInterface.isLoopback();
 		}
-		catch (SocketException e) {
-			throw new IllegalStateException("Cannot inspect " + networkInterface, e);
+		catch (SocketException ex) {
+			throw new IllegalStateException("Cannot inspect " + networkInterface, ex);
 		}
 	}
 

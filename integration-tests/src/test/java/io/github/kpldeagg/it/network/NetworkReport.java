@@ -18,11 +18,11 @@ final class NetworkReport {
 	static String of(NetworkWatch watch) {
 		Set<ObservedSocket> observed = watch.observed();
 		Map<String, Set<String>> peersByCommand = observed.stream()
-			.collect(Collectors.groupingBy(socket -> socket.command().substring(socket.command().lastIndexOf('/') + 1),
-					TreeMap::new,
-					Collectors.mapping(socket -> socket.protocol() + " " + socket.remote().address().getHostAddress(),
+			.collect(Collectors.groupingBy(
+					(socket) -> socket.command().substring(socket.command().lastIndexOf('/') + 1), TreeMap::new,
+					Collectors.mapping((socket) -> socket.protocol() + " " + socket.remote().address().getHostAddress(),
 							Collectors.toCollection(TreeSet::new))));
-		long offLoopback = observed.stream().filter(socket -> !socket.loopback()).count();
+		long offLoopback = observed.stream().filter((socket) -> !socket.loopback()).count();
 		StringBuilder report = new StringBuilder(LoopbackOnly.inLoopbackNamespace()
 				? "Network namespace of the test processes: loopback only.\n" : "Network namespace: the machine's.\n")
 			.append("Network watch: ")

@@ -1,7 +1,5 @@
 package io.github.kpldeagg.it.network;
 
-import io.github.kpldeagg.emulator.procnet.ProcNetTable;
-import io.github.kpldeagg.emulator.procnet.ProcessSockets;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,6 +15,9 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
+
+import io.github.kpldeagg.emulator.procnet.ProcNetTable;
+import io.github.kpldeagg.emulator.procnet.ProcessSockets;
 
 /**
  * Samples, every {@link #INTERVAL}, the sockets of this JVM and of every process it
@@ -38,7 +39,7 @@ public final class NetworkWatch implements AutoCloseable {
 
 	private final AtomicLong samplingNanos = new AtomicLong();
 
-	private final ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor(task -> {
+	private final ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor((task) -> {
 		Thread thread = new Thread(task, "network-watch");
 		thread.setDaemon(true);
 		return thread;
@@ -60,17 +61,17 @@ public final class NetworkWatch implements AutoCloseable {
 
 	/** Every socket with a peer seen so far. */
 	public Set<ObservedSocket> observed() {
-		return Set.copyOf(observed);
+		return Set.copyOf(this.observed);
 	}
 
 	public long samples() {
-		return samples.get();
+		return this.samples.get();
 	}
 
 	/** How long one sample took on average, for the report: the watch's cost. */
 	public Duration meanSampleTime() {
-		long count = samples.get();
-		return Duration.ofNanos(count == 0 ? 0 : samplingNanos.get() / count);
+		long count = this.samples.get();
+		return Duration.ofNanos((count == 0) ? 0 : this.samplingNanos.get() / count);
 	}
 
 	/**
@@ -78,25 +79,25 @@ public final class NetworkWatch implements AutoCloseable {
 	 */
 	public void sampleNow() {
 		try {
-			sampler.submit((Runnable) this::sample).get();
+			this.sampler.submit((Runnable) this::sample).get();
 		}
-		catch (Exception e) {
-			throw new IllegalStateException("The network watch failed", e);
+		catch (Exception ex) {
+			throw new IllegalStateException("The network watch failed", ex);
 		}
 	}
 
 	@Override
 	public void close() {
-		sampler.shutdownNow();
+		this.sampler.shutdownNow();
 	}
 
 	private void sample() {
 		long start = System.nanoTime();
 		Map<String, List<ProcNetTable.Row>> rowsByNamespace = new HashMap<>();
 		Stream.concat(Stream.of(ProcessHandle.current()), ProcessHandle.current().descendants())
-			.forEach(process -> sample(process, rowsByNamespace));
-		samplingNanos.addAndGet(System.nanoTime() - start);
-		samples.incrementAndGet();
+			.forEach((process) -> sample(process, rowsByNamespace));
+		this.samplingNanos.addAndGet(System.nanoTime() - start);
+		this.samples.incrementAndGet();
 	}
 
 	private void sample(ProcessHandle process, Map<String, List<ProcNetTable.Row>> rowsByNamespace) {
@@ -115,7 +116,8 @@ public final class NetworkWatch implements AutoCloseable {
 			String command = process.info().command().orElse("?");
 			for (ProcNetTable.Row row : rows) {
 				if (inodes.contains(row.inode()) && !row.remote().unspecified()) {
-					observed.add(new ObservedSocket(process.pid(), command, row.protocol(), row.local(), row.remote()));
+					this.observed
+						.add(new ObservedSocket(process.pid(), command, row.protocol(), row.local(), row.remote()));
 				}
 			}
 		}

@@ -9,15 +9,16 @@ import io.github.kpldeagg.emulator.procnet.SocketEndpoint;
 public record ObservedSocket(long pid, String command, String protocol, SocketEndpoint local, SocketEndpoint remote) {
 
 	public boolean loopback() {
-		return remote.loopback();
+		return this.remote.loopback();
 	}
 
 	public int remotePort() {
-		return remote.port();
+		return this.remote.port();
 	}
 
 	@Override
 	public String toString() {
-		return protocol + " " + local + " -> " + remote + " by pid " + pid + " (" + command + ")";
+		return this.protocol + " " + this.local + " -> " + this.remote + " by pid " + this.pid + " (" + this.command
+				+ ")";
 	}
 }

@@ -1,7 +1,11 @@
 package io.github.kpldeagg.it.reshard;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import io.github.kpldeagg.it.support.ConsumerInstance;
 import io.github.kpldeagg.it.support.ConsumerSettings;
@@ -16,13 +20,10 @@ import io.github.kpldeagg.it.support.SentRecord;
 import io.github.kpldeagg.it.support.ShardLineage;
 import io.github.kpldeagg.it.support.SteadyProduction;
 import io.github.kpldeagg.it.support.SteadyProduction.Pace;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.List;
-import java.util.Set;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The real KPL writes to a 2-shard stream without pause while the test splits shard 0 and
@@ -126,7 +127,7 @@ class ReshardingIT {
 
 	private static void awaitEveryContent(Deliveries deliveries, List<SentRecord> sent) {
 		Set<RecordContent> expected = sent.stream()
-			.map(record -> record.record().content())
+			.map((record) -> record.record().content())
 			.collect(Collectors.toSet());
 		await().atMost(TIMEOUT)
 			.pollInterval(Duration.ofMillis(500))

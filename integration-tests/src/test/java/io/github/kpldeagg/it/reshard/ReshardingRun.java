@@ -1,10 +1,5 @@
 package io.github.kpldeagg.it.reshard;
 
-import io.github.kpldeagg.core.HashKeys;
-import io.github.kpldeagg.it.support.Delivery;
-import io.github.kpldeagg.it.support.RecordContent;
-import io.github.kpldeagg.it.support.SentRecord;
-import io.github.kpldeagg.it.support.ShardLineage;
 import java.math.BigInteger;
 import java.util.Comparator;
 import java.util.List;
@@ -12,6 +7,12 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+
+import io.github.kpldeagg.core.HashKeys;
+import io.github.kpldeagg.it.support.Delivery;
+import io.github.kpldeagg.it.support.RecordContent;
+import io.github.kpldeagg.it.support.SentRecord;
+import io.github.kpldeagg.it.support.ShardLineage;
 
 /**
  * What the KPL wrote and one consumer group delivered, in arrival order, across a
@@ -39,24 +40,24 @@ final class ReshardingRun {
 		this.lineage = lineage;
 		this.deliveries = deliveries;
 		this.sentByContent = sent.stream()
-			.collect(Collectors.toMap(record -> record.record().content(), Function.identity(),
+			.collect(Collectors.toMap((record) -> record.record().content(), Function.identity(),
 					(first, again) -> first));
 	}
 
 	List<Delivery> deliveries() {
-		return deliveries;
+		return this.deliveries;
 	}
 
 	int produced() {
-		return sent.size();
+		return this.sent.size();
 	}
 
 	Set<RecordContent> producedContents() {
-		return sent.stream().map(record -> record.record().content()).collect(Collectors.toSet());
+		return this.sent.stream().map((record) -> record.record().content()).collect(Collectors.toSet());
 	}
 
 	Set<RecordContent> deliveredContents() {
-		return deliveries.stream().map(Delivery::content).collect(Collectors.toSet());
+		return this.deliveries.stream().map(Delivery::content).collect(Collectors.toSet());
 	}
 
 	/**
@@ -64,8 +65,8 @@ final class ReshardingRun {
 	 * put the record again.
 	 */
 	int wrongShardPuts() {
-		return (int) sent.stream()
-			.flatMap(record -> record.failedAttempts().stream())
+		return (int) this.sent.stream()
+			.flatMap((record) -> record.failedAttempts().stream())
 			.filter(WRONG_SHARD::equals)
 			.count();
 	}
@@ -75,18 +76,18 @@ final class ReshardingRun {
 	 * key.
 	 */
 	List<Delivery> strays() {
-		return deliveries.stream()
-			.filter(delivery -> !lineage.contains(delivery.id().shard(), hashKey(delivery)))
+		return this.deliveries.stream()
+			.filter((delivery) -> !this.lineage.contains(delivery.id().shard(), hashKey(delivery)))
 			.toList();
 	}
 
 	/** Deliveries of a user record that was delivered before. */
 	long duplicates() {
-		return deliveries.size() - deliveredContents().size();
+		return this.deliveries.size() - deliveredContents().size();
 	}
 
 	long hashKeys() {
-		return deliveries.stream().map(this::hashKey).distinct().count();
+		return this.deliveries.stream().map(this::hashKey).distinct().count();
 	}
 
 	/**
@@ -96,21 +97,21 @@ final class ReshardingRun {
 	 */
 	List<BigInteger> outOfOrderHashKeys() {
 		Comparator<Delivery> kinesisOrder = Comparator
-			.<Delivery>comparingInt(delivery -> lineage.generation(delivery.id().shard()))
-			.thenComparing(delivery -> new BigInteger(delivery.id().sequenceNumber()))
-			.thenComparingLong(delivery -> delivery.id().subSequenceNumber());
-		return deliveries.stream()
+			.<Delivery>comparingInt((delivery) -> this.lineage.generation(delivery.id().shard()))
+			.thenComparing((delivery) -> new BigInteger(delivery.id().sequenceNumber()))
+			.thenComparingLong((delivery) -> delivery.id().subSequenceNumber());
+		return this.deliveries.stream()
 			.collect(Collectors.groupingBy(this::hashKey))
 			.entrySet()
 			.stream()
-			.filter(byHashKey -> !byHashKey.getValue()
+			.filter((byHashKey) -> !byHashKey.getValue()
 				.equals(byHashKey.getValue().stream().sorted(kinesisOrder).toList()))
 			.map(Map.Entry::getKey)
 			.toList();
 	}
 
 	private BigInteger hashKey(Delivery delivery) {
-		SentRecord origin = sentByContent.get(delivery.content());
+		SentRecord origin = this.sentByContent.get(delivery.content());
 		return HashKeys.effectiveHashKey(origin.record().partitionKey(), origin.record().explicitHashKey());
 	}
 

@@ -1,6 +1,7 @@
 package io.github.kpldeagg.it.support;
 
 import java.util.Map;
+
 import io.awspring.cloud.dynamodb.DynamoDbMetadataStore;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -20,12 +21,12 @@ public final class Checkpoints {
 
 	/** The sequence number checkpointed for the shard, or null when there is none. */
 	public String of(String group, String stream, String shard) {
-		Map<String, AttributeValue> item = dynamoDb
-			.getItem(request -> request.tableName(DynamoDbMetadataStore.DEFAULT_TABLE_NAME)
+		Map<String, AttributeValue> item = this.dynamoDb
+			.getItem((request) -> request.tableName(DynamoDbMetadataStore.DEFAULT_TABLE_NAME)
 				.key(Map.of(DynamoDbMetadataStore.KEY, AttributeValue.fromS(group + ":" + stream + ":" + shard)))
 				.consistentRead(true))
 			.item();
-		return item == null || !item.containsKey(DynamoDbMetadataStore.VALUE) ? null
+		return (item == null || !item.containsKey(DynamoDbMetadataStore.VALUE)) ? null
 				: item.get(DynamoDbMetadataStore.VALUE).s();
 	}
 

@@ -1,8 +1,10 @@
 package io.github.kpldeagg.it.support;
 
+import java.util.function.Consumer;
+
 import io.github.kpldeagg.core.UserRecord;
 import io.micrometer.observation.ObservationRegistry;
-import java.util.function.Consumer;
+
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.context.annotation.Bean;
@@ -27,7 +29,7 @@ public class ConsumerApp {
 	@Bean
 	Consumer<Message<UserRecord>> userRecords(DeliveryHandler handler, Environment environment) {
 		String instance = environment.getProperty(INSTANCE_PROPERTY, "consumer");
-		return message -> handler.handle(Delivery.of(instance, message));
+		return (message) -> handler.handle(Delivery.of(instance, message));
 	}
 
 	/**

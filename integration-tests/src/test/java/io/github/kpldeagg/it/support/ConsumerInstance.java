@@ -1,9 +1,11 @@
 package io.github.kpldeagg.it.support;
 
+import java.util.function.Consumer;
+
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import java.util.function.Consumer;
+
 import org.springframework.beans.factory.support.RootBeanDefinition;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -28,7 +30,7 @@ public final class ConsumerInstance implements AutoCloseable {
 
 	public static ConsumerInstance start(ConsumerSettings settings, DeliveryHandler handler) {
 		return new ConsumerInstance(new SpringApplicationBuilder(ConsumerApp.class).properties(settings.asMap())
-			.initializers(context -> registerBeans((GenericApplicationContext) context, handler))
+			.initializers((context) -> registerBeans((GenericApplicationContext) context, handler))
 			.run());
 	}
 
@@ -41,7 +43,7 @@ public final class ConsumerInstance implements AutoCloseable {
 			Consumer<ErrorMessage> errorHandler) {
 		return new ConsumerInstance(
 				new SpringApplicationBuilder(ConsumerApp.class).properties(settings.errorHandler(ERROR_HANDLER).asMap())
-					.initializers(context -> {
+					.initializers((context) -> {
 						GenericApplicationContext registry = (GenericApplicationContext) context;
 						registerBeans(registry, handler);
 						// Typed, so that the function catalog hands
@@ -65,13 +67,16 @@ public final class ConsumerInstance implements AutoCloseable {
 	 * it counted anything.
 	 */
 	public double count(String name) {
-		Counter counter = context.getBean(MeterRegistry.class).find(name).tag("binding", ConsumerApp.BINDING).counter();
-		return counter == null ? 0 : counter.count();
+		Counter counter = this.context.getBean(MeterRegistry.class)
+			.find(name)
+			.tag("binding", ConsumerApp.BINDING)
+			.counter();
+		return (counter != null) ? counter.count() : 0;
 	}
 
 	@Override
 	public void close() {
-		context.close();
+		this.context.close();
 	}
 
 }

@@ -45,7 +45,7 @@ public final class ConsumerSettings {
 	}
 
 	public ConsumerSettings set(String name, String value) {
-		properties.put(name, value);
+		this.properties.put(name, value);
 		return this;
 	}
 
@@ -70,14 +70,14 @@ public final class ConsumerSettings {
 	}
 
 	public Map<String, Object> asMap() {
-		return new LinkedHashMap<>(properties);
+		return new LinkedHashMap<>(this.properties);
 	}
 
 	/** As command-line arguments of a Spring Boot application. */
 	public List<String> asArguments() {
-		return properties.entrySet()
+		return this.properties.entrySet()
 			.stream()
-			.map(property -> "--" + property.getKey() + "=" + property.getValue())
+			.map((property) -> "--" + property.getKey() + "=" + property.getValue())
 			.toList();
 	}
 

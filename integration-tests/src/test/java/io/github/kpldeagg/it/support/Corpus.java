@@ -51,11 +51,11 @@ public final class Corpus {
 			// Empty data cannot tell records apart: the key does.
 			return new ProducedRecord("empty-" + index, explicitHashKey, new byte[0]);
 		}
-		String partitionKey = index % 97 == 0 ? LONGEST_KEY
+		String partitionKey = (index % 97 == 0) ? LONGEST_KEY
 				: KEY_STEMS.get(random.nextInt(KEY_STEMS.size())) + random.nextInt(40);
 		byte[] tag = ("record " + index + " ").getBytes(StandardCharsets.UTF_8);
 		byte[] data = new byte[tag.length
-				+ (kind < 9 ? LARGE_DATA_BYTES + random.nextInt(20_000) : random.nextInt(300))];
+				+ ((kind < 9) ? LARGE_DATA_BYTES + random.nextInt(20_000) : random.nextInt(300))];
 		random.nextBytes(data);
 		System.arraycopy(tag, 0, data, 0, tag.length);
 		return new ProducedRecord(partitionKey, explicitHashKey, data);
@@ -68,7 +68,7 @@ public final class Corpus {
 		if (index == 2) {
 			return HASH_KEY_LIMIT.subtract(BigInteger.ONE).toString();
 		}
-		return random.nextInt(10) == 0 ? new BigInteger(128, random).toString() : null;
+		return (random.nextInt(10) == 0) ? new BigInteger(128, random).toString() : null;
 	}
 
 }

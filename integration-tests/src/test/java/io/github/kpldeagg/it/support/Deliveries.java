@@ -1,11 +1,11 @@
 package io.github.kpldeagg.it.support;
 
-import static org.awaitility.Awaitility.await;
-
 import java.time.Duration;
 import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
+
+import static org.awaitility.Awaitility.await;
 
 /**
  * A {@link DeliveryHandler} that keeps every delivery, in arrival order, for the test to
@@ -20,11 +20,11 @@ public final class Deliveries implements DeliveryHandler {
 
 	@Override
 	public void handle(Delivery delivery) {
-		received.add(delivery);
+		this.received.add(delivery);
 	}
 
 	public List<Delivery> all() {
-		return List.copyOf(received);
+		return List.copyOf(this.received);
 	}
 
 	/**
@@ -32,7 +32,7 @@ public final class Deliveries implements DeliveryHandler {
 	 * that a surplus (a repeated user record) would be seen too.
 	 */
 	public List<Delivery> awaitAtLeast(int count, Duration timeout) {
-		await().atMost(timeout).pollInterval(Duration.ofMillis(200)).until(() -> received.size() >= count);
+		await().atMost(timeout).pollInterval(Duration.ofMillis(200)).until(() -> this.received.size() >= count);
 		sleep(QUIET_PERIOD);
 		return all();
 	}
@@ -41,9 +41,9 @@ public final class Deliveries implements DeliveryHandler {
 		try {
 			Thread.sleep(duration.toMillis());
 		}
-		catch (InterruptedException e) {
+		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
-			throw new IllegalStateException(e);
+			throw new IllegalStateException(ex);
 		}
 	}
 

@@ -24,8 +24,8 @@ public final class DeliveryLog implements DeliveryHandler {
 			this.file = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
 					StandardOpenOption.APPEND);
 		}
-		catch (IOException e) {
-			throw new UncheckedIOException("Cannot open " + path, e);
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot open " + path, ex);
 		}
 	}
 
@@ -34,11 +34,11 @@ public final class DeliveryLog implements DeliveryHandler {
 		ByteBuffer line = ByteBuffer.wrap((delivery.toLine() + "\n").getBytes(StandardCharsets.UTF_8));
 		try {
 			while (line.hasRemaining()) {
-				file.write(line);
+				this.file.write(line);
 			}
 		}
-		catch (IOException e) {
-			throw new UncheckedIOException("Cannot log " + delivery, e);
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot log " + delivery, ex);
 		}
 	}
 
@@ -53,12 +53,12 @@ public final class DeliveryLog implements DeliveryHandler {
 		try {
 			return Files.readAllLines(path, StandardCharsets.UTF_8)
 				.stream()
-				.filter(line -> !line.isEmpty())
+				.filter((line) -> !line.isEmpty())
 				.map(Delivery::fromLine)
 				.toList();
 		}
-		catch (IOException e) {
-			throw new UncheckedIOException("Cannot read " + path, e);
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot read " + path, ex);
 		}
 	}
 

@@ -1,8 +1,9 @@
 package io.github.kpldeagg.it.support;
 
+import java.util.concurrent.atomic.AtomicInteger;
+
 import io.github.kpldeagg.emulator.Dynalite;
 import io.github.kpldeagg.emulator.KinesisLocal;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ExtensionContext.Store.CloseableResource;
@@ -29,17 +30,17 @@ public final class LocalAws {
 	}
 
 	public KinesisLocal kinesis() {
-		return kinesis;
+		return this.kinesis;
 	}
 
 	public Dynalite dynamoDb() {
-		return dynamoDb;
+		return this.dynamoDb;
 	}
 
 	/** Creates an ACTIVE stream with a name no other test uses. */
 	public String createStream(String purpose, int shards) {
 		String name = purpose + "-" + STREAMS.incrementAndGet();
-		kinesis.createStream(name, shards);
+		this.kinesis.createStream(name, shards);
 		return name;
 	}
 
@@ -67,7 +68,7 @@ public final class LocalAws {
 		private static LocalAws run(ExtensionContext context) {
 			return context.getRoot()
 				.getStore(ExtensionContext.Namespace.GLOBAL)
-				.getOrComputeIfAbsent(LocalAws.class, key -> new Running(), Running.class).localAws;
+				.getOrComputeIfAbsent(LocalAws.class, (key) -> new Running(), Running.class).localAws;
 		}
 
 	}
@@ -80,21 +81,21 @@ public final class LocalAws {
 		Running() {
 			KinesisLocal kinesis = KinesisLocal.start();
 			try {
-				localAws = new LocalAws(kinesis, Dynalite.start());
+				this.localAws = new LocalAws(kinesis, Dynalite.start());
 			}
-			catch (RuntimeException e) {
+			catch (RuntimeException ex) {
 				kinesis.close();
-				throw e;
+				throw ex;
 			}
 		}
 
 		@Override
 		public void close() {
 			try {
-				localAws.kinesis.close();
+				this.localAws.kinesis.close();
 			}
 			finally {
-				localAws.dynamoDb.close();
+				this.localAws.dynamoDb.close();
 			}
 		}
 

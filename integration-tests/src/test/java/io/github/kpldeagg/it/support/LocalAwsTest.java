@@ -1,10 +1,11 @@
 package io.github.kpldeagg.it.support;
 
-import io.github.kpldeagg.it.network.LoopbackOnly;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+
+import io.github.kpldeagg.it.network.LoopbackOnly;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**

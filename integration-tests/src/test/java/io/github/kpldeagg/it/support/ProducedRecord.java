@@ -8,12 +8,12 @@ package io.github.kpldeagg.it.support;
 public record ProducedRecord(String partitionKey, String explicitHashKey, byte[] data) {
 
 	public RecordContent content() {
-		return RecordContent.of(partitionKey, data);
+		return RecordContent.of(this.partitionKey, this.data);
 	}
 
 	@Override
 	public String toString() {
-		return "ProducedRecord[partitionKey=" + partitionKey + ", explicitHashKey=" + explicitHashKey + ", "
-				+ data.length + " bytes]";
+		return "ProducedRecord[partitionKey=" + this.partitionKey + ", explicitHashKey=" + this.explicitHashKey + ", "
+				+ this.data.length + " bytes]";
 	}
 }

@@ -1,7 +1,5 @@
 package io.github.kpldeagg.it.support;
 
-import com.google.common.util.concurrent.ListenableFuture;
-import io.github.kpldeagg.emulator.KinesisLocal;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -9,6 +7,9 @@ import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+
+import com.google.common.util.concurrent.ListenableFuture;
+import io.github.kpldeagg.emulator.KinesisLocal;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.kinesis.producer.Attempt;
@@ -98,7 +99,7 @@ public final class RealKpl implements AutoCloseable {
 		for (int i = 0; i < records.size(); i++) {
 			ProducedRecord record = records.get(i);
 			putAtNanos[i] = System.nanoTime();
-			results.add(producer.addUserRecord(stream, record.partitionKey(), record.explicitHashKey(),
+			results.add(this.producer.addUserRecord(stream, record.partitionKey(), record.explicitHashKey(),
 					ByteBuffer.wrap(record.data())));
 		}
 		List<SentRecord> sent = new ArrayList<>(records.size());
@@ -107,7 +108,7 @@ public final class RealKpl implements AutoCloseable {
 			UserRecordResult result = await(results.get(i), deadline, records.get(i));
 			List<String> failedAttempts = result.getAttempts()
 				.stream()
-				.filter(attempt -> !attempt.isSuccessful())
+				.filter((attempt) -> !attempt.isSuccessful())
 				.map(Attempt::getErrorCode)
 				.toList();
 			sent.add(new SentRecord(records.get(i), result.getShardId(), result.getSequenceNumber(), failedAttempts,
@@ -125,23 +126,23 @@ public final class RealKpl implements AutoCloseable {
 			}
 			return written;
 		}
-		catch (ExecutionException e) {
-			throw new IllegalStateException("The KPL failed to write " + record, e.getCause());
+		catch (ExecutionException ex) {
+			throw new IllegalStateException("The KPL failed to write " + record, ex.getCause());
 		}
-		catch (TimeoutException e) {
-			throw new IllegalStateException("The KPL did not write " + record + " within " + SEND_TIMEOUT, e);
+		catch (TimeoutException ex) {
+			throw new IllegalStateException("The KPL did not write " + record + " within " + SEND_TIMEOUT, ex);
 		}
-		catch (InterruptedException e) {
+		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
-			throw new IllegalStateException("Interrupted while the KPL wrote " + record, e);
+			throw new IllegalStateException("Interrupted while the KPL wrote " + record, ex);
 		}
 	}
 
 	/** Stops the daemon after it has sent what it holds. */
 	@Override
 	public void close() {
-		producer.flushSync();
-		producer.destroy();
+		this.producer.flushSync();
+		this.producer.destroy();
 	}
 
 }

@@ -17,8 +17,8 @@ public record RecordContent(String partitionKey, String dataSha256) {
 			return new RecordContent(partitionKey,
 					HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(data)));
 		}
-		catch (NoSuchAlgorithmException e) {
-			throw new IllegalStateException("Every JVM has SHA-256", e);
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException("Every JVM has SHA-256", ex);
 		}
 	}
 }

@@ -1,10 +1,11 @@
 package io.github.kpldeagg.it.support;
 
-import static org.awaitility.Awaitility.await;
-
 import java.time.Duration;
+
 import software.amazon.awssdk.services.kinesis.KinesisClient;
 import software.amazon.awssdk.services.kinesis.model.StreamStatus;
+
+import static org.awaitility.Awaitility.await;
 
 /**
  * SplitShard and MergeShards on the local Kinesis, each returning once the stream is
@@ -26,7 +27,8 @@ public final class Resharding {
 	/** Splits the shard at the middle of its range and returns the shards after. */
 	public ShardLineage split(String shardId) {
 		String middle = lineage().middle(shardId).toString();
-		kinesis.splitShard(request -> request.streamName(stream).shardToSplit(shardId).newStartingHashKey(middle));
+		this.kinesis
+			.splitShard((request) -> request.streamName(this.stream).shardToSplit(shardId).newStartingHashKey(middle));
 		return awaitActive();
 	}
 
@@ -35,18 +37,19 @@ public final class Resharding {
 	 * after.
 	 */
 	public ShardLineage merge(String lower, String upper) {
-		kinesis.mergeShards(request -> request.streamName(stream).shardToMerge(lower).adjacentShardToMerge(upper));
+		this.kinesis
+			.mergeShards((request) -> request.streamName(this.stream).shardToMerge(lower).adjacentShardToMerge(upper));
 		return awaitActive();
 	}
 
 	public ShardLineage lineage() {
-		return ShardLineage.of(kinesis, stream);
+		return ShardLineage.of(this.kinesis, this.stream);
 	}
 
 	private ShardLineage awaitActive() {
 		await().atMost(ACTIVE_TIMEOUT)
 			.pollInterval(Duration.ofMillis(100))
-			.until(() -> kinesis.describeStreamSummary(request -> request.streamName(stream))
+			.until(() -> this.kinesis.describeStreamSummary((request) -> request.streamName(this.stream))
 				.streamDescriptionSummary()
 				.streamStatus() == StreamStatus.ACTIVE);
 		return lineage();

@@ -7,6 +7,6 @@ package io.github.kpldeagg.it.support;
 public record SentKinesisRecord(String shardId, String sequenceNumber, int userRecords) {
 
 	public boolean aggregated() {
-		return userRecords > 1;
+		return this.userRecords > 1;
 	}
 }

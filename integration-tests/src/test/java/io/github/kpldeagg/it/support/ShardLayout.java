@@ -25,21 +25,21 @@ public final class ShardLayout {
 					Collectors.groupingBy(SentRecord::sequenceNumber, Collectors.counting())))
 			.entrySet()
 			.stream()
-			.collect(Collectors.toMap(Map.Entry::getKey, shard -> shard.getValue()
+			.collect(Collectors.toMap(Map.Entry::getKey, (shard) -> shard.getValue()
 				.entrySet()
 				.stream()
-				.map(record -> new SentKinesisRecord(shard.getKey(), record.getKey(), record.getValue().intValue()))
-				.sorted(Comparator.comparing(record -> new BigInteger(record.sequenceNumber())))
+				.map((record) -> new SentKinesisRecord(shard.getKey(), record.getKey(), record.getValue().intValue()))
+				.sorted(Comparator.comparing((record) -> new BigInteger(record.sequenceNumber())))
 				.toList(), (a, b) -> a, TreeMap::new));
 		return new ShardLayout(byShard);
 	}
 
 	public List<SentKinesisRecord> records(String shard) {
-		return byShard.getOrDefault(shard, List.of());
+		return this.byShard.getOrDefault(shard, List.of());
 	}
 
 	public List<String> shards() {
-		return List.copyOf(byShard.keySet());
+		return List.copyOf(this.byShard.keySet());
 	}
 
 	/**
@@ -47,13 +47,14 @@ public final class ShardLayout {
 	 * shard, so that a failure in it has both a checkpoint behind and work ahead.
 	 */
 	public SentKinesisRecord largestAggregateInTheMiddle() {
-		return byShard.values()
+		return this.byShard.values()
 			.stream()
-			.flatMap(records -> records.subList(Math.min(1, records.size()), Math.max(1, records.size() - 1)).stream())
+			.flatMap(
+					(records) -> records.subList(Math.min(1, records.size()), Math.max(1, records.size() - 1)).stream())
 			.filter(SentKinesisRecord::aggregated)
 			.max(Comparator.comparingInt(SentKinesisRecord::userRecords))
 			.orElseThrow(() -> new IllegalStateException(
-					"The KPL wrote no aggregate between two other records: " + byShard));
+					"The KPL wrote no aggregate between two other records: " + this.byShard));
 	}
 
 	/** The Kinesis record before {@code record} on its shard. */

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Stream;
+
 import software.amazon.awssdk.services.kinesis.KinesisClient;
 import software.amazon.awssdk.services.kinesis.model.ListShardsRequest;
 import software.amazon.awssdk.services.kinesis.model.ListShardsResponse;
@@ -30,15 +31,15 @@ public final class ShardLineage {
 		ListShardsRequest request = ListShardsRequest.builder().streamName(stream).build();
 		while (request != null) {
 			ListShardsResponse response = kinesis.listShards(request);
-			response.shards().forEach(shard -> byId.put(shard.shardId(), shard));
-			request = response.nextToken() == null ? null
+			response.shards().forEach((shard) -> byId.put(shard.shardId(), shard));
+			request = (response.nextToken() == null) ? null
 					: ListShardsRequest.builder().nextToken(response.nextToken()).build();
 		}
 		return new ShardLineage(byId);
 	}
 
 	public List<String> shards() {
-		return List.copyOf(byId.keySet());
+		return List.copyOf(this.byId.keySet());
 	}
 
 	public boolean contains(String shardId, BigInteger hashKey) {
@@ -52,8 +53,8 @@ public final class ShardLineage {
 		Shard shard = shard(shardId);
 		return Stream.of(shard.parentShardId(), shard.adjacentParentShardId())
 			.filter(Objects::nonNull)
-			.filter(byId::containsKey)
-			.mapToInt(parent -> generation(parent) + 1)
+			.filter(this.byId::containsKey)
+			.mapToInt((parent) -> generation(parent) + 1)
 			.max()
 			.orElse(0);
 	}
@@ -79,18 +80,18 @@ public final class ShardLineage {
 	}
 
 	private Shard shard(String shardId) {
-		Shard shard = byId.get(shardId);
+		Shard shard = this.byId.get(shardId);
 		if (shard == null) {
-			throw new IllegalArgumentException("No shard " + shardId + " in " + byId.keySet());
+			throw new IllegalArgumentException("No shard " + shardId + " in " + this.byId.keySet());
 		}
 		return shard;
 	}
 
 	@Override
 	public String toString() {
-		return byId.values()
+		return this.byId.values()
 			.stream()
-			.map(shard -> shard.shardId() + (isClosed(shard.shardId()) ? " (closed)" : "") + " gen "
+			.map((shard) -> shard.shardId() + (isClosed(shard.shardId()) ? " (closed)" : "") + " gen "
 					+ generation(shard.shardId()))
 			.toList()
 			.toString();

@@ -28,25 +28,14 @@ public final class SteadyProduction {
 		// A thread of its own: the common pool has one thread on two cores, and
 		// tests use it too.
 		this.running = CompletableFuture.runAsync(() -> {
-			for (int slice = 0; slice < pace.maxSlices() && !stopping.get(); slice++) {
+			for (int slice = 0; slice < pace.maxSlices() && !this.stopping.get(); slice++) {
 				List<ProducedRecord> records = Corpus.generate(slice * pace.sliceSize(), pace.sliceSize(),
 						seed + slice);
-				sink.accept(slice == 0 ? warmUpFirst(kpl, stream, records) : kpl.send(stream, records));
-				slicesSent.incrementAndGet();
+				sink.accept((slice == 0) ? warmUpFirst(kpl, stream, records) : kpl.send(stream, records));
+				this.slicesSent.incrementAndGet();
 				Deliveries.sleep(pace.pause());
 			}
-		}, runnable -> new Thread(runnable, "steady-production").start());
-	}
-
-	/**
-	 * How the KPL writes: {@code sliceSize} user records at once, then {@code pause}, at
-	 * most {@code maxSlices} times.
-	 */
-	public record Pace(int sliceSize, Duration pause, int maxSlices) {
-
-		public static Pace until(int sliceSize, Duration pause) {
-			return new Pace(sliceSize, pause, Integer.MAX_VALUE);
-		}
+		}, (runnable) -> new Thread(runnable, "steady-production").start());
 	}
 
 	public static SteadyProduction start(RealKpl kpl, String stream, Pace pace, long seed,
@@ -66,11 +55,11 @@ public final class SteadyProduction {
 	}
 
 	public int slicesSent() {
-		return slicesSent.get();
+		return this.slicesSent.get();
 	}
 
 	public boolean isDone() {
-		return running.isDone();
+		return this.running.isDone();
 	}
 
 	/**
@@ -78,7 +67,7 @@ public final class SteadyProduction {
 	 * the production.
 	 */
 	public void awaitEnd(Duration timeout) {
-		running.orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS).join();
+		this.running.orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS).join();
 	}
 
 	/**
@@ -86,8 +75,19 @@ public final class SteadyProduction {
 	 * written.
 	 */
 	public void stop(Duration timeout) {
-		stopping.set(true);
+		this.stopping.set(true);
 		awaitEnd(timeout);
+	}
+
+	/**
+	 * How the KPL writes: {@code sliceSize} user records at once, then {@code pause}, at
+	 * most {@code maxSlices} times.
+	 */
+	public record Pace(int sliceSize, Duration pause, int maxSlices) {
+
+		public static Pace until(int sliceSize, Duration pause) {
+			return new Pace(sliceSize, pause, Integer.MAX_VALUE);
+		}
 	}
 
 }

@@ -9,6 +9,6 @@ public record UserRecordId(String stream, String shard, String sequenceNumber, l
 
 	@Override
 	public String toString() {
-		return stream + "/" + shard + "/" + sequenceNumber + "/" + subSequenceNumber;
+		return this.stream + "/" + this.shard + "/" + this.sequenceNumber + "/" + this.subSequenceNumber;
 	}
 }

@@ -1,11 +1,14 @@
 package io.github.kpldeagg.lambda.sample;
 
-import io.github.kpldeagg.core.UserRecord;
 import java.util.concurrent.atomic.AtomicBoolean;
+
+import io.github.kpldeagg.core.UserRecord;
 
 /**
  * Fails one user record ({@code sequenceNumber/subSequenceNumber}) the first time it
  * comes, as an outage would.
+ *
+ * @author The kpl-deagg maintainers
  */
 class TransientFailure {
 
@@ -18,9 +21,9 @@ class TransientFailure {
 	}
 
 	void maybeFail(UserRecord userRecord) {
-		if ((userRecord.sequenceNumber() + "/" + userRecord.subSequenceNumber()).equals(at)
-				&& failed.compareAndSet(false, true)) {
-			throw new IllegalStateException("order store unavailable (simulated) at " + at);
+		if ((userRecord.sequenceNumber() + "/" + userRecord.subSequenceNumber()).equals(this.at)
+				&& this.failed.compareAndSet(false, true)) {
+			throw new IllegalStateException("order store unavailable (simulated) at " + this.at);
 		}
 	}
 

@@ -1,12 +1,14 @@
 package io.github.kpldeagg.lambda.bench;
 
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
 import io.github.kpldeagg.lambda.Lambda;
 import io.github.kpldeagg.lambda.LambdaEvents;
 import io.github.kpldeagg.lambda.bench.plain.PlainFunctionApplication;
 import io.github.kpldeagg.lambda.bench.starter.StarterFunctionApplication;
-import java.lang.management.ManagementFactory;
-import java.nio.file.Files;
-import java.nio.file.Path;
+
 import org.springframework.cloud.function.adapter.aws.FunctionInvoker;
 
 /**

@@ -1,13 +1,15 @@
 package io.github.kpldeagg.lambda.sample;
 
-import io.github.kpldeagg.lambda.Lambda;
-import io.github.kpldeagg.lambda.LambdaEvents;
-import io.github.kpldeagg.lambda.LambdaEvents.KinesisRecord;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+
+import io.github.kpldeagg.lambda.Lambda;
+import io.github.kpldeagg.lambda.LambdaEvents;
+import io.github.kpldeagg.lambda.LambdaEvents.KinesisRecord;
+
 import org.springframework.cloud.function.adapter.aws.FunctionInvoker;
 
 /**
@@ -19,10 +21,6 @@ import org.springframework.cloud.function.adapter.aws.FunctionInvoker;
 public final class LocalLambdaRun {
 
 	private static final Pattern FAILED = Pattern.compile("\"itemIdentifier\":\"(\\d+)\"");
-
-	/** What the two invocations answered. */
-	record Outcome(String firstResponse, String retriedFrom, String retryResponse) {
-	}
 
 	private LocalLambdaRun() {
 	}
@@ -37,7 +35,7 @@ public final class LocalLambdaRun {
 		String failOnceAt = third.sequenceNumber() + "/5";
 		FunctionInvoker handler = Lambda.handler(OrdersFunctionApplication.class, "sample.fail-once-at=" + failOnceAt);
 
-		int userRecords = shard.stream().mapToInt(record -> record.userRecords().size()).sum();
+		int userRecords = shard.stream().mapToInt((record) -> record.userRecords().size()).sum();
 		out.printf("%nInvocation 1: %d Kinesis records of shard %s (%d user records written by the real KPL 1.1.1);"
 				+ " user record %s fails once%n", shard.size(), third.shardId(), userRecords, failOnceAt);
 		String firstResponse = Lambda.invoke(handler, LambdaEvents.event(shard));
@@ -49,13 +47,17 @@ public final class LocalLambdaRun {
 		}
 		String retriedFrom = failed.group(1);
 		List<KinesisRecord> retry = shard.stream()
-			.dropWhile(record -> !record.sequenceNumber().equals(retriedFrom))
+			.dropWhile((record) -> !record.sequenceNumber().equals(retriedFrom))
 			.toList();
 		out.printf("%nInvocation 2: Lambda retries from Kinesis record %s (%d Kinesis records)%n", retriedFrom,
 				retry.size());
 		String retryResponse = Lambda.invoke(handler, LambdaEvents.event(retry));
 		out.printf("Handler response: %s%n%n", retryResponse);
 		return new Outcome(firstResponse, retriedFrom, retryResponse);
+	}
+
+	/** What the two invocations answered. */
+	record Outcome(String firstResponse, String retriedFrom, String retryResponse) {
 	}
 
 }

@@ -1,10 +1,12 @@
 package io.github.kpldeagg.lambda.bench.plain;
 
+import java.util.function.Consumer;
+
 import com.amazonaws.services.lambda.runtime.events.KinesisEvent;
 import io.github.kpldeagg.core.Deaggregator;
 import io.github.kpldeagg.core.KinesisEventUserRecord;
 import io.github.kpldeagg.lambda.bench.Work;
-import java.util.function.Consumer;
+
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
 
@@ -15,7 +17,7 @@ public class PlainFunctionApplication {
 	@Bean
 	Consumer<KinesisEvent> kinesisEvents() {
 		Deaggregator deaggregator = Deaggregator.create();
-		return event -> deaggregator.streamEvent(event).map(KinesisEventUserRecord::userRecord).forEach(Work::on);
+		return (event) -> deaggregator.streamEvent(event).map(KinesisEventUserRecord::userRecord).forEach(Work::on);
 	}
 
 }

@@ -1,8 +1,10 @@
 package io.github.kpldeagg.lambda.bench.starter;
 
+import java.util.function.Consumer;
+
 import io.github.kpldeagg.core.UserRecord;
 import io.github.kpldeagg.lambda.bench.Work;
-import java.util.function.Consumer;
+
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
 

@@ -1,24 +1,25 @@
 package io.github.kpldeagg.core;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
-import io.github.kpldeagg.core.KplVectors.ExpectedUserRecord;
-import io.github.kpldeagg.core.KplVectors.Vector;
 import java.math.BigInteger;
 import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+
+import io.github.kpldeagg.core.KplVectors.ExpectedUserRecord;
+import io.github.kpldeagg.core.KplVectors.Vector;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * What the real KPL daemon wrote comes out exactly as it went in, and the aggregator
  * writes the same.
  */
-class KplVectorTest {
+class KplVectorTests {
 
 	static List<Vector> vectors() {
 		return KplVectors.all();
@@ -29,15 +30,15 @@ class KplVectorTest {
 	}
 
 	static List<Vector> plainVectors() {
-		return KplVectors.all().stream().filter(vector -> !vector.aggregated()).toList();
+		return KplVectors.all().stream().filter((vector) -> !vector.aggregated()).toList();
 	}
 
 	@Test
 	void corpusCoversBothKplVersionsPlainRecordsAndAggregates() throws Exception {
 		for (String producer : KplVectors.producers()) {
 			List<Vector> vectors = KplVectors.of(producer);
-			assertThat(vectors).as(producer).anyMatch(Vector::aggregated).anyMatch(vector -> !vector.aggregated());
-			assertThat(vectors.stream().mapToInt(vector -> vector.userRecords().size()).sum()).as(producer)
+			assertThat(vectors).as(producer).anyMatch(Vector::aggregated).anyMatch((vector) -> !vector.aggregated());
+			assertThat(vectors.stream().mapToInt((vector) -> vector.userRecords().size()).sum()).as(producer)
 				.isEqualTo(1001);
 		}
 		for (Vector vector : KplVectors.all()) {
@@ -88,7 +89,10 @@ class KplVectorTest {
 	@MethodSource("aggregatedVectors")
 	void shardFilterKeepsExactlyTheUserRecordsInsideTheRange(Vector vector) {
 		List<ExpectedUserRecord> expected = vector.userRecords();
-		List<BigInteger> hashKeys = expected.stream().map(r -> new BigInteger(r.effectiveHashKey())).sorted().toList();
+		List<BigInteger> hashKeys = expected.stream()
+			.map((r) -> new BigInteger(r.effectiveHashKey()))
+			.sorted()
+			.toList();
 		BigInteger median = hashKeys.get(hashKeys.size() / 2);
 		List<BigInteger[]> ranges = new ArrayList<>();
 		ranges.add(new BigInteger[] { vector.startingHashKey(), vector.endingHashKey() });
@@ -96,7 +100,7 @@ class KplVectorTest {
 		ranges.add(new BigInteger[] { median, vector.endingHashKey() });
 		KplVectors.all()
 			.stream()
-			.map(other -> new BigInteger[] { other.startingHashKey(), other.endingHashKey() })
+			.map((other) -> new BigInteger[] { other.startingHashKey(), other.endingHashKey() })
 			.forEach(ranges::add);
 
 		for (BigInteger[] range : ranges) {
@@ -105,7 +109,7 @@ class KplVectorTest {
 
 			List<UserRecord> kept = filtering.deaggregate(List.of(vector.sdkRecord()));
 
-			List<ExpectedUserRecord> inside = expected.stream().filter(r -> {
+			List<ExpectedUserRecord> inside = expected.stream().filter((r) -> {
 				BigInteger hashKey = new BigInteger(r.effectiveHashKey());
 				return hashKey.compareTo(range[0]) >= 0 && hashKey.compareTo(range[1]) <= 0;
 			}).toList();
@@ -128,12 +132,12 @@ class KplVectorTest {
 		}
 		Vector onShard0 = KplVectors.aggregated()
 			.stream()
-			.filter(v -> v.shardId().endsWith("0"))
+			.filter((v) -> v.shardId().endsWith("0"))
 			.findFirst()
 			.orElseThrow();
 		Vector onShard2 = KplVectors.aggregated()
 			.stream()
-			.filter(v -> v.shardId().endsWith("2"))
+			.filter((v) -> v.shardId().endsWith("2"))
 			.findFirst()
 			.orElseThrow();
 		Deaggregator shard2 = Deaggregator.builder()

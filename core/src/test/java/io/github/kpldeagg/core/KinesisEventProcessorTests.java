@@ -1,7 +1,9 @@
 package io.github.kpldeagg.core;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
 
 import com.amazonaws.services.lambda.runtime.events.KinesisEvent;
 import com.amazonaws.services.lambda.runtime.events.KinesisEvent.KinesisEventRecord;
@@ -9,20 +11,19 @@ import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse.BatchItemFailure;
 import io.github.kpldeagg.core.KplVectors.ExpectedUserRecord;
 import io.github.kpldeagg.core.KplVectors.Vector;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.Date;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 /**
  * One call per user record of a Lambda Kinesis event, and the partial batch response
  * Lambda retries from.
  */
-class KinesisEventProcessorTest {
+class KinesisEventProcessorTests {
 
 	private final List<KinesisEventUserRecord> handled = new ArrayList<>();
 
@@ -36,15 +37,15 @@ class KinesisEventProcessorTest {
 		List<Vector> vectors = KplVectors.of(producer);
 
 		for (KinesisEvent event : LambdaEvents.byShard(producer)) {
-			StreamsEventResponse response = KinesisEventProcessor.create().process(event, handled::add);
+			StreamsEventResponse response = KinesisEventProcessor.create().process(event, this.handled::add);
 			assertThat(response.getBatchItemFailures()).isEmpty();
 		}
 
-		assertThat(handled).hasSize(1001);
+		assertThat(this.handled).hasSize(1001);
 		int next = 0;
 		for (Vector vector : vectors) {
 			for (ExpectedUserRecord expected : vector.userRecords()) {
-				KinesisEventUserRecord actual = handled.get(next++);
+				KinesisEventUserRecord actual = this.handled.get(next++);
 				assertThat(actual.userRecord().bytes()).as(vector + " #" + expected.subSequenceNumber())
 					.isEqualTo(expected.data());
 				assertThat(actual.userRecord().partitionKey()).isEqualTo(expected.partitionKey());
@@ -70,8 +71,8 @@ class KinesisEventProcessorTest {
 			.onFailure((eventRecord, cause) -> told.add(cause))
 			.onFailure((eventRecord, cause) -> alsoTold.add(eventRecord.getKinesis().getSequenceNumber()));
 
-		StreamsEventResponse response = processor.process(eventOf(shard), record -> {
-			handled.add(record);
+		StreamsEventResponse response = processor.process(eventOf(shard), (record) -> {
+			this.handled.add(record);
 			if (record.userRecord().sequenceNumber().equals(failing.sequenceNumber())
 					&& record.userRecord().subSequenceNumber() == failingSubSequence) {
 				throw new IllegalStateException("poison");
@@ -81,26 +82,27 @@ class KinesisEventProcessorTest {
 		assertThat(response.getBatchItemFailures()).extracting(BatchItemFailure::getItemIdentifier)
 			.containsExactly(failing.sequenceNumber());
 		int before = shard.get(0).userRecords().size();
-		assertThat(handled).hasSize(before + failingSubSequence + 1);
-		assertThat(handled.get(handled.size() - 1).userRecord().subSequenceNumber()).isEqualTo(failingSubSequence);
+		assertThat(this.handled).hasSize(before + failingSubSequence + 1);
+		assertThat(this.handled.get(this.handled.size() - 1).userRecord().subSequenceNumber())
+			.isEqualTo(failingSubSequence);
 		assertThat(told).singleElement().extracting(Exception::getMessage).isEqualTo("poison");
 		assertThat(alsoTold).containsExactly(failing.sequenceNumber());
 	}
 
 	@Test
 	void aFailingPlainRecordReportsItsOwnSequenceNumber() {
-		Vector plain = KplVectors.all().stream().filter(vector -> !vector.aggregated()).findFirst().orElseThrow();
+		Vector plain = KplVectors.all().stream().filter((vector) -> !vector.aggregated()).findFirst().orElseThrow();
 		Vector aggregate = KplVectors.aggregated().get(0);
 
 		StreamsEventResponse response = KinesisEventProcessor.create()
-			.process(eventOf(List.of(plain, aggregate)), record -> {
-				handled.add(record);
+			.process(eventOf(List.of(plain, aggregate)), (record) -> {
+				this.handled.add(record);
 				throw new java.io.IOException("down");
 			});
 
 		assertThat(response.getBatchItemFailures()).extracting(BatchItemFailure::getItemIdentifier)
 			.containsExactly(plain.sequenceNumber());
-		assertThat(handled).hasSize(1);
+		assertThat(this.handled).hasSize(1);
 	}
 
 	@ParameterizedTest
@@ -118,27 +120,28 @@ class KinesisEventProcessorTest {
 			.of(Deaggregator.builder().corruptAggregatePolicy(policy).build())
 			.onFailure((eventRecord, cause) -> told.add(cause));
 
-		StreamsEventResponse response = processor.process(event, handled::add);
+		StreamsEventResponse response = processor.process(event, this.handled::add);
 
 		int first = shard.get(0).userRecords().size();
 		int third = shard.get(2).userRecords().size();
 		switch (policy) {
 			case PASS_THROUGH -> {
 				assertThat(response.getBatchItemFailures()).isEmpty();
-				assertThat(handled).hasSize(first + 1 + third);
-				UserRecord passed = handled.get(first).userRecord();
+				assertThat(this.handled).hasSize(first + 1 + third);
+				UserRecord passed = this.handled.get(first).userRecord();
 				assertThat(passed.bytes()).isEqualTo(corrupt);
 				assertThat(passed.aggregated()).isFalse();
 			}
 			case SKIP -> {
 				assertThat(response.getBatchItemFailures()).isEmpty();
-				assertThat(handled).hasSize(first + third);
-				assertThat(handled.get(first).userRecord().sequenceNumber()).isEqualTo(shard.get(2).sequenceNumber());
+				assertThat(this.handled).hasSize(first + third);
+				assertThat(this.handled.get(first).userRecord().sequenceNumber())
+					.isEqualTo(shard.get(2).sequenceNumber());
 			}
 			case FAIL -> {
 				assertThat(response.getBatchItemFailures()).extracting(BatchItemFailure::getItemIdentifier)
 					.containsExactly(shard.get(1).sequenceNumber());
-				assertThat(handled).hasSize(first);
+				assertThat(this.handled).hasSize(first);
 				assertThat(told).singleElement().isInstanceOf(CorruptAggregateException.class);
 			}
 		}
@@ -151,22 +154,23 @@ class KinesisEventProcessorTest {
 				LambdaEvents.record(text, "pk-1", "101", "shardId-000000000000", new Date(1_700_000_000_123L)),
 				LambdaEvents.record(new byte[0], "pk-2", "102", "shardId-000000000000", new Date(1_700_000_001_000L))));
 
-		StreamsEventResponse response = KinesisEventProcessor.create().process(event, handled::add);
+		StreamsEventResponse response = KinesisEventProcessor.create().process(event, this.handled::add);
 
 		assertThat(response.getBatchItemFailures()).isEmpty();
-		assertThat(handled).extracting(record -> record.userRecord().partitionKey()).containsExactly("pk-1", "pk-2");
-		assertThat(handled.get(0).userRecord().bytes()).isEqualTo(text);
-		assertThat(handled.get(1).userRecord().dataLength()).isZero();
-		assertThat(handled).allSatisfy(record -> assertThat(record.userRecord().aggregated()).isFalse());
+		assertThat(this.handled).extracting((record) -> record.userRecord().partitionKey())
+			.containsExactly("pk-1", "pk-2");
+		assertThat(this.handled.get(0).userRecord().bytes()).isEqualTo(text);
+		assertThat(this.handled.get(1).userRecord().dataLength()).isZero();
+		assertThat(this.handled).allSatisfy((record) -> assertThat(record.userRecord().aggregated()).isFalse());
 	}
 
 	@Test
 	void anEmptyEventHandlesNothingAndSucceeds() {
 		StreamsEventResponse response = KinesisEventProcessor.create()
-			.process(LambdaEvents.event(List.of()), handled::add);
+			.process(LambdaEvents.event(List.of()), this.handled::add);
 
 		assertThat(response.getBatchItemFailures()).isEmpty();
-		assertThat(handled).isEmpty();
+		assertThat(this.handled).isEmpty();
 	}
 
 	@Test
@@ -176,15 +180,15 @@ class KinesisEventProcessorTest {
 		nameless.getKinesis().setSequenceNumber("");
 		KinesisEvent event = LambdaEvents.event(List.of(LambdaEvents.record(shard.get(0)), nameless));
 
-		assertThatThrownBy(() -> KinesisEventProcessor.create().process(event, handled::add))
+		assertThatThrownBy(() -> KinesisEventProcessor.create().process(event, this.handled::add))
 			.isInstanceOf(IllegalArgumentException.class)
 			.hasMessage("Malformed Kinesis event: Records[1].kinesis has no sequenceNumber");
-		assertThat(handled).isEmpty();
+		assertThat(this.handled).isEmpty();
 	}
 
 	@Test
 	void anEventWithoutRecordsIsMalformed() {
-		assertThatThrownBy(() -> KinesisEventProcessor.create().process(new KinesisEvent(), handled::add))
+		assertThatThrownBy(() -> KinesisEventProcessor.create().process(new KinesisEvent(), this.handled::add))
 			.isInstanceOf(IllegalArgumentException.class)
 			.hasMessageContaining("no Records");
 	}
@@ -193,7 +197,7 @@ class KinesisEventProcessorTest {
 	void anErrorIsNoRecordsFailureAndPropagates() {
 		KinesisEvent event = eventOf(List.of(KplVectors.aggregated().get(0)));
 
-		assertThatThrownBy(() -> KinesisEventProcessor.create().process(event, record -> {
+		assertThatThrownBy(() -> KinesisEventProcessor.create().process(event, (record) -> {
 			throw new OutOfMemoryError("simulated");
 		})).isInstanceOf(OutOfMemoryError.class);
 	}
@@ -205,7 +209,7 @@ class KinesisEventProcessorTest {
 	private static List<Vector> shardWithAggregatesAfterTheFirst() {
 		List<Vector> shard = KplVectors.of("kpl-1.1.1")
 			.stream()
-			.filter(vector -> vector.shardId().equals("shardId-000000000000"))
+			.filter((vector) -> vector.shardId().equals("shardId-000000000000"))
 			.toList();
 		assertThat(shard.get(1).aggregated()).isTrue();
 		assertThat(shard.get(1).userRecords()).hasSizeGreaterThan(6);

@@ -1,15 +1,15 @@
 package io.github.kpldeagg.core;
 
-import static io.github.kpldeagg.core.RandomUserRecords.withSeed;
-import static org.assertj.core.api.Assertions.assertThat;
-
-import com.google.protobuf.InvalidProtocolBufferException;
 import java.math.BigInteger;
 import java.nio.ByteBuffer;
 import java.util.List;
+
+import com.google.protobuf.InvalidProtocolBufferException;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import software.amazon.kinesis.retrieval.kpl.Messages;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Hostile aggregates read by our walk and by protobuf-java's generated parser (KCL's own
@@ -19,7 +19,7 @@ import software.amazon.kinesis.retrieval.kpl.Messages;
  * characters.
  */
 @Tag("kcl")
-class KclDifferentialFuzzTest {
+class KclDifferentialFuzzTests {
 
 	private static final Deaggregator FAILING = Deaggregator.builder()
 		.corruptAggregatePolicy(CorruptAggregatePolicy.FAIL)
@@ -27,15 +27,15 @@ class KclDifferentialFuzzTest {
 
 	@Test
 	void walkAgreesWithTheGeneratedParserOnMutatedAggregates() {
-		withSeed(random -> {
+		RandomUserRecords.withSeed((random) -> {
 			AggregateMutator mutator = new AggregateMutator(random);
 			for (int i = 0; i < FuzzCases.count(); i++) {
 				byte[] protobuf = mutator.nextProtobuf();
 				try {
 					assertAgrees(protobuf);
 				}
-				catch (AssertionError | RuntimeException e) {
-					throw FuzzCases.failure(protobuf, e);
+				catch (AssertionError | RuntimeException ex) {
+					throw FuzzCases.failure(protobuf, ex);
 				}
 			}
 		});
@@ -48,13 +48,13 @@ class KclDifferentialFuzzTest {
 		try {
 			actual = FAILING.deaggregate(ByteBuffer.wrap(aggregate), "a", "1");
 		}
-		catch (CorruptAggregateException e) {
-			actual = e.reason();
+		catch (CorruptAggregateException ex) {
+			actual = ex.reason();
 		}
 		if (protobuf.length == 0) {
 			assertThat(castToUserRecords(actual)).as("magic and MD5 alone are a plain record")
 				.singleElement()
-				.satisfies(only -> assertThat(only.aggregated()).isFalse());
+				.satisfies((only) -> assertThat(only.aggregated()).isFalse());
 			return;
 		}
 		if (expected instanceof Messages.AggregatedRecord reference) {
@@ -75,7 +75,7 @@ class KclDifferentialFuzzTest {
 		try {
 			parsed = Messages.AggregatedRecord.getDefaultInstance().getParserForType().parsePartialFrom(protobuf);
 		}
-		catch (InvalidProtocolBufferException e) {
+		catch (InvalidProtocolBufferException ex) {
 			return CorruptionReason.INVALID_PROTOBUF;
 		}
 		if (!parsed.isInitialized()) {
@@ -111,7 +111,7 @@ class KclDifferentialFuzzTest {
 			BigInteger value = new BigInteger(key);
 			return value.signum() >= 0 && value.bitLength() <= 128;
 		}
-		catch (NumberFormatException e) {
+		catch (NumberFormatException ex) {
 			return false;
 		}
 	}

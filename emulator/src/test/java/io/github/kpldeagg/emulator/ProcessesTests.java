@@ -1,12 +1,13 @@
 package io.github.kpldeagg.emulator;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.time.Duration;
 import java.util.List;
+
 import org.junit.jupiter.api.Test;
 
-class ProcessesTest {
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ProcessesTests {
 
 	private static final Duration GRACE = Duration.ofMillis(500);
 
@@ -33,7 +34,7 @@ class ProcessesTest {
 
 			assertThat(stubborn.isAlive()).isFalse();
 			assertThat(children).isNotEmpty()
-				.allSatisfy(child -> assertThat(child.onExit()).succeedsWithin(Duration.ofSeconds(5)));
+				.allSatisfy((child) -> assertThat(child.onExit()).succeedsWithin(Duration.ofSeconds(5)));
 		}
 		finally {
 			children.forEach(ProcessHandle::destroyForcibly);

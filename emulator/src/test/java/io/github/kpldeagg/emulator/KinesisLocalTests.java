@@ -1,14 +1,12 @@
 package io.github.kpldeagg.emulator;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
-import io.github.kpldeagg.emulator.procnet.ProcessSockets;
-import io.github.kpldeagg.emulator.procnet.SocketEndpoint;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
+
+import io.github.kpldeagg.emulator.procnet.ProcessSockets;
+import io.github.kpldeagg.emulator.procnet.SocketEndpoint;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -20,7 +18,10 @@ import software.amazon.awssdk.services.kinesis.model.Shard;
 import software.amazon.awssdk.services.kinesis.model.ShardIteratorType;
 import software.amazon.awssdk.services.kinesis.model.StreamStatus;
 
-class KinesisLocalTest {
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+class KinesisLocalTests {
 
 	private static KinesisLocal kinesis;
 
@@ -38,10 +39,10 @@ class KinesisLocalTest {
 	void recordPutWithAnExplicitHashKeyIsReadBackFromTheShardOwningThatKey() {
 		kinesis.createStream("round-trip", 2);
 		assertThat(kinesis.client()
-			.describeStreamSummary(r -> r.streamName("round-trip"))
+			.describeStreamSummary((r) -> r.streamName("round-trip"))
 			.streamDescriptionSummary()
 			.streamStatus()).isEqualTo(StreamStatus.ACTIVE);
-		List<Shard> shards = kinesis.client().listShards(r -> r.streamName("round-trip")).shards();
+		List<Shard> shards = kinesis.client().listShards((r) -> r.streamName("round-trip")).shards();
 		assertThat(shards).hasSize(2);
 		Shard upperShard = shards.stream()
 			.max((a, b) -> new BigInteger(a.hashKeyRange().startingHashKey())
@@ -53,18 +54,18 @@ class KinesisLocalTest {
 		// Partition key "a" alone would hash to the lower shard; the explicit
 		// hash key must win.
 		PutRecordResponse put = kinesis.client()
-			.putRecord(r -> r.streamName("round-trip")
+			.putRecord((r) -> r.streamName("round-trip")
 				.partitionKey("a")
 				.explicitHashKey(highestHashKey)
 				.data(SdkBytes.fromByteArray(data)));
 
 		assertThat(put.shardId()).isEqualTo(upperShard.shardId());
 		String iterator = kinesis.client()
-			.getShardIterator(r -> r.streamName("round-trip")
+			.getShardIterator((r) -> r.streamName("round-trip")
 				.shardId(upperShard.shardId())
 				.shardIteratorType(ShardIteratorType.TRIM_HORIZON))
 			.shardIterator();
-		GetRecordsResponse read = kinesis.client().getRecords(r -> r.shardIterator(iterator));
+		GetRecordsResponse read = kinesis.client().getRecords((r) -> r.shardIterator(iterator));
 		assertThat(read.records()).extracting(Record::sequenceNumber).containsExactly(put.sequenceNumber());
 		assertThat(read.records().get(0).data().asByteArray()).isEqualTo(data);
 	}
@@ -78,7 +79,7 @@ class KinesisLocalTest {
 		assertThat(listening).extracting(SocketEndpoint::port)
 			.contains(kinesis.endpoint().getPort(), kinesis.tlsPort());
 		assertThat(listening)
-			.allSatisfy(endpoint -> assertThat(endpoint.loopback()).as("%s is loopback", endpoint).isTrue());
+			.allSatisfy((endpoint) -> assertThat(endpoint.loopback()).as("%s is loopback", endpoint).isTrue());
 	}
 
 	@Test

@@ -1,40 +1,37 @@
 package io.github.kpldeagg.producer;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
-import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
-import static org.awaitility.Awaitility.await;
-
-import io.github.kpldeagg.core.Deaggregator;
-import io.github.kpldeagg.core.UserRecord;
-import io.github.kpldeagg.producer.StreamContents.Identity;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.math.BigInteger;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
+
+import io.github.kpldeagg.core.Deaggregator;
+import io.github.kpldeagg.core.UserRecord;
+import io.github.kpldeagg.producer.StreamContents.Identity;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.kinesis.model.PutRecordsRequest;
 import software.amazon.awssdk.services.kinesis.model.PutRecordsRequestEntry;
 import software.amazon.awssdk.services.kinesis.model.PutRecordsResponse;
 import software.amazon.awssdk.services.kinesis.model.PutRecordsResultEntry;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
+import static org.awaitility.Awaitility.await;
+
 /** The producer against kinesis-local. */
-class AggregatingProducerTest {
+class AggregatingProducerTests {
 
 	private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
@@ -68,7 +65,7 @@ class AggregatingProducerTest {
 				byte[] data = new byte[random.nextInt(3_000)];
 				random.nextBytes(data);
 				String partitionKey = "user-" + random.nextInt(500) + "-\u00e9";
-				String explicitHashKey = i % 10 == 0 ? new BigInteger(128, random).toString() : null;
+				String explicitHashKey = (i % 10 == 0) ? new BigInteger(128, random).toString() : null;
 				sent.add(new Sent(partitionKey, explicitHashKey, data,
 						producer.addUserRecord(stream, partitionKey, explicitHashKey, ByteBuffer.wrap(data))));
 			}
@@ -76,9 +73,9 @@ class AggregatingProducerTest {
 		StreamContents contents = StreamContents.read(kinesis.client(), stream);
 		Map<Identity, UserRecord> read = contents.core();
 
-		assertThat(sent).allSatisfy(userRecord -> assertThat(userRecord.future.join().attempts()).as("attempts")
+		assertThat(sent).allSatisfy((userRecord) -> assertThat(userRecord.future.join().attempts()).as("attempts")
 			.singleElement()
-			.satisfies(attempt -> assertThat(attempt.successful()).isTrue()));
+			.satisfies((attempt) -> assertThat(attempt.successful()).isTrue()));
 		assertThat(read).hasSameSizeAs(sent);
 		assertThat(contents.kinesisRecords()).as("Kinesis records for 3,000 user records").isLessThan(300);
 		for (Sent userRecord : sent) {
@@ -92,7 +89,7 @@ class AggregatingProducerTest {
 				assertThat(readBack.explicitHashKey().orElse(null)).isEqualTo(userRecord.explicitHashKey);
 			}
 			assertThat(result.attempts()).singleElement()
-				.satisfies(attempt -> assertThat(attempt.successful()).isTrue());
+				.satisfies((attempt) -> assertThat(attempt.successful()).isTrue());
 		}
 		assertThat(contents.kcl()).as("KCL's AggregatorUtil with each shard's range").hasSameSizeAs(sent);
 	}
@@ -115,14 +112,14 @@ class AggregatingProducerTest {
 				.isThrownBy(() -> producer.addUserRecord(stream, "key", new byte[8 * 1024 - 2]))
 				.withMessageContaining("maxRecordSize");
 			for (int i = 0; i < 1_000; i++) {
-				byte[] data = new byte[i % 50 == 0 ? 6_000 + random.nextInt(2_000) : random.nextInt(300)];
+				byte[] data = new byte[(i % 50 == 0) ? 6_000 + random.nextInt(2_000) : random.nextInt(300)];
 				results.add(producer.addUserRecord(stream, "key-" + i, data));
 			}
 		}
-		assertThat(results).allSatisfy(result -> assertThat(result).isCompleted());
-		assertThat(client.putRecordsRequests).isNotEmpty().allSatisfy(request -> {
+		assertThat(results).allSatisfy((result) -> assertThat(result).isCompleted());
+		assertThat(client.putRecordsRequests).isNotEmpty().allSatisfy((request) -> {
 			assertThat(request.records()).hasSizeBetween(1, 5);
-			int bytes = request.records().stream().mapToInt(AggregatingProducerTest::size).sum();
+			int bytes = request.records().stream().mapToInt(AggregatingProducerTests::size).sum();
 			if (request.records().size() > 1) {
 				assertThat(bytes).isLessThanOrEqualTo(20_000);
 			}
@@ -169,14 +166,14 @@ class AggregatingProducerTest {
 			.containsExactlyElementsOf(failed);
 		assertThat(client.putRecordsRequests).hasSize(2);
 		List<UserRecordResult> written = results.stream().map(CompletableFuture::join).toList();
-		assertThat(written).filteredOn(result -> result.attempts().size() == 2)
-			.hasSize(failed.stream().mapToInt(AggregatingProducerTest::userRecords).sum())
-			.allSatisfy(result -> {
+		assertThat(written).filteredOn((result) -> result.attempts().size() == 2)
+			.hasSize(failed.stream().mapToInt(AggregatingProducerTests::userRecords).sum())
+			.allSatisfy((result) -> {
 				assertThat(result.attempts().get(0).errorCode()).isEqualTo(THROTTLED);
 				assertThat(result.attempts().get(1).successful()).isTrue();
 			});
-		assertThat(written).filteredOn(result -> result.attempts().size() == 1)
-			.hasSize(60 - written.stream().filter(result -> result.attempts().size() == 2).toList().size());
+		assertThat(written).filteredOn((result) -> result.attempts().size() == 1)
+			.hasSize(60 - written.stream().filter((result) -> result.attempts().size() == 2).toList().size());
 		assertThat(registry.get(MicrometerProducerMetrics.RETRIES).tag("error", THROTTLED).counter().count())
 			.isEqualTo(failed.size());
 		assertThat(registry.get(MicrometerProducerMetrics.USER_RECORDS_PUT).counter().count()).isEqualTo(60);
@@ -203,11 +200,11 @@ class AggregatingProducerTest {
 			}
 			noStream = producer.addUserRecord("no-such-stream", "key", new byte[10]);
 		}
-		assertThat(throttled).allSatisfy(result -> {
+		assertThat(throttled).allSatisfy((result) -> {
 			RecordExpiredException expired = expiredOf(result);
 			assertThat(expired.attempts()).hasSizeGreaterThan(1);
 			assertThat(expired.attempts().subList(0, expired.attempts().size() - 1))
-				.allSatisfy(attempt -> assertThat(attempt.errorCode()).isEqualTo(THROTTLED));
+				.allSatisfy((attempt) -> assertThat(attempt.errorCode()).isEqualTo(THROTTLED));
 			assertThat(expired.attempts().get(expired.attempts().size() - 1).errorCode()).isEqualTo(Attempt.EXPIRED);
 		});
 		assertThat(expiredOf(noStream).attempts()).as("never sent: no shard map")
@@ -238,7 +235,7 @@ class AggregatingProducerTest {
 		}
 		producer.close();
 
-		assertThat(drained).allSatisfy(result -> assertThat(result).isCompleted());
+		assertThat(drained).allSatisfy((result) -> assertThat(result).isCompleted());
 		assertThat(producer.outstandingUserRecords()).isZero();
 		assertThatIllegalStateException().isThrownBy(() -> producer.addUserRecord(stream, "late", new byte[1]));
 		assertThat(StreamContents.read(kinesis.client(), stream).core()).hasSize(20);
@@ -249,7 +246,7 @@ class AggregatingProducerTest {
 		String stream = kinesis.createStream("back-pressure-fail", 1);
 		InterceptingKinesis client = new InterceptingKinesis(kinesis.asyncClient());
 		CompletableFuture<Void> gate = new CompletableFuture<>();
-		client.answerPutRecords((request, delegate) -> gate.thenCompose(open -> delegate.putRecords(request)));
+		client.answerPutRecords((request, delegate) -> gate.thenCompose((open) -> delegate.putRecords(request)));
 		ProducerConfiguration configuration = ProducerConfiguration.builder()
 			.maxOutstandingUserRecords(5)
 			.backPressure(BackPressure.FAIL)
@@ -266,8 +263,8 @@ class AggregatingProducerTest {
 			await().atMost(TIMEOUT).until(() -> held.stream().allMatch(CompletableFuture::isDone));
 			assertThat(producer.addUserRecord(stream, "after", new byte[1]).get(30, TimeUnit.SECONDS)).isNotNull();
 		}
-		catch (Exception e) {
-			throw new AssertionError(e);
+		catch (Exception ex) {
+			throw new AssertionError(ex);
 		}
 	}
 
@@ -276,7 +273,7 @@ class AggregatingProducerTest {
 		String stream = kinesis.createStream("back-pressure-block", 1);
 		InterceptingKinesis client = new InterceptingKinesis(kinesis.asyncClient());
 		CompletableFuture<Void> gate = new CompletableFuture<>();
-		client.answerPutRecords((request, delegate) -> gate.thenCompose(open -> delegate.putRecords(request)));
+		client.answerPutRecords((request, delegate) -> gate.thenCompose((open) -> delegate.putRecords(request)));
 		ProducerConfiguration configuration = ProducerConfiguration.builder().maxOutstandingUserRecords(5).build();
 		try (AggregatingProducer producer = AggregatingProducer.create(client, configuration)) {
 			for (int i = 0; i < 5; i++) {
@@ -299,10 +296,10 @@ class AggregatingProducerTest {
 		for (int i = 1; i < request.records().size(); i += 2) {
 			odd.add(request.records().get(i));
 		}
-		return delegate.putRecords(request.toBuilder().records(odd).build()).thenApply(forwarded -> {
+		return delegate.putRecords(request.toBuilder().records(odd).build()).thenApply((forwarded) -> {
 			List<PutRecordsResultEntry> results = new ArrayList<>();
 			for (int i = 0; i < request.records().size(); i++) {
-				results.add(i % 2 == 0 ? throttled() : forwarded.records().get(i / 2));
+				results.add((i % 2 == 0) ? throttled() : forwarded.records().get(i / 2));
 			}
 			return PutRecordsResponse.builder().records(results).failedRecordCount(results.size() - odd.size()).build();
 		});
@@ -310,7 +307,7 @@ class AggregatingProducerTest {
 
 	private static PutRecordsResponse failAll(PutRecordsRequest request) {
 		return PutRecordsResponse.builder()
-			.records(request.records().stream().map(entry -> throttled()).toList())
+			.records(request.records().stream().map((entry) -> throttled()).toList())
 			.failedRecordCount(request.records().size())
 			.build();
 	}
@@ -339,12 +336,12 @@ class AggregatingProducerTest {
 			result.get();
 			throw new AssertionError("completed normally");
 		}
-		catch (ExecutionException e) {
-			return e.getCause();
+		catch (ExecutionException ex) {
+			return ex.getCause();
 		}
-		catch (InterruptedException e) {
+		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
-			throw new AssertionError(e);
+			throw new AssertionError(ex);
 		}
 	}
 

@@ -1,24 +1,25 @@
 package io.github.kpldeagg.producer;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
-import io.github.kpldeagg.producer.StreamContents.Identity;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+
+import io.github.kpldeagg.producer.StreamContents.Identity;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The producer's shard map goes stale on purpose: it is loaded, then the stream is split
  * or merged, then user records are written. Every aggregate is predicted for the closed
  * parent and lands on a child.
  */
-class WrongShardTest {
+class WrongShardTests {
 
 	private static LocalKinesis kinesis;
 
@@ -59,7 +60,7 @@ class WrongShardTest {
 		assertThat(registry.find(MicrometerProducerMetrics.WRONG_SHARD_REPUTS).counter()).isNull();
 		assertThat(figures.strayCopies()).isZero();
 		String child = new Resharding(kinesis.client(), stream).openShards().get(0).shardId();
-		assertThat(acknowledged.keySet()).filteredOn(identity -> identity.shardId().equals(child))
+		assertThat(acknowledged.keySet()).filteredOn((identity) -> identity.shardId().equals(child))
 			.as("all but the first on the merged child")
 			.hasSize(400);
 	}

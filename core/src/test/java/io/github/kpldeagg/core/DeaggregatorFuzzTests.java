@@ -1,21 +1,21 @@
 package io.github.kpldeagg.core;
 
-import static io.github.kpldeagg.core.RandomUserRecords.withSeed;
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.lang.management.ManagementFactory;
 import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Random and mutated aggregates: only the documented outcomes (user records, or a corrupt
  * aggregate with its reason), never another exception, and no allocation out of
  * proportion to the input.
  */
-class DeaggregatorFuzzTest {
+class DeaggregatorFuzzTests {
 
 	/**
 	 * Fixed costs of one decode: the reader's small tables, a list, an exception and its
@@ -51,7 +51,7 @@ class DeaggregatorFuzzTest {
 	@Test
 	@Timeout(value = 30, unit = TimeUnit.MINUTES)
 	void hostileAggregatesHaveOnlyDocumentedOutcomesAndBoundedAllocation() {
-		withSeed(random -> {
+		RandomUserRecords.withSeed((random) -> {
 			AggregateMutator mutator = new AggregateMutator(random);
 			for (int i = 0; i < FuzzCases.count(); i++) {
 				byte[] input = mutator.next();
@@ -67,8 +67,8 @@ class DeaggregatorFuzzTest {
 							.isLessThanOrEqualTo(bound);
 					}
 				}
-				catch (AssertionError | RuntimeException e) {
-					throw FuzzCases.failure(input, e);
+				catch (AssertionError | RuntimeException ex) {
+					throw FuzzCases.failure(input, ex);
 				}
 			}
 		});
@@ -93,19 +93,19 @@ class DeaggregatorFuzzTest {
 		List<UserRecord> userRecords;
 		CorruptAggregateException corruption = null;
 		try {
-			userRecords = failing.deaggregate(ByteBuffer.wrap(input), "a", "1");
+			userRecords = this.failing.deaggregate(ByteBuffer.wrap(input), "a", "1");
 		}
-		catch (CorruptAggregateException e) {
-			corruption = e;
+		catch (CorruptAggregateException ex) {
+			corruption = ex;
 			userRecords = null;
 		}
 		long allocated = THREADS.getCurrentThreadAllocatedBytes() - before;
 
 		if (corruption != null) {
 			assertThat(corruption.reason()).isNotNull();
-			assertThat(passing.deaggregate(ByteBuffer.wrap(input), "a", "1")).singleElement()
-				.satisfies(only -> assertThat(only.bytes()).isEqualTo(input));
-			assertThat(skipping.deaggregate(ByteBuffer.wrap(input), "a", "1")).isEmpty();
+			assertThat(this.passing.deaggregate(ByteBuffer.wrap(input), "a", "1")).singleElement()
+				.satisfies((only) -> assertThat(only.bytes()).isEqualTo(input));
+			assertThat(this.skipping.deaggregate(ByteBuffer.wrap(input), "a", "1")).isEmpty();
 		}
 		else {
 			long dataBytes = 0;
@@ -116,7 +116,7 @@ class DeaggregatorFuzzTest {
 				dataBytes += userRecord.dataLength();
 			}
 			assertThat(dataBytes).isLessThanOrEqualTo(input.length);
-			assertThat(passing.deaggregate(ByteBuffer.wrap(input), "a", "1")).isEqualTo(userRecords);
+			assertThat(this.passing.deaggregate(ByteBuffer.wrap(input), "a", "1")).isEqualTo(userRecords);
 		}
 		return allocated;
 	}

@@ -1,7 +1,5 @@
 package io.github.kpldeagg.emulator;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,10 +8,13 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class NpmPackageTest {
+import static org.assertj.core.api.Assertions.assertThat;
+
+class NpmPackageTests {
 
 	@TempDir
 	Path temp;
@@ -23,10 +24,10 @@ class NpmPackageTest {
 
 	@Test
 	void concurrentFirstInstallsRunNpmOnceAndLaterOnesNeedNoNpm() throws Exception {
-		Path runs = temp.resolve("npm-runs.log");
-		Path packageDirectory = cache.resolve("kinesis-local-0.6.2/node_modules/kinesis-local");
+		Path runs = this.temp.resolve("npm-runs.log");
+		Path packageDirectory = this.cache.resolve("kinesis-local-0.6.2/node_modules/kinesis-local");
 		NodeJs fakeNpm = NodeJs.onPath(fakeNpm(runs).toString());
-		Callable<Path> install = () -> KinesisLocal.install(fakeNpm, cache);
+		Callable<Path> install = () -> KinesisLocal.install(fakeNpm, this.cache);
 		ExecutorService threads = Executors.newFixedThreadPool(2);
 		try {
 			List<Future<Path>> installs = threads.invokeAll(List.of(install, install));
@@ -38,21 +39,21 @@ class NpmPackageTest {
 			threads.shutdown();
 		}
 		assertThat(runs).content()
-			.isEqualTo("install --prefix " + cache.resolve("kinesis-local-0.6.2")
+			.isEqualTo("install --prefix " + this.cache.resolve("kinesis-local-0.6.2")
 					+ " kinesis-local@0.6.2 --no-audit --no-fund\n");
 		assertThat(packageDirectory.resolve(LoopbackPatch.LOOPBACK_MAIN)).content()
 			.contains(LoopbackPatch.BIND_LOOPBACK);
 
 		// Without node or npm on the PATH, only the cache can answer.
-		assertThat(KinesisLocal.install(NodeJs.onPath(""), cache)).isEqualTo(packageDirectory);
+		assertThat(KinesisLocal.install(NodeJs.onPath(""), this.cache)).isEqualTo(packageDirectory);
 	}
 
 	@Test
 	void defaultCacheFollowsTheSystemProperty() {
 		String previous = System.getProperty(NpmPackage.CACHE_PROPERTY);
 		try {
-			System.setProperty(NpmPackage.CACHE_PROPERTY, cache.toString());
-			assertThat(NpmPackage.defaultCache()).isEqualTo(cache);
+			System.setProperty(NpmPackage.CACHE_PROPERTY, this.cache.toString());
+			assertThat(NpmPackage.defaultCache()).isEqualTo(this.cache);
 			System.clearProperty(NpmPackage.CACHE_PROPERTY);
 			assertThat(NpmPackage.defaultCache())
 				.isEqualTo(Path.of(System.getProperty("user.home"), ".cache", "kpl-deagg", "npm"));
@@ -71,7 +72,7 @@ class NpmPackageTest {
 	 * on the PATH.
 	 */
 	private Path fakeNpm(Path runs) throws IOException {
-		Path bin = Files.createDirectory(temp.resolve("bin"));
+		Path bin = Files.createDirectory(this.temp.resolve("bin"));
 		Files.createSymbolicLink(bin.resolve("node"), NodeJs.fromEnvironment().node(KinesisLocal.PACKAGE));
 		String script = """
 				#!/usr/bin/env node

@@ -1,16 +1,13 @@
 package io.github.kpldeagg.core;
 
-import static io.github.kpldeagg.core.RandomUserRecords.withSeed;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
-import io.github.kpldeagg.core.CorruptAggregates.Case;
-import io.github.kpldeagg.core.KplVectors.Vector;
-import io.github.kpldeagg.core.RandomUserRecords.Input;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+
+import io.github.kpldeagg.core.CorruptAggregates.Case;
+import io.github.kpldeagg.core.KplVectors.Vector;
+import io.github.kpldeagg.core.RandomUserRecords.Input;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -18,13 +15,16 @@ import org.junit.jupiter.params.provider.MethodSource;
 import software.amazon.awssdk.services.kinesis.model.Record;
 import software.amazon.kinesis.retrieval.KinesisClientRecord;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 /**
  * Our reader next to KCL 2.5.8's {@code AggregatorUtil}: identical on well-formed
  * aggregates, and for each class of bad input, what KCL actually does, asserted rather
  * than assumed.
  */
 @Tag("kcl")
-class KclParityTest {
+class KclParityTests {
 
 	static List<Vector> vectors() {
 		return KplVectors.all();
@@ -50,7 +50,7 @@ class KclParityTest {
 	void corruptAggregateAsKclHandlesItAndAsWeDo(Case corrupt) {
 		Record record = Kcl.sdkRecord(corrupt.data(), "a", "1");
 		switch (corrupt.kcl()) {
-			case PASSES_THROUGH -> assertThat(Kcl.deaggregate(record)).singleElement().satisfies(only -> {
+			case PASSES_THROUGH -> assertThat(Kcl.deaggregate(record)).singleElement().satisfies((only) -> {
 				assertThat(Kcl.bytes(only)).isEqualTo(corrupt.data());
 				assertThat(only.aggregated()).isFalse();
 			});
@@ -66,7 +66,7 @@ class KclParityTest {
 					.containsExactly("pk", CorruptAggregates.REPLACED_PARTITION_KEY);
 		}
 		List<UserRecord> ours = Deaggregator.create().deaggregate(List.of(record));
-		assertThat(ours).singleElement().satisfies(only -> {
+		assertThat(ours).singleElement().satisfies((only) -> {
 			assertThat(only.bytes()).isEqualTo(corrupt.data());
 			assertThat(only.aggregated()).isFalse();
 		});
@@ -149,7 +149,7 @@ class KclParityTest {
 			.isEmpty();
 		RecordingListener listener = new RecordingListener();
 		assertThat(Deaggregator.builder().listener(listener).build().deaggregate(record)).singleElement()
-			.satisfies(only -> {
+			.satisfies((only) -> {
 				assertThat(only.bytes()).isEqualTo(aggregate);
 				assertThat(only.aggregated()).isFalse();
 			});
@@ -158,14 +158,14 @@ class KclParityTest {
 
 	@Test
 	void whatTheAggregatorWritesBothReadersReadBackAsItWent() {
-		withSeed(random -> {
+		RandomUserRecords.withSeed((random) -> {
 			for (int run = 0; run < 200; run++) {
 				int maxAggregateBytes = random.nextBoolean() ? Aggregator.DEFAULT_MAX_AGGREGATE_BYTES
 						: 21 + random.nextInt(5_000);
 				int maxUserRecords = random.nextBoolean() ? Integer.MAX_VALUE : 1 + random.nextInt(50);
 				List<Input> inputs = new RandomUserRecords(random).next(1 + random.nextInt(200),
-						random.nextInt(10) == 0 ? 100_000 : 2_000);
-				List<KinesisRecord> written = AggregatorTest
+						(random.nextInt(10) != 0) ? 2_000 : 100_000);
+				List<KinesisRecord> written = AggregatorTests
 					.aggregate(Aggregator.create(maxAggregateBytes, maxUserRecords), inputs);
 
 				List<UserRecord> ours = new ArrayList<>();
@@ -177,7 +177,7 @@ class KclParityTest {
 					kcl.addAll(Kcl.deaggregate(record));
 				}
 				assertSame(ours, kcl);
-				AggregatorTest.assertSameUserRecords(ours, inputs);
+				AggregatorTests.assertSameUserRecords(ours, inputs);
 			}
 		});
 	}

@@ -1,15 +1,16 @@
 package io.github.kpldeagg.it.network;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+
 import org.junit.jupiter.api.Test;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 /** The watch sees the sockets of this JVM and of the processes it starts. */
-class NetworkWatchTest {
+class NetworkWatchTests {
 
 	@Test
 	void seesAConnectionOfThisJvm() throws Exception {
@@ -19,7 +20,7 @@ class NetworkWatchTest {
 			client.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), server.getLocalPort()));
 			watch.sampleNow();
 
-			assertThat(watch.observed()).anyMatch(socket -> socket.pid() == ProcessHandle.current().pid()
+			assertThat(watch.observed()).anyMatch((socket) -> socket.pid() == ProcessHandle.current().pid()
 					&& socket.remotePort() == server.getLocalPort() && socket.loopback());
 		}
 	}
@@ -36,7 +37,7 @@ class NetworkWatchTest {
 			try (Socket accepted = server.accept()) {
 				watch.sampleNow();
 
-				assertThat(watch.observed()).anyMatch(socket -> socket.pid() == child.pid()
+				assertThat(watch.observed()).anyMatch((socket) -> socket.pid() == child.pid()
 						&& socket.remotePort() == server.getLocalPort() && socket.loopback());
 			}
 			finally {

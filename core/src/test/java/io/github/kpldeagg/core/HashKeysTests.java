@@ -1,19 +1,19 @@
 package io.github.kpldeagg.core;
 
-import static io.github.kpldeagg.core.RandomUserRecords.withSeed;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import java.math.BigInteger;
 import java.util.List;
+
 import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * An explicit hash key is valid exactly when KCL's {@code new BigInteger(key)} gives a
  * value in [0, 2^128); the effective hash key is that value, else the MD5 of the UTF-8
  * partition key.
  */
-class HashKeysTest {
+class HashKeysTests {
 
 	/**
 	 * Digits of several scripts (BigInteger takes any Unicode digit), signs, and
@@ -23,10 +23,10 @@ class HashKeysTest {
 
 	@Test
 	void validityIsWhatBigIntegerParsesIntoRange() {
-		withSeed(random -> {
+		RandomUserRecords.withSeed((random) -> {
 			for (int i = 0; i < 200_000; i++) {
 				StringBuilder key = new StringBuilder();
-				int length = random.nextInt(10) == 0 ? random.nextInt(200) : random.nextInt(42);
+				int length = (random.nextInt(10) == 0) ? random.nextInt(200) : random.nextInt(42);
 				for (int c = 0; c < length; c++) {
 					key.append(ALPHABET.charAt(random.nextInt(ALPHABET.length())));
 				}
@@ -62,7 +62,7 @@ class HashKeysTest {
 	void effectiveHashKeyIsTheExplicitHashKeyElseTheMd5OfTheUtf8PartitionKey() {
 		for (String partitionKey : List.of("a", "device-07", "ключ", "键\uD83D\uDE00", "k".repeat(256))) {
 			assertThat(HashKeys.effectiveHashKey(partitionKey, null)).as(partitionKey)
-				.isEqualTo(DeaggregatorSemanticsTest.md5AsHashKey(partitionKey));
+				.isEqualTo(DeaggregatorSemanticsTests.md5AsHashKey(partitionKey));
 		}
 		assertThat(HashKeys.effectiveHashKey("device-07", "0")).isZero();
 		assertThat(HashKeys.effectiveHashKey("device-07", "42")).isEqualTo(42);
@@ -86,7 +86,7 @@ class HashKeysTest {
 			BigInteger value = new BigInteger(key);
 			return value.signum() >= 0 && value.compareTo(HashKeys.MAX_HASH_KEY) <= 0;
 		}
-		catch (NumberFormatException e) {
+		catch (NumberFormatException ex) {
 			return false;
 		}
 	}

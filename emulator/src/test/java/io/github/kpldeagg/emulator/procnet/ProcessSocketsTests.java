@@ -1,17 +1,18 @@
 package io.github.kpldeagg.emulator.procnet;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class ProcessSocketsTest {
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+class ProcessSocketsTests {
 
 	private static final long THIS_JVM = ProcessHandle.current().pid();
 
@@ -27,7 +28,7 @@ class ProcessSocketsTest {
 				Socket accepted = server.accept()) {
 
 			assertThat(ProcessSockets.listening(THIS_JVM))
-				.filteredOn(endpoint -> endpoint.port() == server.getLocalPort())
+				.filteredOn((endpoint) -> endpoint.port() == server.getLocalPort())
 				.singleElement()
 				.returns(true, SocketEndpoint::loopback);
 			assertThat(ProcessSockets.listening(THIS_JVM)).extracting(SocketEndpoint::port)

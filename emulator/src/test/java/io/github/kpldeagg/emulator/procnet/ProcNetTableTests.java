@@ -1,12 +1,13 @@
 package io.github.kpldeagg.emulator.procnet;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.util.List;
+
 import org.junit.jupiter.api.Test;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 /** The kernel's socket tables, on lines as Linux writes them. */
-class ProcNetTableTest {
+class ProcNetTableTests {
 
 	private static final String TCP = """
 			  sl  local_address rem_address   st tx_queue rx_queue tr tm->when retrnsmt   uid  timeout inode

@@ -1,10 +1,5 @@
 package io.github.kpldeagg.core;
 
-import static io.github.kpldeagg.core.ProtobufBytes.userRecord;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
-import com.amazonaws.services.lambda.runtime.events.KinesisEvent;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -12,33 +7,38 @@ import java.util.Date;
 import java.util.Iterator;
 import java.util.List;
 import java.util.RandomAccess;
+
+import com.amazonaws.services.lambda.runtime.events.KinesisEvent;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.kinesis.model.Record;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 /**
  * Each kind of input yields the same user records, with what that input knows about them.
  */
-class DeaggregatorInputsTest {
+class DeaggregatorInputsTests {
 
 	private static final Instant ARRIVAL = Instant.parse("2026-11-25T22:09:13.901Z");
 
 	private static final byte[] AGGREGATE = new ProtobufBytes().string(1, "k1")
 		.string(1, "k2")
 		.string(2, "99")
-		.message(3, userRecord(0, null, "one"))
-		.message(3, userRecord(1, 0L, "two"))
+		.message(3, ProtobufBytes.userRecord(0, null, "one"))
+		.message(3, ProtobufBytes.userRecord(1, 0L, "two"))
 		.framed();
 
 	private static final byte[] PLAIN = "plain".getBytes(StandardCharsets.UTF_8);
 
 	private final RecordingListener listener = new RecordingListener();
 
-	private final Deaggregator deaggregator = Deaggregator.builder().listener(listener).build();
+	private final Deaggregator deaggregator = Deaggregator.builder().listener(this.listener).build();
 
 	@Test
 	void sdkRecordsInBulk() {
-		List<UserRecord> userRecords = deaggregator.deaggregate(
+		List<UserRecord> userRecords = this.deaggregator.deaggregate(
 				List.of(sdkRecord(PLAIN, "pk", "1"), sdkRecord(AGGREGATE, "a", "2"), sdkRecord(PLAIN, "other", "3")));
 
 		assertThat(userRecords).extracting(UserRecord::sequenceNumber).containsExactly("1", "2", "2", "3");
@@ -46,7 +46,7 @@ class DeaggregatorInputsTest {
 		assertThat(userRecords).extracting(UserRecord::subSequenceNumber).containsExactly(0L, 0L, 1L, 0L);
 		assertThat(userRecords).extracting(UserRecord::aggregated).containsExactly(false, true, true, false);
 		assertThat(userRecords)
-			.allSatisfy(record -> assertThat(record.approximateArrivalTimestamp()).contains(ARRIVAL));
+			.allSatisfy((record) -> assertThat(record.approximateArrivalTimestamp()).contains(ARRIVAL));
 		assertThat(text(userRecords.get(2))).isEqualTo("two");
 		assertThat(userRecords.get(2).explicitHashKey()).contains("99");
 	}
@@ -56,25 +56,25 @@ class DeaggregatorInputsTest {
 		List<Record> records = List.of(sdkRecord(AGGREGATE, "a", "1"), sdkRecord(PLAIN, "pk", "2"),
 				sdkRecord(AGGREGATE, "a", "3"));
 
-		Iterator<UserRecord> userRecords = deaggregator.stream(records).iterator();
-		assertThat(listener.events).isEmpty();
+		Iterator<UserRecord> userRecords = this.deaggregator.stream(records).iterator();
+		assertThat(this.listener.events).isEmpty();
 		assertThat(userRecords.next().sequenceNumber()).isEqualTo("1");
-		assertThat(listener.events).containsExactly("aggregate 1 2 0");
+		assertThat(this.listener.events).containsExactly("aggregate 1 2 0");
 		assertThat(userRecords.next().sequenceNumber()).isEqualTo("1");
-		assertThat(listener.events).hasSize(1);
+		assertThat(this.listener.events).hasSize(1);
 		assertThat(userRecords.next().sequenceNumber()).isEqualTo("2");
-		assertThat(listener.events).containsExactly("aggregate 1 2 0", "plain 2");
+		assertThat(this.listener.events).containsExactly("aggregate 1 2 0", "plain 2");
 
-		assertThat(deaggregator.stream(records).toList()).isEqualTo(deaggregator.deaggregate(records));
+		assertThat(this.deaggregator.stream(records).toList()).isEqualTo(this.deaggregator.deaggregate(records));
 	}
 
 	@Test
 	void sdkRecordAloneIsALazyUnmodifiableRandomAccessView() {
-		List<UserRecord> userRecords = deaggregator.deaggregate(sdkRecord(AGGREGATE, "a", "2"));
+		List<UserRecord> userRecords = this.deaggregator.deaggregate(sdkRecord(AGGREGATE, "a", "2"));
 
-		assertThat(listener.events).as("told before any user record is read").containsExactly("aggregate 2 2 0");
+		assertThat(this.listener.events).as("told before any user record is read").containsExactly("aggregate 2 2 0");
 		assertThat(userRecords).isInstanceOf(RandomAccess.class)
-			.isEqualTo(deaggregator.deaggregate(List.of(sdkRecord(AGGREGATE, "a", "2"))))
+			.isEqualTo(this.deaggregator.deaggregate(List.of(sdkRecord(AGGREGATE, "a", "2"))))
 			.extracting(UserRecord::partitionKey)
 			.containsExactly("k1", "k2");
 		assertThat(userRecords.get(1)).as("created when read")
@@ -88,17 +88,17 @@ class DeaggregatorInputsTest {
 		assertThatThrownBy(() -> userRecords.remove(0)).isInstanceOf(UnsupportedOperationException.class);
 		assertThatThrownBy(userRecords::clear).isInstanceOf(UnsupportedOperationException.class);
 
-		assertThat(deaggregator.deaggregate(sdkRecord(PLAIN, "pk", "3"))).singleElement()
-			.satisfies(only -> assertThat(text(only)).isEqualTo("plain"));
-		assertThat(listener.events).containsExactly("aggregate 2 2 0", "aggregate 2 2 0", "plain 3");
+		assertThat(this.deaggregator.deaggregate(sdkRecord(PLAIN, "pk", "3"))).singleElement()
+			.satisfies((only) -> assertThat(text(only)).isEqualTo("plain"));
+		assertThat(this.listener.events).containsExactly("aggregate 2 2 0", "aggregate 2 2 0", "plain 3");
 	}
 
 	@Test
 	void sdkRecordWithoutDataIsAnEmptyPlainRecord() {
 		Record noData = Record.builder().partitionKey("pk").sequenceNumber("1").build();
 
-		assertThat(deaggregator.deaggregate(List.of(noData))).singleElement()
-			.satisfies(only -> assertThat(only.dataLength()).isZero());
+		assertThat(this.deaggregator.deaggregate(List.of(noData))).singleElement()
+			.satisfies((only) -> assertThat(only.dataLength()).isZero());
 	}
 
 	@Test
@@ -110,9 +110,9 @@ class DeaggregatorInputsTest {
 			.position(4)
 			.limit(4 + AGGREGATE.length);
 
-		List<UserRecord> userRecords = deaggregator.deaggregate(buffer, "a", "1");
+		List<UserRecord> userRecords = this.deaggregator.deaggregate(buffer, "a", "1");
 
-		assertThat(userRecords).extracting(DeaggregatorInputsTest::text).containsExactly("one", "two");
+		assertThat(userRecords).extracting(DeaggregatorInputsTests::text).containsExactly("one", "two");
 		assertThat(buffer.position()).isEqualTo(4);
 		assertThat(buffer.limit()).isEqualTo(4 + AGGREGATE.length);
 		padded[padded.length - 3 - 16 - 3] = 'T';
@@ -127,10 +127,10 @@ class DeaggregatorInputsTest {
 
 		for (ByteBuffer buffer : List.of(direct, readOnly, direct.asReadOnlyBuffer().position(2))) {
 			int position = buffer.position();
-			List<UserRecord> userRecords = deaggregator.deaggregate(buffer, "a", null, "1", ARRIVAL);
+			List<UserRecord> userRecords = this.deaggregator.deaggregate(buffer, "a", null, "1", ARRIVAL);
 
-			assertThat(userRecords).extracting(DeaggregatorInputsTest::text).containsExactly("one", "two");
-			assertThat(userRecords).allSatisfy(record -> {
+			assertThat(userRecords).extracting(DeaggregatorInputsTests::text).containsExactly("one", "two");
+			assertThat(userRecords).allSatisfy((record) -> {
 				assertThat(record.aggregated()).isTrue();
 				assertThat(record.approximateArrivalTimestamp()).contains(ARRIVAL);
 			});
@@ -143,14 +143,14 @@ class DeaggregatorInputsTest {
 		KinesisEvent event = new KinesisEvent();
 		event.setRecords(List.of(eventRecord(AGGREGATE, "a", "1"), eventRecord(PLAIN, "pk", "2")));
 
-		List<KinesisEventUserRecord> userRecords = deaggregator.deaggregateEvent(event);
+		List<KinesisEventUserRecord> userRecords = this.deaggregator.deaggregateEvent(event);
 
 		assertThat(userRecords).extracting(KinesisEventUserRecord::userRecord)
-			.extracting(DeaggregatorInputsTest::text)
+			.extracting(DeaggregatorInputsTests::text)
 			.containsExactly("one", "two", "plain");
 		assertThat(userRecords).extracting(KinesisEventUserRecord::eventId)
 			.containsExactly("shardId-000000000000:1", "shardId-000000000000:1", "shardId-000000000000:2");
-		assertThat(userRecords).allSatisfy(record -> {
+		assertThat(userRecords).allSatisfy((record) -> {
 			assertThat(record.eventSourceArn()).isEqualTo("arn:aws:kinesis:us-east-1:000000000000:stream/s");
 			assertThat(record.awsRegion()).isEqualTo("us-east-1");
 			assertThat(record.eventName()).isEqualTo("aws:kinesis:record");
@@ -162,7 +162,7 @@ class DeaggregatorInputsTest {
 		});
 		assertThat(userRecords.get(1).userRecord().partitionKey()).isEqualTo("k2");
 		assertThat(userRecords.get(1).userRecord().subSequenceNumber()).isEqualTo(1);
-		assertThat(deaggregator.streamEvent(event).toList()).isEqualTo(userRecords);
+		assertThat(this.deaggregator.streamEvent(event).toList()).isEqualTo(userRecords);
 	}
 
 	private static Record sdkRecord(byte[] data, String partitionKey, String sequenceNumber) {

@@ -1,28 +1,28 @@
 package io.github.kpldeagg.core;
 
-import static io.github.kpldeagg.core.RandomUserRecords.withSeed;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
-import io.github.kpldeagg.core.RandomUserRecords.Input;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+
+import io.github.kpldeagg.core.RandomUserRecords.Input;
 import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The aggregator's limits and choices, and that what it writes reads back as what went
  * in.
  */
-class AggregatorTest {
+class AggregatorTests {
 
 	private static final int FRAMING_BYTES = 20;
 
 	@Test
 	void randomUserRecordsRoundTripWithinTheLimits() {
-		withSeed(random -> {
+		RandomUserRecords.withSeed((random) -> {
 			for (int run = 0; run < 300; run++) {
 				int maxAggregateBytes = switch (random.nextInt(4)) {
 					case 0 -> Aggregator.DEFAULT_MAX_AGGREGATE_BYTES;
@@ -31,7 +31,7 @@ class AggregatorTest {
 				};
 				int maxUserRecords = random.nextBoolean() ? Integer.MAX_VALUE : 1 + random.nextInt(20);
 				List<Input> inputs = new RandomUserRecords(random).next(1 + random.nextInt(300),
-						random.nextInt(10) == 0 ? 200_000 : 3_000);
+						(random.nextInt(10) != 0) ? 3_000 : 200_000);
 
 				List<KinesisRecord> written = aggregate(Aggregator.create(maxAggregateBytes, maxUserRecords), inputs);
 
@@ -50,7 +50,7 @@ class AggregatorTest {
 
 	@Test
 	void anAggregateIsCutOnlyWhenTheNextUserRecordWouldNotFit() {
-		withSeed(random -> {
+		RandomUserRecords.withSeed((random) -> {
 			int maxAggregateBytes = 2_000 + random.nextInt(3_000);
 			RandomUserRecords generator = new RandomUserRecords(random);
 			Aggregator aggregator = Aggregator.create(maxAggregateBytes, Integer.MAX_VALUE);
@@ -63,7 +63,7 @@ class AggregatorTest {
 					List<Input> withNext = new ArrayList<>(pending);
 					withNext.add(next);
 					assertThat(completed).singleElement()
-						.satisfies(record -> assertThat(record.userRecordCount()).isEqualTo(pending.size()));
+						.satisfies((record) -> assertThat(record.userRecordCount()).isEqualTo(pending.size()));
 					assertThat(unlimitedSize(withNext)).isGreaterThan(maxAggregateBytes);
 					pending.clear();
 				}
@@ -112,7 +112,7 @@ class AggregatorTest {
 
 		assertThat(only.aggregated()).isFalse();
 		assertThat(only.partitionKey()).isEqualTo("ключ");
-		assertThat(only.explicitHashKey()).isEqualTo(DeaggregatorSemanticsTest.md5AsHashKey("ключ").toString());
+		assertThat(only.explicitHashKey()).isEqualTo(DeaggregatorSemanticsTests.md5AsHashKey("ключ").toString());
 		assertThat(only.data()).containsExactly(1, 2);
 	}
 
@@ -195,8 +195,8 @@ class AggregatorTest {
 			Input firstInput = inputs.get(first);
 			assertThat(record.partitionKey()).isEqualTo(record.aggregated() ? "a" : firstInput.partitionKey());
 			assertThat(record.explicitHashKey())
-				.isEqualTo(firstInput.explicitHashKey() != null ? firstInput.explicitHashKey()
-						: DeaggregatorSemanticsTest.md5AsHashKey(firstInput.partitionKey()).toString());
+				.isEqualTo((firstInput.explicitHashKey() != null) ? firstInput.explicitHashKey()
+						: DeaggregatorSemanticsTests.md5AsHashKey(firstInput.partitionKey()).toString());
 			first += record.userRecordCount();
 		}
 	}
@@ -240,8 +240,8 @@ class AggregatorTest {
 			.distinct()
 			.toList();
 		ProtobufBytes protobuf = new ProtobufBytes();
-		partitionKeys.forEach(key -> protobuf.string(1, key));
-		explicitHashKeys.forEach(key -> protobuf.string(2, key));
+		partitionKeys.forEach((key) -> protobuf.string(1, key));
+		explicitHashKeys.forEach((key) -> protobuf.string(2, key));
 		for (Input input : inputs) {
 			ProtobufBytes record = new ProtobufBytes().uint64(1, partitionKeys.indexOf(input.partitionKey()));
 			if (input.explicitHashKey() != null) {

@@ -1,9 +1,5 @@
 package io.github.kpldeagg.core;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
-import com.google.protobuf.CodedInputStream;
 import java.io.File;
 import java.net.URISyntaxException;
 import java.net.URL;
@@ -12,19 +8,25 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Supplier;
+
 import javax.tools.DiagnosticCollector;
 import javax.tools.JavaCompiler;
 import javax.tools.JavaFileObject;
 import javax.tools.StandardJavaFileManager;
 import javax.tools.ToolProvider;
+
+import com.google.protobuf.CodedInputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The AWS SDK and the Lambda events library are optional: code that uses only raw bytes
  * compiles and runs against the core and protobuf-java alone.
  */
-class OptionalDependenciesTest {
+class OptionalDependenciesTests {
 
 	private static final String RAW_CONSUMER = """
 			package consumer;
@@ -69,9 +71,9 @@ class OptionalDependenciesTest {
 	void rawByteBufferCodeCompilesAndRunsWithoutTheSdkOrLambdaEvents() throws Exception {
 		Path core = location(Deaggregator.class);
 		Path protobuf = location(CodedInputStream.class);
-		Path source = Files.createDirectories(workDirectory.resolve("src/consumer")).resolve("RawConsumer.java");
+		Path source = Files.createDirectories(this.workDirectory.resolve("src/consumer")).resolve("RawConsumer.java");
 		Files.writeString(source, RAW_CONSUMER);
-		Path classes = Files.createDirectories(workDirectory.resolve("classes"));
+		Path classes = Files.createDirectories(this.workDirectory.resolve("classes"));
 
 		JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
 		DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();

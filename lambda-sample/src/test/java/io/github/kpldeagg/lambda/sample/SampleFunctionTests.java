@@ -1,24 +1,26 @@
 package io.github.kpldeagg.lambda.sample;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
-import io.github.kpldeagg.lambda.LambdaEvents;
-import io.github.kpldeagg.lambda.LambdaEvents.KinesisRecord;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+
+import io.github.kpldeagg.lambda.LambdaEvents;
+import io.github.kpldeagg.lambda.LambdaEvents.KinesisRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The local run, checked: a failure reported by its Kinesis record, the retry stores the
  * rest and drops repeats.
  */
 @ExtendWith(OutputCaptureExtension.class)
-class SampleFunctionTest {
+class SampleFunctionTests {
 
 	@Test
 	void aFailedUserRecordIsRetriedFromItsKinesisRecordAndItsPredecessorsAreDroppedAsRepeats(CapturedOutput output)
@@ -32,9 +34,9 @@ class SampleFunctionTest {
 		assertThat(outcome.firstResponse())
 			.isEqualTo("{\"batchItemFailures\":[{\"itemIdentifier\":\"" + outcome.retriedFrom() + "\"}]}");
 		assertThat(outcome.retryResponse()).isEqualTo("{\"batchItemFailures\":[]}");
-		int userRecords = shard.stream().mapToInt(record -> record.userRecords().size()).sum();
-		assertThat(output.getOut().lines().filter(line -> line.contains("stored   "))).hasSize(userRecords);
-		assertThat(output.getOut().lines().filter(line -> line.contains("repeat   "))).hasSize(5);
+		int userRecords = shard.stream().mapToInt((record) -> record.userRecords().size()).sum();
+		assertThat(output.getOut().lines().filter((line) -> line.contains("stored   "))).hasSize(userRecords);
+		assertThat(output.getOut().lines().filter((line) -> line.contains("repeat   "))).hasSize(5);
 	}
 
 }

@@ -1,19 +1,20 @@
 package io.github.kpldeagg.core;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
-import com.google.protobuf.CodedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URL;
 import java.util.jar.Manifest;
+
+import com.google.protobuf.CodedInputStream;
 import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Each surefire execution runs on the protobuf-java it claims to: 3.x (compiled against)
  * or 4.x.
  */
-class ProtobufRuntimeTest {
+class ProtobufRuntimeTests {
 
 	@Test
 	void testsRunOnTheExpectedProtobufJava() throws IOException {

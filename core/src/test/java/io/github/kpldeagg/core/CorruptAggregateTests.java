@@ -1,34 +1,34 @@
 package io.github.kpldeagg.core;
 
-import static io.github.kpldeagg.core.ProtobufBytes.userRecord;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
-import io.github.kpldeagg.core.CorruptAggregates.Case;
 import java.nio.ByteBuffer;
 import java.util.Iterator;
 import java.util.List;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
+
+import io.github.kpldeagg.core.CorruptAggregates.Case;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.kinesis.model.Record;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 /**
  * Every class of corrupt aggregate under every policy: one typed outcome, the listener
  * told, nothing half delivered.
  */
-class CorruptAggregateTest {
+class CorruptAggregateTests {
 
 	private static final String SEQUENCE_NUMBER = "49590338271490256608559692538361571095921575989136588898";
 
 	static Stream<Arguments> casesAndPolicies() {
 		return CorruptAggregates.all()
 			.stream()
-			.flatMap(
-					corrupt -> Stream.of(CorruptAggregatePolicy.values()).map(policy -> Arguments.of(corrupt, policy)));
+			.flatMap((corrupt) -> Stream.of(CorruptAggregatePolicy.values())
+				.map((policy) -> Arguments.of(corrupt, policy)));
 	}
 
 	static List<Case> cases() {
@@ -44,7 +44,7 @@ class CorruptAggregateTest {
 
 		switch (policy) {
 			case PASS_THROUGH ->
-				assertThat(deaggregator.deaggregate(data, "a", SEQUENCE_NUMBER)).singleElement().satisfies(only -> {
+				assertThat(deaggregator.deaggregate(data, "a", SEQUENCE_NUMBER)).singleElement().satisfies((only) -> {
 					assertThat(only.bytes()).isEqualTo(corrupt.data());
 					assertThat(only.partitionKey()).isEqualTo("a");
 					assertThat(only.explicitHashKey()).isEmpty();
@@ -54,7 +54,7 @@ class CorruptAggregateTest {
 				});
 			case SKIP -> assertThat(deaggregator.deaggregate(data, "a", SEQUENCE_NUMBER)).isEmpty();
 			case FAIL -> assertThatThrownBy(() -> deaggregator.deaggregate(data, "a", SEQUENCE_NUMBER))
-				.isInstanceOfSatisfying(CorruptAggregateException.class, e -> {
+				.isInstanceOfSatisfying(CorruptAggregateException.class, (e) -> {
 					assertThat(e.reason()).isEqualTo(corrupt.reason());
 					assertThat(e.sequenceNumber()).isEqualTo(SEQUENCE_NUMBER);
 					assertThat(e.partitionKey()).isEqualTo("a");
@@ -94,8 +94,8 @@ class CorruptAggregateTest {
 	@MethodSource("cases")
 	void lazyStreamDeliversTheRecordsBeforeACorruptAggregateAndNoneOfIt(Case corrupt) {
 		byte[] good = new ProtobufBytes().string(1, "pk")
-			.message(3, userRecord(0, null, "1"))
-			.message(3, userRecord(0, null, "2"))
+			.message(3, ProtobufBytes.userRecord(0, null, "1"))
+			.message(3, ProtobufBytes.userRecord(0, null, "2"))
 			.framed();
 		List<Record> records = List.of(sdkRecord(good, "1"), sdkRecord(corrupt.data(), "2"), sdkRecord(good, "3"));
 
@@ -121,8 +121,8 @@ class CorruptAggregateTest {
 		try {
 			return deaggregation.get();
 		}
-		catch (CorruptAggregateException e) {
-			return e.reason();
+		catch (CorruptAggregateException ex) {
+			return ex.reason();
 		}
 	}
 

@@ -1,21 +1,22 @@
 package io.github.kpldeagg.core;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.lang.management.ManagementFactory;
 import java.math.BigInteger;
 import java.util.List;
+
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.kinesis.model.Record;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Deaggregating one aggregate allocates at most twice the aggregate's size, however many
  * user records it holds. What a call allocates bounds what its result holds, so this
  * bounds the heap growth of delivering an aggregate's user records one at a time.
  */
-class DeaggregatorMemoryTest {
+class DeaggregatorMemoryTests {
 
 	private static final com.sun.management.ThreadMXBean THREADS = (com.sun.management.ThreadMXBean) ManagementFactory
 		.getThreadMXBean();
@@ -71,7 +72,8 @@ class DeaggregatorMemoryTest {
 		Aggregator aggregator = Aggregator.create(Aggregator.MAX_RECORD_BYTES, Integer.MAX_VALUE);
 		byte[] data = new byte[dataBytes];
 		for (int i = 0;; i++) {
-			List<KinesisRecord> completed = aggregator.add(twoKeys && i % 2 == 1 ? SECOND_KEY : FIRST_KEY, null, data);
+			List<KinesisRecord> completed = aggregator.add((twoKeys && i % 2 == 1) ? SECOND_KEY : FIRST_KEY, null,
+					data);
 			if (!completed.isEmpty()) {
 				return completed.get(0);
 			}
