@@ -1,10 +1,11 @@
 package io.github.kpldeagg.autoconfigure;
 
-import io.github.kpldeagg.producer.AggregatingProducer;
-import io.github.kpldeagg.producer.UserRecordResult;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+
+import io.github.kpldeagg.producer.AggregatingProducer;
+import io.github.kpldeagg.producer.UserRecordResult;
 import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.kinesis.KinesisAsyncClient;
 import software.amazon.awssdk.services.kinesis.model.PutRecordRequest;
@@ -26,6 +27,8 @@ import software.amazon.awssdk.services.kinesis.model.PutRecordsResultEntry;
  * <p>
  * The binder offers no way to give a handler this client: see
  * docs/upstream/kinesis-producer-client-per-binding.md.
+ *
+ * @author The kpl-deagg maintainers
  */
 final class AggregatingKinesisClient implements KinesisAsyncClient {
 
@@ -39,7 +42,7 @@ final class AggregatingKinesisClient implements KinesisAsyncClient {
 	public CompletableFuture<PutRecordResponse> putRecord(PutRecordRequest request) {
 		return add(request.streamName(), request.partitionKey(), request.explicitHashKey(),
 				request.data().asByteArrayUnsafe())
-			.thenApply(result -> PutRecordResponse.builder()
+			.thenApply((result) -> PutRecordResponse.builder()
 				.shardId(result.shardId())
 				.sequenceNumber(result.sequenceNumber())
 				.build());
@@ -53,36 +56,43 @@ final class AggregatingKinesisClient implements KinesisAsyncClient {
 	public CompletableFuture<PutRecordsResponse> putRecords(PutRecordsRequest request) {
 		List<CompletableFuture<PutRecordsResultEntry>> entries = request.records()
 			.stream()
-			.map(entry -> resultEntry(request.streamName(), entry))
+			.map((entry) -> resultEntry(request.streamName(), entry))
 			.toList();
-		return CompletableFuture.allOf(entries.toArray(CompletableFuture[]::new)).thenApply(all -> {
+		return CompletableFuture.allOf(entries.toArray(CompletableFuture[]::new)).thenApply((all) -> {
 			List<PutRecordsResultEntry> results = entries.stream().map(CompletableFuture::join).toList();
-			int failed = (int) results.stream().filter(result -> result.errorCode() != null).count();
+			int failed = (int) results.stream().filter((result) -> result.errorCode() != null).count();
 			return PutRecordsResponse.builder().records(results).failedRecordCount(failed).build();
 		});
 	}
 
 	private CompletableFuture<PutRecordsResultEntry> resultEntry(String stream, PutRecordsRequestEntry entry) {
 		return add(stream, entry.partitionKey(), entry.explicitHashKey(), entry.data().asByteArrayUnsafe())
-			.handle((result, failure) -> (failure == null)
+			.handle((result, failure) -> (failure != null)
 					? PutRecordsResultEntry.builder()
-						.shardId(result.shardId())
-						.sequenceNumber(result.sequenceNumber())
-						.build()
-					: PutRecordsResultEntry.builder()
 						.errorCode(cause(failure).getClass().getSimpleName())
 						.errorMessage(cause(failure).getMessage())
+						.build()
+					: PutRecordsResultEntry.builder()
+						.shardId(result.shardId())
+						.sequenceNumber(result.sequenceNumber())
 						.build());
 	}
 
 	/**
 	 * Refusals (an invalid key, a record too large, a closed producer) fail the future,
 	 * as a refusal by Kinesis would.
+	 * @param stream the stream
+	 * @param partitionKey the partition key
+	 * @param explicitHashKey the explicit hash key
+	 * @param data the data
+	 * @return the response, once the producer put every entry; refusals (an invalid key,
+	 * a record too large, a closed producer) fail the future, as a refusal by Kinesis
+	 * would
 	 */
 	private CompletableFuture<UserRecordResult> add(String stream, String partitionKey,
 			@Nullable String explicitHashKey, byte[] data) {
 		try {
-			return producer.addUserRecord(stream, partitionKey, explicitHashKey, data);
+			return this.producer.addUserRecord(stream, partitionKey, explicitHashKey, data);
 		}
 		catch (RuntimeException refused) {
 			return CompletableFuture.failedFuture(refused);

@@ -4,6 +4,8 @@ import io.github.kpldeagg.producer.AggregatingProducer;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
+import software.amazon.awssdk.services.kinesis.KinesisAsyncClient;
+
 import org.springframework.cloud.stream.binder.AbstractMessageChannelBinder;
 import org.springframework.cloud.stream.binder.Binder;
 import org.springframework.cloud.stream.binder.BinderCustomizer;
@@ -13,7 +15,6 @@ import org.springframework.cloud.stream.config.BindingServiceProperties;
 import org.springframework.cloud.stream.config.ProducerMessageHandlerCustomizer;
 import org.springframework.expression.spel.standard.SpelExpressionParser;
 import org.springframework.messaging.MessageHandler;
-import software.amazon.awssdk.services.kinesis.KinesisAsyncClient;
 
 /**
  * Makes the Kinesis producer bindings that opt in
@@ -28,6 +29,8 @@ import software.amazon.awssdk.services.kinesis.KinesisAsyncClient;
  * <p>
  * The customizer is told the binding's destination, not its name: a binding's setting
  * applies to the producer bindings of its destination.
+ *
+ * @author The kpl-deagg maintainers
  */
 public final class AggregatingProducerBindings implements BinderCustomizer {
 
@@ -67,7 +70,7 @@ public final class AggregatingProducerBindings implements BinderCustomizer {
 	@Override
 	public void customize(Binder<?, ? extends ConsumerProperties, ? extends ProducerProperties> binder,
 			String binderName) {
-		if (line.binderType().isInstance(binder)) {
+		if (this.line.binderType().isInstance(binder)) {
 			AbstractMessageChannelBinder<?, ?, ?> kinesisBinder = (AbstractMessageChannelBinder<?, ?, ?>) binder;
 			// See docs/upstream/binder-customizer-getters.md.
 			ProducerMessageHandlerCustomizer<MessageHandler> current = BinderInternals
@@ -83,20 +86,22 @@ public final class AggregatingProducerBindings implements BinderCustomizer {
 	/**
 	 * The settings of the producer binding to {@code destination}: those of the first
 	 * binding configured under {@code kpl.producer.bindings} whose destination it is.
+	 * @param destination the destination
+	 * @return the settings of the producer binding to {@code destination}
 	 */
 	private KplProducerProperties.@Nullable Binding bindingTo(String destination) {
-		return properties.getBindings()
+		return this.properties.getBindings()
 			.entrySet()
 			.stream()
-			.filter(binding -> destination.equals(bindingService.getBindingDestination(binding.getKey())))
-			.map(binding -> binding.getValue())
+			.filter((binding) -> destination.equals(this.bindingService.getBindingDestination(binding.getKey())))
+			.map((binding) -> binding.getValue())
 			.findFirst()
 			.orElse(null);
 	}
 
 	private boolean writesThroughProducer(KplProducerProperties.@Nullable Binding binding) {
 		Boolean enabled = (binding != null) ? binding.getEnabled() : null;
-		return (enabled != null) ? enabled : properties.isAllBindings();
+		return (enabled != null) ? enabled : this.properties.isAllBindings();
 	}
 
 	private final class WritingThroughProducer implements ProducerMessageHandlerCustomizer<MessageHandler> {
@@ -116,30 +121,32 @@ public final class AggregatingProducerBindings implements BinderCustomizer {
 
 		@Override
 		public void configure(MessageHandler handler, String destinationName) {
-			binders.configure(handler, destinationName);
+			this.binders.configure(handler, destinationName);
 			KplProducerProperties.Binding binding = bindingTo(destinationName);
 			if (!writesThroughProducer(binding)) {
 				return;
 			}
-			if (!line.kinesisHandlerType().isInstance(handler)) {
+			if (!AggregatingProducerBindings.this.line.kinesisHandlerType().isInstance(handler)) {
 				throw new IllegalStateException("The producer binding to '" + destinationName
-						+ "' is to write through the AggregatingProducer (kpl.producer), but binder '" + binderName
+						+ "' is to write through the AggregatingProducer (kpl.producer), but binder '" + this.binderName
 						+ "' writes with a " + handler.getClass().getName()
 						+ ": with spring.cloud.stream.kinesis.binder.kpl-kcl-enabled=true it runs the native KPL;"
 						+ " unset that or the binding's kpl.producer setting");
 			}
-			if (line.kinesisClient(binder) != applicationClient) {
+			if (AggregatingProducerBindings.this.line
+				.kinesisClient(this.binder) != AggregatingProducerBindings.this.applicationClient) {
 				throw new IllegalStateException("The producer binding to '" + destinationName
 						+ "' is to write through the AggregatingProducer (kpl.producer), which puts with the"
-						+ " application's Kinesis client, but binder '" + binderName
+						+ " application's Kinesis client, but binder '" + this.binderName
 						+ "' has a client of its own (a binder with its own environment)");
 			}
 			String explicitHashKeyExpression = (binding != null) ? binding.getExplicitHashKeyExpression() : null;
 			if (explicitHashKeyExpression != null) {
-				line.explicitHashKeyExpression(handler, EXPRESSIONS.parseExpression(explicitHashKeyExpression));
+				AggregatingProducerBindings.this.line.explicitHashKeyExpression(handler,
+						EXPRESSIONS.parseExpression(explicitHashKeyExpression));
 			}
 			// See docs/upstream/kinesis-producer-client-per-binding.md.
-			BinderInternals.replaceKinesisClient(handler, aggregatingClient);
+			BinderInternals.replaceKinesisClient(handler, AggregatingProducerBindings.this.aggregatingClient);
 			logger.info("The producer binding to '" + destinationName + "' writes through the AggregatingProducer");
 		}
 

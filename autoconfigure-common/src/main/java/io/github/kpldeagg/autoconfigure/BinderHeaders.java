@@ -12,6 +12,7 @@ package io.github.kpldeagg.autoconfigure;
  * @param shard the shard it was read from
  * @param checkpointer the shard's checkpointer (manual checkpoint mode)
  * @param rawRecord the raw record(s) on an error message
+ * @author The kpl-deagg maintainers
  */
 public record BinderHeaders(String receivedPartitionKey, String receivedSequenceNumber, String receivedStream,
 		String shard, String checkpointer, String rawRecord) {

@@ -6,7 +6,10 @@ import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
 import java.util.stream.Stream;
+
 import org.jspecify.annotations.Nullable;
+import software.amazon.awssdk.services.kinesis.KinesisAsyncClient;
+
 import org.springframework.cloud.stream.binder.AbstractMessageChannelBinder;
 import org.springframework.cloud.stream.config.ConsumerEndpointCustomizer;
 import org.springframework.cloud.stream.config.ProducerMessageHandlerCustomizer;
@@ -15,7 +18,6 @@ import org.springframework.integration.mapping.InboundMessageMapper;
 import org.springframework.integration.metadata.ConcurrentMetadataStore;
 import org.springframework.messaging.MessageHandler;
 import org.springframework.util.ReflectionUtils;
-import software.amazon.awssdk.services.kinesis.KinesisAsyncClient;
 
 /**
  * What the binder sets but offers no getter for, read rather than rebuilt so that
@@ -26,6 +28,8 @@ import software.amazon.awssdk.services.kinesis.KinesisAsyncClient;
  * binder version fails then, with the supported versions named, not at the first binding;
  * and {@link BinderInternalsRuntimeHints} registers them all for reflection in a native
  * image.
+ *
+ * @author The kpl-deagg maintainers
  */
 final class BinderInternals {
 
@@ -35,27 +39,33 @@ final class BinderInternals {
 	/**
 	 * Fails unless the line's binder and polling adapter have the fields read here, of
 	 * the types expected.
+	 * @param line the line
 	 */
 	static void verify(BinderLine line) {
-		usableFields(line).forEach(internal -> requireField(line, internal));
+		usableFields(line).forEach((internal) -> requireField(line, internal));
 	}
 
 	/**
 	 * The fields read here, on the line's classes, each as its declaring class declares
 	 * it.
+	 * @param line the line
+	 * @return the fields read here, on the line's classes, each as its declaring class
+	 * declares it
 	 * @throws IncompatibleKinesisBinderException when one is missing
 	 */
 	static List<Field> fields(BinderLine line) {
-		return usableFields(line).map(internal -> requireField(line, internal)).toList();
+		return usableFields(line).map((internal) -> requireField(line, internal)).toList();
 	}
 
 	/**
 	 * The fields of the classes this class path can load: an application that leaves out
 	 * what only KCL mode needs (KCL's Glue schema registry, docs/spring-binder.md
 	 * "Footprint") cannot load the KCL adapter's fields, and never creates a KCL adapter.
+	 * @param line the line
+	 * @return the fields of the classes this class path can load
 	 */
 	private static Stream<InternalField> usableFields(BinderLine line) {
-		return Arrays.stream(InternalField.values()).filter(internal -> loadable(internal.owner.apply(line)));
+		return Arrays.stream(InternalField.values()).filter((internal) -> loadable(internal.owner.apply(line)));
 	}
 
 	private static boolean loadable(Class<?> type) {
@@ -71,6 +81,8 @@ final class BinderInternals {
 	/**
 	 * The consumer endpoint customizer the binder applies: the user's, or a no-op (also
 	 * when the binder has none at all). See docs/upstream/binder-customizer-getters.md.
+	 * @param binder the binder
+	 * @return the consumer endpoint customizer the binder applies
 	 */
 	@SuppressWarnings("unchecked")
 	static ConsumerEndpointCustomizer<MessageProducer> consumerEndpointCustomizer(
@@ -85,6 +97,8 @@ final class BinderInternals {
 	 * The producer message handler customizer the binder applies: the user's, or a no-op
 	 * (also when the binder has none at all). See
 	 * docs/upstream/binder-customizer-getters.md.
+	 * @param binder the binder
+	 * @return the producer message handler customizer the binder applies
 	 */
 	@SuppressWarnings("unchecked")
 	static ProducerMessageHandlerCustomizer<MessageHandler> producerMessageHandlerCustomizer(
@@ -100,6 +114,8 @@ final class BinderInternals {
 	 * {@code client} in place of the client the binder created it with: the handler's
 	 * final field, set before the binder initializes and starts it. The only field
 	 * written here. See docs/upstream/kinesis-producer-client-per-binding.md.
+	 * @param kinesisHandler the kinesis handler
+	 * @param client the client
 	 */
 	static void replaceKinesisClient(MessageHandler kinesisHandler, KinesisAsyncClient client) {
 		Field field = ReflectionUtils.findField(kinesisHandler.getClass(), InternalField.KINESIS_HANDLER_CLIENT.name);
@@ -114,6 +130,8 @@ final class BinderInternals {
 	/**
 	 * The embedded-headers mapper the binder gave the adapter; null when the binding does
 	 * not embed headers. See docs/upstream/kinesis-adapter-getters.md.
+	 * @param pollingAdapter the polling adapter
+	 * @return the embedded-headers mapper the binder gave the adapter
 	 */
 	@SuppressWarnings("unchecked")
 	static @Nullable InboundMessageMapper<byte[]> embeddedHeadersMapper(MessageProducer pollingAdapter) {
@@ -124,6 +142,9 @@ final class BinderInternals {
 	/**
 	 * Whether the adapter puts each Kinesis record in the {@code sourceData} header of
 	 * its message. See docs/upstream/kinesis-adapter-getters.md.
+	 * @param pollingAdapter the polling adapter
+	 * @return whether the adapter puts each Kinesis record in the {@code sourceData}
+	 * header of its message
 	 */
 	static boolean bindsSourceRecord(MessageProducer pollingAdapter) {
 		// A boolean field: never null, but read boxed.
@@ -133,6 +154,8 @@ final class BinderInternals {
 	/**
 	 * The store where the adapter keeps its checkpoints: the binder's, or the adapter's
 	 * in-memory default. See docs/upstream/kinesis-adapter-getters.md.
+	 * @param pollingAdapter the polling adapter
+	 * @return the store where the adapter keeps its checkpoints
 	 */
 	static ConcurrentMetadataStore checkpointStore(MessageProducer pollingAdapter) {
 		return (ConcurrentMetadataStore) Objects
@@ -143,6 +166,9 @@ final class BinderInternals {
 	 * The KCL adapter's checkpoint mode, an enum of the binder's line ({@code record},
 	 * {@code batch}, {@code periodic} or {@code manual}). See
 	 * docs/upstream/kinesis-adapter-getters.md.
+	 * @param kclAdapter the kcl adapter
+	 * @return the KCL adapter's checkpoint mode, an enum of the binder's line
+	 * ({@code record}, {@code batch}, {@code periodic} or {@code manual})
 	 */
 	static Enum<?> kclCheckpointMode(MessageProducer kclAdapter) {
 		return (Enum<?>) Objects
@@ -152,6 +178,8 @@ final class BinderInternals {
 	/**
 	 * The KCL adapter's interval between periodic checkpoints, in milliseconds. See
 	 * docs/upstream/kinesis-adapter-getters.md.
+	 * @param kclAdapter the kcl adapter
+	 * @return the KCL adapter's interval between periodic checkpoints, in milliseconds
 	 */
 	static long kclCheckpointsInterval(MessageProducer kclAdapter) {
 		return (Long) Objects
@@ -161,6 +189,9 @@ final class BinderInternals {
 	/**
 	 * Whether the KCL adapter puts each KCL record in the {@code sourceData} header of
 	 * its message. See docs/upstream/kinesis-adapter-getters.md.
+	 * @param kclAdapter the kcl adapter
+	 * @return whether the KCL adapter puts each KCL record in the {@code sourceData}
+	 * header of its message
 	 */
 	static boolean kclBindsSourceRecord(MessageProducer kclAdapter) {
 		return Boolean.TRUE.equals(read(kclAdapter.getClass(), kclAdapter, InternalField.KCL_BIND_SOURCE_RECORD));
@@ -181,12 +212,16 @@ final class BinderInternals {
 
 	private static String implementationVersion(Class<?> type) {
 		String version = type.getPackage().getImplementationVersion();
-		return version != null ? version : "unknown";
+		return (version != null) ? version : "unknown";
 	}
 
 	/**
 	 * Looks from {@code declaringType} up: a subclass's other fields may name classes an
 	 * application left out.
+	 * @param declaringType the declaring type
+	 * @param target the target
+	 * @param internal the internal
+	 * @return the field's value, looked up from {@code declaringType} up
 	 */
 	private static @Nullable Object read(Class<?> declaringType, Object target, InternalField internal) {
 		Field field = ReflectionUtils.findField(declaringType, internal.name);
@@ -210,7 +245,7 @@ final class BinderInternals {
 
 		KCL_BIND_SOURCE_RECORD(BinderLine::kclAdapterType, "bindSourceRecord", boolean.class),
 
-		CONSUMER_CUSTOMIZER(line -> AbstractMessageChannelBinder.class, "consumerCustomizer",
+		CONSUMER_CUSTOMIZER((line) -> AbstractMessageChannelBinder.class, "consumerCustomizer",
 				ConsumerEndpointCustomizer.class),
 
 		EMBEDDED_HEADERS_MAPPER(BinderLine::pollingAdapterType, "embeddedHeadersMapper", InboundMessageMapper.class),
@@ -219,7 +254,7 @@ final class BinderInternals {
 
 		CHECKPOINT_STORE(BinderLine::pollingAdapterType, "checkpointStore", ConcurrentMetadataStore.class),
 
-		PRODUCER_CUSTOMIZER(line -> AbstractMessageChannelBinder.class, "handlerCustomizer",
+		PRODUCER_CUSTOMIZER((line) -> AbstractMessageChannelBinder.class, "handlerCustomizer",
 				ProducerMessageHandlerCustomizer.class),
 
 		KINESIS_HANDLER_CLIENT(BinderLine::kinesisHandlerType, "amazonKinesis", KinesisAsyncClient.class);

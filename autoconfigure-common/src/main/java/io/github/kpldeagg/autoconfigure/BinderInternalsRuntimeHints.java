@@ -1,6 +1,7 @@
 package io.github.kpldeagg.autoconfigure;
 
 import org.jspecify.annotations.Nullable;
+
 import org.springframework.aot.hint.RuntimeHints;
 import org.springframework.aot.hint.RuntimeHintsRegistrar;
 
@@ -13,6 +14,8 @@ import org.springframework.aot.hint.RuntimeHintsRegistrar;
  * line's auto-configuration imports a subclass with its {@link BinderLine}. A binder
  * without these fields fails the ahead-of-time processing with the message
  * {@link BinderInternals#verify} gives at start-up.
+ *
+ * @author The kpl-deagg maintainers
  */
 public class BinderInternalsRuntimeHints implements RuntimeHintsRegistrar {
 
@@ -28,7 +31,7 @@ public class BinderInternalsRuntimeHints implements RuntimeHintsRegistrar {
 
 	@Override
 	public void registerHints(RuntimeHints hints, @Nullable ClassLoader classLoader) {
-		BinderInternals.fields(line).forEach(hints.reflection()::registerField);
+		BinderInternals.fields(this.line).forEach(hints.reflection()::registerField);
 	}
 
 }

@@ -1,6 +1,8 @@
 package io.github.kpldeagg.autoconfigure;
 
 import org.jspecify.annotations.Nullable;
+import software.amazon.awssdk.services.kinesis.KinesisAsyncClient;
+
 import org.springframework.cloud.stream.binder.AbstractMessageChannelBinder;
 import org.springframework.expression.Expression;
 import org.springframework.integration.core.MessageProducer;
@@ -8,7 +10,6 @@ import org.springframework.integration.endpoint.MessageProducerSupport;
 import org.springframework.integration.metadata.ConcurrentMetadataStore;
 import org.springframework.integration.support.ErrorMessageStrategy;
 import org.springframework.messaging.MessageHandler;
-import software.amazon.awssdk.services.kinesis.KinesisAsyncClient;
 
 /**
  * What deaggregation needs from the Kinesis binder of one Spring line. The Boot 3 line's
@@ -16,6 +17,8 @@ import software.amazon.awssdk.services.kinesis.KinesisAsyncClient;
  * binder share one design under other package and header names: each line's
  * auto-configuration module implements this once and imports
  * {@link KplDeaggregationConfiguration} with it. Not for applications.
+ *
+ * @author The kpl-deagg maintainers
  */
 public interface BinderLine {
 

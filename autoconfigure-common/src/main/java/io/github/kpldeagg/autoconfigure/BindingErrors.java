@@ -1,9 +1,10 @@
 package io.github.kpldeagg.autoconfigure;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.core.AttributeAccessor;
 import org.springframework.integration.support.ErrorMessageStrategy;
 import org.springframework.integration.support.ErrorMessageUtils;
-import org.jspecify.annotations.Nullable;
 import org.springframework.messaging.Message;
 import org.springframework.messaging.MessageChannel;
 
@@ -13,6 +14,8 @@ import org.springframework.messaging.MessageChannel;
  * as the original). When nothing handles the error (the binder's default handler
  * rethrows), the exception propagates so that the adapter does not checkpoint and reads
  * the record again.
+ *
+ * @author The kpl-deagg maintainers
  */
 final class BindingErrors {
 
@@ -29,12 +32,12 @@ final class BindingErrors {
 	}
 
 	void handle(Message<?> failed, @Nullable Object rawRecord, RuntimeException exception) {
-		if (errorChannel == null) {
+		if (this.errorChannel == null) {
 			throw exception;
 		}
 		AttributeAccessor attributes = ErrorMessageUtils.getAttributeAccessor(failed, null);
-		attributes.setAttribute(rawRecordHeader, rawRecord);
-		if (!errorChannel.send(errorMessages.buildErrorMessage(exception, attributes))) {
+		attributes.setAttribute(this.rawRecordHeader, rawRecord);
+		if (!this.errorChannel.send(this.errorMessages.buildErrorMessage(exception, attributes))) {
 			throw exception;
 		}
 	}

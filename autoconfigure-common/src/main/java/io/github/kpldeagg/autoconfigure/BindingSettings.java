@@ -1,7 +1,8 @@
 package io.github.kpldeagg.autoconfigure;
 
-import io.github.kpldeagg.core.CorruptAggregatePolicy;
 import java.time.Duration;
+
+import io.github.kpldeagg.core.CorruptAggregatePolicy;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -13,6 +14,7 @@ import org.jspecify.annotations.Nullable;
  * @param shardFilter whether user records outside the shard's hash-key range are dropped
  * @param positionSaveInterval at most how often a shard's position is saved while it is
  * read; null for only on manual checkpoints
+ * @author The kpl-deagg maintainers
  */
 record BindingSettings(String bindingName, boolean enabled, CorruptAggregatePolicy corruptAggregatePolicy,
 		boolean shardFilter, @Nullable Duration positionSaveInterval) {

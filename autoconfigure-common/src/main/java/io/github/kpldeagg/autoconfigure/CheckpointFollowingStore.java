@@ -1,6 +1,7 @@
 package io.github.kpldeagg.autoconfigure;
 
 import org.jspecify.annotations.Nullable;
+
 import org.springframework.integration.metadata.ConcurrentMetadataStore;
 
 /**
@@ -9,6 +10,8 @@ import org.springframework.integration.metadata.ConcurrentMetadataStore;
  * a shard's checkpoint (reads it when a shard's consumer starts or checkpoints, writes
  * it, removes it to read the shard from the start) is told to the shard's
  * {@link ShardPosition}.
+ *
+ * @author The kpl-deagg maintainers
  */
 final class CheckpointFollowingStore implements ConcurrentMetadataStore {
 
@@ -23,39 +26,39 @@ final class CheckpointFollowingStore implements ConcurrentMetadataStore {
 
 	@Override
 	public @Nullable String get(String key) {
-		String checkpoint = store.get(key);
-		positions.ofCheckpointKey(key).binderCheckpointRead(key, checkpoint);
+		String checkpoint = this.store.get(key);
+		this.positions.ofCheckpointKey(key).binderCheckpointRead(key, checkpoint);
 		return checkpoint;
 	}
 
 	@Override
 	public void put(String key, String value) {
-		store.put(key, value);
-		positions.ofCheckpointKey(key).binderCheckpointWritten(key, value);
+		this.store.put(key, value);
+		this.positions.ofCheckpointKey(key).binderCheckpointWritten(key, value);
 	}
 
 	@Override
 	public @Nullable String putIfAbsent(String key, String value) {
-		String existing = store.putIfAbsent(key, value);
+		String existing = this.store.putIfAbsent(key, value);
 		if (existing == null) {
-			positions.ofCheckpointKey(key).binderCheckpointWritten(key, value);
+			this.positions.ofCheckpointKey(key).binderCheckpointWritten(key, value);
 		}
 		return existing;
 	}
 
 	@Override
 	public boolean replace(String key, String oldValue, String newValue) {
-		boolean replaced = store.replace(key, oldValue, newValue);
+		boolean replaced = this.store.replace(key, oldValue, newValue);
 		if (replaced) {
-			positions.ofCheckpointKey(key).binderCheckpointWritten(key, newValue);
+			this.positions.ofCheckpointKey(key).binderCheckpointWritten(key, newValue);
 		}
 		return replaced;
 	}
 
 	@Override
 	public @Nullable String remove(String key) {
-		String removed = store.remove(key);
-		positions.ofCheckpointKey(key).binderCheckpointRemoved(key);
+		String removed = this.store.remove(key);
+		this.positions.ofCheckpointKey(key).binderCheckpointRemoved(key);
 		return removed;
 	}
 

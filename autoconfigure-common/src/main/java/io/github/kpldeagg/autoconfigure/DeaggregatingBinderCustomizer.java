@@ -21,6 +21,8 @@ import org.springframework.integration.core.MessageProducer;
  * without {@code @Primary}. A second {@code @Primary} one fails the application at
  * start-up (no unique primary bean), and there is no way to put this one aside but
  * switching deaggregation off ({@code kpl.deaggregation.enabled=false}).
+ *
+ * @author The kpl-deagg maintainers
  */
 final class DeaggregatingBinderCustomizer implements BinderCustomizer {
 
@@ -50,18 +52,19 @@ final class DeaggregatingBinderCustomizer implements BinderCustomizer {
 	@Override
 	public void customize(Binder<?, ? extends ConsumerProperties, ? extends ProducerProperties> binder,
 			String binderName) {
-		binderCustomizers.orderedStream()
-			.filter(customizer -> customizer != this)
-			.forEach(customizer -> customizer.customize(binder, binderName));
-		if (line.binderType().isInstance(binder)) {
+		this.binderCustomizers.orderedStream()
+			.filter((customizer) -> customizer != this)
+			.forEach((customizer) -> customizer.customize(binder, binderName));
+		if (this.line.binderType().isInstance(binder)) {
 			AbstractMessageChannelBinder<?, ?, ?> kinesisBinder = (AbstractMessageChannelBinder<?, ?, ?>) binder;
 			// See docs/upstream/binder-customizer-getters.md.
 			ConsumerEndpointCustomizer<MessageProducer> current = BinderInternals
 				.consumerEndpointCustomizer(kinesisBinder);
 			// Spring Cloud Stream customizes a binder each time it hands it out.
 			if (!(current instanceof DeaggregatingConsumerEndpointCustomizer)) {
-				kinesisBinder.setConsumerEndpointCustomizer(new DeaggregatingConsumerEndpointCustomizer(current,
-						properties, listeners, bindings, line, kinesisBinder, kclStopCheckpoints));
+				kinesisBinder
+					.setConsumerEndpointCustomizer(new DeaggregatingConsumerEndpointCustomizer(current, this.properties,
+							this.listeners, this.bindings, this.line, kinesisBinder, this.kclStopCheckpoints));
 			}
 		}
 	}

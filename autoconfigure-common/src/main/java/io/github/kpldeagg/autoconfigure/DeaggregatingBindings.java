@@ -4,9 +4,11 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentSkipListMap;
+
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
+
 import org.springframework.cloud.stream.binding.BindingService;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.ApplicationContextAware;
@@ -18,6 +20,8 @@ import org.springframework.context.event.ContextRefreshedEvent;
  * of the application context are bound (bindings bound later are logged one by one), with
  * a WARN naming the Kinesis consumer bindings that Spring Cloud Stream bound without
  * applying the deaggregating customizer.
+ *
+ * @author The kpl-deagg maintainers
  */
 final class DeaggregatingBindings implements ApplicationListener<ContextRefreshedEvent>, ApplicationContextAware {
 
@@ -56,18 +60,20 @@ final class DeaggregatingBindings implements ApplicationListener<ContextRefreshe
 	}
 
 	void bound(String bindingName, Mode mode) {
-		modes.put(bindingName, mode);
-		if (started) {
+		this.modes.put(bindingName, mode);
+		if (this.started) {
 			logger.info("KPL deaggregation on Kinesis binding " + bindingName + ": " + mode);
 		}
 	}
 
 	/**
-	 * {@return the mode of each consumer binding of a Kinesis binder bound so far, by
-	 * binding name} A snapshot: later bindings do not change it.
+	 * Returns the mode of each consumer binding of a Kinesis binder bound so far, by
+	 * binding name. A snapshot: later bindings do not change it.
+	 * @return the mode of each consumer binding of a Kinesis binder bound so far, by
+	 * binding name
 	 */
 	Map<String, Mode> modes() {
-		return Map.copyOf(modes);
+		return Map.copyOf(this.modes);
 	}
 
 	@Override
@@ -81,13 +87,13 @@ final class DeaggregatingBindings implements ApplicationListener<ContextRefreshe
 	 */
 	@Override
 	public void onApplicationEvent(ContextRefreshedEvent event) {
-		if (event.getApplicationContext() != context || started) {
+		if (event.getApplicationContext() != this.context || this.started) {
 			return;
 		}
-		started = true;
+		this.started = true;
 		logger.info("KPL deaggregation on Kinesis bindings " + bindingsIn(Mode.DEAGGREGATED)
 				+ ", headers and checkpoints only (KCL deaggregates) on " + bindingsIn(Mode.KCL) + ", disabled on "
-				+ bindingsIn(Mode.DISABLED) + (modes.containsValue(Mode.DYNAMODB_STREAMS)
+				+ bindingsIn(Mode.DISABLED) + (this.modes.containsValue(Mode.DYNAMODB_STREAMS)
 						? ", DynamoDB Streams (untouched) on " + bindingsIn(Mode.DYNAMODB_STREAMS) : ""));
 		List<String> uncustomized = kinesisConsumerBindingsNotSeen(event.getApplicationContext());
 		if (!uncustomized.isEmpty()) {
@@ -101,6 +107,9 @@ final class DeaggregatingBindings implements ApplicationListener<ContextRefreshe
 
 	/**
 	 * Kinesis consumer bindings bound without the deaggregating customizer seeing them.
+	 * @param context the context
+	 * @return the Kinesis consumer bindings bound without the deaggregating customizer
+	 * seeing them
 	 */
 	private List<String> kinesisConsumerBindingsNotSeen(ApplicationContext context) {
 		BindingService bindingService = context.getBeanProvider(BindingService.class).getIfAvailable();
@@ -108,18 +117,18 @@ final class DeaggregatingBindings implements ApplicationListener<ContextRefreshe
 			return List.of();
 		}
 		return Arrays.stream(bindingService.getConsumerBindingNames())
-			.filter(name -> !modes.containsKey(name))
-			.filter(name -> bindingService.getConsumerBindings(name)
+			.filter((name) -> !this.modes.containsKey(name))
+			.filter((name) -> bindingService.getConsumerBindings(name)
 				.stream()
-				.anyMatch(binding -> line.isKinesisConsumerExtension(binding.getExtension())))
+				.anyMatch((binding) -> this.line.isKinesisConsumerExtension(binding.getExtension())))
 			.sorted()
 			.toList();
 	}
 
 	private String bindingsIn(Mode mode) {
-		return modes.entrySet()
+		return this.modes.entrySet()
 			.stream()
-			.filter(entry -> entry.getValue() == mode)
+			.filter((entry) -> entry.getValue() == mode)
 			.map(Map.Entry::getKey)
 			.toList()
 			.toString();

@@ -1,15 +1,17 @@
 package io.github.kpldeagg.autoconfigure;
 
-import io.github.kpldeagg.core.UserRecord;
 import java.util.List;
+
+import io.github.kpldeagg.core.UserRecord;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
+import software.amazon.awssdk.services.kinesis.model.Record;
+
 import org.springframework.messaging.Message;
 import org.springframework.messaging.MessageChannel;
 import org.springframework.messaging.MessageDeliveryException;
 import org.springframework.messaging.MessagingException;
-import software.amazon.awssdk.services.kinesis.model.Record;
 
 /**
  * Where a Kinesis record fans out: the output channel of the binder's polling adapter
@@ -29,6 +31,8 @@ import software.amazon.awssdk.services.kinesis.model.Record;
  * What the adapter sends again is not handed out again: each shard's
  * {@link ShardPosition} knows the last user record handled, and everything at or before
  * it is skipped. A batch is handled, or not, as a whole.
+ *
+ * @author The kpl-deagg maintainers
  */
 final class DeaggregatingChannel implements MessageChannel {
 
@@ -49,6 +53,7 @@ final class DeaggregatingChannel implements MessageChannel {
 	private final BinderLine line;
 
 	/**
+	 * Creates the channel that fans one binding's records out.
 	 * @param bindingChannel the binding's input channel, where user-record messages go
 	 * @param errorChannel the binding's error channel, taken over from the adapter; null
 	 * to throw failures
@@ -90,22 +95,22 @@ final class DeaggregatingChannel implements MessageChannel {
 		List<UserRecord> userRecords;
 		try {
 			record = SourceRecords.of(carrier);
-			shard = Shard.of(carrier, line.headers());
+			shard = Shard.of(carrier, this.line.headers());
 			position = positionOf(shard);
-			userRecords = deaggregators.forShard(shard.stream(), shard.id()).deaggregate(record);
+			userRecords = this.deaggregators.forShard(shard.stream(), shard.id()).deaggregate(record);
 		}
 		catch (RuntimeException ex) {
 			if (position != null && record != null && shard != null) {
 				failedWhole(carrier, shard, record, position, ex);
 			}
 			else {
-				errors.handle(carrier, record, new MessagingException(carrier, ex));
+				this.errors.handle(carrier, record, new MessagingException(carrier, ex));
 			}
 			return;
 		}
 		String sequenceNumber = record.sequenceNumber();
 		long handledThrough = position.handledThrough(sequenceNumber);
-		Object checkpointer = carrier.getHeaders().get(line.headers().checkpointer());
+		Object checkpointer = carrier.getHeaders().get(this.line.headers().checkpointer());
 		int last = userRecords.size() - 1;
 		int skipped = 0;
 		try {
@@ -117,9 +122,9 @@ final class DeaggregatingChannel implements MessageChannel {
 					continue;
 				}
 				Object userRecordCheckpointer = (checkpointer == null || i == last) ? null
-						: line.checkpointerBeforeLast(checkpointer,
+						: this.line.checkpointerBeforeLast(checkpointer,
 								new MidAggregateCheckpoint(position, sequenceNumber, subSequenceNumber));
-				deliver(messages.of(carrier, userRecord, userRecordCheckpointer), record, timeout);
+				deliver(this.messages.of(carrier, userRecord, userRecordCheckpointer), record, timeout);
 				position.handled(sequenceNumber, subSequenceNumber);
 			}
 		}
@@ -133,6 +138,11 @@ final class DeaggregatingChannel implements MessageChannel {
 	/**
 	 * A record that could not be deaggregated goes to the error channel whole, unless an
 	 * error handler already took it.
+	 * @param carrier the carrier
+	 * @param shard the shard
+	 * @param record the record
+	 * @param position the position
+	 * @param ex the ex
 	 */
 	private void failedWhole(Message<?> carrier, Shard shard, Record record, ShardPosition position,
 			RuntimeException ex) {
@@ -140,7 +150,7 @@ final class DeaggregatingChannel implements MessageChannel {
 			skipped(1, shard);
 			return;
 		}
-		errors.handle(carrier, record, new MessagingException(carrier, ex));
+		this.errors.handle(carrier, record, new MessagingException(carrier, ex));
 		position.handled(record.sequenceNumber(), ShardPosition.ALL);
 	}
 
@@ -149,12 +159,13 @@ final class DeaggregatingChannel implements MessageChannel {
 		ShardPosition position;
 		UserRecordBatches.Batch batch;
 		try {
-			shard = Shard.of(carrier, line.headers());
+			shard = Shard.of(carrier, this.line.headers());
 			position = positionOf(shard);
-			batch = batches.of(carrier, records, deaggregators.forShard(shard.stream(), shard.id()), position);
+			batch = this.batches.of(carrier, records, this.deaggregators.forShard(shard.stream(), shard.id()),
+					position);
 		}
 		catch (RuntimeException ex) {
-			errors.handle(carrier, records, new MessagingException(carrier, ex));
+			this.errors.handle(carrier, records, new MessagingException(carrier, ex));
 			return;
 		}
 		if (batch.skipped() > 0) {
@@ -167,15 +178,19 @@ final class DeaggregatingChannel implements MessageChannel {
 		}
 	}
 
-	/** The shard's position, once it has adopted what a previous owner saved. */
+	/**
+	 * The shard's position, once it has adopted what a previous owner saved.
+	 * @param shard the shard
+	 * @return the shard's position, once it has adopted what a previous owner saved
+	 */
 	private ShardPosition positionOf(Shard shard) {
-		ShardPosition position = positions.of(shard.stream(), shard.id());
+		ShardPosition position = this.positions.of(shard.stream(), shard.id());
 		position.resume();
 		return position;
 	}
 
 	private void skipped(int count, Shard shard) {
-		positions.skipped(count);
+		this.positions.skipped(count);
 		if (logger.isDebugEnabled()) {
 			logger.debug("Skipped " + count + " user records already handled, read again from shard " + shard.id()
 					+ " of stream " + shard.stream());
@@ -185,15 +200,18 @@ final class DeaggregatingChannel implements MessageChannel {
 	/**
 	 * Returns when the message was handled, by the function or by an error handler;
 	 * throws when it failed and nothing handled the failure.
+	 * @param message the message
+	 * @param rawRecord the raw record
+	 * @param timeout the timeout
 	 */
 	private void deliver(Message<?> message, Object rawRecord, long timeout) {
 		try {
-			if (!bindingChannel.send(message, timeout)) {
+			if (!this.bindingChannel.send(message, timeout)) {
 				throw new MessageDeliveryException(message, "The binding channel did not accept the message");
 			}
 		}
 		catch (RuntimeException ex) {
-			errors.handle(message, rawRecord, ex);
+			this.errors.handle(message, rawRecord, ex);
 		}
 	}
 

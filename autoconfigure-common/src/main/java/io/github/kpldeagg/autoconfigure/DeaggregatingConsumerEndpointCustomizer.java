@@ -2,6 +2,7 @@ package io.github.kpldeagg.autoconfigure;
 
 import io.github.kpldeagg.autoconfigure.BinderLine.ConsumerBinding;
 import org.jspecify.annotations.Nullable;
+
 import org.springframework.cloud.stream.binder.AbstractMessageChannelBinder;
 import org.springframework.cloud.stream.config.ConsumerEndpointCustomizer;
 import org.springframework.integration.core.MessageProducer;
@@ -17,6 +18,8 @@ import org.springframework.util.StringUtils;
  * after it has set the adapter's output channel (the binding channel) and before it
  * starts the adapter; this one first applies the customizer the binder had (the user's),
  * then puts a deaggregating channel between the adapter and the binding channel.
+ *
+ * @author The kpl-deagg maintainers
  */
 final class DeaggregatingConsumerEndpointCustomizer implements ConsumerEndpointCustomizer<MessageProducer> {
 
@@ -37,9 +40,14 @@ final class DeaggregatingConsumerEndpointCustomizer implements ConsumerEndpointC
 	private final KclStopCheckpoints kclStopCheckpoints;
 
 	/**
+	 * Creates the customizer of one Kinesis binder's consumer endpoints.
 	 * @param binderCustomizer the customizer the binder had before, applied first
 	 * @param binder the Kinesis binder whose bindings these are
 	 * @param kclStopCheckpoints where KCL-mode bindings register to checkpoint at stop
+	 * @param properties the properties
+	 * @param listeners the listeners
+	 * @param bindings the bindings
+	 * @param line the line
 	 */
 	DeaggregatingConsumerEndpointCustomizer(ConsumerEndpointCustomizer<MessageProducer> binderCustomizer,
 			KplDeaggregationProperties properties, DeaggregationListeners listeners, DeaggregatingBindings bindings,
@@ -56,34 +64,38 @@ final class DeaggregatingConsumerEndpointCustomizer implements ConsumerEndpointC
 
 	@Override
 	public void configure(MessageProducer endpoint, String destinationName, String group) {
-		binderCustomizer.configure(endpoint, destinationName, group);
+		this.binderCustomizer.configure(endpoint, destinationName, group);
 		MessageChannel bindingChannel = endpoint.getOutputChannel();
 		// The binder names each binding channel after its binding; the
 		// destination can be shared.
-		String bindingName = bindingChannel instanceof NamedComponent named && named.getComponentName() != null
+		String bindingName = (bindingChannel instanceof NamedComponent named && named.getComponentName() != null)
 				? named.getComponentName() : destinationName;
-		BindingSettings settings = properties.settingsFor(bindingName);
-		ConsumerBinding consumerBinding = line.consumerBinding(binder, bindingName);
+		BindingSettings settings = this.properties.settingsFor(bindingName);
+		ConsumerBinding consumerBinding = this.line.consumerBinding(this.binder, bindingName);
 		if (!settings.enabled()) {
-			bindings.bound(bindingName, DeaggregatingBindings.Mode.DISABLED);
+			this.bindings.bound(bindingName, DeaggregatingBindings.Mode.DISABLED);
 		}
 		else if (consumerBinding.dynamoDbStreams()) {
-			bindings.bound(bindingName, DeaggregatingBindings.Mode.DYNAMODB_STREAMS);
+			this.bindings.bound(bindingName, DeaggregatingBindings.Mode.DYNAMODB_STREAMS);
 		}
-		else if (line.pollingAdapterType().isInstance(endpoint)) {
+		else if (this.line.pollingAdapterType().isInstance(endpoint)) {
 			deaggregate((MessageProducerSupport) endpoint, required(bindingChannel, bindingName), bindingName, group,
 					settings, consumerBinding);
-			bindings.bound(bindingName, DeaggregatingBindings.Mode.DEAGGREGATED);
+			this.bindings.bound(bindingName, DeaggregatingBindings.Mode.DEAGGREGATED);
 		}
-		else if (line.kclAdapterType().isInstance(endpoint)) {
+		else if (this.line.kclAdapterType().isInstance(endpoint)) {
 			endpoint.setOutputChannel(kclUserRecords((MessageProducerSupport) endpoint,
 					required(bindingChannel, bindingName), bindingName, consumerBinding));
-			bindings.bound(bindingName, DeaggregatingBindings.Mode.KCL);
+			this.bindings.bound(bindingName, DeaggregatingBindings.Mode.KCL);
 		}
 	}
 
 	/**
 	 * The binding channel the binder set as the endpoint's output before customizing it.
+	 * @param bindingChannel the binding channel
+	 * @param bindingName the binding name
+	 * @return the binding channel the binder set as the endpoint's output before
+	 * customizing it
 	 */
 	private static MessageChannel required(@Nullable MessageChannel bindingChannel, String bindingName) {
 		if (bindingChannel == null) {
@@ -106,17 +118,22 @@ final class DeaggregatingConsumerEndpointCustomizer implements ConsumerEndpointC
 		// An anonymous group's checkpoints are its own: no one resumes from them.
 		ConcurrentMetadataStore checkpointStore = BinderInternals.checkpointStore(adapter);
 		ShardPositions positions = new ShardPositions(StringUtils.hasText(group) ? checkpointStore : null,
-				settings.positionSaveInterval(), listeners.skipped(bindingName));
-		line.checkpointStore(adapter, positions.following(checkpointStore));
+				settings.positionSaveInterval(), this.listeners.skipped(bindingName));
+		this.line.checkpointStore(adapter, positions.following(checkpointStore));
 		adapter.setOutputChannel(new DeaggregatingChannel(bindingChannel, errorChannel,
-				new ShardDeaggregators(settings, listeners.forBinding(bindingName), shardHashKeyRanges), positions,
-				new UserRecordMessages(line.headers(), embeddedHeadersMapper), line));
+				new ShardDeaggregators(settings, this.listeners.forBinding(bindingName), this.shardHashKeyRanges),
+				positions, new UserRecordMessages(this.line.headers(), embeddedHeadersMapper), this.line));
 	}
 
 	/**
 	 * Takes checkpoints and failures over from the KCL adapter: checkpoints carry the
 	 * user records' sub-sequence numbers ({@link KclCheckpoints}). See
 	 * docs/upstream/kcl-adapter-checkpoints.md.
+	 * @param adapter the adapter
+	 * @param bindingChannel the binding channel
+	 * @param bindingName the binding name
+	 * @param consumerBinding the consumer binding
+	 * @return the channel that takes checkpoints and failures over from the KCL adapter
 	 */
 	private KclUserRecordChannel kclUserRecords(MessageProducerSupport adapter, MessageChannel bindingChannel,
 			String bindingName, ConsumerBinding consumerBinding) {
@@ -128,9 +145,9 @@ final class DeaggregatingConsumerEndpointCustomizer implements ConsumerEndpointC
 		KclCheckpoints checkpoints = new KclCheckpoints(bindingName,
 				KclCheckpoints.Mode.of(BinderInternals.kclCheckpointMode(adapter)),
 				BinderInternals.kclCheckpointsInterval(adapter), System::currentTimeMillis);
-		kclStopCheckpoints.register(checkpoints);
-		line.checkpointManually(adapter);
-		return new KclUserRecordChannel(bindingChannel, takeErrorChannel(adapter), checkpoints, line);
+		this.kclStopCheckpoints.register(checkpoints);
+		this.line.checkpointManually(adapter);
+		return new KclUserRecordChannel(bindingChannel, takeErrorChannel(adapter), checkpoints, this.line);
 	}
 
 	/**
@@ -140,6 +157,7 @@ final class DeaggregatingConsumerEndpointCustomizer implements ConsumerEndpointC
 	 * @param bound whether the adapter binds the source record
 	 * @param need what deaggregation does with it
 	 * @param disabledMeans what switching deaggregation off for the binding does instead
+	 * @param bindingName the binding name
 	 */
 	private static void requireSourceRecords(boolean bound, String bindingName, String need, String disabledMeans) {
 		if (!bound) {
@@ -153,6 +171,8 @@ final class DeaggregatingConsumerEndpointCustomizer implements ConsumerEndpointC
 	/**
 	 * The binding's error channel, taken over from the adapter: the channel routes each
 	 * user record's failure itself, where the adapter would route the whole record again.
+	 * @param adapter the adapter
+	 * @return the adapter's error channel, null when it had none
 	 */
 	// Spring Integration 7 declares setErrorChannel's parameter non-null; null is what
 	// switches the adapter's own error routing off.

@@ -1,6 +1,10 @@
 package io.github.kpldeagg.autoconfigure;
 
-/** The Kinesis binder on the class path is not one whose internals the starter knows. */
+/**
+ * The Kinesis binder on the class path is not one whose internals the starter knows.
+ *
+ * @author The kpl-deagg maintainers
+ */
 class IncompatibleKinesisBinderException extends IllegalStateException {
 
 	private static final long serialVersionUID = 1L;
@@ -14,7 +18,7 @@ class IncompatibleKinesisBinderException extends IllegalStateException {
 	}
 
 	String supportedBinder() {
-		return supportedBinder;
+		return this.supportedBinder;
 	}
 
 }

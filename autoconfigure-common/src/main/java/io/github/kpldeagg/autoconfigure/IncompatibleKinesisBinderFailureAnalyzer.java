@@ -6,6 +6,8 @@ import org.springframework.boot.diagnostics.FailureAnalysis;
 /**
  * Tells, in Spring Boot's start-up failure report, which binder versions the starter
  * supports.
+ *
+ * @author The kpl-deagg maintainers
  */
 class IncompatibleKinesisBinderFailureAnalyzer extends AbstractFailureAnalyzer<IncompatibleKinesisBinderException> {
 

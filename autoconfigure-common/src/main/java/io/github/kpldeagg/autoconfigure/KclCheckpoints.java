@@ -4,6 +4,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
+
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
@@ -40,6 +41,8 @@ import software.amazon.kinesis.retrieval.kpl.ExtendedSequenceNumber;
  * reads on from the failed user record.
  * <p>
  * See docs/upstream/kcl-adapter-checkpoints.md.
+ *
+ * @author The kpl-deagg maintainers
  */
 final class KclCheckpoints {
 
@@ -58,9 +61,11 @@ final class KclCheckpoints {
 	private volatile boolean stopping;
 
 	/**
+	 * Creates the checkpoints of one binding in its checkpoint mode.
 	 * @param mode the checkpoint mode the binding's adapter had
 	 * @param intervalMillis the binding's checkpoint interval (periodic mode)
 	 * @param clock the current time in milliseconds
+	 * @param bindingName the binding name
 	 */
 	KclCheckpoints(String bindingName, Mode mode, long intervalMillis, LongSupplier clock) {
 		this.bindingName = bindingName;
@@ -70,16 +75,21 @@ final class KclCheckpoints {
 	}
 
 	Mode mode() {
-		return mode;
+		return this.mode;
 	}
 
 	/**
 	 * The shard a message came from, with the checkpointer KCL gave its record processor.
 	 * A shard that KCL gave out again, with a new checkpointer, starts afresh: KCL reads
 	 * it again from its checkpoint.
+	 * @param stream the stream
+	 * @param shardId the shard id
+	 * @param checkpointer the checkpointer
+	 * @return the shard a message came from, with the checkpointer KCL gave its record
+	 * processor
 	 */
 	Shard shard(@Nullable String stream, String shardId, ShardRecordProcessorCheckpointer checkpointer) {
-		return shards.compute(new ShardKey(stream, shardId), (key,
+		return this.shards.compute(new ShardKey(stream, shardId), (key,
 				shard) -> (shard != null && shard.checkpointer == checkpointer) ? shard : new Shard(key, checkpointer));
 	}
 
@@ -88,13 +98,13 @@ final class KclCheckpoints {
 	 * from now on each user record at once.
 	 */
 	void stopping() {
-		stopping = true;
-		shards.values().forEach(Shard::checkpointPending);
+		this.stopping = true;
+		this.shards.values().forEach(Shard::checkpointPending);
 	}
 
 	/** The application starts (again): checkpoints as the mode says. */
 	void started() {
-		stopping = false;
+		this.stopping = false;
 	}
 
 	/** The binder's checkpoint modes, named alike on both lines. */
@@ -112,7 +122,7 @@ final class KclCheckpoints {
 
 		@Override
 		public String toString() {
-			return (stream != null) ? stream + "/" + shardId : shardId;
+			return (this.stream != null) ? this.stream + "/" + this.shardId : this.shardId;
 		}
 
 	}
@@ -153,38 +163,44 @@ final class KclCheckpoints {
 		/**
 		 * The last user record KCL handed over, so far: that of the batch being
 		 * processed.
+		 * @return the last user record KCL handed over, so far
 		 */
 		ExtendedSequenceNumber handedOver() {
-			return checkpointer.largestPermittedCheckpointValue();
+			return this.checkpointer.largestPermittedCheckpointValue();
 		}
 
 		/**
 		 * Whether a failure stopped the shard, so that its records are not to be
 		 * delivered.
+		 * @return whether a failure stopped the shard, so that its records are not to be
+		 * delivered
 		 */
 		synchronized boolean isStopped() {
-			if (stopped) {
+			if (this.stopped) {
 				holdCheckpointsBack();
 			}
-			return stopped;
+			return this.stopped;
 		}
 
 		/**
 		 * A user record, or a batch ending with it, was handled (or its failure was):
 		 * checkpoints as the mode says.
+		 * @param userRecord the user record
 		 */
 		synchronized void handled(ExtendedSequenceNumber userRecord) {
-			handled = userRecord;
-			if (mode == Mode.MANUAL) {
+			this.handled = userRecord;
+			if (KclCheckpoints.this.mode == Mode.MANUAL) {
 				return;
 			}
-			pending = userRecord;
-			long now = clock.getAsLong();
-			if (mode == Mode.PERIODIC && now > nextPeriodicCheckpointMillis) {
-				nextPeriodicCheckpointMillis = now + intervalMillis;
+			this.pending = userRecord;
+			long now = KclCheckpoints.this.clock.getAsLong();
+			if (KclCheckpoints.this.mode == Mode.PERIODIC && now > this.nextPeriodicCheckpointMillis) {
+				this.nextPeriodicCheckpointMillis = now + KclCheckpoints.this.intervalMillis;
 				checkpointPending();
 			}
-			else if (mode == Mode.RECORD || (mode == Mode.BATCH && userRecord.equals(handedOver())) || stopping) {
+			else if (KclCheckpoints.this.mode == Mode.RECORD
+					|| (KclCheckpoints.this.mode == Mode.BATCH && userRecord.equals(handedOver()))
+					|| KclCheckpoints.this.stopping) {
 				checkpointPending();
 			}
 		}
@@ -195,13 +211,15 @@ final class KclCheckpoints {
 		 */
 		synchronized void failed() {
 			checkpointPending();
-			ExtendedSequenceNumber checkpointed = checkpointer.lastCheckpointValue();
-			stopped = true;
-			stoppedAt = (handled == null || (checkpointed != null && checkpointed.compareTo(handled) > 0))
-					? checkpointed : handled;
+			ExtendedSequenceNumber checkpointed = this.checkpointer.lastCheckpointValue();
+			this.stopped = true;
+			this.stoppedAt = (this.handled == null
+					|| (checkpointed != null && checkpointed.compareTo(this.handled) > 0)) ? checkpointed
+							: this.handled;
 			holdCheckpointsBack();
-			logger.warn("KPL deaggregation on Kinesis binding " + bindingName + ": a failure in shard " + key
-					+ " was not handled, so the shard stops there, with no checkpoint past " + stoppedAt
+			logger.warn("KPL deaggregation on Kinesis binding " + KclCheckpoints.this.bindingName
+					+ ": a failure in shard " + this.key
+					+ " was not handled, so the shard stops there, with no checkpoint past " + this.stoppedAt
 					+ ": its later records are not delivered until KCL gives the shard out again (a restart, or"
 					+ " another instance taking its lease), which reads on from the failed user record. An error"
 					+ " handler on the binding (error-handler-definition) would take such failures.");
@@ -210,14 +228,21 @@ final class KclCheckpoints {
 		/**
 		 * The checkpointer a message of the user record (or batch ending with it) carries
 		 * in manual mode.
+		 * @param userRecord the user record
+		 * @return the checkpointer a message of the user record (or batch ending with it)
+		 * carries in manual mode
 		 */
 		RecordProcessorCheckpointer userCheckpointer(ExtendedSequenceNumber userRecord) {
-			return new KclUserRecordCheckpointer(checkpointer, userRecord, this::allows);
+			return new KclUserRecordCheckpointer(this.checkpointer, userRecord, this::allows);
 		}
 
-		/** Whether a checkpoint may go as far: not past the failure that stopped it. */
+		/**
+		 * Whether a checkpoint may go as far: not past the failure that stopped it.
+		 * @param checkpoint the checkpoint
+		 * @return whether a checkpoint may go as far
+		 */
 		private synchronized boolean allows(ExtendedSequenceNumber checkpoint) {
-			return !stopped || (stoppedAt != null && checkpoint.compareTo(stoppedAt) <= 0);
+			return !this.stopped || (this.stoppedAt != null && checkpoint.compareTo(this.stoppedAt) <= 0);
 		}
 
 		/**
@@ -226,30 +251,29 @@ final class KclCheckpoints {
 		 * it cannot pass the failure.
 		 */
 		private void holdCheckpointsBack() {
-			if (stoppedAt != null) {
-				checkpointer.largestPermittedCheckpointValue(stoppedAt);
+			if (this.stoppedAt != null) {
+				this.checkpointer.largestPermittedCheckpointValue(this.stoppedAt);
 			}
 		}
 
 		private synchronized void checkpointPending() {
-			ExtendedSequenceNumber userRecord = pending;
+			ExtendedSequenceNumber userRecord = this.pending;
 			if (userRecord == null) {
 				return;
 			}
 			try {
-				checkpointer.checkpoint(userRecord.sequenceNumber(), userRecord.subSequenceNumber());
-				pending = null;
+				this.checkpointer.checkpoint(userRecord.sequenceNumber(), userRecord.subSequenceNumber());
+				this.pending = null;
 			}
 			catch (ShutdownException | ThrottlingException ex) {
 				// As the adapter: the lease is gone (its next owner reads on from the
 				// last checkpoint), or the next checkpoint will do.
-				logger.info("Kinesis binding " + bindingName + ", shard " + key + ": no checkpoint at " + userRecord
-						+ " (" + ex + ")");
+				logger.info("Kinesis binding " + KclCheckpoints.this.bindingName + ", shard " + this.key
+						+ ": no checkpoint at " + userRecord + " (" + ex + ")");
 			}
 			catch (KinesisClientLibException | KinesisClientLibRetryableException | IllegalArgumentException ex) {
-				logger.error(
-						"Kinesis binding " + bindingName + ", shard " + key + ": cannot checkpoint at " + userRecord,
-						ex);
+				logger.error("Kinesis binding " + KclCheckpoints.this.bindingName + ", shard " + this.key
+						+ ": cannot checkpoint at " + userRecord, ex);
 			}
 		}
 

@@ -2,6 +2,7 @@ package io.github.kpldeagg.autoconfigure;
 
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+
 import org.springframework.context.SmartLifecycle;
 
 /**
@@ -9,6 +10,8 @@ import org.springframework.context.SmartLifecycle;
  * checkpoint (batch and periodic checkpoint modes) when the application stops, just
  * before Spring Cloud Stream stops the bindings: KCL would deliver it again after a
  * restart. Until the bindings stop, each user record handled is checkpointed at once.
+ *
+ * @author The kpl-deagg maintainers
  */
 final class KclStopCheckpoints implements SmartLifecycle {
 
@@ -23,24 +26,24 @@ final class KclStopCheckpoints implements SmartLifecycle {
 	private volatile boolean running;
 
 	void register(KclCheckpoints checkpoints) {
-		bindings.add(checkpoints);
+		this.bindings.add(checkpoints);
 	}
 
 	@Override
 	public void start() {
-		running = true;
-		bindings.forEach(KclCheckpoints::started);
+		this.running = true;
+		this.bindings.forEach(KclCheckpoints::started);
 	}
 
 	@Override
 	public void stop() {
-		running = false;
-		bindings.forEach(KclCheckpoints::stopping);
+		this.running = false;
+		this.bindings.forEach(KclCheckpoints::stopping);
 	}
 
 	@Override
 	public boolean isRunning() {
-		return running;
+		return this.running;
 	}
 
 	@Override

@@ -1,18 +1,20 @@
 package io.github.kpldeagg.autoconfigure;
 
-import io.github.kpldeagg.core.KplHeaders;
 import java.util.ArrayList;
 import java.util.List;
+
+import io.github.kpldeagg.core.KplHeaders;
 import org.jspecify.annotations.Nullable;
+import software.amazon.kinesis.checkpoint.ShardRecordProcessorCheckpointer;
+import software.amazon.kinesis.retrieval.KinesisClientRecord;
+import software.amazon.kinesis.retrieval.kpl.ExtendedSequenceNumber;
+
 import org.springframework.integration.IntegrationMessageHeaderAccessor;
 import org.springframework.integration.support.MessageBuilder;
 import org.springframework.messaging.Message;
 import org.springframework.messaging.MessageChannel;
 import org.springframework.messaging.MessageDeliveryException;
 import org.springframework.messaging.MessageHeaders;
-import software.amazon.kinesis.checkpoint.ShardRecordProcessorCheckpointer;
-import software.amazon.kinesis.retrieval.KinesisClientRecord;
-import software.amazon.kinesis.retrieval.kpl.ExtendedSequenceNumber;
 
 /**
  * The output channel of the binder's KCL adapter ({@code kpl-kcl-enabled}) on a
@@ -25,6 +27,8 @@ import software.amazon.kinesis.retrieval.kpl.ExtendedSequenceNumber;
  * binding's error channel, so as to know whether anything handled a failure: one that
  * nothing handled stops the shard, and reaches the adapter, which logs it. See
  * docs/upstream/kcl-adapter-checkpoints.md.
+ *
+ * @author The kpl-deagg maintainers
  */
 final class KclUserRecordChannel implements MessageChannel {
 
@@ -39,6 +43,7 @@ final class KclUserRecordChannel implements MessageChannel {
 	private final KclCheckpoints checkpoints;
 
 	/**
+	 * Creates the channel between the KCL adapter and the binding.
 	 * @param bindingChannel the binding's input channel
 	 * @param errorChannel the binding's error channel, taken over from the adapter; null
 	 * to throw failures
@@ -81,21 +86,21 @@ final class KclUserRecordChannel implements MessageChannel {
 		// The adapter hands KCL's checkpointer over with every message, as it
 		// checkpoints manually now: in the binding's own manual mode, it goes to the
 		// application as the user record's.
-		if (checkpoints.mode() == KclCheckpoints.Mode.MANUAL) {
-			userRecords.setHeader(binderHeaders.checkpointer(), shard.userCheckpointer(handled));
+		if (this.checkpoints.mode() == KclCheckpoints.Mode.MANUAL) {
+			userRecords.setHeader(this.binderHeaders.checkpointer(), shard.userCheckpointer(handled));
 		}
 		else {
-			userRecords.removeHeader(binderHeaders.checkpointer());
+			userRecords.removeHeader(this.binderHeaders.checkpointer());
 		}
 		Message<?> userRecordMessage = userRecords.build();
 		try {
-			if (!bindingChannel.send(userRecordMessage, timeout)) {
+			if (!this.bindingChannel.send(userRecordMessage, timeout)) {
 				throw new MessageDeliveryException(userRecordMessage, "The binding channel did not accept the message");
 			}
 		}
 		catch (RuntimeException ex) {
 			try {
-				errors.handle(userRecordMessage, rawRecord, ex);
+				this.errors.handle(userRecordMessage, rawRecord, ex);
 			}
 			catch (RuntimeException unhandled) {
 				shard.failed();
@@ -108,13 +113,13 @@ final class KclUserRecordChannel implements MessageChannel {
 
 	private KclCheckpoints.Shard shardOf(Message<?> message) {
 		MessageHeaders messageHeaders = message.getHeaders();
-		String shardId = messageHeaders.get(binderHeaders.shard(), String.class);
+		String shardId = messageHeaders.get(this.binderHeaders.shard(), String.class);
 		if (shardId == null || !(messageHeaders
-			.get(binderHeaders.checkpointer()) instanceof ShardRecordProcessorCheckpointer checkpointer)) {
+			.get(this.binderHeaders.checkpointer()) instanceof ShardRecordProcessorCheckpointer checkpointer)) {
 			throw new IllegalStateException("A message of the KCL adapter without its shard and KCL's checkpointer: "
 					+ message + " (did a consumer endpoint customizer change the adapter's checkpoint mode?)");
 		}
-		return checkpoints.shard(messageHeaders.get(binderHeaders.receivedStream(), String.class), shardId,
+		return this.checkpoints.shard(messageHeaders.get(this.binderHeaders.receivedStream(), String.class), shardId,
 				checkpointer);
 	}
 
@@ -147,17 +152,19 @@ final class KclUserRecordChannel implements MessageChannel {
 	}
 
 	private <T> MessageBuilder<T> withHeaders(MessageBuilder<T> builder, KinesisClientRecord record) {
-		return headers.write(builder, record.partitionKey(), record.explicitHashKey(), record.sequenceNumber(),
+		return this.headers.write(builder, record.partitionKey(), record.explicitHashKey(), record.sequenceNumber(),
 				record.subSequenceNumber(), record.aggregated());
 	}
 
 	/**
 	 * A batch's KCL records, as the adapter puts them on an error message: the elements'
 	 * own where they carry them.
+	 * @param batch the batch
+	 * @return a batch's KCL records, as the adapter puts them on an error message
 	 */
 	private static List<?> kclRecords(List<?> batch) {
 		return batch.stream()
-			.map(element -> (element instanceof Message<?> message && message.getHeaders()
+			.map((element) -> (element instanceof Message<?> message && message.getHeaders()
 				.get(IntegrationMessageHeaderAccessor.SOURCE_DATA) instanceof KinesisClientRecord record) ? record
 						: element)
 			.toList();

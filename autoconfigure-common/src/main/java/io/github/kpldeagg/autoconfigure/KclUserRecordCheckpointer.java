@@ -1,10 +1,11 @@
 package io.github.kpldeagg.autoconfigure;
 
 import java.util.function.Predicate;
+
 import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.kinesis.model.Record;
-import software.amazon.kinesis.exceptions.KinesisClientLibDependencyException;
 import software.amazon.kinesis.exceptions.InvalidStateException;
+import software.amazon.kinesis.exceptions.KinesisClientLibDependencyException;
 import software.amazon.kinesis.exceptions.ShutdownException;
 import software.amazon.kinesis.exceptions.ThrottlingException;
 import software.amazon.kinesis.processor.Checkpointer;
@@ -21,6 +22,8 @@ import software.amazon.kinesis.retrieval.kpl.ExtendedSequenceNumber;
  * pass a failure that stopped the shard ({@link KclCheckpoints}): such a checkpoint
  * throws {@link IllegalArgumentException}, as KCL's does for a position it may not
  * checkpoint.
+ *
+ * @author The kpl-deagg maintainers
  */
 final class KclUserRecordCheckpointer implements RecordProcessorCheckpointer {
 
@@ -31,6 +34,7 @@ final class KclUserRecordCheckpointer implements RecordProcessorCheckpointer {
 	private final Predicate<ExtendedSequenceNumber> allowed;
 
 	/**
+	 * Creates the checkpointer of one user record.
 	 * @param kcl the checkpointer KCL gave the shard's record processor
 	 * @param userRecord the message's user record, or a batch's last
 	 * @param allowed whether a checkpoint may go as far
@@ -45,7 +49,7 @@ final class KclUserRecordCheckpointer implements RecordProcessorCheckpointer {
 	@Override
 	public void checkpoint()
 			throws KinesisClientLibDependencyException, InvalidStateException, ThrottlingException, ShutdownException {
-		checkpoint(userRecord);
+		checkpoint(this.userRecord);
 	}
 
 	@Override
@@ -69,13 +73,13 @@ final class KclUserRecordCheckpointer implements RecordProcessorCheckpointer {
 	@Override
 	public PreparedCheckpointer prepareCheckpoint()
 			throws KinesisClientLibDependencyException, InvalidStateException, ThrottlingException, ShutdownException {
-		return prepareCheckpoint(userRecord, null);
+		return prepareCheckpoint(this.userRecord, null);
 	}
 
 	@Override
 	public PreparedCheckpointer prepareCheckpoint(byte[] applicationState)
 			throws KinesisClientLibDependencyException, InvalidStateException, ThrottlingException, ShutdownException {
-		return prepareCheckpoint(userRecord, applicationState);
+		return prepareCheckpoint(this.userRecord, applicationState);
 	}
 
 	@Override
@@ -117,31 +121,33 @@ final class KclUserRecordCheckpointer implements RecordProcessorCheckpointer {
 
 	@Override
 	public Checkpointer checkpointer() {
-		return kcl.checkpointer();
+		return this.kcl.checkpointer();
 	}
 
 	/**
 	 * A sequence number alone: the message's user record's if it is that, else the
 	 * Kinesis record's start, as KCL takes it.
+	 * @param sequenceNumber the sequence number
+	 * @return a sequence number alone
 	 */
 	private ExtendedSequenceNumber at(String sequenceNumber) {
-		return sequenceNumber.equals(userRecord.sequenceNumber()) ? userRecord
+		return sequenceNumber.equals(this.userRecord.sequenceNumber()) ? this.userRecord
 				: new ExtendedSequenceNumber(sequenceNumber);
 	}
 
 	private void checkpoint(ExtendedSequenceNumber position)
 			throws KinesisClientLibDependencyException, InvalidStateException, ThrottlingException, ShutdownException {
-		kcl.checkpoint(allowed(position).sequenceNumber(), position.subSequenceNumber());
+		this.kcl.checkpoint(allowed(position).sequenceNumber(), position.subSequenceNumber());
 	}
 
 	private PreparedCheckpointer prepareCheckpoint(ExtendedSequenceNumber position, byte @Nullable [] applicationState)
 			throws KinesisClientLibDependencyException, InvalidStateException, ThrottlingException, ShutdownException {
-		return kcl.prepareCheckpoint(allowed(position).sequenceNumber(), position.subSequenceNumber(),
+		return this.kcl.prepareCheckpoint(allowed(position).sequenceNumber(), position.subSequenceNumber(),
 				applicationState);
 	}
 
 	private ExtendedSequenceNumber allowed(ExtendedSequenceNumber position) {
-		if (!allowed.test(position)) {
+		if (!this.allowed.test(position)) {
 			throw new IllegalArgumentException("Could not checkpoint at " + position
 					+ ": a failure that nothing handled stopped the shard before it");
 		}

@@ -1,6 +1,7 @@
 package io.github.kpldeagg.autoconfigure;
 
 import io.micrometer.core.instrument.MeterRegistry;
+
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -16,6 +17,8 @@ import org.springframework.context.annotation.Primary;
  * auto-configuration, which supplies the {@link BinderLine} as a bean. The hints for what
  * it reaches by name or reflection come with it: what this class imports and what the
  * line's auto-configuration imports for {@link BinderInternals}.
+ *
+ * @author The kpl-deagg maintainers
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(KplDeaggregationProperties.class)
@@ -40,6 +43,14 @@ public class KplDeaggregationConfiguration {
 	 * ones itself, so an application's own {@link BinderCustomizer} must not be primary
 	 * too. Created when the application starts, which is when an unsupported binder
 	 * version should fail.
+	 * @param properties the properties
+	 * @param listeners the listeners
+	 * @param bindings the bindings
+	 * @param kplBinderLine the kpl binder line
+	 * @param binderCustomizers the binder customizers
+	 * @param kclStopCheckpoints the kcl stop checkpoints
+	 * @return the customizer, primary because Spring Cloud Stream applies only a unique
+	 * one
 	 */
 	@Bean
 	@Primary

@@ -1,14 +1,18 @@
 package io.github.kpldeagg.autoconfigure;
 
-import io.github.kpldeagg.core.CorruptAggregatePolicy;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+
+import io.github.kpldeagg.core.CorruptAggregatePolicy;
 import org.jspecify.annotations.Nullable;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * KPL deaggregation on the consumer bindings of the Spring Cloud Stream Kinesis binder.
+ *
+ * @author The kpl-deagg maintainers
  */
 @ConfigurationProperties("kpl.deaggregation")
 public class KplDeaggregationProperties {
@@ -52,10 +56,11 @@ public class KplDeaggregationProperties {
 	private Map<String, Binding> bindings = new LinkedHashMap<>();
 
 	/**
-	 * {@return whether the starter is on; {@code true} by default}
+	 * Returns whether the starter is on; {@code true} by default.
+	 * @return whether the starter is on; {@code true} by default
 	 */
 	public boolean isEnabled() {
-		return enabled;
+		return this.enabled;
 	}
 
 	/**
@@ -68,11 +73,13 @@ public class KplDeaggregationProperties {
 	}
 
 	/**
-	 * {@return the policy for corrupt aggregates of bindings that set none;
-	 * {@code PASS_THROUGH} by default}
+	 * Returns the policy for corrupt aggregates of bindings that set none;
+	 * {@code PASS_THROUGH} by default.
+	 * @return the policy for corrupt aggregates of bindings that set none;
+	 * {@code PASS_THROUGH} by default
 	 */
 	public CorruptAggregatePolicy getCorruptAggregatePolicy() {
-		return corruptAggregatePolicy;
+		return this.corruptAggregatePolicy;
 	}
 
 	/**
@@ -84,11 +91,13 @@ public class KplDeaggregationProperties {
 	}
 
 	/**
-	 * {@return whether bindings that set nothing else drop user records outside their
-	 * shard's hash-key range; {@code false} by default}
+	 * Returns whether bindings that set nothing else drop user records outside their
+	 * shard's hash-key range; {@code false} by default.
+	 * @return whether bindings that set nothing else drop user records outside their
+	 * shard's hash-key range; {@code false} by default
 	 */
 	public boolean isShardFilter() {
-		return shardFilter;
+		return this.shardFilter;
 	}
 
 	/**
@@ -101,11 +110,13 @@ public class KplDeaggregationProperties {
 	}
 
 	/**
-	 * {@return at most how often bindings that set none save each shard's position; null
-	 * (the default) for only on manual checkpoints}
+	 * Returns at most how often bindings that set none save each shard's position; null
+	 * (the default) for only on manual checkpoints.
+	 * @return at most how often bindings that set none save each shard's position; null
+	 * (the default) for only on manual checkpoints
 	 */
 	public @Nullable Duration getPositionSaveInterval() {
-		return positionSaveInterval;
+		return this.positionSaveInterval;
 	}
 
 	/**
@@ -117,10 +128,11 @@ public class KplDeaggregationProperties {
 	}
 
 	/**
-	 * {@return the per-binding settings by binding name; mutable, for the binder}
+	 * Returns the per-binding settings by binding name; mutable, for the binder.
+	 * @return the per-binding settings by binding name; mutable, for the binder
 	 */
 	public Map<String, Binding> getBindings() {
-		return bindings;
+		return this.bindings;
 	}
 
 	/**
@@ -133,14 +145,18 @@ public class KplDeaggregationProperties {
 
 	/**
 	 * The settings of one binding, with the global values where the binding sets none.
+	 * @param bindingName the binding name
+	 * @return the settings of one binding, with the global values where the binding sets
+	 * none
 	 */
 	BindingSettings settingsFor(String bindingName) {
-		Binding binding = bindings.getOrDefault(bindingName, new Binding());
+		Binding binding = this.bindings.getOrDefault(bindingName, new Binding());
 		return new BindingSettings(bindingName, binding.isEnabled(),
-				binding.getCorruptAggregatePolicy() != null ? binding.getCorruptAggregatePolicy()
-						: corruptAggregatePolicy,
-				binding.getShardFilter() != null ? binding.getShardFilter() : shardFilter,
-				binding.getPositionSaveInterval() != null ? binding.getPositionSaveInterval() : positionSaveInterval);
+				(binding.getCorruptAggregatePolicy() != null) ? binding.getCorruptAggregatePolicy()
+						: this.corruptAggregatePolicy,
+				(binding.getShardFilter() != null) ? binding.getShardFilter() : this.shardFilter,
+				(binding.getPositionSaveInterval() != null) ? binding.getPositionSaveInterval()
+						: this.positionSaveInterval);
 	}
 
 	/** Settings of one consumer binding. */
@@ -168,11 +184,13 @@ public class KplDeaggregationProperties {
 		private @Nullable Duration positionSaveInterval;
 
 		/**
-		 * {@return whether this binding deaggregates; {@code true} by default, and
-		 * nothing when the starter is off}
+		 * Returns whether this binding deaggregates; {@code true} by default, and nothing
+		 * when the starter is off.
+		 * @return whether this binding deaggregates; {@code true} by default, and nothing
+		 * when the starter is off
 		 */
 		public boolean isEnabled() {
-			return enabled;
+			return this.enabled;
 		}
 
 		/**
@@ -185,10 +203,11 @@ public class KplDeaggregationProperties {
 		}
 
 		/**
-		 * {@return this binding's corrupt-aggregate policy; null for the global one}
+		 * Returns this binding's corrupt-aggregate policy; null for the global one.
+		 * @return this binding's corrupt-aggregate policy; null for the global one
 		 */
 		public @Nullable CorruptAggregatePolicy getCorruptAggregatePolicy() {
-			return corruptAggregatePolicy;
+			return this.corruptAggregatePolicy;
 		}
 
 		/**
@@ -200,11 +219,13 @@ public class KplDeaggregationProperties {
 		}
 
 		/**
-		 * {@return whether this binding filters by hash-key range; null for the global
-		 * switch}
+		 * Returns whether this binding filters by hash-key range; null for the global
+		 * switch.
+		 * @return whether this binding filters by hash-key range; null for the global
+		 * switch
 		 */
 		public @Nullable Boolean getShardFilter() {
-			return shardFilter;
+			return this.shardFilter;
 		}
 
 		/**
@@ -216,11 +237,13 @@ public class KplDeaggregationProperties {
 		}
 
 		/**
-		 * {@return at most how often this binding saves each shard's position; null for
-		 * the global interval}
+		 * Returns at most how often this binding saves each shard's position; null for
+		 * the global interval.
+		 * @return at most how often this binding saves each shard's position; null for
+		 * the global interval
 		 */
 		public @Nullable Duration getPositionSaveInterval() {
-			return positionSaveInterval;
+			return this.positionSaveInterval;
 		}
 
 		/**

@@ -1,19 +1,23 @@
 package io.github.kpldeagg.autoconfigure;
 
-import io.github.kpldeagg.producer.BackPressure;
-import io.github.kpldeagg.producer.ProducerConfiguration;
-import io.github.kpldeagg.producer.ProducerMetrics;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.Map;
+
+import io.github.kpldeagg.producer.BackPressure;
+import io.github.kpldeagg.producer.ProducerConfiguration;
+import io.github.kpldeagg.producer.ProducerMetrics;
 import org.jspecify.annotations.Nullable;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.convert.DurationUnit;
 
 /**
  * The auto-configured {@code AggregatingProducer}: its settings, named as the KPL's in
  * kebab case, and which Kinesis producer bindings write through it.
+ *
+ * @author The kpl-deagg maintainers
  */
 @ConfigurationProperties("kpl.producer")
 public class KplProducerProperties {
@@ -95,10 +99,11 @@ public class KplProducerProperties {
 	private BackPressure backPressure = BackPressure.BLOCK;
 
 	/**
-	 * {@return whether the producer is auto-configured; {@code true} by default}
+	 * Returns whether the producer is auto-configured; {@code true} by default.
+	 * @return whether the producer is auto-configured; {@code true} by default
 	 */
 	public boolean isEnabled() {
-		return enabled;
+		return this.enabled;
 	}
 
 	/**
@@ -111,11 +116,13 @@ public class KplProducerProperties {
 	}
 
 	/**
-	 * {@return whether every Kinesis producer binding writes through the producer unless
-	 * its own setting says otherwise; {@code false} by default}
+	 * Returns whether every Kinesis producer binding writes through the producer unless
+	 * its own setting says otherwise; {@code false} by default.
+	 * @return whether every Kinesis producer binding writes through the producer unless
+	 * its own setting says otherwise; {@code false} by default
 	 */
 	public boolean isAllBindings() {
-		return allBindings;
+		return this.allBindings;
 	}
 
 	/**
@@ -127,10 +134,11 @@ public class KplProducerProperties {
 	}
 
 	/**
-	 * {@return the settings of producer bindings, by binding name}
+	 * Returns the settings of producer bindings, by binding name.
+	 * @return the settings of producer bindings, by binding name
 	 */
 	public Map<String, Binding> getBindings() {
-		return bindings;
+		return this.bindings;
 	}
 
 	/**
@@ -142,10 +150,11 @@ public class KplProducerProperties {
 	}
 
 	/**
-	 * {@return {@code AggregationEnabled}}
+	 * Returns {@code AggregationEnabled}.
+	 * @return {@code AggregationEnabled}
 	 */
 	public boolean isAggregationEnabled() {
-		return aggregationEnabled;
+		return this.aggregationEnabled;
 	}
 
 	/**
@@ -157,10 +166,11 @@ public class KplProducerProperties {
 	}
 
 	/**
-	 * {@return {@code AggregationMaxCount}}
+	 * Returns {@code AggregationMaxCount}.
+	 * @return {@code AggregationMaxCount}
 	 */
 	public long getAggregationMaxCount() {
-		return aggregationMaxCount;
+		return this.aggregationMaxCount;
 	}
 
 	/**
@@ -172,10 +182,11 @@ public class KplProducerProperties {
 	}
 
 	/**
-	 * {@return {@code AggregationMaxSize}}
+	 * Returns {@code AggregationMaxSize}.
+	 * @return {@code AggregationMaxSize}
 	 */
 	public int getAggregationMaxSize() {
-		return aggregationMaxSize;
+		return this.aggregationMaxSize;
 	}
 
 	/**
@@ -187,10 +198,11 @@ public class KplProducerProperties {
 	}
 
 	/**
-	 * {@return {@code CollectionMaxCount}}
+	 * Returns {@code CollectionMaxCount}.
+	 * @return {@code CollectionMaxCount}
 	 */
 	public int getCollectionMaxCount() {
-		return collectionMaxCount;
+		return this.collectionMaxCount;
 	}
 
 	/**
@@ -202,10 +214,11 @@ public class KplProducerProperties {
 	}
 
 	/**
-	 * {@return {@code CollectionMaxSize}}
+	 * Returns {@code CollectionMaxSize}.
+	 * @return {@code CollectionMaxSize}
 	 */
 	public int getCollectionMaxSize() {
-		return collectionMaxSize;
+		return this.collectionMaxSize;
 	}
 
 	/**
@@ -217,10 +230,11 @@ public class KplProducerProperties {
 	}
 
 	/**
-	 * {@return the most bytes of one Kinesis record}
+	 * Returns the most bytes of one Kinesis record.
+	 * @return the most bytes of one Kinesis record
 	 */
 	public int getMaxRecordSize() {
-		return maxRecordSize;
+		return this.maxRecordSize;
 	}
 
 	/**
@@ -232,10 +246,11 @@ public class KplProducerProperties {
 	}
 
 	/**
-	 * {@return {@code RecordMaxBufferedTime}}
+	 * Returns {@code RecordMaxBufferedTime}.
+	 * @return {@code RecordMaxBufferedTime}
 	 */
 	public Duration getRecordMaxBufferedTime() {
-		return recordMaxBufferedTime;
+		return this.recordMaxBufferedTime;
 	}
 
 	/**
@@ -247,10 +262,11 @@ public class KplProducerProperties {
 	}
 
 	/**
-	 * {@return {@code RecordTtl}}
+	 * Returns {@code RecordTtl}.
+	 * @return {@code RecordTtl}
 	 */
 	public Duration getRecordTtl() {
-		return recordTtl;
+		return this.recordTtl;
 	}
 
 	/**
@@ -262,10 +278,11 @@ public class KplProducerProperties {
 	}
 
 	/**
-	 * {@return {@code RateLimit}}
+	 * Returns {@code RateLimit}.
+	 * @return {@code RateLimit}
 	 */
 	public int getRateLimit() {
-		return rateLimit;
+		return this.rateLimit;
 	}
 
 	/**
@@ -277,10 +294,11 @@ public class KplProducerProperties {
 	}
 
 	/**
-	 * {@return {@code MaxConnections}}
+	 * Returns {@code MaxConnections}.
+	 * @return {@code MaxConnections}
 	 */
 	public int getMaxConnections() {
-		return maxConnections;
+		return this.maxConnections;
 	}
 
 	/**
@@ -292,10 +310,11 @@ public class KplProducerProperties {
 	}
 
 	/**
-	 * {@return {@code RequestTimeout}}
+	 * Returns {@code RequestTimeout}.
+	 * @return {@code RequestTimeout}
 	 */
 	public Duration getRequestTimeout() {
-		return requestTimeout;
+		return this.requestTimeout;
 	}
 
 	/**
@@ -307,10 +326,11 @@ public class KplProducerProperties {
 	}
 
 	/**
-	 * {@return the bound on outstanding user records}
+	 * Returns the bound on outstanding user records.
+	 * @return the bound on outstanding user records
 	 */
 	public int getMaxOutstandingUserRecords() {
-		return maxOutstandingUserRecords;
+		return this.maxOutstandingUserRecords;
 	}
 
 	/**
@@ -322,10 +342,11 @@ public class KplProducerProperties {
 	}
 
 	/**
-	 * {@return what adding beyond the bound does}
+	 * Returns what adding beyond the bound does.
+	 * @return what adding beyond the bound does
 	 */
 	public BackPressure getBackPressure() {
-		return backPressure;
+		return this.backPressure;
 	}
 
 	/**
@@ -344,19 +365,19 @@ public class KplProducerProperties {
 	 */
 	public ProducerConfiguration configuration(ProducerMetrics metrics) {
 		return ProducerConfiguration.builder()
-			.aggregationEnabled(aggregationEnabled)
-			.aggregationMaxCount(aggregationMaxCount)
-			.aggregationMaxSize(aggregationMaxSize)
-			.collectionMaxCount(collectionMaxCount)
-			.collectionMaxSize(collectionMaxSize)
-			.maxRecordSize(maxRecordSize)
-			.recordMaxBufferedTime(recordMaxBufferedTime)
-			.recordTtl(recordTtl)
-			.rateLimit(rateLimit)
-			.maxConnections(maxConnections)
-			.requestTimeout(requestTimeout)
-			.maxOutstandingUserRecords(maxOutstandingUserRecords)
-			.backPressure(backPressure)
+			.aggregationEnabled(this.aggregationEnabled)
+			.aggregationMaxCount(this.aggregationMaxCount)
+			.aggregationMaxSize(this.aggregationMaxSize)
+			.collectionMaxCount(this.collectionMaxCount)
+			.collectionMaxSize(this.collectionMaxSize)
+			.maxRecordSize(this.maxRecordSize)
+			.recordMaxBufferedTime(this.recordMaxBufferedTime)
+			.recordTtl(this.recordTtl)
+			.rateLimit(this.rateLimit)
+			.maxConnections(this.maxConnections)
+			.requestTimeout(this.requestTimeout)
+			.maxOutstandingUserRecords(this.maxOutstandingUserRecords)
+			.backPressure(this.backPressure)
 			.metrics(metrics)
 			.build();
 	}
@@ -377,11 +398,13 @@ public class KplProducerProperties {
 		private @Nullable String explicitHashKeyExpression;
 
 		/**
-		 * {@return whether the binding writes through the producer; null when
-		 * all-bindings decides}
+		 * Returns whether the binding writes through the producer; null when all-bindings
+		 * decides.
+		 * @return whether the binding writes through the producer; null when all-bindings
+		 * decides
 		 */
 		public @Nullable Boolean getEnabled() {
-			return enabled;
+			return this.enabled;
 		}
 
 		/**
@@ -393,15 +416,16 @@ public class KplProducerProperties {
 		}
 
 		/**
-		 * {@return the explicit hash key's expression, or null}
+		 * Returns the explicit hash key's expression, or null.
+		 * @return the explicit hash key's expression, or null
 		 */
 		public @Nullable String getExplicitHashKeyExpression() {
-			return explicitHashKeyExpression;
+			return this.explicitHashKeyExpression;
 		}
 
 		/**
 		 * Sets the explicit hash key's expression.
-		 * @param explicitHashKeyExpression SpEL on the message
+		 * @param explicitHashKeyExpression a SpEL expression on the message
 		 */
 		public void setExplicitHashKeyExpression(@Nullable String explicitHashKeyExpression) {
 			this.explicitHashKeyExpression = explicitHashKeyExpression;

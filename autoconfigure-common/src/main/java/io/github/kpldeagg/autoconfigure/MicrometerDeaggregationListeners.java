@@ -1,11 +1,13 @@
 package io.github.kpldeagg.autoconfigure;
 
+import java.util.function.LongConsumer;
+
 import io.github.kpldeagg.core.CorruptAggregateException;
 import io.github.kpldeagg.core.CorruptAggregatePolicy;
 import io.github.kpldeagg.core.DeaggregationListener;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.util.function.LongConsumer;
+
 import org.springframework.beans.factory.ObjectProvider;
 
 /**
@@ -14,6 +16,8 @@ import org.springframework.beans.factory.ObjectProvider;
  * aggregates, filtered ones included), {@value #PLAIN_RECORDS}, {@value #CORRUPT} (tagged
  * with reason and policy), {@value #FILTERED} and {@value #SKIPPED} (user records read
  * again and not handed out again).
+ *
+ * @author The kpl-deagg maintainers
  */
 final class MicrometerDeaggregationListeners implements DeaggregationListeners {
 
@@ -34,13 +38,13 @@ final class MicrometerDeaggregationListeners implements DeaggregationListeners {
 
 	@Override
 	public DeaggregationListener forBinding(String bindingName) {
-		MeterRegistry registry = meterRegistry.getIfUnique();
-		return registry == null ? DeaggregationListener.NONE : new Counters(registry, bindingName);
+		MeterRegistry registry = this.meterRegistry.getIfUnique();
+		return (registry != null) ? new Counters(registry, bindingName) : DeaggregationListener.NONE;
 	}
 
 	@Override
 	public LongConsumer skipped(String bindingName) {
-		MeterRegistry registry = meterRegistry.getIfUnique();
+		MeterRegistry registry = this.meterRegistry.getIfUnique();
 		if (registry == null) {
 			return DeaggregationListeners.super.skipped(bindingName);
 		}
@@ -73,20 +77,21 @@ final class MicrometerDeaggregationListeners implements DeaggregationListeners {
 
 		@Override
 		public void plainRecord(String sequenceNumber) {
-			plainRecords.increment();
+			this.plainRecords.increment();
 		}
 
 		@Override
 		public void aggregate(String sequenceNumber, int userRecordCount, int filteredCount) {
-			aggregates.increment();
-			userRecords.increment(userRecordCount);
-			filtered.increment(filteredCount);
+			this.aggregates.increment();
+			this.userRecords.increment(userRecordCount);
+			this.filtered.increment(filteredCount);
 		}
 
 		@Override
 		public void corruptAggregate(CorruptAggregateException corruption, CorruptAggregatePolicy policy) {
-			registry
-				.counter(CORRUPT, BINDING, bindingName, "reason", corruption.reason().name(), "policy", policy.name())
+			this.registry
+				.counter(CORRUPT, BINDING, this.bindingName, "reason", corruption.reason().name(), "policy",
+						policy.name())
 				.increment();
 		}
 

@@ -1,6 +1,7 @@
 package io.github.kpldeagg.autoconfigure;
 
 import java.util.function.Predicate;
+
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -12,6 +13,8 @@ import org.jspecify.annotations.Nullable;
  * next owner of the shard; a checkpoint of an earlier Kinesis record goes to the binder;
  * one of a later record, not read yet, is declined. Each {@link BinderLine} wraps it in
  * its binder's checkpointer type.
+ *
+ * @author The kpl-deagg maintainers
  */
 public final class MidAggregateCheckpoint {
 
@@ -36,13 +39,13 @@ public final class MidAggregateCheckpoint {
 	 */
 	public boolean checkpoint(@Nullable String sequenceNumber, Predicate<String> binderCheckpoint) {
 		if (sequenceNumber == null) {
-			return position.checkpoint(aggregateSequenceNumber, subSequenceNumber);
+			return this.position.checkpoint(this.aggregateSequenceNumber, this.subSequenceNumber);
 		}
-		int comparison = SequenceNumbers.compare(sequenceNumber, aggregateSequenceNumber);
+		int comparison = SequenceNumbers.compare(sequenceNumber, this.aggregateSequenceNumber);
 		if (comparison < 0) {
 			return binderCheckpoint.test(sequenceNumber);
 		}
-		return comparison == 0 && position.checkpoint(aggregateSequenceNumber, subSequenceNumber);
+		return comparison == 0 && this.position.checkpoint(this.aggregateSequenceNumber, this.subSequenceNumber);
 	}
 
 }

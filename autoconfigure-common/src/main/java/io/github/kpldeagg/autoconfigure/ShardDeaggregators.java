@@ -1,16 +1,19 @@
 package io.github.kpldeagg.autoconfigure;
 
-import io.github.kpldeagg.core.DeaggregationListener;
-import io.github.kpldeagg.core.Deaggregator;
 import java.math.BigInteger;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+
+import io.github.kpldeagg.core.DeaggregationListener;
+import io.github.kpldeagg.core.Deaggregator;
 import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.kinesis.model.HashKeyRange;
 
 /**
  * The deaggregator of one binding for each shard: one for all shards, or one per shard
  * range when filtering.
+ *
+ * @author The kpl-deagg maintainers
  */
 final class ShardDeaggregators {
 
@@ -25,8 +28,11 @@ final class ShardDeaggregators {
 	private final Map<String, Deaggregator> filteredByShard = new ConcurrentHashMap<>();
 
 	/**
+	 * Creates the deaggregators of one binding.
 	 * @param ranges where shard ranges are looked up; may be null when the settings do
 	 * not filter
+	 * @param settings the settings
+	 * @param listener the listener
 	 */
 	ShardDeaggregators(BindingSettings settings, DeaggregationListener listener, @Nullable ShardHashKeyRanges ranges) {
 		if (settings.shardFilter() && ranges == null) {
@@ -42,18 +48,22 @@ final class ShardDeaggregators {
 	/**
 	 * The deaggregator for records of this stream and shard, as the binder's headers name
 	 * them.
+	 * @param stream the stream
+	 * @param shardId the shard id
+	 * @return the deaggregator for records of this stream and shard, as the binder's
+	 * headers name them
 	 * @throws IllegalStateException if filtering and the binder named no stream or shard
 	 */
 	Deaggregator forShard(@Nullable String stream, @Nullable String shardId) {
 		ShardHashKeyRanges ranges = this.ranges;
-		if (!settings.shardFilter() || ranges == null) {
-			return unfiltered;
+		if (!this.settings.shardFilter() || ranges == null) {
+			return this.unfiltered;
 		}
 		if (stream == null || shardId == null) {
-			throw new IllegalStateException("Binding " + settings.bindingName()
+			throw new IllegalStateException("Binding " + this.settings.bindingName()
 					+ " filters by shard, but a record came without its stream or shard header");
 		}
-		return filteredByShard.computeIfAbsent(stream + '/' + shardId, key -> {
+		return this.filteredByShard.computeIfAbsent(stream + '/' + shardId, (key) -> {
 			HashKeyRange range = ranges.of(stream, shardId);
 			return builder()
 				.hashKeyRange(new BigInteger(range.startingHashKey()), new BigInteger(range.endingHashKey()))
@@ -62,7 +72,9 @@ final class ShardDeaggregators {
 	}
 
 	private Deaggregator.Builder builder() {
-		return Deaggregator.builder().corruptAggregatePolicy(settings.corruptAggregatePolicy()).listener(listener);
+		return Deaggregator.builder()
+			.corruptAggregatePolicy(this.settings.corruptAggregatePolicy())
+			.listener(this.listener);
 	}
 
 }

@@ -3,6 +3,7 @@ package io.github.kpldeagg.autoconfigure;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+
 import software.amazon.awssdk.services.kinesis.KinesisAsyncClient;
 import software.amazon.awssdk.services.kinesis.model.HashKeyRange;
 import software.amazon.awssdk.services.kinesis.model.ListShardsRequest;
@@ -14,6 +15,8 @@ import software.amazon.awssdk.services.kinesis.model.Shard;
  * shard is first seen and cached: a shard's range never changes. A failed lookup is not
  * repeated for a short while, so that a shard consumer retrying its records does not call
  * ListShards on every poll.
+ *
+ * @author The kpl-deagg maintainers
  */
 final class ShardHashKeyRanges {
 
@@ -37,29 +40,29 @@ final class ShardHashKeyRanges {
 	}
 
 	HashKeyRange of(String stream, String shardId) {
-		HashKeyRange range = byStreamAndShard.get(key(stream, shardId));
-		return range != null ? range : lookUp(stream, shardId);
+		HashKeyRange range = this.byStreamAndShard.get(key(stream, shardId));
+		return (range != null) ? range : lookUp(stream, shardId);
 	}
 
 	private HashKeyRange lookUp(String stream, String shardId) {
-		FailedLookup failed = failedLookupsByStream.get(stream);
-		if (failed != null && System.nanoTime() - failed.atNanos() < failedLookupBackOffNanos) {
+		FailedLookup failed = this.failedLookupsByStream.get(stream);
+		if (failed != null && System.nanoTime() - failed.atNanos() < this.failedLookupBackOffNanos) {
 			throw new IllegalStateException(
 					"Hash-key range of shard " + shardId + " unknown: the last ListShards of " + "stream " + stream
-							+ " failed less than " + Duration.ofNanos(failedLookupBackOffNanos) + " ago",
+							+ " failed less than " + Duration.ofNanos(this.failedLookupBackOffNanos) + " ago",
 					failed.cause());
 		}
 		try {
 			listShards(stream);
-			HashKeyRange range = byStreamAndShard.get(key(stream, shardId));
+			HashKeyRange range = this.byStreamAndShard.get(key(stream, shardId));
 			if (range == null) {
 				throw new IllegalStateException("ListShards of stream " + stream + " does not list shard " + shardId);
 			}
-			failedLookupsByStream.remove(stream);
+			this.failedLookupsByStream.remove(stream);
 			return range;
 		}
 		catch (RuntimeException ex) {
-			failedLookupsByStream.put(stream, new FailedLookup(ex, System.nanoTime()));
+			this.failedLookupsByStream.put(stream, new FailedLookup(ex, System.nanoTime()));
 			throw ex;
 		}
 	}
@@ -67,11 +70,11 @@ final class ShardHashKeyRanges {
 	private void listShards(String stream) {
 		ListShardsRequest request = ListShardsRequest.builder().streamName(stream).build();
 		while (request != null) {
-			ListShardsResponse response = kinesis.listShards(request).join();
+			ListShardsResponse response = this.kinesis.listShards(request).join();
 			for (Shard shard : response.shards()) {
-				byStreamAndShard.put(key(stream, shard.shardId()), shard.hashKeyRange());
+				this.byStreamAndShard.put(key(stream, shard.shardId()), shard.hashKeyRange());
 			}
-			request = response.nextToken() == null ? null
+			request = (response.nextToken() == null) ? null
 					: ListShardsRequest.builder().nextToken(response.nextToken()).build();
 		}
 	}

@@ -3,6 +3,7 @@ package io.github.kpldeagg.autoconfigure;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
+
 import org.springframework.integration.metadata.ConcurrentMetadataStore;
 
 /**
@@ -18,6 +19,8 @@ import org.springframework.integration.metadata.ConcurrentMetadataStore;
  * The adapter consumes a shard on one thread at a time, handing it over between tasks
  * with volatile writes; the fields that the checkpoint store's notifications touch from
  * elsewhere are volatile themselves.
+ *
+ * @author The kpl-deagg maintainers
  */
 final class ShardPosition {
 
@@ -58,6 +61,7 @@ final class ShardPosition {
 	private long nextSaveNanos;
 
 	/**
+	 * Creates the position of one shard, before any user record is handled.
 	 * @param store the binder's checkpoint store, where positions are saved and read
 	 * back; null not to save them (an anonymous group, whose checkpoints no one resumes)
 	 * @param saveIntervalNanos at most how often to save the position while user records
@@ -69,8 +73,11 @@ final class ShardPosition {
 	}
 
 	/**
-	 * {@return the sub-sequence number up to which the Kinesis record with this sequence
-	 * number was handled: {@link #NONE}, a sub-sequence number, or {@link #ALL}}
+	 * Returns the sub-sequence number up to which the Kinesis record with this sequence
+	 * number was handled: {@link #NONE}, a sub-sequence number, or {@link #ALL}.
+	 * @param sequenceNumber the sequence number
+	 * @return the sub-sequence number up to which the Kinesis record with this sequence
+	 * number was handled: {@link #NONE}, a sub-sequence number, or {@link #ALL}
 	 */
 	long handledThrough(String sequenceNumber) {
 		String handled = this.sequenceNumber;
@@ -78,18 +85,20 @@ final class ShardPosition {
 			return NONE;
 		}
 		int comparison = SequenceNumbers.compare(sequenceNumber, handled);
-		return (comparison < 0) ? ALL : (comparison == 0) ? subSequenceNumber : NONE;
+		return (comparison < 0) ? ALL : (comparison == 0) ? this.subSequenceNumber : NONE;
 	}
 
 	/**
 	 * Records that a user record was handled, and saves the position if the save interval
 	 * has passed.
+	 * @param sequenceNumber the sequence number
+	 * @param subSequenceNumber the sub sequence number
 	 */
 	void handled(String sequenceNumber, long subSequenceNumber) {
 		this.sequenceNumber = sequenceNumber;
 		this.subSequenceNumber = subSequenceNumber;
-		if (saveIntervalNanos > 0 && System.nanoTime() - nextSaveNanos >= 0) {
-			nextSaveNanos = System.nanoTime() + saveIntervalNanos;
+		if (this.saveIntervalNanos > 0 && System.nanoTime() - this.nextSaveNanos >= 0) {
+			this.nextSaveNanos = System.nanoTime() + this.saveIntervalNanos;
 			saveQuietly();
 		}
 	}
@@ -97,14 +106,16 @@ final class ShardPosition {
 	/**
 	 * A manual checkpoint of a user record inside its aggregate: saves its position for
 	 * the next owner of the shard.
+	 * @param sequenceNumber the sequence number
+	 * @param subSequenceNumber the sub sequence number
 	 * @return whether the position was saved; not in an anonymous group
 	 */
 	boolean checkpoint(String sequenceNumber, long subSequenceNumber) {
 		String key = positionKey();
-		if (store == null || key == null) {
+		if (this.store == null || key == null) {
 			return false;
 		}
-		save(store, key, sequenceNumber, subSequenceNumber);
+		save(this.store, key, sequenceNumber, subSequenceNumber);
 		return true;
 	}
 
@@ -113,37 +124,41 @@ final class ShardPosition {
 	 * binder read its checkpoint without writing one (a consumer's start).
 	 */
 	void resume() {
-		if (!checkpointRead) {
+		if (!this.checkpointRead) {
 			return;
 		}
-		checkpointRead = false;
+		this.checkpointRead = false;
 		String key = positionKey();
-		if (store == null || key == null) {
+		if (this.store == null || key == null) {
 			return;
 		}
-		String saved = store.get(key);
+		String saved = this.store.get(key);
 		if (saved == null) {
 			return;
 		}
 		int separator = saved.indexOf('/');
 		String savedSequence = saved.substring(0, separator);
 		long savedSubSequence = Long.parseLong(saved.substring(separator + 1));
-		String checkpoint = binderCheckpoint;
+		String checkpoint = this.binderCheckpoint;
 		if (checkpoint != null && SequenceNumbers.compare(savedSequence, checkpoint) <= 0) {
-			removeSaved(store, key);
+			removeSaved(this.store, key);
 			return;
 		}
-		savedSequenceNumber = savedSequence;
+		this.savedSequenceNumber = savedSequence;
 		long handledThrough = handledThrough(savedSequence);
 		if (handledThrough == NONE || handledThrough != ALL && handledThrough < savedSubSequence) {
-			logger.debug("Resuming shard " + checkpointKey + " after user record " + saved
+			logger.debug("Resuming shard " + this.checkpointKey + " after user record " + saved
 					+ ", saved by its previous owner");
 			this.sequenceNumber = savedSequence;
 			this.subSequenceNumber = savedSubSequence;
 		}
 	}
 
-	/** The binder read its checkpoint of this shard. */
+	/**
+	 * The binder read its checkpoint of this shard.
+	 * @param checkpointKey the checkpoint key
+	 * @param checkpoint the checkpoint
+	 */
 	void binderCheckpointRead(String checkpointKey, @Nullable String checkpoint) {
 		this.checkpointKey = checkpointKey;
 		this.binderCheckpoint = checkpoint;
@@ -153,21 +168,24 @@ final class ShardPosition {
 	/**
 	 * The binder checkpointed this shard: a saved position that the checkpoint covers is
 	 * removed.
+	 * @param checkpointKey the checkpoint key
+	 * @param checkpoint the checkpoint
 	 */
 	void binderCheckpointWritten(String checkpointKey, String checkpoint) {
 		this.checkpointKey = checkpointKey;
 		this.binderCheckpoint = checkpoint;
 		this.checkpointRead = false;
-		String saved = savedSequenceNumber;
+		String saved = this.savedSequenceNumber;
 		String key = positionKey();
-		if (store != null && key != null && saved != null && SequenceNumbers.compare(saved, checkpoint) <= 0) {
-			removeSaved(store, key);
+		if (this.store != null && key != null && saved != null && SequenceNumbers.compare(saved, checkpoint) <= 0) {
+			removeSaved(this.store, key);
 		}
 	}
 
 	/**
 	 * The binder removed its checkpoint of this shard, to read it from the start again:
 	 * so does this position.
+	 * @param checkpointKey the checkpoint key
 	 */
 	void binderCheckpointRemoved(String checkpointKey) {
 		this.checkpointKey = checkpointKey;
@@ -175,13 +193,13 @@ final class ShardPosition {
 		this.sequenceNumber = null;
 		this.subSequenceNumber = 0;
 		String key = positionKey();
-		if (store != null && key != null) {
-			removeSaved(store, key);
+		if (this.store != null && key != null) {
+			removeSaved(this.store, key);
 		}
 	}
 
 	private @Nullable String positionKey() {
-		String key = checkpointKey;
+		String key = this.checkpointKey;
 		return (key != null) ? key + KEY_SUFFIX : null;
 	}
 
@@ -192,33 +210,34 @@ final class ShardPosition {
 	private void saveQuietly() {
 		String key = positionKey();
 		String handled = this.sequenceNumber;
-		String checkpoint = binderCheckpoint;
-		if (store == null || key == null || handled == null
+		String checkpoint = this.binderCheckpoint;
+		if (this.store == null || key == null || handled == null
 				|| checkpoint != null && SequenceNumbers.compare(handled, checkpoint) <= 0) {
 			return;
 		}
 		try {
-			save(store, key, handled, subSequenceNumber);
+			save(this.store, key, handled, this.subSequenceNumber);
 		}
 		catch (RuntimeException ex) {
-			logger.warn("Could not save the position of shard " + checkpointKey + "; a crash now repeats more", ex);
+			logger.warn("Could not save the position of shard " + this.checkpointKey + "; a crash now repeats more",
+					ex);
 		}
 	}
 
 	private void save(ConcurrentMetadataStore store, String key, String sequenceNumber, long subSequenceNumber) {
 		String position = sequenceNumber + '/' + subSequenceNumber;
 		store.put(key, position);
-		savedSequenceNumber = sequenceNumber;
+		this.savedSequenceNumber = sequenceNumber;
 		if (logger.isDebugEnabled()) {
-			logger.debug("Saved position " + position + " of shard " + checkpointKey);
+			logger.debug("Saved position " + position + " of shard " + this.checkpointKey);
 		}
 	}
 
 	private void removeSaved(ConcurrentMetadataStore store, String key) {
 		store.remove(key);
-		savedSequenceNumber = null;
+		this.savedSequenceNumber = null;
 		if (logger.isDebugEnabled()) {
-			logger.debug("Removed the saved position of shard " + checkpointKey);
+			logger.debug("Removed the saved position of shard " + this.checkpointKey);
 		}
 	}
 

@@ -4,12 +4,16 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongConsumer;
+
 import org.jspecify.annotations.Nullable;
+
 import org.springframework.integration.metadata.ConcurrentMetadataStore;
 
 /**
  * The {@link ShardPosition}s of one deaggregating binding, by stream and shard, and the
  * checkpoint store through which they follow the binder's checkpoints.
+ *
+ * @author The kpl-deagg maintainers
  */
 final class ShardPositions {
 
@@ -22,6 +26,7 @@ final class ShardPositions {
 	private final LongConsumer skipped;
 
 	/**
+	 * Creates the positions of one binding's shards.
 	 * @param store the binder's checkpoint store, where positions are saved; null not to
 	 * save them
 	 * @param saveInterval at most how often to save a shard's position while it is read;
@@ -34,22 +39,29 @@ final class ShardPositions {
 		this.skipped = skipped;
 	}
 
-	/** The position of a shard, as the binder's stream and shard headers name it. */
+	/**
+	 * The position of a shard, as the binder's stream and shard headers name it.
+	 * @param stream the stream
+	 * @param shardId the shard id
+	 * @return the position of a shard, as the binder's stream and shard headers name it
+	 */
 	ShardPosition of(@Nullable String stream, @Nullable String shardId) {
 		if (stream == null || shardId == null) {
 			throw new IllegalStateException("A Kinesis record came without its stream or shard header");
 		}
-		return byStream.computeIfAbsent(stream, name -> new ConcurrentHashMap<>())
-			.computeIfAbsent(shardId, id -> new ShardPosition(store, saveIntervalNanos));
+		return this.byStream.computeIfAbsent(stream, (name) -> new ConcurrentHashMap<>())
+			.computeIfAbsent(shardId, (id) -> new ShardPosition(this.store, this.saveIntervalNanos));
 	}
 
 	void skipped(long count) {
-		skipped.accept(count);
+		this.skipped.accept(count);
 	}
 
 	/**
 	 * The binder's checkpoint store as the adapter is to use it: the same store, which
 	 * tells each shard's position what the binder does with its checkpoint.
+	 * @param binderStore the binder store
+	 * @return the binder's checkpoint store as the adapter is to use it
 	 */
 	ConcurrentMetadataStore following(ConcurrentMetadataStore binderStore) {
 		return new CheckpointFollowingStore(binderStore, this);
@@ -58,6 +70,8 @@ final class ShardPositions {
 	/**
 	 * The position of the shard whose checkpoint key this is:
 	 * {@code group:stream:shardId}, where only the group may hold a colon.
+	 * @param checkpointKey the checkpoint key
+	 * @return the position of the shard whose checkpoint key this is
 	 */
 	ShardPosition ofCheckpointKey(String checkpointKey) {
 		int shardStart = checkpointKey.lastIndexOf(':');

@@ -1,12 +1,15 @@
 package io.github.kpldeagg.autoconfigure;
 
+import software.amazon.awssdk.services.kinesis.model.Record;
+
 import org.springframework.integration.IntegrationMessageHeaderAccessor;
 import org.springframework.messaging.Message;
-import software.amazon.awssdk.services.kinesis.model.Record;
 
 /**
  * The raw Kinesis record the binder's adapter puts in each message's {@code sourceData}
  * header.
+ *
+ * @author The kpl-deagg maintainers
  */
 final class SourceRecords {
 

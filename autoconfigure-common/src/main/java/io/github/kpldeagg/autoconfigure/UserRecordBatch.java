@@ -1,11 +1,12 @@
 package io.github.kpldeagg.autoconfigure;
 
-import io.github.kpldeagg.core.KplHeaders;
-import io.github.kpldeagg.core.UserRecord;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+
+import io.github.kpldeagg.core.KplHeaders;
+import io.github.kpldeagg.core.UserRecord;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -17,6 +18,8 @@ import org.jspecify.annotations.Nullable;
  * When a function takes {@code List<UserRecord>}, Spring Cloud Function converts each
  * payload element on its own, with the batch's headers: the element itself tells which
  * user record it is.
+ *
+ * @author The kpl-deagg maintainers
  */
 public final class UserRecordBatch {
 
@@ -43,28 +46,31 @@ public final class UserRecordBatch {
 	}
 
 	/**
-	 * {@return the user records, in payload order; unmodifiable}
+	 * Returns the user records, in payload order; unmodifiable.
+	 * @return the user records, in payload order; unmodifiable
 	 */
 	public List<UserRecord> userRecords() {
-		return userRecords;
+		return this.userRecords;
 	}
 
 	/**
-	 * {@return the user record whose data is this element of the batch payload, if it is
-	 * one}
+	 * Returns the user record whose data is this element of the batch payload, if it is
+	 * one.
 	 * @param payloadElement an element of the batch payload: the same object, not equal
 	 * bytes
+	 * @return the user record whose data is this element of the batch payload, if it is
+	 * one
 	 */
 	public Optional<UserRecord> userRecordOf(Object payloadElement) {
-		Map<Object, UserRecord> index = byPayload;
+		Map<Object, UserRecord> index = this.byPayload;
 		if (index == null) {
 			// Built once per batch, only when a function asks; a racing
 			// second build is harmless.
-			index = new IdentityHashMap<>(payloads.size());
-			for (int i = 0; i < payloads.size(); i++) {
-				index.put(payloads.get(i), userRecords.get(i));
+			index = new IdentityHashMap<>(this.payloads.size());
+			for (int i = 0; i < this.payloads.size(); i++) {
+				index.put(this.payloads.get(i), this.userRecords.get(i));
 			}
-			byPayload = index;
+			this.byPayload = index;
 		}
 		return Optional.ofNullable(index.get(payloadElement));
 	}

@@ -1,14 +1,16 @@
 package io.github.kpldeagg.autoconfigure;
 
-import io.github.kpldeagg.core.Deaggregator;
-import io.github.kpldeagg.core.UserRecord;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
+
+import io.github.kpldeagg.core.Deaggregator;
+import io.github.kpldeagg.core.UserRecord;
 import org.jspecify.annotations.Nullable;
+import software.amazon.awssdk.services.kinesis.model.Record;
+
 import org.springframework.integration.support.MessageBuilder;
 import org.springframework.messaging.Message;
-import software.amazon.awssdk.services.kinesis.model.Record;
 
 /**
  * Builds the batch message of the binder's batch listener mode with user records in place
@@ -17,6 +19,8 @@ import software.amazon.awssdk.services.kinesis.model.Record;
  * {@link UserRecord}s), or a list of payloads with parallel header lists (which are
  * extended per user record, plus a {@link UserRecordBatch}). User records that the
  * shard's position says were handled are left out.
+ *
+ * @author The kpl-deagg maintainers
  */
 final class UserRecordBatches {
 
@@ -51,7 +55,7 @@ final class UserRecordBatches {
 		for (Object element : records) {
 			Message<?> recordMessage = (Message<?>) element;
 			for (UserRecord userRecord : unhandled.of(deaggregator, SourceRecords.of(recordMessage))) {
-				userRecordMessages.add(messages.of(recordMessage, userRecord, null));
+				userRecordMessages.add(this.messages.of(recordMessage, userRecord, null));
 			}
 		}
 		return unhandled
@@ -69,8 +73,8 @@ final class UserRecordBatches {
 	}
 
 	private Batch ofPayloads(Message<?> carrier, List<?> payloads, Deaggregator deaggregator, ShardPosition position) {
-		List<?> partitionKeys = carrier.getHeaders().get(binderHeaders.receivedPartitionKey(), List.class);
-		List<?> sequenceNumbers = carrier.getHeaders().get(binderHeaders.receivedSequenceNumber(), List.class);
+		List<?> partitionKeys = carrier.getHeaders().get(this.binderHeaders.receivedPartitionKey(), List.class);
+		List<?> sequenceNumbers = carrier.getHeaders().get(this.binderHeaders.receivedSequenceNumber(), List.class);
 		if (partitionKeys == null || sequenceNumbers == null) {
 			throw new IllegalStateException("Batch of " + payloads.get(0).getClass().getName()
 					+ " without partition key and sequence number lists: cannot deaggregate");
@@ -89,7 +93,7 @@ final class UserRecordBatches {
 				userRecords.add(userRecord);
 			}
 		}
-		return unhandled.batch(messages.headers()
+		return unhandled.batch(this.messages.headers()
 			.writeLists(MessageBuilder.withPayload(userRecordPayloads).copyHeaders(carrier.getHeaders()),
 					userRecordPayloads, userRecords)
 			.build());
@@ -126,22 +130,22 @@ final class UserRecordBatches {
 			if (userRecords.isEmpty()) {
 				return userRecords;
 			}
-			long handledThrough = position.handledThrough(userRecords.get(0).sequenceNumber());
+			long handledThrough = this.position.handledThrough(userRecords.get(0).sequenceNumber());
 			List<UserRecord> unhandled = userRecords;
 			if (handledThrough != ShardPosition.NONE) {
 				unhandled = userRecords.stream()
-					.filter(userRecord -> userRecord.subSequenceNumber() > handledThrough)
+					.filter((userRecord) -> userRecord.subSequenceNumber() > handledThrough)
 					.toList();
-				skipped += userRecords.size() - unhandled.size();
+				this.skipped += userRecords.size() - unhandled.size();
 			}
 			if (!unhandled.isEmpty()) {
-				last = unhandled.get(unhandled.size() - 1);
+				this.last = unhandled.get(unhandled.size() - 1);
 			}
 			return unhandled;
 		}
 
 		Batch batch(Message<?> message) {
-			return new Batch(message, last, skipped);
+			return new Batch(message, this.last, this.skipped);
 		}
 
 	}

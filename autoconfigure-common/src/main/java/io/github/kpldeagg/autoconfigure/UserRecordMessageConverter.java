@@ -1,24 +1,28 @@
 package io.github.kpldeagg.autoconfigure;
 
+import java.time.Instant;
+
 import io.github.kpldeagg.core.KplHeaders;
 import io.github.kpldeagg.core.UserRecord;
-import java.time.Instant;
-import org.springframework.integration.IntegrationMessageHeaderAccessor;
 import org.jspecify.annotations.Nullable;
+import software.amazon.awssdk.services.kinesis.model.Record;
+import software.amazon.kinesis.retrieval.KinesisClientRecord;
+
 import org.springframework.aot.hint.RuntimeHints;
 import org.springframework.aot.hint.RuntimeHintsRegistrar;
+import org.springframework.integration.IntegrationMessageHeaderAccessor;
 import org.springframework.messaging.Message;
 import org.springframework.messaging.MessageHeaders;
 import org.springframework.messaging.converter.MessageConverter;
 import org.springframework.util.ClassUtils;
-import software.amazon.awssdk.services.kinesis.model.Record;
-import software.amazon.kinesis.retrieval.KinesisClientRecord;
 
 /**
  * Turns a user-record message (a {@code byte[]} payload with the {@link KplHeaders}) into
  * a {@link UserRecord}, so that functions can take {@code UserRecord},
  * {@code Message<UserRecord>} or, in batch mode, {@code List<UserRecord>}. Other target
  * types are left to the other converters; it never writes messages.
+ *
+ * @author The kpl-deagg maintainers
  */
 public class UserRecordMessageConverter implements MessageConverter {
 
@@ -43,7 +47,7 @@ public class UserRecordMessageConverter implements MessageConverter {
 		if (message.getHeaders().get(KplHeaders.USER_RECORDS) instanceof UserRecordBatch batch) {
 			return batch.userRecordOf(message.getPayload()).orElse(null);
 		}
-		Message<?> userRecordMessage = message.getPayload() instanceof Message<?> element ? element : message;
+		Message<?> userRecordMessage = (message.getPayload() instanceof Message<?> element) ? element : message;
 		MessageHeaders headers = userRecordMessage.getHeaders();
 		if (!(userRecordMessage.getPayload() instanceof byte[] data)) {
 			return null;
@@ -76,7 +80,7 @@ public class UserRecordMessageConverter implements MessageConverter {
 
 		@Override
 		public void registerHints(RuntimeHints hints, @Nullable ClassLoader classLoader) {
-			hints.reflection().registerTypeIfPresent(classLoader, KCL_RECORD, type -> {
+			hints.reflection().registerTypeIfPresent(classLoader, KCL_RECORD, (type) -> {
 			});
 		}
 

@@ -12,10 +12,10 @@
  * {@link io.github.kpldeagg.autoconfigure.MidAggregateCheckpoint},
  * {@link io.github.kpldeagg.autoconfigure.BinderInternalsRuntimeHints} and
  * {@link io.github.kpldeagg.autoconfigure.AggregatingProducerBindings} are public for the
- * line modules only. What an application touches: the properties,
- * {@code UserRecordBatch} (which it reads, never builds) and the message converter; the
- * header names are {@code io.github.kpldeagg.core.KplHeaders}; the rest is internal.
- * Nothing is null unless marked {@code @Nullable}.
+ * line modules only. What an application touches: the properties, {@code UserRecordBatch}
+ * (which it reads, never builds) and the message converter; the header names are
+ * {@code io.github.kpldeagg.core.KplHeaders}; the rest is internal. Nothing is null
+ * unless marked {@code @Nullable}.
  */
 @NullMarked
 package io.github.kpldeagg.autoconfigure;

@@ -2,11 +2,13 @@ package io.github.kpldeagg.autoconfigure;
 
 import java.lang.reflect.Field;
 import java.util.function.Predicate;
+
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.kinesis.KinesisAsyncClient;
+
 import org.springframework.aot.hint.RuntimeHints;
 import org.springframework.aot.hint.RuntimeHintsRegistrar;
 import org.springframework.cloud.stream.binder.AbstractMessageChannelBinder;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.kinesis.KinesisAsyncClient;
 
 /**
  * What the shared tests need of a Spring line beyond its {@link BinderLine}. Each line's

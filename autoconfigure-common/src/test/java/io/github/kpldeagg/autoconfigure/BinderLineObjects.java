@@ -6,7 +6,13 @@ import java.lang.reflect.Proxy;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.function.Consumer;
+
 import org.jspecify.annotations.Nullable;
+import software.amazon.awssdk.services.cloudwatch.CloudWatchAsyncClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
+import software.amazon.awssdk.services.kinesis.KinesisAsyncClient;
+import software.amazon.kinesis.leases.LeaseManagementConfig;
+
 import org.springframework.beans.BeanUtils;
 import org.springframework.cloud.stream.binder.AbstractMessageChannelBinder;
 import org.springframework.cloud.stream.binder.BinderSpecificPropertiesProvider;
@@ -16,10 +22,6 @@ import org.springframework.cloud.stream.messaging.DirectWithAttributesChannel;
 import org.springframework.integration.core.MessageProducer;
 import org.springframework.integration.endpoint.MessageProducerSupport;
 import org.springframework.messaging.MessageChannel;
-import software.amazon.awssdk.services.cloudwatch.CloudWatchAsyncClient;
-import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
-import software.amazon.awssdk.services.kinesis.KinesisAsyncClient;
-import software.amazon.kinesis.leases.LeaseManagementConfig;
 
 /**
  * The line's adapters and checkpointers, built and driven through the types its
@@ -99,8 +101,8 @@ public final class BinderLineObjects {
 		return Proxy.newProxyInstance(TestedBinderLine.CHECKPOINTER.getClassLoader(),
 				new Class<?>[] { TestedBinderLine.CHECKPOINTER },
 				(proxy, method, arguments) -> switch (method.getName()) {
-					case "checkpoint" ->
-						arguments == null ? checkpointer.checkpoint() : checkpointer.checkpoint((String) arguments[0]);
+					case "checkpoint" -> (arguments != null) ? checkpointer.checkpoint((String) arguments[0])
+							: checkpointer.checkpoint();
 					case "toString" -> "checkpointer";
 					default -> throw new UnsupportedOperationException(method.getName());
 				});
@@ -133,7 +135,7 @@ public final class BinderLineObjects {
 	 * docs/upstream/kinesis-consumer-endpoint-customizer-generic.md.
 	 */
 	public static ConsumerEndpointCustomizer<MessageProducerSupport> kclOnEmulators(Runnable onEach) {
-		Consumer<LeaseManagementConfig> leases = config -> config.shardSyncIntervalMillis(1_000);
+		Consumer<LeaseManagementConfig> leases = (config) -> config.shardSyncIntervalMillis(1_000);
 		return (adapter, destination, group) -> {
 			if (TestedBinderLine.LINE.kclAdapterType().isInstance(adapter)) {
 				onEach.run();
@@ -165,7 +167,7 @@ public final class BinderLineObjects {
 
 	private static Method setter(Object target, String name) {
 		return Arrays.stream(target.getClass().getMethods())
-			.filter(method -> method.getName().equals(name) && method.getParameterCount() == 1)
+			.filter((method) -> method.getName().equals(name) && method.getParameterCount() == 1)
 			.findFirst()
 			.orElseThrow(() -> new IllegalStateException("No setter " + name + " in " + target));
 	}

@@ -2,6 +2,7 @@ package io.github.kpldeagg.autoconfigure;
 
 import java.util.Map;
 import java.util.stream.Collectors;
+
 import org.springframework.context.ApplicationContext;
 
 /**
@@ -23,7 +24,7 @@ public final class BindingModes {
 			.modes()
 			.entrySet()
 			.stream()
-			.collect(Collectors.toUnmodifiableMap(Map.Entry::getKey, entry -> entry.getValue().name()));
+			.collect(Collectors.toUnmodifiableMap(Map.Entry::getKey, (entry) -> entry.getValue().name()));
 	}
 
 }

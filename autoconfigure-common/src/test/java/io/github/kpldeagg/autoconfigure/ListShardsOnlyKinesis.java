@@ -1,8 +1,8 @@
 package io.github.kpldeagg.autoconfigure;
 
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
+
 import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.kinesis.KinesisAsyncClient;
 import software.amazon.awssdk.services.kinesis.model.HashKeyRange;
@@ -40,13 +40,13 @@ final class ListShardsOnlyKinesis implements KinesisAsyncClient {
 	}
 
 	int listShardsCalls() {
-		return listShardsCalls.get();
+		return this.listShardsCalls.get();
 	}
 
 	@Override
 	public CompletableFuture<ListShardsResponse> listShards(ListShardsRequest request) {
-		listShardsCalls.incrementAndGet();
-		return response != null ? CompletableFuture.completedFuture(response)
+		this.listShardsCalls.incrementAndGet();
+		return (this.response != null) ? CompletableFuture.completedFuture(this.response)
 				: CompletableFuture.failedFuture(LimitExceededException.builder().message("Rate exceeded").build());
 	}
 

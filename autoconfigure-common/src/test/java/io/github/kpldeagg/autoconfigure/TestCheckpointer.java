@@ -23,18 +23,18 @@ interface TestCheckpointer {
 
 		@Override
 		public boolean checkpoint() {
-			committed.add("highest");
+			this.committed.add("highest");
 			return true;
 		}
 
 		@Override
 		public boolean checkpoint(String sequenceNumber) {
-			committed.add(sequenceNumber);
+			this.committed.add(sequenceNumber);
 			return true;
 		}
 
 		List<String> committed() {
-			return committed;
+			return this.committed;
 		}
 
 	}

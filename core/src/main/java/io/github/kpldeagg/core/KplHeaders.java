@@ -3,6 +3,7 @@ package io.github.kpldeagg.core;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -19,6 +20,8 @@ import org.jspecify.annotations.Nullable;
  * the binder, its own stream and shard headers play that part. {@link #USER_RECORDS} is
  * the binder's, in its batch listener mode only. Plain names and values: nothing here
  * depends on Spring.
+ *
+ * @author The kpl-deagg maintainers
  */
 public final class KplHeaders {
 
@@ -69,13 +72,14 @@ public final class KplHeaders {
 	}
 
 	/**
-	 * {@return the headers of a user record}: {@link #PARTITION_KEY},
+	 * Returns the headers of a user record: {@link #PARTITION_KEY},
 	 * {@link #EXPLICIT_HASH_KEY} (left out when the user record has none),
 	 * {@link #SEQUENCE_NUMBER}, {@link #SUB_SEQUENCE_NUMBER} ({@code Long}) and
 	 * {@link #AGGREGATED} ({@code Boolean}), in that order, unmodifiable. Who copies them
 	 * over other headers removes {@link #EXPLICIT_HASH_KEY} first, or uses
 	 * {@link #write(UserRecord, Map)}.
 	 * @param userRecord the user record
+	 * @return the headers of a user record
 	 */
 	public static Map<String, Object> of(UserRecord userRecord) {
 		Map<String, Object> headers = new LinkedHashMap<>(8);

@@ -1,8 +1,13 @@
 package io.github.kpldeagg.it;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import java.math.BigInteger;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Collectors;
 
+import io.awspring.cloud.kinesis.integration.KinesisHeaders;
 import io.github.kpldeagg.core.KplHeaders;
 import io.github.kpldeagg.it.support.Checkpoints;
 import io.github.kpldeagg.it.support.ConsumerInstance;
@@ -19,17 +24,14 @@ import io.github.kpldeagg.it.support.SentKinesisRecord;
 import io.github.kpldeagg.it.support.SentRecord;
 import io.github.kpldeagg.it.support.ShardLayout;
 import io.github.kpldeagg.it.support.UserRecordId;
-import java.math.BigInteger;
-import java.time.Duration;
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
-import io.awspring.cloud.kinesis.integration.KinesisHeaders;
+
 import org.springframework.messaging.Message;
 import org.springframework.messaging.MessagingException;
 import org.springframework.messaging.support.ErrorMessage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The function throws on one user record in the middle of an aggregate (a poison record),
@@ -68,10 +70,10 @@ class PoisonUserRecordIT {
 		assertThat(received).extracting(Delivery::content)
 			.as("each user record once, the poison record included")
 			.doesNotHaveDuplicates()
-			.containsExactlyInAnyOrderElementsOf(sent.stream().map(record -> record.record().content()).toList());
+			.containsExactlyInAnyOrderElementsOf(sent.stream().map((record) -> record.record().content()).toList());
 		assertThat(errors).as("errors")
 			.singleElement()
-			.extracting(error -> idOf(((MessagingException) error.getPayload()).getFailedMessage()))
+			.extracting((error) -> idOf(((MessagingException) error.getPayload()).getFailedMessage()))
 			.isEqualTo(poison);
 		System.out.printf(
 				"Poison record with an error handler: %d user records produced, %d delivered, %d error"
@@ -88,12 +90,12 @@ class PoisonUserRecordIT {
 		UserRecordId poison = poisonIn(stream, aggregate);
 		String otherShard = layout.shards()
 			.stream()
-			.filter(shard -> !shard.equals(aggregate.shardId()))
+			.filter((shard) -> !shard.equals(aggregate.shardId()))
 			.findFirst()
 			.orElseThrow();
 		List<RecordContent> otherShardContents = sent.stream()
-			.filter(record -> record.shardId().equals(otherShard))
-			.map(record -> record.record().content())
+			.filter((record) -> record.shardId().equals(otherShard))
+			.map((record) -> record.record().content())
 			.toList();
 		Deliveries deliveries = new Deliveries();
 		List<Delivery> received;
@@ -116,16 +118,16 @@ class PoisonUserRecordIT {
 				.isEqualTo(layout.last(otherShard).sequenceNumber());
 		}
 
-		assertThat(received).filteredOn(delivery -> delivery.id().shard().equals(aggregate.shardId()))
+		assertThat(received).filteredOn((delivery) -> delivery.id().shard().equals(aggregate.shardId()))
 			.as("nothing after the poison record is delivered")
-			.allSatisfy(delivery -> assertThat(isAfter(delivery.id(), poison)).as("%s", delivery.id()).isFalse());
+			.allSatisfy((delivery) -> assertThat(isAfter(delivery.id(), poison)).as("%s", delivery.id()).isFalse());
 		Map<Long, Long> attemptsPerSubSequence = received.stream()
-			.filter(delivery -> delivery.id().sequenceNumber().equals(aggregate.sequenceNumber()))
-			.collect(Collectors.groupingBy(delivery -> delivery.id().subSequenceNumber(), Collectors.counting()));
+			.filter((delivery) -> delivery.id().sequenceNumber().equals(aggregate.sequenceNumber()))
+			.collect(Collectors.groupingBy((delivery) -> delivery.id().subSequenceNumber(), Collectors.counting()));
 		assertThat(attemptsPerSubSequence).as("deliveries of each user record of the aggregate up to the poison")
 			.hasSize((int) poison.subSequenceNumber() + 1)
 			.allSatisfy((subSequence, attempts) -> assertThat(attempts)
-				.isEqualTo(subSequence == poison.subSequenceNumber() ? attempts(received, poison) : 1));
+				.isEqualTo((subSequence == poison.subSequenceNumber()) ? attempts(received, poison) : 1));
 		System.out.printf(
 				"Poison record without an error handler: aggregate of %d user records, poison at %d,"
 						+ " delivered %d times; checkpoint stays at the record before the aggregate%n",
@@ -142,7 +144,7 @@ class PoisonUserRecordIT {
 
 	/** Keeps every delivery, then throws on the poison record. */
 	private static DeliveryHandler failingOn(UserRecordId poison, Deliveries deliveries) {
-		return delivery -> {
+		return (delivery) -> {
 			deliveries.handle(delivery);
 			if (delivery.id().equals(poison)) {
 				throw new IllegalStateException("Poison user record " + poison);
@@ -156,7 +158,7 @@ class PoisonUserRecordIT {
 	}
 
 	private static long attempts(List<Delivery> deliveries, UserRecordId id) {
-		return deliveries.stream().filter(delivery -> delivery.id().equals(id)).count();
+		return deliveries.stream().filter((delivery) -> delivery.id().equals(id)).count();
 	}
 
 	private static UserRecordId idOf(Message<?> message) {

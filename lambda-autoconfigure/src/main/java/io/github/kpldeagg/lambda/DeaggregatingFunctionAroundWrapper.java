@@ -1,15 +1,17 @@
 package io.github.kpldeagg.lambda;
 
-import com.amazonaws.services.lambda.runtime.events.KinesisEvent;
-import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
-import io.github.kpldeagg.core.KinesisEventProcessor;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+
+import com.amazonaws.services.lambda.runtime.events.KinesisEvent;
+import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
+import io.github.kpldeagg.core.KinesisEventProcessor;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
+
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.cloud.function.context.catalog.FunctionAroundWrapper;
 import org.springframework.cloud.function.context.catalog.SimpleFunctionRegistry.FunctionInvocationWrapper;
@@ -28,6 +30,8 @@ import org.springframework.messaging.support.MessageBuilder;
  * makes. That wrapper resets the function's "already wrapped" flag when it returns, so
  * the next call comes back through this one first: {@link #dispatching} recognises it and
  * lets it through.
+ *
+ * @author The kpl-deagg maintainers
  */
 class DeaggregatingFunctionAroundWrapper extends FunctionAroundWrapper {
 
@@ -60,7 +64,7 @@ class DeaggregatingFunctionAroundWrapper extends FunctionAroundWrapper {
 	@Override
 	protected Object doApply(Object input, FunctionInvocationWrapper function) {
 		Message<?> request = (Message<?>) input;
-		if (dispatching.get() == request) {
+		if (this.dispatching.get() == request) {
 			return function.apply(request);
 		}
 		UserRecordInput userRecordInput = UserRecordInput.of(function);
@@ -69,9 +73,9 @@ class DeaggregatingFunctionAroundWrapper extends FunctionAroundWrapper {
 			return callThroughNext(request, function);
 		}
 		KinesisEvent event = KinesisEventJson.read(eventJson);
-		StreamsEventResponse response = processor.process(event,
-				userRecord -> callThroughNext(userRecordInput.message(userRecord, request.getHeaders()), function));
-		return MessageBuilder.withPayload(jsonMapper.toJson(asJson(response))).build();
+		StreamsEventResponse response = this.processor.process(event,
+				(userRecord) -> callThroughNext(userRecordInput.message(userRecord, request.getHeaders()), function));
+		return MessageBuilder.withPayload(this.jsonMapper.toJson(asJson(response))).build();
 	}
 
 	private Object callThroughNext(Message<?> message, FunctionInvocationWrapper function) {
@@ -79,45 +83,51 @@ class DeaggregatingFunctionAroundWrapper extends FunctionAroundWrapper {
 		if (wrapper == null) {
 			return function.apply(message);
 		}
-		dispatching.set(message);
+		this.dispatching.set(message);
 		try {
 			return wrapper.apply(message, function);
 		}
 		finally {
-			dispatching.remove();
+			this.dispatching.remove();
 		}
 	}
 
 	/**
 	 * The application's other wrapper, looked up on first use: it may be created after
 	 * this one.
+	 * @return the application's other wrapper, looked up on first use
 	 */
 	private @Nullable FunctionAroundWrapper next() {
-		if (!nextLookedUp) {
-			next = wrappers.orderedStream().filter(candidate -> candidate != this).findFirst().orElse(null);
-			nextLookedUp = true;
+		if (!this.nextLookedUp) {
+			this.next = this.wrappers.orderedStream().filter((candidate) -> candidate != this).findFirst().orElse(null);
+			this.nextLookedUp = true;
 		}
-		return next;
+		return this.next;
 	}
 
 	/**
 	 * The event as FunctionInvoker passes it (JSON bytes), parsed; null when it is no
 	 * JSON object.
+	 * @param payload the payload
+	 * @return the event as FunctionInvoker passes it (JSON bytes), parsed
 	 */
 	private @Nullable Object json(Object payload) {
 		if (!(payload instanceof byte[]) && !(payload instanceof String)) {
 			return null;
 		}
 		try {
-			return jsonMapper.fromJson(payload, Object.class);
+			return this.jsonMapper.fromJson(payload, Object.class);
 		}
-		catch (RuntimeException e) {
+		catch (RuntimeException ex) {
 			return null;
 		}
 	}
 
 	/**
 	 * {@code {"batchItemFailures":[{"itemIdentifier":"..."}]}}, the shape Lambda reads.
+	 * @param response the response
+	 * @return the response as {@code {"batchItemFailures":[{"itemIdentifier":"..."}]}},
+	 * the shape Lambda reads
 	 */
 	private static Map<String, Object> asJson(StreamsEventResponse response) {
 		List<Map<String, String>> failures = new ArrayList<>();

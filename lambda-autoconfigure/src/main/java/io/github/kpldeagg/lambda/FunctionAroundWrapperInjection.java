@@ -1,7 +1,9 @@
 package io.github.kpldeagg.lambda;
 
 import java.lang.reflect.Field;
+
 import org.jspecify.annotations.Nullable;
+
 import org.springframework.aot.AotDetector;
 import org.springframework.aot.hint.RuntimeHints;
 import org.springframework.aot.hint.RuntimeHintsRegistrar;
@@ -23,6 +25,8 @@ import org.springframework.util.ReflectionUtils;
  * deaggregating wrapper nor Spring Cloud Function's function observation would run. This
  * does what Spring's {@link AutowiredAnnotationBeanPostProcessor} does on the JVM without
  * AOT, where this does nothing. See docs/upstream/scf-function-around-wrapper-aot.md.
+ *
+ * @author The kpl-deagg maintainers
  */
 class FunctionAroundWrapperInjection implements BeanPostProcessor, BeanFactoryAware {
 
@@ -41,8 +45,8 @@ class FunctionAroundWrapperInjection implements BeanPostProcessor, BeanFactoryAw
 
 	@Override
 	public Object postProcessBeforeInitialization(Object bean, String beanName) throws BeansException {
-		if (autowiring != null && bean instanceof SimpleFunctionRegistry) {
-			autowiring.processInjection(bean);
+		if (this.autowiring != null && bean instanceof SimpleFunctionRegistry) {
+			this.autowiring.processInjection(bean);
 		}
 		return bean;
 	}

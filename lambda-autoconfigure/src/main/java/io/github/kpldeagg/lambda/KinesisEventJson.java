@@ -1,7 +1,5 @@
 package io.github.kpldeagg.lambda;
 
-import com.amazonaws.services.lambda.runtime.events.KinesisEvent;
-import com.amazonaws.services.lambda.runtime.events.KinesisEvent.KinesisEventRecord;
 import java.math.BigDecimal;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
@@ -9,6 +7,9 @@ import java.util.Base64;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+
+import com.amazonaws.services.lambda.runtime.events.KinesisEvent;
+import com.amazonaws.services.lambda.runtime.events.KinesisEvent.KinesisEventRecord;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -16,6 +17,8 @@ import org.jspecify.annotations.Nullable;
  * Lambda writes it: {@code Records[].kinesis.data} in base64 and
  * {@code approximateArrivalTimestamp} in epoch seconds. Done here rather than with
  * aws-lambda-java-serialization to keep that jar out of the deployment.
+ *
+ * @author The kpl-deagg maintainers
  */
 final class KinesisEventJson {
 
@@ -25,18 +28,22 @@ final class KinesisEventJson {
 	/**
 	 * Whether the JSON is a Kinesis event: {@code Records} empty, or holding records from
 	 * Kinesis.
+	 * @param json the json
+	 * @return whether the JSON is a Kinesis event
 	 */
 	static boolean isKinesisEvent(@Nullable Object json) {
 		if (!(json instanceof Map<?, ?> event) || !(event.get("Records") instanceof List<?> records)) {
 			return false;
 		}
 		return records.isEmpty() || records.stream()
-			.anyMatch(record -> record instanceof Map<?, ?> fields
+			.anyMatch((record) -> record instanceof Map<?, ?> fields
 					&& ("aws:kinesis".equals(fields.get("eventSource")) || fields.get("kinesis") instanceof Map));
 	}
 
 	/**
 	 * The event, field by field.
+	 * @param json the json
+	 * @return the event, field by field
 	 * @throws IllegalArgumentException naming the first field that is missing or of the
 	 * wrong type
 	 */
@@ -98,12 +105,18 @@ final class KinesisEventJson {
 		try {
 			return Base64.getDecoder().decode(text);
 		}
-		catch (IllegalArgumentException e) {
-			throw malformed(path + " is not base64: " + e.getMessage());
+		catch (IllegalArgumentException ex) {
+			throw malformed(path + " is not base64: " + ex.getMessage());
 		}
 	}
 
-	/** Lambda writes epoch seconds with a fraction, such as 1764108553.901. */
+	/**
+	 * Lambda writes epoch seconds with a fraction, such as 1764108553.901.
+	 * @param value the value
+	 * @param path the path
+	 * @return the time, from the epoch seconds with a fraction Lambda writes (such as
+	 * 1764108553.901), or null
+	 */
 	private static @Nullable Date epochSeconds(@Nullable Object value, String path) {
 		if (value == null) {
 			return null;
@@ -115,7 +128,7 @@ final class KinesisEventJson {
 	}
 
 	private static String describe(@Nullable Object value) {
-		return value == null ? "missing" : value.getClass().getSimpleName();
+		return (value != null) ? value.getClass().getSimpleName() : "missing";
 	}
 
 	private static IllegalArgumentException malformed(String detail) {

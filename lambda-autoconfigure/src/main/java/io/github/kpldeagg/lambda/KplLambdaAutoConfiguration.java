@@ -5,6 +5,7 @@ import io.github.kpldeagg.core.Deaggregator;
 import io.github.kpldeagg.core.KinesisEventProcessor;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -28,6 +29,8 @@ import org.springframework.context.annotation.Primary;
  * observation exists and is chained rather than backing off; and, first, after Boot's,
  * which that one needs before it but does not declare: naming only Spring Cloud
  * Function's here would move it ahead of Boot's.
+ *
+ * @author The kpl-deagg maintainers
  */
 @AutoConfiguration(
 		afterName = { "org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration",
@@ -81,6 +84,8 @@ public class KplLambdaAutoConfiguration {
 	/**
 	 * Run from code generated ahead of time, the function registry would get no wrapper
 	 * at all without it.
+	 * @return the injection, without which code generated ahead of time would give the
+	 * function registry no wrapper at all
 	 */
 	@Bean
 	static FunctionAroundWrapperInjection kplFunctionAroundWrapperInjection() {

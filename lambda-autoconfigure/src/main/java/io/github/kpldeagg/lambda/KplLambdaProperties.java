@@ -1,10 +1,13 @@
 package io.github.kpldeagg.lambda;
 
 import io.github.kpldeagg.core.CorruptAggregatePolicy;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * KPL deaggregation of the Kinesis events a Spring Cloud Function receives in AWS Lambda.
+ *
+ * @author The kpl-deagg maintainers
  */
 @ConfigurationProperties("kpl.deaggregation")
 public class KplLambdaProperties {
@@ -24,10 +27,11 @@ public class KplLambdaProperties {
 	private CorruptAggregatePolicy corruptAggregatePolicy = CorruptAggregatePolicy.PASS_THROUGH;
 
 	/**
-	 * {@return whether the starter is on; {@code true} by default}
+	 * Returns whether the starter is on; {@code true} by default.
+	 * @return whether the starter is on; {@code true} by default
 	 */
 	public boolean isEnabled() {
-		return enabled;
+		return this.enabled;
 	}
 
 	/**
@@ -40,10 +44,11 @@ public class KplLambdaProperties {
 	}
 
 	/**
-	 * {@return the policy for corrupt aggregates; {@code PASS_THROUGH} by default}
+	 * Returns the policy for corrupt aggregates; {@code PASS_THROUGH} by default.
+	 * @return the policy for corrupt aggregates; {@code PASS_THROUGH} by default
 	 */
 	public CorruptAggregatePolicy getCorruptAggregatePolicy() {
-		return corruptAggregatePolicy;
+		return this.corruptAggregatePolicy;
 	}
 
 	/**

@@ -1,12 +1,14 @@
 package io.github.kpldeagg.lambda;
 
-import io.github.kpldeagg.core.KinesisEventUserRecord;
-import io.github.kpldeagg.core.KplHeaders;
-import io.github.kpldeagg.core.UserRecord;
 import java.lang.reflect.Type;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+
+import io.github.kpldeagg.core.KinesisEventUserRecord;
+import io.github.kpldeagg.core.KplHeaders;
+import io.github.kpldeagg.core.UserRecord;
 import org.jspecify.annotations.Nullable;
+
 import org.springframework.cloud.function.context.catalog.FunctionTypeUtils;
 import org.springframework.cloud.function.context.catalog.SimpleFunctionRegistry.FunctionInvocationWrapper;
 import org.springframework.messaging.Message;
@@ -17,6 +19,8 @@ import org.springframework.util.MimeTypeUtils;
 /**
  * What a consumer of user records takes, bare or in a {@link Message}: it decides each
  * call's payload.
+ *
+ * @author The kpl-deagg maintainers
  */
 enum UserRecordInput {
 
@@ -35,6 +39,9 @@ enum UserRecordInput {
 	/**
 	 * How the function takes user records, or null when it is no consumer of user
 	 * records.
+	 * @param function the function
+	 * @return how the function takes user records, or null when it is no consumer of user
+	 * records
 	 */
 	static @Nullable UserRecordInput of(FunctionInvocationWrapper function) {
 		Type type = function.getInputType();
@@ -44,7 +51,7 @@ enum UserRecordInput {
 		if (FunctionTypeUtils.isMessage(type)) {
 			type = FunctionTypeUtils.getImmediateGenericType(type, 0);
 		}
-		Class<?> raw = type == null ? null : FunctionTypeUtils.getRawType(type);
+		Class<?> raw = (type != null) ? FunctionTypeUtils.getRawType(type) : null;
 		if (raw == null) {
 			return null;
 		}
@@ -67,6 +74,9 @@ enum UserRecordInput {
 	 * The message for one user record: the request's headers (such as the Lambda context)
 	 * and its own, the {@link KplHeaders#of(UserRecord) user record's headers} that the
 	 * binder's starters set too, and the stream and shard of the event record.
+	 * @param eventUserRecord the event user record
+	 * @param requestHeaders the request headers
+	 * @return the message for one user record
 	 */
 	Message<?> message(KinesisEventUserRecord eventUserRecord, MessageHeaders requestHeaders) {
 		UserRecord userRecord = eventUserRecord.userRecord();
@@ -89,13 +99,16 @@ enum UserRecordInput {
 
 	/**
 	 * {@code shardId-000000000000} of the event ID {@code shardId-000000000000:4968...}.
+	 * @param eventId the event id
+	 * @return the shard, {@code shardId-000000000000} of the event ID
+	 * {@code shardId-000000000000:4968...}
 	 */
 	private static @Nullable String shardId(@Nullable String eventId) {
 		if (eventId == null) {
 			return null;
 		}
 		int colon = eventId.indexOf(':');
-		return colon < 0 ? eventId : eventId.substring(0, colon);
+		return (colon < 0) ? eventId : eventId.substring(0, colon);
 	}
 
 }

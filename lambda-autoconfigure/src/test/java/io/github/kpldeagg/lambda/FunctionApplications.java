@@ -1,11 +1,13 @@
 package io.github.kpldeagg.lambda;
 
+import java.util.function.Consumer;
+import java.util.function.Function;
+
 import com.amazonaws.services.lambda.runtime.events.KinesisEvent;
 import io.github.kpldeagg.core.UserRecord;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationHandler;
-import java.util.function.Consumer;
-import java.util.function.Function;
+
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.context.annotation.Bean;

@@ -1,15 +1,17 @@
 package io.github.kpldeagg.lambda;
 
-import com.amazonaws.services.lambda.runtime.ClientContext;
-import com.amazonaws.services.lambda.runtime.CognitoIdentity;
-import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.LambdaLogger;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+
+import com.amazonaws.services.lambda.runtime.ClientContext;
+import com.amazonaws.services.lambda.runtime.CognitoIdentity;
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.LambdaLogger;
+
 import org.springframework.cloud.function.adapter.aws.FunctionInvoker;
 
 /**
@@ -30,7 +32,7 @@ public final class Lambda {
 	 */
 	public static FunctionInvoker handler(Class<?> application, String... properties) {
 		return STARTED.computeIfAbsent(application.getName() + String.join(",", properties),
-				key -> start(application, properties));
+				(key) -> start(application, properties));
 	}
 
 	private static synchronized FunctionInvoker start(Class<?> application, String... properties) {

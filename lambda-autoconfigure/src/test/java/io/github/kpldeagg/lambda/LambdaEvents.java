@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -26,22 +27,6 @@ public final class LambdaEvents {
 	static final List<String> PRODUCERS = List.of("kpl-1.1.1", "kpl-0.15.12");
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
-
-	/**
-	 * One Kinesis record of an event; {@code userRecords} is what deaggregating it must
-	 * give.
-	 */
-	public record KinesisRecord(String shardId, String sequenceNumber, String partitionKey, Instant arrival,
-			byte[] data, boolean aggregated, List<Expected> userRecords) {
-
-		public KinesisRecord withData(byte[] otherData) {
-			return new KinesisRecord(shardId, sequenceNumber, partitionKey, arrival, otherData, aggregated,
-					userRecords);
-		}
-	}
-
-	public record Expected(long subSequenceNumber, String partitionKey, String explicitHashKey, byte[] data) {
-	}
 
 	private LambdaEvents() {
 	}
@@ -63,7 +48,7 @@ public final class LambdaEvents {
 					Instant.parse(vector.get("approximateArrivalTimestamp").asString()),
 					resource("/kpl/" + vector.get("file").asString()), vector.get("aggregated").asBoolean(),
 					userRecords);
-			shards.computeIfAbsent(record.shardId(), shard -> new ArrayList<>()).add(record);
+			shards.computeIfAbsent(record.shardId(), (shard) -> new ArrayList<>()).add(record);
 		}
 		return shards;
 	}
@@ -114,9 +99,25 @@ public final class LambdaEvents {
 			}
 			return in.readAllBytes();
 		}
-		catch (IOException e) {
-			throw new UncheckedIOException(e);
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
 		}
+	}
+
+	/**
+	 * One Kinesis record of an event; {@code userRecords} is what deaggregating it must
+	 * give.
+	 */
+	public record KinesisRecord(String shardId, String sequenceNumber, String partitionKey, Instant arrival,
+			byte[] data, boolean aggregated, List<Expected> userRecords) {
+
+		public KinesisRecord withData(byte[] otherData) {
+			return new KinesisRecord(this.shardId, this.sequenceNumber, this.partitionKey, this.arrival, otherData,
+					this.aggregated, this.userRecords);
+		}
+	}
+
+	public record Expected(long subSequenceNumber, String partitionKey, String explicitHashKey, byte[] data) {
 	}
 
 }

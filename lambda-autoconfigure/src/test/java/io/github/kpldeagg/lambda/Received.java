@@ -1,10 +1,11 @@
 package io.github.kpldeagg.lambda;
 
-import io.micrometer.observation.Observation;
-import io.micrometer.observation.ObservationHandler;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
+
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationHandler;
 
 /**
  * What the test applications' functions and observation handler saw; the poison makes a
@@ -14,7 +15,7 @@ final class Received {
 
 	static final List<Object> PAYLOADS = new CopyOnWriteArrayList<>();
 	static final List<String> OBSERVATIONS = new CopyOnWriteArrayList<>();
-	static volatile Predicate<Object> poison = payload -> false;
+	static volatile Predicate<Object> poison = (payload) -> false;
 
 	private Received() {
 	}
@@ -22,7 +23,7 @@ final class Received {
 	static void reset() {
 		PAYLOADS.clear();
 		OBSERVATIONS.clear();
-		poison = payload -> false;
+		poison = (payload) -> false;
 	}
 
 	/** An observation handler that notes the name of each observation that stops. */

@@ -1,23 +1,26 @@
 package io.github.kpldeagg.sample;
 
-import static io.github.kpldeagg.sample.UserRecordConsumers.READINGS;
-import static io.github.kpldeagg.sample.UserRecordConsumers.USER_RECORDS;
-
-import io.github.kpldeagg.sample.check.DeliveryLedger;
-import io.github.kpldeagg.sample.check.Tally;
-import io.github.kpldeagg.sample.producer.ProducerStats;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
+
+import io.github.kpldeagg.sample.check.DeliveryLedger;
+import io.github.kpldeagg.sample.check.Tally;
+import io.github.kpldeagg.sample.producer.ProducerStats;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
-import org.jspecify.annotations.Nullable;
 
-/** Prints a progress line at a fixed interval while records are put or received. */
+/**
+ * Prints a progress line at a fixed interval while records are put or received.
+ *
+ * @author The kpl-deagg maintainers
+ */
 @Component
 class ProgressReporter implements DisposableBean {
 
@@ -27,7 +30,7 @@ class ProgressReporter implements DisposableBean {
 
 	private final SampleProperties sample;
 
-	private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(task -> {
+	private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor((task) -> {
 		Thread thread = new Thread(task, "sample-progress");
 		thread.setDaemon(true);
 		return thread;
@@ -48,50 +51,56 @@ class ProgressReporter implements DisposableBean {
 		this.sample = sample;
 	}
 
-	/** Starts reporting; {@code producer} is null when the sample only consumes. */
+	/**
+	 * Starts reporting; {@code producer} is null when the sample only consumes.
+	 * @param producer the producer
+	 */
 	synchronized void start(@Nullable Supplier<ProducerStats> producer) {
 		this.producer = producer;
-		lastReportNanos = System.nanoTime();
-		long intervalMillis = sample.progressInterval().toMillis();
-		reporting = scheduler.scheduleAtFixedRate(this::report, intervalMillis, intervalMillis, TimeUnit.MILLISECONDS);
+		this.lastReportNanos = System.nanoTime();
+		long intervalMillis = this.sample.progressInterval().toMillis();
+		this.reporting = this.scheduler.scheduleAtFixedRate(this::report, intervalMillis, intervalMillis,
+				TimeUnit.MILLISECONDS);
 	}
 
 	/** Stops reporting after a last line, if anything changed since the previous one. */
 	synchronized void stop() {
-		if (reporting != null) {
-			reporting.cancel(false);
+		if (this.reporting != null) {
+			this.reporting.cancel(false);
 		}
 		report();
 	}
 
 	private synchronized void report() {
-		Tally userRecords = ledger.tally(USER_RECORDS);
+		Tally userRecords = this.ledger.tally(UserRecordConsumers.USER_RECORDS);
 		String line;
-		if (producer == null) {
+		if (this.producer == null) {
 			line = "received " + userRecords.userRecords() + " user records in " + userRecords.kinesisRecords()
 					+ " Kinesis records (" + userRecords.aggregates() + " aggregates, " + userRecords.plainRecords()
 					+ " plain records)";
 		}
 		else {
-			ProducerStats put = producer.get();
-			line = "put " + put.userRecords() + "/" + sample.records() + " user records in " + put.kinesisRecords()
-					+ " Kinesis records | received " + userRecords.userRecords() + " on " + USER_RECORDS + ", "
-					+ ledger.tally(READINGS).userRecords() + " on " + READINGS;
+			ProducerStats put = this.producer.get();
+			line = "put " + put.userRecords() + "/" + this.sample.records() + " user records in " + put.kinesisRecords()
+					+ " Kinesis records | received " + userRecords.userRecords() + " on "
+					+ UserRecordConsumers.USER_RECORDS + ", "
+					+ this.ledger.tally(UserRecordConsumers.READINGS).userRecords() + " on "
+					+ UserRecordConsumers.READINGS;
 		}
 		long now = System.nanoTime();
-		if (!line.equals(lastLine)) {
-			long perSecond = (userRecords.userRecords() - lastReceived) * 1_000_000_000
-					/ Math.max(1, now - lastReportNanos);
+		if (!line.equals(this.lastLine)) {
+			long perSecond = (userRecords.userRecords() - this.lastReceived) * 1_000_000_000
+					/ Math.max(1, now - this.lastReportNanos);
 			log.info("{} | {} user records/s", line, perSecond);
 		}
-		lastLine = line;
-		lastReceived = userRecords.userRecords();
-		lastReportNanos = now;
+		this.lastLine = line;
+		this.lastReceived = userRecords.userRecords();
+		this.lastReportNanos = now;
 	}
 
 	@Override
 	public void destroy() {
-		scheduler.shutdownNow();
+		this.scheduler.shutdownNow();
 	}
 
 }

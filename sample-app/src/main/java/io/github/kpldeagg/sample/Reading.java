@@ -9,6 +9,7 @@ package io.github.kpldeagg.sample;
  * @param device the device, also the user record's partition key
  * @param seq the device's reading number in this run, from 0
  * @param celsius the temperature
+ * @author The kpl-deagg maintainers
  */
 public record Reading(String run, String device, long seq, double celsius) {
 }

@@ -3,6 +3,7 @@ package io.github.kpldeagg.sample;
 import io.github.kpldeagg.sample.check.DeliveryLedger;
 import io.github.kpldeagg.sample.embedded.EmbeddedKinesis;
 import io.micrometer.observation.ObservationRegistry;
+
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -20,6 +21,8 @@ import org.springframework.integration.support.locks.LockRegistry;
  * {@code spring.cloud.aws.endpoint} it runs its own kinesis-local on 127.0.0.1. It exits
  * after the run with 0 when every check passed, unless {@code sample.keep-running} is set
  * or the producer is off.
+ *
+ * @author The kpl-deagg maintainers
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan
@@ -42,19 +45,26 @@ public class SampleApplication {
 	/**
 	 * Checkpoints in memory instead of the binder's DynamoDB tables: every start reads
 	 * the stream from its start.
+	 * @return checkpoints in memory instead of the binder's DynamoDB tables
 	 */
 	@Bean
 	ConcurrentMetadataStore checkpointStore() {
 		return new SimpleMetadataStore();
 	}
 
-	/** Shard locks in memory instead of in DynamoDB: enough for one instance. */
+	/**
+	 * Shard locks in memory instead of in DynamoDB: enough for one instance.
+	 * @return shard locks in memory instead of in DynamoDB
+	 */
 	@Bean
 	LockRegistry lockRegistry() {
 		return new DefaultLockRegistry();
 	}
 
-	/** The binder requires one; an app with Spring Boot Actuator gets it from there. */
+	/**
+	 * The binder requires one; an app with Spring Boot Actuator gets it from there.
+	 * @return the binder requires one
+	 */
 	@Bean
 	ObservationRegistry observationRegistry() {
 		return ObservationRegistry.NOOP;

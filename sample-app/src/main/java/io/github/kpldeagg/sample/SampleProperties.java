@@ -1,6 +1,7 @@
 package io.github.kpldeagg.sample;
 
 import java.time.Duration;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -17,20 +18,24 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param logEvery every how many user records one is logged at INFO (all are logged at
  * DEBUG)
  * @param producer the producer's switch
+ * @author The kpl-deagg maintainers
  */
 @ConfigurationProperties("sample")
 public record SampleProperties(String stream, int shards, int records, int partitionKeys, int rate, Duration timeout,
 		boolean keepRunning, Duration progressInterval, int logEvery, Producer producer) {
 
+	/** Whether the app exits by itself once the run is checked. */
+	public boolean exitsAfterRun() {
+		return this.producer.enabled() && !this.keepRunning;
+	}
+
 	/**
+	 * The sample's settings, under {@code sample}.
+	 *
 	 * @param enabled off when a real KPL producer already feeds the stream: the app then
 	 * only consumes
 	 */
 	public record Producer(boolean enabled) {
 	}
 
-	/** Whether the app exits by itself once the run is checked. */
-	public boolean exitsAfterRun() {
-		return producer.enabled() && !keepRunning;
-	}
 }

@@ -1,14 +1,16 @@
 package io.github.kpldeagg.sample;
 
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+
 import io.github.kpldeagg.core.KplHeaders;
 import io.github.kpldeagg.core.UserRecord;
 import io.github.kpldeagg.sample.check.Delivery;
 import io.github.kpldeagg.sample.check.DeliveryLedger;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.event.Level;
+
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.messaging.Message;
@@ -19,6 +21,8 @@ import org.springframework.messaging.MessageHeaders;
  * reads every record: {@code userRecords} takes the starter's {@link UserRecord},
  * {@code readings} lets Spring Cloud Stream bind each user record's JSON to a
  * {@link Reading} and reads the {@link KplHeaders}.
+ *
+ * @author The kpl-deagg maintainers
  */
 @Configuration(proxyBeanMethods = false)
 class UserRecordConsumers {
@@ -31,9 +35,9 @@ class UserRecordConsumers {
 	@Bean
 	Consumer<UserRecord> userRecords(DeliveryLedger ledger, SampleProperties sample) {
 		AtomicLong received = new AtomicLong();
-		return userRecord -> {
+		return (userRecord) -> {
 			long number = received.incrementAndGet();
-			log.atLevel((number - 1) % sample.logEvery() == 0 ? Level.INFO : Level.DEBUG)
+			log.atLevel(((number - 1) % sample.logEvery() == 0) ? Level.INFO : Level.DEBUG)
 				.log("user record #{}: partitionKey={} sequenceNumber={} subSequenceNumber={} aggregated={}", number,
 						userRecord.partitionKey(), userRecord.sequenceNumber(), userRecord.subSequenceNumber(),
 						userRecord.aggregated());
@@ -46,14 +50,14 @@ class UserRecordConsumers {
 
 	@Bean
 	Consumer<Message<Reading>> readings(DeliveryLedger ledger) {
-		return message -> {
+		return (message) -> {
 			MessageHeaders headers = message.getHeaders();
 			Long subSequenceNumber = headers.get(KplHeaders.SUB_SEQUENCE_NUMBER, Long.class);
 			ledger.received(READINGS,
 					new Delivery(message.getPayload(), headers.get(KplHeaders.PARTITION_KEY, String.class),
 							headers.get(KplHeaders.EXPLICIT_HASH_KEY, String.class),
 							headers.get(KplHeaders.SEQUENCE_NUMBER, String.class),
-							subSequenceNumber == null ? -1 : subSequenceNumber,
+							(subSequenceNumber != null) ? subSequenceNumber : -1,
 							Boolean.TRUE.equals(headers.get(KplHeaders.AGGREGATED))));
 		};
 	}

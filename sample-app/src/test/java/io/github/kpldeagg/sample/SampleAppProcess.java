@@ -1,14 +1,16 @@
 package io.github.kpldeagg.sample;
 
-import io.github.kpldeagg.emulator.Processes;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import org.springframework.util.ClassUtils;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+
+import io.github.kpldeagg.emulator.Processes;
+
+import org.springframework.util.ClassUtils;
 
 /**
  * Runs the sample as a user would, in a JVM of its own started with this test's class
@@ -19,10 +21,6 @@ final class SampleAppProcess {
 	private static final Duration TIMEOUT = Duration.ofMinutes(3);
 
 	private static final Duration TERMINATION_GRACE = Duration.ofSeconds(15);
-
-	/** What a finished run printed and how it exited. */
-	record Result(int exitCode, String output, Path log) {
-	}
 
 	private SampleAppProcess() {
 	}
@@ -80,6 +78,10 @@ final class SampleAppProcess {
 
 	static String inheritedPath() {
 		return System.getenv("PATH");
+	}
+
+	/** What a finished run printed and how it exited. */
+	record Result(int exitCode, String output, Path log) {
 	}
 
 }

@@ -1,17 +1,18 @@
 package io.github.kpldeagg.sample;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.github.kpldeagg.sample.SampleAppProcess.Result;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.kpldeagg.sample.SampleAppProcess.Result;
 import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The sample as processed ahead of time by {@code spring-boot:process-aot} in the build's
@@ -66,7 +67,7 @@ class SampleApplicationAotIT {
 			assertThat(metadata).as(REACHABILITY_METADATA).isNotNull();
 			new ObjectMapper().readTree(metadata)
 				.get("reflection")
-				.forEach(type -> reflection.put(type.get("type").asText(), type));
+				.forEach((type) -> reflection.put(type.get("type").asText(), type));
 		}
 
 		assertThat(fieldNames(reflection.get("org.springframework.cloud.stream.binder.AbstractMessageChannelBinder")))
@@ -82,7 +83,7 @@ class SampleApplicationAotIT {
 	private static List<String> fieldNames(JsonNode type) {
 		assertThat(type).isNotNull();
 		List<String> names = new ArrayList<>();
-		type.path("fields").forEach(field -> names.add(field.get("name").asText()));
+		type.path("fields").forEach((field) -> names.add(field.get("name").asText()));
 		return names;
 	}
 

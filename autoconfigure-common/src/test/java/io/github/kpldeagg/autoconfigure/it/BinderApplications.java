@@ -1,11 +1,13 @@
 package io.github.kpldeagg.autoconfigure.it;
 
-import io.github.kpldeagg.emulator.KinesisLocal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+
+import io.github.kpldeagg.emulator.KinesisLocal;
 import org.jspecify.annotations.Nullable;
+
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 

@@ -1,17 +1,5 @@
 package io.github.kpldeagg.autoconfigure.it;
 
-import io.github.kpldeagg.autoconfigure.TestedBinderLine;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
-import io.awspring.cloud.autoconfigure.core.AwsAutoConfiguration;
-import io.awspring.cloud.autoconfigure.core.CredentialsProviderAutoConfiguration;
-import io.awspring.cloud.autoconfigure.core.RegionProviderAutoConfiguration;
-import io.github.kpldeagg.autoconfigure.BindingModes;
-import io.github.kpldeagg.core.Aggregator;
-import io.github.kpldeagg.core.KinesisRecord;
-import io.github.kpldeagg.core.UserRecord;
-import io.github.kpldeagg.emulator.KinesisLocal;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -19,22 +7,36 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+
+import io.awspring.cloud.autoconfigure.core.AwsAutoConfiguration;
+import io.awspring.cloud.autoconfigure.core.CredentialsProviderAutoConfiguration;
+import io.awspring.cloud.autoconfigure.core.RegionProviderAutoConfiguration;
+import io.github.kpldeagg.autoconfigure.BindingModes;
+import io.github.kpldeagg.autoconfigure.TestedBinderLine;
+import io.github.kpldeagg.core.Aggregator;
+import io.github.kpldeagg.core.KinesisRecord;
+import io.github.kpldeagg.core.UserRecord;
+import io.github.kpldeagg.emulator.KinesisLocal;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.core.SdkBytes;
+
+import org.springframework.beans.factory.NoUniqueBeanDefinitionException;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.cloud.stream.binder.BinderCustomizer;
 import org.springframework.cloud.stream.config.ConsumerEndpointCustomizer;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.beans.factory.NoUniqueBeanDefinitionException;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
 import org.springframework.integration.config.EnableIntegration;
 import org.springframework.integration.endpoint.MessageProducerSupport;
-import software.amazon.awssdk.core.SdkBytes;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Applications that set Spring Cloud Stream up beyond its defaults, each against
@@ -108,15 +110,6 @@ class BinderSetupsIT {
 		}
 	}
 
-	/**
-	 * The binder of Spring Cloud AWS 4 needs Spring Integration's beans in its context.
-	 */
-	@Configuration(proxyBeanMethods = false)
-	@EnableIntegration
-	static class IntegrationInfrastructure {
-
-	}
-
 	private static KinesisRecord putAggregate(String stream) {
 		kinesis.createStream(stream, 1);
 		Aggregator aggregator = Aggregator.create();
@@ -124,10 +117,19 @@ class BinderSetupsIT {
 		aggregator.add("k1", null, "one".getBytes(StandardCharsets.UTF_8));
 		KinesisRecord aggregate = aggregator.flush().orElseThrow();
 		kinesis.client()
-			.putRecord(request -> request.streamName(stream)
+			.putRecord((request) -> request.streamName(stream)
 				.partitionKey(aggregate.partitionKey())
 				.data(SdkBytes.fromByteArray(aggregate.data())));
 		return aggregate;
+	}
+
+	/**
+	 * The binder of Spring Cloud AWS 4 needs Spring Integration's beans in its context.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@EnableIntegration
+	static class IntegrationInfrastructure {
+
 	}
 
 	@SpringBootConfiguration
@@ -145,7 +147,7 @@ class BinderSetupsIT {
 
 		@Bean
 		Consumer<byte[]> uncustomized(Received received) {
-			return data -> received.add("uncustomized", data);
+			return (data) -> received.add("uncustomized", data);
 		}
 
 	}
@@ -169,7 +171,7 @@ class BinderSetupsIT {
 
 		@Bean
 		Consumer<UserRecord> ownEnvironment(Received received) {
-			return userRecord -> received.add("ownEnvironment", userRecord);
+			return (userRecord) -> received.add("ownEnvironment", userRecord);
 		}
 
 	}

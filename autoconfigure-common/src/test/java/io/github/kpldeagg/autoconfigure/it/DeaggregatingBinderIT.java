@@ -1,19 +1,5 @@
 package io.github.kpldeagg.autoconfigure.it;
 
-import io.github.kpldeagg.autoconfigure.TestedBinderLine;
-import static org.assertj.core.api.Assertions.assertThat;
-
-import io.github.kpldeagg.autoconfigure.BinderHeaderNames;
-import io.github.kpldeagg.autoconfigure.BindingModes;
-import io.github.kpldeagg.core.KplHeaders;
-import io.github.kpldeagg.autoconfigure.it.KplVectors.Expected;
-import io.github.kpldeagg.core.Aggregator;
-import io.github.kpldeagg.core.CorruptAggregateException;
-import io.github.kpldeagg.core.KinesisRecord;
-import io.github.kpldeagg.core.UserRecord;
-import io.github.kpldeagg.emulator.KinesisLocal;
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -25,9 +11,24 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+
+import io.github.kpldeagg.autoconfigure.BinderHeaderNames;
+import io.github.kpldeagg.autoconfigure.BindingModes;
+import io.github.kpldeagg.autoconfigure.TestedBinderLine;
+import io.github.kpldeagg.autoconfigure.it.KplVectors.Expected;
+import io.github.kpldeagg.core.Aggregator;
+import io.github.kpldeagg.core.CorruptAggregateException;
+import io.github.kpldeagg.core.KinesisRecord;
+import io.github.kpldeagg.core.KplHeaders;
+import io.github.kpldeagg.core.UserRecord;
+import io.github.kpldeagg.emulator.KinesisLocal;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.core.SdkBytes;
+
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -38,7 +39,8 @@ import org.springframework.integration.support.json.EmbeddedJsonHeadersMessageMa
 import org.springframework.messaging.Message;
 import org.springframework.messaging.MessagingException;
 import org.springframework.messaging.support.ErrorMessage;
-import software.amazon.awssdk.core.SdkBytes;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The real Kinesis binder (polling adapter, record and batch listener modes) against
@@ -168,12 +170,13 @@ class DeaggregatingBinderIT {
 			assertThat(message.getHeaders().get(KplHeaders.EXPLICIT_HASH_KEY))
 				.isEqualTo(userRecord.explicitHashKey().orElse(null));
 			actual
-				.computeIfAbsent((String) message.getHeaders().get(BinderHeaderNames.SHARD), shard -> new ArrayList<>())
+				.computeIfAbsent((String) message.getHeaders().get(BinderHeaderNames.SHARD),
+						(shard) -> new ArrayList<>())
 				.add(asExpected(userRecord));
 		}
 		Map<String, List<List<Object>>> expected = new TreeMap<>();
 		for (Expected userRecord : userRecordMessagesExpected) {
-			expected.computeIfAbsent(userRecord.shardId(), shard -> new ArrayList<>()).add(comparable(userRecord));
+			expected.computeIfAbsent(userRecord.shardId(), (shard) -> new ArrayList<>()).add(comparable(userRecord));
 		}
 		assertThat(actual).isEqualTo(expected);
 	}
@@ -205,7 +208,7 @@ class DeaggregatingBinderIT {
 	@Test
 	void anErrorHandlerGetsTheFailedUserRecordAndTheRestOfTheAggregateStillArrives() {
 		assertThat(received.<String>await("failingAlways", 3)).containsExactly("u0", "u2", "after");
-		assertThat(received.<ErrorMessage>await("userRecordFailures", 1)).singleElement().satisfies(error -> {
+		assertThat(received.<ErrorMessage>await("userRecordFailures", 1)).singleElement().satisfies((error) -> {
 			Message<?> failed = ((MessagingException) error.getPayload()).getFailedMessage();
 			assertThat(failed.getHeaders()).containsEntry(KplHeaders.PARTITION_KEY, "fail-me")
 				.containsEntry(KplHeaders.SUB_SEQUENCE_NUMBER, 1L);
@@ -227,7 +230,7 @@ class DeaggregatingBinderIT {
 	void aCorruptAggregateFailsThroughTheErrorChannelOnRequest() {
 		assertThat(received.<byte[]>await("failing", 1)).containsExactly("plain".getBytes(StandardCharsets.UTF_8));
 		assertThat(received.<ErrorMessage>await("corruptionFailures", 1)).singleElement()
-			.satisfies(error -> assertThat(error.getPayload()).hasCauseInstanceOf(CorruptAggregateException.class));
+			.satisfies((error) -> assertThat(error.getPayload()).hasCauseInstanceOf(CorruptAggregateException.class));
 	}
 
 	@Test
@@ -243,7 +246,7 @@ class DeaggregatingBinderIT {
 	void eachUserRecordsEmbeddedHeadersAreDecoded() {
 		List<Message<String>> messages = received.await("embedded", 2);
 		assertThat(messages).extracting(Message::getPayload).containsExactly("one", "two");
-		assertThat(messages).extracting(message -> message.getHeaders().get("custom")).containsExactly("c1", "c2");
+		assertThat(messages).extracting((message) -> message.getHeaders().get("custom")).containsExactly("c1", "c2");
 	}
 
 	@Test
@@ -260,7 +263,7 @@ class DeaggregatingBinderIT {
 	@Test
 	void aDisabledBindingGetsTheAggregateUnchanged() {
 		assertThat(received.<byte[]>await("raw", 1)).singleElement()
-			.satisfies(data -> assertThat(Arrays.copyOf(data, 4))
+			.satisfies((data) -> assertThat(Arrays.copyOf(data, 4))
 				.isEqualTo(new byte[] { (byte) 0xF3, (byte) 0x89, (byte) 0x9A, (byte) 0xC2 }));
 		assertThat(BindingModes.of(application)).containsEntry("raw-in-0", "DISABLED")
 			.containsEntry("userRecords-in-0", "DEAGGREGATED");
@@ -274,20 +277,20 @@ class DeaggregatingBinderIT {
 
 	private static List<Object> comparable(Expected expected) {
 		return List.of(expected.sequenceNumber(), expected.partitionKey(),
-				expected.explicitHashKey() == null ? "none" : expected.explicitHashKey(), expected.subSequenceNumber(),
-				expected.aggregated(), Arrays.toString(expected.data()));
+				(expected.explicitHashKey() != null) ? expected.explicitHashKey() : "none",
+				expected.subSequenceNumber(), expected.aggregated(), Arrays.toString(expected.data()));
 	}
 
 	/** Kinesis keeps order within a shard only. */
 	private static Map<String, List<List<Object>>> byShard(List<List<Object>> userRecords,
 			Map<String, String> shardBySequenceNumber) {
 		return userRecords.stream()
-			.collect(Collectors.groupingBy(userRecord -> shardBySequenceNumber.get((String) userRecord.get(0)),
+			.collect(Collectors.groupingBy((userRecord) -> shardBySequenceNumber.get((String) userRecord.get(0)),
 					TreeMap::new, Collectors.toList()));
 	}
 
 	private static KinesisRecord aggregate(List<String> partitionKeys, List<String> data) {
-		return aggregateOf(partitionKeys, data.stream().map(value -> value.getBytes(StandardCharsets.UTF_8)).toList(),
+		return aggregateOf(partitionKeys, data.stream().map((value) -> value.getBytes(StandardCharsets.UTF_8)).toList(),
 				null);
 	}
 
@@ -307,7 +310,7 @@ class DeaggregatingBinderIT {
 
 	private static void put(String stream, KinesisRecord record) {
 		kinesis.client()
-			.putRecord(request -> request.streamName(stream)
+			.putRecord((request) -> request.streamName(stream)
 				.partitionKey(record.partitionKey())
 				.explicitHashKey(record.explicitHashKey())
 				.data(SdkBytes.fromByteArray(record.data())));
@@ -315,7 +318,7 @@ class DeaggregatingBinderIT {
 
 	private static void putPlain(String stream, String partitionKey, String data) {
 		kinesis.client()
-			.putRecord(request -> request.streamName(stream)
+			.putRecord((request) -> request.streamName(stream)
 				.partitionKey(partitionKey)
 				.data(SdkBytes.fromUtf8String(data)));
 	}
@@ -337,32 +340,32 @@ class DeaggregatingBinderIT {
 
 		@Bean
 		Consumer<UserRecord> userRecords(Received received) {
-			return userRecord -> received.add("userRecords", userRecord);
+			return (userRecord) -> received.add("userRecords", userRecord);
 		}
 
 		@Bean
 		Consumer<Message<UserRecord>> userRecordMessages(Received received) {
-			return message -> received.add("userRecordMessages", message);
+			return (message) -> received.add("userRecordMessages", message);
 		}
 
 		@Bean
 		Consumer<byte[]> bytes(Received received) {
-			return data -> received.add("bytes", data);
+			return (data) -> received.add("bytes", data);
 		}
 
 		@Bean
 		Consumer<String> strings(Received received) {
-			return data -> received.add("strings", data);
+			return (data) -> received.add("strings", data);
 		}
 
 		@Bean
 		Consumer<Order> orders(Received received) {
-			return order -> received.add("orders", order);
+			return (order) -> received.add("orders", order);
 		}
 
 		@Bean
 		Function<UserRecord, String> partitionKeys(Received received) {
-			return userRecord -> {
+			return (userRecord) -> {
 				received.add("partitionKeys", userRecord);
 				return userRecord.partitionKey();
 			};
@@ -370,10 +373,10 @@ class DeaggregatingBinderIT {
 
 		@Bean
 		Consumer<Message<byte[]>> failingOnce(Received received) {
-			return message -> {
+			return (message) -> {
 				String partitionKey = (String) message.getHeaders().get(KplHeaders.PARTITION_KEY);
 				received.add("failingOnce", partitionKey);
-				if (partitionKey.equals("fail-me") && failedOnce.add(partitionKey)) {
+				if (partitionKey.equals("fail-me") && this.failedOnce.add(partitionKey)) {
 					throw new IllegalStateException("first attempt at " + partitionKey + " fails");
 				}
 			};
@@ -381,7 +384,7 @@ class DeaggregatingBinderIT {
 
 		@Bean
 		Consumer<Message<byte[]>> failingAlways(Received received) {
-			return message -> {
+			return (message) -> {
 				String partitionKey = (String) message.getHeaders().get(KplHeaders.PARTITION_KEY);
 				if (partitionKey.equals("fail-me")) {
 					throw new IllegalStateException(partitionKey + " always fails");
@@ -392,52 +395,52 @@ class DeaggregatingBinderIT {
 
 		@Bean
 		Consumer<ErrorMessage> userRecordFailures(Received received) {
-			return error -> received.add("userRecordFailures", error);
+			return (error) -> received.add("userRecordFailures", error);
 		}
 
 		@Bean
 		Consumer<byte[]> passThrough(Received received) {
-			return data -> received.add("passThrough", data);
+			return (data) -> received.add("passThrough", data);
 		}
 
 		@Bean
 		Consumer<byte[]> skipping(Received received) {
-			return data -> received.add("skipping", data);
+			return (data) -> received.add("skipping", data);
 		}
 
 		@Bean
 		Consumer<byte[]> failing(Received received) {
-			return data -> received.add("failing", data);
+			return (data) -> received.add("failing", data);
 		}
 
 		@Bean
 		Consumer<ErrorMessage> corruptionFailures(Received received) {
-			return error -> received.add("corruptionFailures", error);
+			return (error) -> received.add("corruptionFailures", error);
 		}
 
 		@Bean
 		Consumer<List<UserRecord>> batch(Received received) {
-			return userRecords -> received.add("batch", userRecords);
+			return (userRecords) -> received.add("batch", userRecords);
 		}
 
 		@Bean
 		Consumer<List<UserRecord>> batchPayloads(Received received) {
-			return userRecords -> received.add("batchPayloads", userRecords);
+			return (userRecords) -> received.add("batchPayloads", userRecords);
 		}
 
 		@Bean
 		Consumer<Message<String>> embedded(Received received) {
-			return message -> received.add("embedded", message);
+			return (message) -> received.add("embedded", message);
 		}
 
 		@Bean
 		Consumer<UserRecord> filtered(Received received) {
-			return userRecord -> received.add("filtered", userRecord);
+			return (userRecord) -> received.add("filtered", userRecord);
 		}
 
 		@Bean
 		Consumer<byte[]> raw(Received received) {
-			return data -> received.add("raw", data);
+			return (data) -> received.add("raw", data);
 		}
 
 	}

@@ -1,22 +1,21 @@
 package io.github.kpldeagg.autoconfigure.it;
 
-import io.github.kpldeagg.autoconfigure.TestedBinderLine;
-import static org.assertj.core.api.Assertions.assertThat;
-
-import io.github.kpldeagg.autoconfigure.BinderHeaderNames;
-import io.github.kpldeagg.autoconfigure.BinderLine;
-import io.github.kpldeagg.autoconfigure.BinderLineObjects;
-import io.github.kpldeagg.autoconfigure.BindingModes;
-import io.github.kpldeagg.core.KplHeaders;
-import io.github.kpldeagg.autoconfigure.it.KplVectors.Expected;
-import io.github.kpldeagg.core.UserRecord;
-import io.github.kpldeagg.emulator.Dynalite;
-import io.github.kpldeagg.emulator.KinesisLocal;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+
+import io.github.kpldeagg.autoconfigure.BinderHeaderNames;
+import io.github.kpldeagg.autoconfigure.BinderLineObjects;
+import io.github.kpldeagg.autoconfigure.BindingModes;
+import io.github.kpldeagg.autoconfigure.TestedBinderLine;
+import io.github.kpldeagg.autoconfigure.it.KplVectors.Expected;
+import io.github.kpldeagg.core.KplHeaders;
+import io.github.kpldeagg.core.UserRecord;
+import io.github.kpldeagg.emulator.Dynalite;
+import io.github.kpldeagg.emulator.KinesisLocal;
 import org.junit.jupiter.api.Test;
+
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.cloud.stream.config.ConsumerEndpointCustomizer;
@@ -25,6 +24,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.integration.endpoint.MessageProducerSupport;
 import org.springframework.messaging.Message;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The binder's KCL mode against kinesis-local and dynalite: KCL deaggregates, the starter
@@ -100,7 +101,7 @@ class KclModeIT {
 
 		@Bean
 		Consumer<Message<UserRecord>> kcl(Received received) {
-			return message -> received.add(STREAM, message);
+			return (message) -> received.add(STREAM, message);
 		}
 
 	}

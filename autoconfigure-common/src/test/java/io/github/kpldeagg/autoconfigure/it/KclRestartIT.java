@@ -1,20 +1,23 @@
 package io.github.kpldeagg.autoconfigure.it;
 
-import io.github.kpldeagg.autoconfigure.TestedBinderLine;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
 import io.github.kpldeagg.autoconfigure.BinderHeaderNames;
-import io.github.kpldeagg.autoconfigure.BinderLine;
 import io.github.kpldeagg.autoconfigure.BinderLineObjects;
+import io.github.kpldeagg.autoconfigure.TestedBinderLine;
 import io.github.kpldeagg.core.Aggregator;
 import io.github.kpldeagg.core.KinesisRecord;
 import io.github.kpldeagg.core.UserRecord;
 import io.github.kpldeagg.emulator.Dynalite;
 import io.github.kpldeagg.emulator.KinesisLocal;
-import java.nio.charset.StandardCharsets;
-import java.util.List;
-import java.util.Map;
-import java.util.function.Consumer;
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.kinesis.processor.RecordProcessorCheckpointer;
+
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
@@ -24,8 +27,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.integration.endpoint.MessageProducerSupport;
 import org.springframework.messaging.Message;
-import software.amazon.awssdk.core.SdkBytes;
-import software.amazon.kinesis.processor.RecordProcessorCheckpointer;
 
 /**
  * KCL mode's checkpoints as a user meets them, against kinesis-local and dynalite: an
@@ -131,7 +132,7 @@ class KclRestartIT {
 
 	private static void put(KinesisLocal kinesis, String stream, KinesisRecord record) {
 		kinesis.client()
-			.putRecord(request -> request.streamName(stream)
+			.putRecord((request) -> request.streamName(stream)
 				.partitionKey(record.partitionKey())
 				.explicitHashKey(record.explicitHashKey())
 				.data(SdkBytes.fromByteArray(record.data())));
@@ -139,7 +140,7 @@ class KclRestartIT {
 
 	private static void putPlain(KinesisLocal kinesis, String stream, String partitionKey) {
 		kinesis.client()
-			.putRecord(request -> request.streamName(stream)
+			.putRecord((request) -> request.streamName(stream)
 				.partitionKey(partitionKey)
 				.data(SdkBytes.fromUtf8String(partitionKey)));
 	}
@@ -158,22 +159,22 @@ class KclRestartIT {
 
 		@Bean
 		Consumer<Message<UserRecord>> defaults(Received received) {
-			return message -> received.add(DEFAULTS, message.getPayload().partitionKey());
+			return (message) -> received.add(DEFAULTS, message.getPayload().partitionKey());
 		}
 
 		@Bean
 		Consumer<Message<UserRecord>> recordMode(Received received) {
-			return message -> received.add(RECORD_MODE, message.getPayload().partitionKey());
+			return (message) -> received.add(RECORD_MODE, message.getPayload().partitionKey());
 		}
 
 		@Bean
 		Consumer<Message<UserRecord>> periodicMode(Received received) {
-			return message -> received.add(PERIODIC_MODE, message.getPayload().partitionKey());
+			return (message) -> received.add(PERIODIC_MODE, message.getPayload().partitionKey());
 		}
 
 		@Bean
 		Consumer<Message<UserRecord>> manualMode(Received received) {
-			return message -> {
+			return (message) -> {
 				String partitionKey = message.getPayload().partitionKey();
 				received.add(MANUAL_MODE, partitionKey);
 				if (!partitionKey.equals("k4")) {
@@ -185,12 +186,12 @@ class KclRestartIT {
 
 		@Bean
 		Consumer<List<UserRecord>> batchListener(Received received) {
-			return batch -> batch.forEach(userRecord -> received.add(BATCH_LISTENER, userRecord.partitionKey()));
+			return (batch) -> batch.forEach((userRecord) -> received.add(BATCH_LISTENER, userRecord.partitionKey()));
 		}
 
 		@Bean
 		Consumer<Message<UserRecord>> failing(Received received, @Value("${kcl-restart-it.fail-on}") String failOn) {
-			return message -> {
+			return (message) -> {
 				String partitionKey = message.getPayload().partitionKey();
 				received.add(FAILING, partitionKey);
 				if (partitionKey.equals(failOn)) {

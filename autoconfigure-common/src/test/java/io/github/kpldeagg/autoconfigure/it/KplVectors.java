@@ -1,7 +1,5 @@
 package io.github.kpldeagg.autoconfigure.it;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -10,20 +8,15 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.kinesis.KinesisClient;
 import software.amazon.awssdk.services.kinesis.model.PutRecordResponse;
 
 /** The Kinesis records the real KPL wrote (src/vectors/kpl), put again as it put them. */
 final class KplVectors {
-
-	/**
-	 * One user record as it must arrive, with the sequence number and shard its Kinesis
-	 * record got when put.
-	 */
-	record Expected(String shardId, String sequenceNumber, String partitionKey, String explicitHashKey,
-			long subSequenceNumber, boolean aggregated, byte[] data) {
-	}
 
 	private KplVectors() {
 	}
@@ -37,10 +30,10 @@ final class KplVectors {
 		List<JsonNode> vectors = new ArrayList<>();
 		index(kplVersion).get("vectors").forEach(vectors::add);
 		vectors.sort(Comparator.comparing((JsonNode vector) -> vector.get("shardId").asText())
-			.thenComparing(vector -> new BigInteger(vector.get("sequenceNumber").asText())));
+			.thenComparing((vector) -> new BigInteger(vector.get("sequenceNumber").asText())));
 		List<Expected> expected = new ArrayList<>();
 		for (JsonNode vector : vectors) {
-			PutRecordResponse put = kinesis.putRecord(request -> request.streamName(stream)
+			PutRecordResponse put = kinesis.putRecord((request) -> request.streamName(stream)
 				.partitionKey(vector.get("partitionKey").asText())
 				.explicitHashKey(vector.get("explicitHashKey").asText())
 				.data(SdkBytes.fromByteArray(resource("/kpl/" + vector.get("file").asText()))));
@@ -73,6 +66,14 @@ final class KplVectors {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
+	}
+
+	/**
+	 * One user record as it must arrive, with the sequence number and shard its Kinesis
+	 * record got when put.
+	 */
+	record Expected(String shardId, String sequenceNumber, String partitionKey, String explicitHashKey,
+			long subSequenceNumber, boolean aggregated, byte[] data) {
 	}
 
 }

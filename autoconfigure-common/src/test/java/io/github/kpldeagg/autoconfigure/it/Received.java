@@ -1,13 +1,13 @@
 package io.github.kpldeagg.autoconfigure.it;
 
-import org.awaitility.Awaitility;
-
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+
+import org.awaitility.Awaitility;
 
 /** What each function of a test application received, in order. */
 final class Received {
@@ -29,12 +29,12 @@ final class Received {
 	private final Map<String, Long> lastArrivalNanos = new ConcurrentHashMap<>();
 
 	void add(String function, Object input) {
-		byFunction.computeIfAbsent(function, name -> Collections.synchronizedList(new ArrayList<>())).add(input);
-		lastArrivalNanos.put(function, System.nanoTime());
+		this.byFunction.computeIfAbsent(function, (name) -> Collections.synchronizedList(new ArrayList<>())).add(input);
+		this.lastArrivalNanos.put(function, System.nanoTime());
 	}
 
 	List<Object> of(String function) {
-		List<Object> inputs = byFunction.getOrDefault(function, List.of());
+		List<Object> inputs = this.byFunction.getOrDefault(function, List.of());
 		synchronized (inputs) {
 			return List.copyOf(inputs);
 		}
@@ -62,7 +62,7 @@ final class Received {
 	}
 
 	private boolean quietFor(String function) {
-		Long lastArrival = lastArrivalNanos.get(function);
+		Long lastArrival = this.lastArrivalNanos.get(function);
 		return lastArrival != null && System.nanoTime() - lastArrival >= QUIET_PERIOD.toNanos();
 	}
 

@@ -1,16 +1,5 @@
 package io.github.kpldeagg.autoconfigure.it;
 
-import io.github.kpldeagg.autoconfigure.TestedBinderLine;
-import static org.assertj.core.api.Assertions.assertThat;
-
-import io.github.kpldeagg.core.KplHeaders;
-import io.github.kpldeagg.autoconfigure.it.KplVectors.Expected;
-import io.github.kpldeagg.core.Aggregator;
-import io.github.kpldeagg.core.KinesisRecord;
-import io.github.kpldeagg.core.UserRecord;
-import io.github.kpldeagg.emulator.KinesisLocal;
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -22,10 +11,22 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+
+import io.github.kpldeagg.autoconfigure.TestedBinderLine;
+import io.github.kpldeagg.autoconfigure.it.KplVectors.Expected;
+import io.github.kpldeagg.core.Aggregator;
+import io.github.kpldeagg.core.KinesisRecord;
+import io.github.kpldeagg.core.KplHeaders;
+import io.github.kpldeagg.core.UserRecord;
+import io.github.kpldeagg.emulator.KinesisLocal;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.core.SdkBytes;
+
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.cloud.stream.binding.BindingsLifecycleController;
@@ -33,7 +34,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.messaging.Message;
-import software.amazon.awssdk.core.SdkBytes;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * After a failure, a stop or a hand-over, the first user record the function sees again
@@ -69,9 +71,9 @@ class ResumeIT {
 			.collect(Collectors.groupingBy(Expected::sequenceNumber))
 			.values()
 			.stream()
-			.filter(aggregate -> aggregate.size() >= 20)
+			.filter((aggregate) -> aggregate.size() >= 20)
 			.limit(6)
-			.map(aggregate -> id(aggregate.get(0).sequenceNumber(), aggregate.size() / 2))
+			.map((aggregate) -> id(aggregate.get(0).sequenceNumber(), aggregate.size() / 2))
 			.collect(Collectors.toSet());
 		put("poison", aggregate("p", 5));
 		putPlain("poison", "after");
@@ -101,7 +103,7 @@ class ResumeIT {
 				outageExpected.size(), handled.repeats("outage"),
 				attempts.values().stream().mapToInt(Integer::intValue).sum());
 		assertThat(handled.succeeded("outage")).containsExactlyInAnyOrderElementsOf(outageExpected.stream()
-			.map(expected -> id(expected.sequenceNumber(), expected.subSequenceNumber()))
+			.map((expected) -> id(expected.sequenceNumber(), expected.subSequenceNumber()))
 			.toList());
 		assertThat(handled.repeats("outage")).isZero();
 		assertThat(attempts)
@@ -134,8 +136,8 @@ class ResumeIT {
 		Awaitility.await().during(Duration.ofSeconds(2)).until(() -> true);
 
 		System.out.printf("ResumeIT stop and start: %d handled again%n", handled.repeats("stopStart"));
-		assertThat(handled.succeeded("stopStart"))
-			.containsExactlyElementsOf(IntStream.range(0, 80).mapToObj(i -> (i < 40 ? "s" : "t") + (i % 40)).toList());
+		assertThat(handled.succeeded("stopStart")).containsExactlyElementsOf(
+				IntStream.range(0, 80).mapToObj((i) -> ((i < 40) ? "s" : "t") + (i % 40)).toList());
 		assertThat(handled.repeats("stopStart")).isZero();
 	}
 
@@ -153,14 +155,14 @@ class ResumeIT {
 
 	private static void put(String stream, KinesisRecord record) {
 		kinesis.client()
-			.putRecord(request -> request.streamName(stream)
+			.putRecord((request) -> request.streamName(stream)
 				.partitionKey(record.partitionKey())
 				.data(SdkBytes.fromByteArray(record.data())));
 	}
 
 	private static void putPlain(String stream, String partitionKey) {
 		kinesis.client()
-			.putRecord(request -> request.streamName(stream)
+			.putRecord((request) -> request.streamName(stream)
 				.partitionKey(partitionKey)
 				.data(SdkBytes.fromUtf8String(partitionKey)));
 	}
@@ -182,28 +184,29 @@ class ResumeIT {
 		 */
 		int attempt(String function, String id) {
 			if (succeeded(function).contains(id)) {
-				repeats.merge(function, 1, Integer::sum);
+				this.repeats.merge(function, 1, Integer::sum);
 			}
-			return attempts.computeIfAbsent(function, name -> new ConcurrentHashMap<>()).merge(id, 1, Integer::sum) - 1;
+			return this.attempts.computeIfAbsent(function, (name) -> new ConcurrentHashMap<>())
+				.merge(id, 1, Integer::sum) - 1;
 		}
 
 		void succeeded(String function, String id) {
-			succeeded.computeIfAbsent(function, name -> Collections.synchronizedList(new ArrayList<>())).add(id);
+			this.succeeded.computeIfAbsent(function, (name) -> Collections.synchronizedList(new ArrayList<>())).add(id);
 		}
 
 		List<String> succeeded(String function) {
-			List<String> ids = succeeded.getOrDefault(function, List.of());
+			List<String> ids = this.succeeded.getOrDefault(function, List.of());
 			synchronized (ids) {
 				return List.copyOf(ids);
 			}
 		}
 
 		Map<String, Integer> attempts(String function) {
-			return Map.copyOf(attempts.getOrDefault(function, Map.of()));
+			return Map.copyOf(this.attempts.getOrDefault(function, Map.of()));
 		}
 
 		int repeats(String function) {
-			return repeats.getOrDefault(function, 0);
+			return this.repeats.getOrDefault(function, 0);
 		}
 
 	}
@@ -225,7 +228,7 @@ class ResumeIT {
 
 		@Bean
 		Consumer<UserRecord> outage(Handled handled) {
-			return userRecord -> {
+			return (userRecord) -> {
 				String id = id(userRecord.sequenceNumber(), userRecord.subSequenceNumber());
 				if (handled.attempt("outage", id) < 3 && failingThrice.contains(id)) {
 					throw new IllegalStateException("downstream outage at " + id);
@@ -236,7 +239,7 @@ class ResumeIT {
 
 		@Bean
 		Consumer<Message<UserRecord>> poison(Handled handled) {
-			return message -> {
+			return (message) -> {
 				String partitionKey = (String) message.getHeaders().get(KplHeaders.PARTITION_KEY);
 				handled.attempt("poison", partitionKey);
 				if (partitionKey.equals("p2")) {
@@ -248,7 +251,7 @@ class ResumeIT {
 
 		@Bean
 		Consumer<UserRecord> stopStart(Handled handled, BindingsLifecycleController bindings) {
-			return userRecord -> {
+			return (userRecord) -> {
 				handled.attempt("stopStart", userRecord.partitionKey());
 				if (userRecord.partitionKey().equals("s10") && !handled.stopStartDone.get()) {
 					Thread restart = new Thread(() -> {

@@ -1,6 +1,7 @@
 package io.github.kpldeagg.autoconfigure.it;
 
 import io.micrometer.observation.ObservationRegistry;
+
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 

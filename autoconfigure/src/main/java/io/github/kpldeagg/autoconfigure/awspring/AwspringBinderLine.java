@@ -1,31 +1,34 @@
 package io.github.kpldeagg.autoconfigure.awspring;
 
-import io.github.kpldeagg.autoconfigure.BinderHeaders;
-import io.github.kpldeagg.autoconfigure.BinderLine;
-import io.github.kpldeagg.autoconfigure.MidAggregateCheckpoint;
 import io.awspring.cloud.kinesis.integration.CheckpointMode;
 import io.awspring.cloud.kinesis.integration.Checkpointer;
 import io.awspring.cloud.kinesis.integration.KclMessageDrivenChannelAdapter;
 import io.awspring.cloud.kinesis.integration.KinesisHeaders;
 import io.awspring.cloud.kinesis.integration.KinesisMessageDrivenChannelAdapter;
+import io.awspring.cloud.kinesis.integration.KinesisMessageHandler;
 import io.awspring.cloud.kinesis.integration.KinesisMessageHeaderErrorMessageStrategy;
 import io.awspring.cloud.kinesis.integration.ListenerMode;
 import io.awspring.cloud.kinesis.stream.binder.KinesisMessageChannelBinder;
 import io.awspring.cloud.kinesis.stream.binder.properties.KinesisConsumerProperties;
+import io.github.kpldeagg.autoconfigure.BinderHeaders;
+import io.github.kpldeagg.autoconfigure.BinderLine;
+import io.github.kpldeagg.autoconfigure.MidAggregateCheckpoint;
 import org.jspecify.annotations.Nullable;
+import software.amazon.awssdk.services.kinesis.KinesisAsyncClient;
+
 import org.springframework.cloud.stream.binder.AbstractMessageChannelBinder;
-import org.springframework.integration.core.MessageProducer;
 import org.springframework.expression.Expression;
-import org.springframework.messaging.MessageHandler;
-import io.awspring.cloud.kinesis.integration.KinesisMessageHandler;
+import org.springframework.integration.core.MessageProducer;
 import org.springframework.integration.endpoint.MessageProducerSupport;
 import org.springframework.integration.metadata.ConcurrentMetadataStore;
 import org.springframework.integration.support.ErrorMessageStrategy;
-import software.amazon.awssdk.services.kinesis.KinesisAsyncClient;
+import org.springframework.messaging.MessageHandler;
 
 /**
  * The current line's binder: Spring Cloud AWS's
  * {@code spring-cloud-aws-kinesis-stream-binder} 4.0.
+ *
+ * @author The kpl-deagg maintainers
  */
 final class AwspringBinderLine implements BinderLine {
 

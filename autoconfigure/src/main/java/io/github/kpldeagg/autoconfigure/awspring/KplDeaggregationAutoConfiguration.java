@@ -1,9 +1,10 @@
 package io.github.kpldeagg.autoconfigure.awspring;
 
-import io.github.kpldeagg.autoconfigure.KplDeaggregationConfiguration;
-import io.github.kpldeagg.autoconfigure.BinderInternalsRuntimeHints;
 import io.awspring.cloud.kinesis.stream.binder.KinesisMessageChannelBinder;
+import io.github.kpldeagg.autoconfigure.BinderInternalsRuntimeHints;
+import io.github.kpldeagg.autoconfigure.KplDeaggregationConfiguration;
 import io.github.kpldeagg.core.Deaggregator;
+
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -15,6 +16,8 @@ import org.springframework.context.annotation.ImportRuntimeHints;
  * Deaggregates KPL records on the consumer bindings of Spring Cloud AWS's Kinesis binder,
  * so that functions receive one message per user record, and lets them take
  * {@link io.github.kpldeagg.core.UserRecord}.
+ *
+ * @author The kpl-deagg maintainers
  */
 @AutoConfiguration
 @ConditionalOnClass({ KinesisMessageChannelBinder.class, Deaggregator.class })

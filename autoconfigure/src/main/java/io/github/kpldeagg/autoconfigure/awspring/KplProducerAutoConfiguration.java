@@ -1,16 +1,19 @@
 package io.github.kpldeagg.autoconfigure.awspring;
 
-import io.github.kpldeagg.autoconfigure.AggregatingProducerBindings;
-import io.github.kpldeagg.autoconfigure.KplProducerProperties;
 import io.awspring.cloud.autoconfigure.AwsClientCustomizer;
 import io.awspring.cloud.autoconfigure.core.AwsClientBuilderConfigurer;
 import io.awspring.cloud.kinesis.stream.binder.KinesisMessageChannelBinder;
 import io.awspring.cloud.kinesis.stream.binder.config.KinesisProperties;
+import io.github.kpldeagg.autoconfigure.AggregatingProducerBindings;
+import io.github.kpldeagg.autoconfigure.KplProducerProperties;
 import io.github.kpldeagg.producer.AggregatingProducer;
 import io.github.kpldeagg.producer.MicrometerProducerMetrics;
 import io.github.kpldeagg.producer.ProducerConfiguration;
 import io.github.kpldeagg.producer.ProducerMetrics;
 import io.micrometer.core.instrument.MeterRegistry;
+import software.amazon.awssdk.services.kinesis.KinesisAsyncClient;
+import software.amazon.awssdk.services.kinesis.KinesisAsyncClientBuilder;
+
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -21,8 +24,6 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.cloud.stream.config.BindingServiceProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import software.amazon.awssdk.services.kinesis.KinesisAsyncClient;
-import software.amazon.awssdk.services.kinesis.KinesisAsyncClientBuilder;
 
 /**
  * An {@link AggregatingProducer} to inject, configured under {@code kpl.producer} and
@@ -32,6 +33,8 @@ import software.amazon.awssdk.services.kinesis.KinesisAsyncClientBuilder;
  * none, with one built as Spring Cloud AWS's Kinesis binder builds its own (from
  * {@code spring.cloud.aws.kinesis.*} and {@code spring.cloud.aws.*}), which the binder
  * then uses too. Only with {@code kpl-deagg-producer} on the class path.
+ *
+ * @author The kpl-deagg maintainers
  */
 @AutoConfiguration(afterName = "org.springframework.cloud.stream.config.BindingServiceConfiguration")
 @ConditionalOnClass({ AggregatingProducer.class, KinesisAsyncClient.class })
@@ -49,6 +52,9 @@ public class KplProducerAutoConfiguration {
 	/**
 	 * Closed when the application stops: refuses new user records and waits until every
 	 * outstanding one is put or expired ({@code RecordTtl}).
+	 * @param kinesis the kinesis
+	 * @param kplProducerConfiguration the kpl producer configuration
+	 * @return the producer, closed when the application stops
 	 */
 	@Bean(destroyMethod = "close")
 	@ConditionalOnMissingBean
@@ -77,7 +83,11 @@ public class KplProducerAutoConfiguration {
 	@ConditionalOnClass(MeterRegistry.class)
 	static class MetricsConfiguration {
 
-		/** Counts to the application's registry, if it has one. */
+		/**
+		 * Counts to the application's registry, if it has one.
+		 * @param registry the registry
+		 * @return metrics that count to the application's registry, if it has one
+		 */
 		@Bean
 		@ConditionalOnMissingBean
 		ProducerMetrics kplProducerMetrics(ObjectProvider<MeterRegistry> registry) {

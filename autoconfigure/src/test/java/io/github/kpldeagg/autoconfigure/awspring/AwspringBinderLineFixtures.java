@@ -1,22 +1,17 @@
 package io.github.kpldeagg.autoconfigure.awspring;
 
-import io.github.kpldeagg.autoconfigure.BinderLine;
-import io.github.kpldeagg.autoconfigure.BinderLineFixtures;
-import org.springframework.aot.hint.RuntimeHintsRegistrar;
-
 import java.lang.reflect.Field;
+import java.util.LinkedHashSet;
+import java.util.Set;
 import java.util.function.Predicate;
-import org.springframework.aot.hint.RuntimeHints;
-import org.springframework.aot.hint.predicate.RuntimeHintsPredicates;
+
 import io.awspring.cloud.autoconfigure.AwsClientCustomizer;
 import io.awspring.cloud.kinesis.integration.Checkpointer;
 import io.awspring.cloud.kinesis.stream.binder.KinesisMessageChannelBinder;
 import io.awspring.cloud.kinesis.stream.binder.properties.KinesisBinderConfigurationProperties;
 import io.awspring.cloud.kinesis.stream.binder.provisioning.KinesisStreamProvisioner;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
-import java.util.LinkedHashSet;
-import java.util.Set;
+import io.github.kpldeagg.autoconfigure.BinderLine;
+import io.github.kpldeagg.autoconfigure.BinderLineFixtures;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchAsyncClientBuilder;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
@@ -25,6 +20,12 @@ import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
 import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
 import software.amazon.awssdk.services.kinesis.KinesisAsyncClient;
 import software.amazon.kinesis.leases.dynamodb.DynamoDBLeaseSerializer;
+
+import org.springframework.aot.hint.RuntimeHints;
+import org.springframework.aot.hint.RuntimeHintsRegistrar;
+import org.springframework.aot.hint.predicate.RuntimeHintsPredicates;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 
 /**
  * What the shared tests need of this line, Spring Cloud AWS's Kinesis binder 4.0.
@@ -73,14 +74,14 @@ public final class AwspringBinderLineFixtures implements BinderLineFixtures {
 		DynamoDBLeaseSerializer leases = new DynamoDBLeaseSerializer();
 		Set<AttributeDefinition> attributes = new LinkedHashSet<>(leases.getAttributeDefinitions());
 		attributes.addAll(leases.getWorkerIdToLeaseKeyIndexAttributeDefinitions());
-		dynamoDb.createTable(table -> table.tableName(tableName)
+		dynamoDb.createTable((table) -> table.tableName(tableName)
 			.billingMode(BillingMode.PAY_PER_REQUEST)
 			.keySchema(leases.getKeySchema())
 			.attributeDefinitions(attributes)
 			.globalSecondaryIndexes(GlobalSecondaryIndex.builder()
 				.indexName("LeaseOwnerToLeaseKeyIndex")
 				.keySchema(leases.getWorkerIdToLeaseKeyIndexKeySchema())
-				.projection(projection -> projection.projectionType(ProjectionType.KEYS_ONLY))
+				.projection((projection) -> projection.projectionType(ProjectionType.KEYS_ONLY))
 				.build()));
 	}
 
@@ -100,7 +101,7 @@ public final class AwspringBinderLineFixtures implements BinderLineFixtures {
 
 		@Bean
 		AwsClientCustomizer<CloudWatchAsyncClientBuilder> cloudWatchClientCustomizer() {
-			return builder -> {
+			return (builder) -> {
 			};
 		}
 

@@ -1,11 +1,5 @@
 package io.github.kpldeagg.autoconfigure.it;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
-import io.awspring.cloud.kinesis.stream.binder.KinesisMessageChannelBinder;
-import io.github.kpldeagg.core.UserRecord;
-import io.github.kpldeagg.emulator.KinesisLocal;
-import io.github.kpldeagg.producer.AggregatingProducer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,10 +10,17 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+
+import io.awspring.cloud.kinesis.stream.binder.KinesisMessageChannelBinder;
+import io.github.kpldeagg.core.UserRecord;
+import io.github.kpldeagg.emulator.KinesisLocal;
+import io.github.kpldeagg.producer.AggregatingProducer;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.kinesis.KinesisAsyncClient;
+
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.cloud.stream.binder.BinderFactory;
@@ -33,7 +34,8 @@ import org.springframework.messaging.MessagingException;
 import org.springframework.messaging.SubscribableChannel;
 import org.springframework.messaging.support.ErrorMessage;
 import org.springframework.messaging.support.MessageBuilder;
-import software.amazon.awssdk.services.kinesis.KinesisAsyncClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A {@link StreamBridge} application whose producer binding opts in writes KPL aggregates
@@ -103,7 +105,7 @@ class AggregatingProducerBindingIT {
 			assertThat(binder.getAmazonKinesis()).as("the binder's client is the producer's")
 				.isSameAs(writer.getBean(KinesisAsyncClient.class));
 		}
-		assertThat(errors).singleElement().isInstanceOfSatisfying(ErrorMessage.class, error -> {
+		assertThat(errors).singleElement().isInstanceOfSatisfying(ErrorMessage.class, (error) -> {
 			assertThat(error.getPayload()).isInstanceOf(MessagingException.class)
 				.hasRootCauseInstanceOf(IllegalArgumentException.class)
 				.rootCause()
@@ -119,17 +121,17 @@ class AggregatingProducerBindingIT {
 			List<UserRecord> unaggregated = received.await("unaggregated", UNAGGREGATED_RECORDS);
 			assertThat(unaggregated).extracting(AggregatingProducerBindingIT::text)
 				.containsExactlyInAnyOrderElementsOf(
-						IntStream.range(0, UNAGGREGATED_RECORDS).mapToObj(i -> "plain-" + i).toList());
+						IntStream.range(0, UNAGGREGATED_RECORDS).mapToObj((i) -> "plain-" + i).toList());
 			assertThat(unaggregated).noneMatch(UserRecord::aggregated);
 			// The partition key the binder gives each device without the producer.
 			Map<Integer, String> partitionKeys = unaggregated.stream()
-				.collect(Collectors.toMap(userRecord -> index(userRecord) % 10, UserRecord::partitionKey,
+				.collect(Collectors.toMap((userRecord) -> index(userRecord) % 10, UserRecord::partitionKey,
 						(first, second) -> first));
 
 			List<UserRecord> aggregated = received.await("aggregated", USER_RECORDS);
 			assertThat(aggregated).extracting(AggregatingProducerBindingIT::text)
 				.containsExactlyInAnyOrderElementsOf(sent);
-			assertThat(aggregated).allSatisfy(userRecord -> {
+			assertThat(aggregated).allSatisfy((userRecord) -> {
 				int i = index(userRecord);
 				assertThat(userRecord.partitionKey()).isEqualTo(partitionKeys.get(i % 10));
 				assertThat(userRecord.explicitHashKey())
@@ -182,12 +184,12 @@ class AggregatingProducerBindingIT {
 
 		@Bean
 		Consumer<UserRecord> aggregated(Received received) {
-			return userRecord -> received.add("aggregated", userRecord);
+			return (userRecord) -> received.add("aggregated", userRecord);
 		}
 
 		@Bean
 		Consumer<UserRecord> unaggregated(Received received) {
-			return userRecord -> received.add("unaggregated", userRecord);
+			return (userRecord) -> received.add("unaggregated", userRecord);
 		}
 
 	}

@@ -1,6 +1,9 @@
 package io.github.kpldeagg.benchmarks.fanout;
 
 import org.jspecify.annotations.Nullable;
+import software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider;
+import software.amazon.awssdk.services.kinesis.KinesisAsyncClient;
+
 import org.springframework.cloud.stream.binder.AbstractMessageChannelBinder;
 import org.springframework.cloud.stream.binder.kinesis.KinesisMessageChannelBinder;
 import org.springframework.cloud.stream.binder.kinesis.properties.KinesisBinderConfigurationProperties;
@@ -9,10 +12,12 @@ import org.springframework.integration.aws.inbound.kinesis.KinesisMessageDrivenC
 import org.springframework.integration.aws.support.AwsHeaders;
 import org.springframework.integration.endpoint.MessageProducerSupport;
 import org.springframework.integration.mapping.InboundMessageMapper;
-import software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider;
-import software.amazon.awssdk.services.kinesis.KinesisAsyncClient;
 
-/** The Boot 3 line's binder: spring-cloud-stream-binder-kinesis 4.0 (with -Pboot3). */
+/**
+ * The Boot 3 line's binder: spring-cloud-stream-binder-kinesis 4.0 (with -Pboot3).
+ *
+ * @author The kpl-deagg maintainers
+ */
 final class BenchmarkedBinderLine {
 
 	static final String RECEIVED_PARTITION_KEY = AwsHeaders.RECEIVED_PARTITION_KEY;
@@ -32,6 +37,10 @@ final class BenchmarkedBinderLine {
 
 	/**
 	 * The binder's polling adapter as the binder sets it up for a binding in record mode.
+	 * @param kinesis the client it reads with
+	 * @param stream the stream it reads
+	 * @param embeddedHeadersMapper the binding's embedded-headers mapper, or null
+	 * @return the adapter
 	 */
 	static MessageProducerSupport pollingAdapter(KinesisAsyncClient kinesis, String stream,
 			@Nullable InboundMessageMapper<byte[]> embeddedHeadersMapper) {

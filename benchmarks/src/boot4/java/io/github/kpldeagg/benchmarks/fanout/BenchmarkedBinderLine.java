@@ -6,14 +6,17 @@ import io.awspring.cloud.kinesis.stream.binder.KinesisMessageChannelBinder;
 import io.awspring.cloud.kinesis.stream.binder.properties.KinesisBinderConfigurationProperties;
 import io.awspring.cloud.kinesis.stream.binder.provisioning.KinesisStreamProvisioner;
 import org.jspecify.annotations.Nullable;
+import software.amazon.awssdk.services.kinesis.KinesisAsyncClient;
+
 import org.springframework.cloud.stream.binder.AbstractMessageChannelBinder;
 import org.springframework.integration.endpoint.MessageProducerSupport;
 import org.springframework.integration.mapping.InboundMessageMapper;
-import software.amazon.awssdk.services.kinesis.KinesisAsyncClient;
 
 /**
  * The current line's binder: Spring Cloud AWS's Kinesis binder 4.0 (the default build of
  * this module).
+ *
+ * @author The kpl-deagg maintainers
  */
 final class BenchmarkedBinderLine {
 
@@ -33,6 +36,10 @@ final class BenchmarkedBinderLine {
 
 	/**
 	 * The binder's polling adapter as the binder sets it up for a binding in record mode.
+	 * @param kinesis the client it reads with
+	 * @param stream the stream it reads
+	 * @param embeddedHeadersMapper the binding's embedded-headers mapper, or null
+	 * @return the adapter
 	 */
 	static MessageProducerSupport pollingAdapter(KinesisAsyncClient kinesis, String stream,
 			@Nullable InboundMessageMapper<byte[]> embeddedHeadersMapper) {

@@ -1,6 +1,5 @@
 package io.github.kpldeagg.it.crash;
 
-import io.github.kpldeagg.emulator.Processes;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -8,6 +7,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+
+import io.github.kpldeagg.emulator.Processes;
 
 /**
  * A JVM started from this one, with this JVM's classpath,
@@ -47,21 +48,21 @@ public final class ChildJvm implements AutoCloseable {
 		try {
 			return new ChildJvm(builder.start(), log);
 		}
-		catch (IOException e) {
-			throw new UncheckedIOException("Cannot start " + mainClass.getName(), e);
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot start " + mainClass.getName(), ex);
 		}
 	}
 
 	/** Waits for the JVM to end by itself and returns its exit status. */
 	public int awaitExit(Duration timeout) throws InterruptedException {
-		if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-			throw new AssertionError("The child JVM did not exit within " + timeout + "; see " + log);
+		if (!this.process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+			throw new AssertionError("The child JVM did not exit within " + timeout + "; see " + this.log);
 		}
-		return process.exitValue();
+		return this.process.exitValue();
 	}
 
 	public boolean isAlive() {
-		return process.isAlive();
+		return this.process.isAlive();
 	}
 
 	/**
@@ -69,8 +70,8 @@ public final class ChildJvm implements AutoCloseable {
 	 * gone.
 	 */
 	public void kill() throws InterruptedException {
-		process.destroyForcibly();
-		if (!process.waitFor(STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS)) {
+		this.process.destroyForcibly();
+		if (!this.process.waitFor(STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS)) {
 			throw new IllegalStateException(this + " survived SIGKILL for " + STOP_GRACE);
 		}
 	}
@@ -78,12 +79,12 @@ public final class ChildJvm implements AutoCloseable {
 	/** SIGTERM; after {@link #STOP_GRACE}, SIGKILL to the JVM and whatever it started. */
 	@Override
 	public void close() {
-		Processes.stop(process, STOP_GRACE);
+		Processes.stop(this.process, STOP_GRACE);
 	}
 
 	@Override
 	public String toString() {
-		return "child JVM " + process.pid() + " (log " + log + ")";
+		return "child JVM " + this.process.pid() + " (log " + this.log + ")";
 	}
 
 }

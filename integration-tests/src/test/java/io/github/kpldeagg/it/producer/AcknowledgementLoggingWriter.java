@@ -1,8 +1,5 @@
 package io.github.kpldeagg.it.producer;
 
-import io.github.kpldeagg.producer.AggregatingProducer;
-import io.github.kpldeagg.producer.ProducerConfiguration;
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -10,6 +7,9 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+
+import io.github.kpldeagg.producer.AggregatingProducer;
+import io.github.kpldeagg.producer.ProducerConfiguration;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
@@ -70,8 +70,8 @@ public final class AcknowledgementLoggingWriter {
 				writer.write('\n');
 				writer.flush();
 			}
-			catch (IOException e) {
-				throw new UncheckedIOException(e);
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
 			}
 		}
 	}

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+
 import software.amazon.awssdk.services.kinesis.KinesisClient;
 import software.amazon.awssdk.services.kinesis.model.GetRecordsResponse;
 import software.amazon.awssdk.services.kinesis.model.ListShardsResponse;
@@ -31,14 +32,14 @@ final class KinesisRecords {
 		for (Shard shard : shards(kinesis, stream)) {
 			List<Record> records = new ArrayList<>();
 			String iterator = kinesis
-				.getShardIterator(request -> request.streamName(stream)
+				.getShardIterator((request) -> request.streamName(stream)
 					.shardId(shard.shardId())
 					.shardIteratorType(ShardIteratorType.TRIM_HORIZON))
 				.shardIterator();
 			while (iterator != null) {
 				String current = iterator;
 				GetRecordsResponse response = kinesis
-					.getRecords(request -> request.shardIterator(current).limit(LIMIT));
+					.getRecords((request) -> request.shardIterator(current).limit(LIMIT));
 				records.addAll(response.records());
 				boolean caughtUp = response.records().isEmpty()
 						&& Long.valueOf(0).equals(response.millisBehindLatest());
@@ -51,11 +52,11 @@ final class KinesisRecords {
 
 	private static List<Shard> shards(KinesisClient kinesis, String stream) {
 		List<Shard> shards = new ArrayList<>();
-		ListShardsResponse page = kinesis.listShards(request -> request.streamName(stream));
+		ListShardsResponse page = kinesis.listShards((request) -> request.streamName(stream));
 		shards.addAll(page.shards());
 		while (page.nextToken() != null) {
 			String next = page.nextToken();
-			page = kinesis.listShards(request -> request.nextToken(next));
+			page = kinesis.listShards((request) -> request.nextToken(next));
 			shards.addAll(page.shards());
 		}
 		return shards;

@@ -50,8 +50,8 @@ final class ProcFs {
 		try {
 			return Files.readString(Path.of("/proc", Long.toString(pid), file));
 		}
-		catch (IOException e) {
-			throw new UncheckedIOException(e);
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
 		}
 	}
 

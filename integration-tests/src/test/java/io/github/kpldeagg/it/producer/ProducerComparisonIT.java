@@ -1,12 +1,5 @@
 package io.github.kpldeagg.it.producer;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
-import io.github.kpldeagg.core.Deaggregator;
-import io.github.kpldeagg.it.crash.ChildJvm;
-import io.github.kpldeagg.it.support.LocalAws;
-import io.github.kpldeagg.it.support.LocalAwsTest;
-import io.github.kpldeagg.producer.AggregatingProducer;
 import java.io.IOException;
 import java.io.Reader;
 import java.net.URISyntaxException;
@@ -18,9 +11,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import java.util.stream.Stream;
+
+import io.github.kpldeagg.core.Deaggregator;
+import io.github.kpldeagg.it.crash.ChildJvm;
+import io.github.kpldeagg.it.support.LocalAws;
+import io.github.kpldeagg.it.support.LocalAwsTest;
+import io.github.kpldeagg.producer.AggregatingProducer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import software.amazon.kinesis.producer.KinesisProducer;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The pure-Java {@link AggregatingProducer} against the native KPL on the same
@@ -133,10 +134,10 @@ class ProducerComparisonIT {
 						(number(result, "peakRssJvmKib") + number(result, "peakRssDaemonKib")) / 1024,
 						number(result, "peakRssJvmKib") / 1024, number(result, "peakRssDaemonKib") / 1024)
 				: Long.toString(number(result, "peakRssJvmKib") / 1024);
-		String acknowledged = number(result, "failed") == 0 ? "" : String.format(" (%,d acknowledged, %,d failed)",
+		String acknowledged = (number(result, "failed") == 0) ? "" : String.format(" (%,d acknowledged, %,d failed)",
 				number(result, "acknowledged"), number(result, "failed"));
 		return String.format("| %s | %s | %,.0f%s | %s | %,d | %.1f | %s | %s | %,d / %,d | %,d | %,d | %.2f | %.1f |",
-				kpl ? "native KPL" : "AggregatingProducer", size == 1024 ? "1 KiB" : size + " B",
+				kpl ? "native KPL" : "AggregatingProducer", (size == 1024) ? "1 KiB" : size + " B",
 				USER_RECORDS * 1000.0 / writeMillis, acknowledged, cpu, cpuTotal,
 				number(result, "heapAllAddedBytes") / 1048576.0, rssAllAdded, peakRss,
 				number(result, "constructionMillis"), number(result, "firstAckMillis"), number(result, "addMillis"),
@@ -159,7 +160,7 @@ class ProducerComparisonIT {
 				+ " | RSS, all added (MB) | Peak RSS (MB) | Construction / first ack (ms) | Adding all (ms)"
 				+ " | Kinesis records in the stream | kinesis-local cores while writing | Child wall time (s) |\n");
 		report.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
-		rows.forEach(row -> report.append(row).append('\n'));
+		rows.forEach((row) -> report.append(row).append('\n'));
 		long producer = jarSize(AggregatingProducer.class);
 		long core = jarSize(Deaggregator.class);
 		long kpl = jarSize(KinesisProducer.class);
@@ -184,7 +185,7 @@ class ProducerComparisonIT {
 	private static long kinesisLocalPid() {
 		return ProcessHandle.current()
 			.descendants()
-			.filter(process -> process.info().commandLine().orElse("").contains("main-loopback.js"))
+			.filter((process) -> process.info().commandLine().orElse("").contains("main-loopback.js"))
 			.findFirst()
 			.orElseThrow(() -> new IllegalStateException("kinesis-local is not a descendant of this JVM"))
 			.pid();

@@ -1,13 +1,5 @@
 package io.github.kpldeagg.it.producer;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
-
-import io.github.kpldeagg.core.Deaggregator;
-import io.github.kpldeagg.core.UserRecord;
-import io.github.kpldeagg.it.crash.ChildJvm;
-import io.github.kpldeagg.it.support.LocalAws;
-import io.github.kpldeagg.it.support.LocalAwsTest;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
@@ -20,9 +12,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
+
+import io.github.kpldeagg.core.Deaggregator;
+import io.github.kpldeagg.core.UserRecord;
+import io.github.kpldeagg.it.crash.ChildJvm;
+import io.github.kpldeagg.it.support.LocalAws;
+import io.github.kpldeagg.it.support.LocalAwsTest;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.kinesis.model.Record;
 import software.amazon.awssdk.services.kinesis.model.Shard;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * A JVM writing with {@code AggregatingProducer} ({@link AcknowledgementLoggingWriter})
@@ -71,7 +72,7 @@ class ProducerKillIT {
 		Thread.sleep(SETTLE.toMillis());
 
 		Set<Integer> addedIds = new HashSet<>();
-		lines(added).forEach(line -> addedIds.add(Integer.valueOf(line)));
+		lines(added).forEach((line) -> addedIds.add(Integer.valueOf(line)));
 		Map<Identity, Integer> acknowledgedIds = new HashMap<>();
 		for (String line : lines(acknowledged)) {
 			String[] fields = line.split(" ");

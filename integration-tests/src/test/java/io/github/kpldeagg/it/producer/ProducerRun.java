@@ -1,13 +1,5 @@
 package io.github.kpldeagg.it.producer;
 
-import com.google.common.util.concurrent.FutureCallback;
-import com.google.common.util.concurrent.Futures;
-import com.google.common.util.concurrent.MoreExecutors;
-import io.github.kpldeagg.it.support.RealKpl;
-import io.github.kpldeagg.producer.AggregatingProducer;
-import io.github.kpldeagg.producer.ProducerConfiguration;
-import io.github.kpldeagg.producer.RecordExpiredException;
-import java.io.IOException;
 import java.io.Writer;
 import java.lang.management.ManagementFactory;
 import java.net.URI;
@@ -17,6 +9,14 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicLong;
+
+import com.google.common.util.concurrent.FutureCallback;
+import com.google.common.util.concurrent.Futures;
+import com.google.common.util.concurrent.MoreExecutors;
+import io.github.kpldeagg.it.support.RealKpl;
+import io.github.kpldeagg.producer.AggregatingProducer;
+import io.github.kpldeagg.producer.ProducerConfiguration;
+import io.github.kpldeagg.producer.RecordExpiredException;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
@@ -166,16 +166,16 @@ public final class ProducerRun {
 
 		void acknowledged(int attempts) {
 			if (attempts > 1) {
-				retried.incrementAndGet();
+				this.retried.incrementAndGet();
 			}
 			long now = System.nanoTime();
-			firstAckAt.compareAndSet(0, now);
-			lastAckAt.accumulateAndGet(now, Math::max);
-			acknowledged.incrementAndGet();
+			this.firstAckAt.compareAndSet(0, now);
+			this.lastAckAt.accumulateAndGet(now, Math::max);
+			this.acknowledged.incrementAndGet();
 		}
 
 		void failed(Throwable failure) {
-			long count = failed.incrementAndGet();
+			long count = this.failed.incrementAndGet();
 			if (count <= 5 || count % 5_000 == 0) {
 				System.out.println("Failure " + count + ": " + failure
 						+ ((failure instanceof RecordExpiredException expired) ? " " + expired.attempts() : ""));
@@ -183,7 +183,7 @@ public final class ProducerRun {
 		}
 
 		long completed() {
-			return acknowledged.get() + failed.get();
+			return this.acknowledged.get() + this.failed.get();
 		}
 
 	}
@@ -221,7 +221,7 @@ public final class ProducerRun {
 					.create(AwsBasicCredentials.create("fake-access-key", "fake-secret-key")))
 				.httpClient(http)
 				// The SDK's own retries put a request again unseen by the producer.
-				.overrideConfiguration(override -> {
+				.overrideConfiguration((override) -> {
 					if (!sdkRetries) {
 						override.retryStrategy(AwsRetryStrategy.doNotRetry());
 					}
@@ -239,15 +239,15 @@ public final class ProducerRun {
 
 		@Override
 		public void add(String stream, String partitionKey, byte[] data) {
-			producer.addUserRecord(stream, partitionKey, data).whenComplete((result, failure) -> {
+			this.producer.addUserRecord(stream, partitionKey, data).whenComplete((result, failure) -> {
 				if (failure instanceof java.util.concurrent.CompletionException completion) {
 					failure = completion.getCause();
 				}
 				if (failure == null) {
-					figures.acknowledged(result.attempts().size());
+					this.figures.acknowledged(result.attempts().size());
 				}
 				else {
-					figures.failed(failure);
+					this.figures.failed(failure);
 				}
 			});
 		}
@@ -259,9 +259,9 @@ public final class ProducerRun {
 
 		@Override
 		public void close() {
-			producer.close();
-			client.close();
-			http.close();
+			this.producer.close();
+			this.client.close();
+			this.http.close();
 		}
 
 	}
@@ -287,22 +287,23 @@ public final class ProducerRun {
 
 		@Override
 		public void add(String stream, String partitionKey, byte[] data) {
-			Futures.addCallback(producer.addUserRecord(stream, partitionKey, ByteBuffer.wrap(data)),
+			Futures.addCallback(this.producer.addUserRecord(stream, partitionKey, ByteBuffer.wrap(data)),
 					new FutureCallback<UserRecordResult>() {
 
 						@Override
 						public void onSuccess(UserRecordResult result) {
 							if (result.isSuccessful()) {
-								figures.acknowledged(result.getAttempts().size());
+								Kpl.this.figures.acknowledged(result.getAttempts().size());
 							}
 							else {
-								figures.failed(new IllegalStateException("Not written: " + result.getAttempts()));
+								Kpl.this.figures
+									.failed(new IllegalStateException("Not written: " + result.getAttempts()));
 							}
 						}
 
 						@Override
 						public void onFailure(Throwable failure) {
-							figures.failed(failure);
+							Kpl.this.figures.failed(failure);
 						}
 
 					}, MoreExecutors.directExecutor());
@@ -314,7 +315,7 @@ public final class ProducerRun {
 			while (System.nanoTime() < deadline) {
 				var daemon = ProcessHandle.current()
 					.children()
-					.filter(child -> child.info().command().orElse("").contains("kinesis_producer"))
+					.filter((child) -> child.info().command().orElse("").contains("kinesis_producer"))
 					.findFirst();
 				if (daemon.isPresent()) {
 					return daemon.get().pid();
@@ -322,9 +323,9 @@ public final class ProducerRun {
 				try {
 					Thread.sleep(10);
 				}
-				catch (InterruptedException e) {
+				catch (InterruptedException ex) {
 					Thread.currentThread().interrupt();
-					throw new IllegalStateException(e);
+					throw new IllegalStateException(ex);
 				}
 			}
 			throw new IllegalStateException("No KPL daemon among " + ProcessHandle.current().children().toList());
@@ -332,8 +333,8 @@ public final class ProducerRun {
 
 		@Override
 		public void close() {
-			producer.flushSync();
-			producer.destroy();
+			this.producer.flushSync();
+			this.producer.destroy();
 		}
 
 	}

@@ -1,11 +1,13 @@
 package io.github.kpldeagg.it.support;
 
-import io.github.kpldeagg.core.KplHeaders;
-import io.github.kpldeagg.core.UserRecord;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Objects;
+
 import io.awspring.cloud.kinesis.integration.KinesisHeaders;
+import io.github.kpldeagg.core.KplHeaders;
+import io.github.kpldeagg.core.UserRecord;
+
 import org.springframework.messaging.Message;
 import org.springframework.messaging.MessageHeaders;
 
@@ -47,10 +49,12 @@ public record Delivery(String instance, UserRecordId id, boolean aggregated, Rec
 	}
 
 	public String toLine() {
-		return String.join(SEPARATOR, encode(instance), encode(id.stream()), encode(id.shard()), id.sequenceNumber(),
-				Long.toString(id.subSequenceNumber()), Boolean.toString(aggregated), encode(content.partitionKey()),
-				content.dataSha256(), explicitHashKey == null ? "-" : explicitHashKey, encode(receivedPartitionKey),
-				receivedSequenceNumber, Boolean.toString(payloadAgreesWithHeaders), Long.toString(receivedAtNanos));
+		return String.join(SEPARATOR, encode(this.instance), encode(this.id.stream()), encode(this.id.shard()),
+				this.id.sequenceNumber(), Long.toString(this.id.subSequenceNumber()), Boolean.toString(this.aggregated),
+				encode(this.content.partitionKey()), this.content.dataSha256(),
+				(this.explicitHashKey == null) ? "-" : this.explicitHashKey, encode(this.receivedPartitionKey),
+				this.receivedSequenceNumber, Boolean.toString(this.payloadAgreesWithHeaders),
+				Long.toString(this.receivedAtNanos));
 	}
 
 	public static Delivery fromLine(String line) {
@@ -63,7 +67,7 @@ public record Delivery(String instance, UserRecordId id, boolean aggregated, Rec
 	}
 
 	private static String encode(String text) {
-		return text == null ? "" : Base64.getEncoder().encodeToString(text.getBytes(StandardCharsets.UTF_8));
+		return (text != null) ? Base64.getEncoder().encodeToString(text.getBytes(StandardCharsets.UTF_8)) : "";
 	}
 
 	private static String decode(String field) {

@@ -1,10 +1,12 @@
 package io.github.kpldeagg.lambda.sample;
 
+import java.util.function.Consumer;
+
 import io.github.kpldeagg.core.KplHeaders;
 import io.github.kpldeagg.core.UserRecord;
-import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -15,6 +17,8 @@ import org.springframework.messaging.Message;
  * An AWS Lambda function behind a Kinesis event source mapping, run by Spring Cloud
  * Function's {@code FunctionInvoker}: it is called once per user record, and a user
  * record that throws makes Lambda retry from its Kinesis record.
+ *
+ * @author The kpl-deagg maintainers
  */
 @SpringBootApplication
 public class OrdersFunctionApplication {
@@ -31,12 +35,14 @@ public class OrdersFunctionApplication {
 	 * them.
 	 * @param failOnceAt a user record ({@code sequenceNumber/subSequenceNumber}) to fail
 	 * the first time, standing in for a passing outage of whatever the function writes to
+	 * @param checkpoints the checkpoints
+	 * @return the function, which stores each user record once
 	 */
 	@Bean
 	Consumer<Message<UserRecord>> orders(ShardCheckpoints checkpoints,
 			@Value("${sample.fail-once-at:}") String failOnceAt) {
 		TransientFailure outage = new TransientFailure(failOnceAt);
-		return message -> {
+		return (message) -> {
 			UserRecord userRecord = message.getPayload();
 			String stream = message.getHeaders().get(KplHeaders.EVENT_SOURCE_ARN, String.class);
 			String shard = message.getHeaders().get(KplHeaders.SHARD_ID, String.class);

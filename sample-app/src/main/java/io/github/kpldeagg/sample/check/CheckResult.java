@@ -12,11 +12,12 @@ package io.github.kpldeagg.sample.check;
  * @param notAsSent user records whose payload, keys, sequence or sub-sequence number
  * differ from what was sent
  * @param unexpected readings of this run that were never sent
+ * @author The kpl-deagg maintainers
  */
 public record CheckResult(int sent, int arrived, int duplicates, int outOfOrder, int notAsSent, int unexpected) {
 
 	public int missing() {
-		return sent - arrived;
+		return this.sent - this.arrived;
 	}
 
 	/**
@@ -24,17 +25,18 @@ public record CheckResult(int sent, int arrived, int duplicates, int outOfOrder,
 	 * sent.
 	 */
 	public boolean passed() {
-		return missing() == 0 && duplicates == 0 && outOfOrder == 0 && notAsSent == 0 && unexpected == 0;
+		return missing() == 0 && this.duplicates == 0 && this.outOfOrder == 0 && this.notAsSent == 0
+				&& this.unexpected == 0;
 	}
 
 	@Override
 	public String toString() {
 		if (passed()) {
-			return "PASSED: " + arrived + " of " + sent
+			return "PASSED: " + this.arrived + " of " + this.sent
 					+ " user records arrived exactly once, in order per partition key, as sent";
 		}
-		return "FAILED: " + arrived + " of " + sent + " user records arrived; " + missing() + " missing, " + duplicates
-				+ " duplicates, " + outOfOrder + " out of order, " + notAsSent + " not as sent, " + unexpected
-				+ " unexpected";
+		return "FAILED: " + this.arrived + " of " + this.sent + " user records arrived; " + missing() + " missing, "
+				+ this.duplicates + " duplicates, " + this.outOfOrder + " out of order, " + this.notAsSent
+				+ " not as sent, " + this.unexpected + " unexpected";
 	}
 }

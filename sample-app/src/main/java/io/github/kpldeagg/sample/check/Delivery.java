@@ -16,6 +16,8 @@ import org.jspecify.annotations.Nullable;
  * record; null as the partition key
  * @param subSequenceNumber the user record's position in its aggregate, 0 for a plain
  * record
+ * @param aggregated the aggregated
+ * @author The kpl-deagg maintainers
  */
 public record Delivery(@Nullable Reading reading, @Nullable String partitionKey, @Nullable String explicitHashKey,
 		@Nullable String sequenceNumber, long subSequenceNumber, boolean aggregated) {

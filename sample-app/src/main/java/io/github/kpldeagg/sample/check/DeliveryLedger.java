@@ -1,6 +1,5 @@
 package io.github.kpldeagg.sample.check;
 
-import io.github.kpldeagg.sample.Reading;
 import java.math.BigInteger;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -14,11 +13,15 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.LongAdder;
 
+import io.github.kpldeagg.sample.Reading;
+
 /**
  * Tallies what each binding receives and checks it against what the producer sent: every
  * user record of this run exactly once, in Kinesis order per partition key, with the
  * identity Kinesis gave it. The producer and the bindings' consumer threads call it
  * concurrently.
+ *
+ * @author The kpl-deagg maintainers
  */
 public final class DeliveryLedger {
 
@@ -44,31 +47,42 @@ public final class DeliveryLedger {
 		return new DeliveryLedger(UUID.randomUUID().toString().substring(0, 8));
 	}
 
-	/** The id this run's readings carry. */
+	/**
+	 * The id this run's readings carry.
+	 * @return the id this run's readings carry
+	 */
 	public String run() {
-		return run;
+		return this.run;
 	}
 
 	/**
 	 * Records a user record the producer put, with the sequence number Kinesis returned
 	 * for it.
+	 * @param delivery the delivery
 	 */
 	public void sent(Delivery delivery) {
-		sent.put(ReadingId.of(delivery), delivery);
+		this.sent.put(ReadingId.of(delivery), delivery);
 	}
 
 	public int sentCount() {
-		return sent.size();
+		return this.sent.size();
 	}
 
-	/** Records a user record {@code binding} received. */
+	/**
+	 * Records a user record {@code binding} received.
+	 * @param binding the binding
+	 * @param delivery the delivery
+	 */
 	public void received(String binding, Delivery delivery) {
-		boolean ofThisRun = delivery.reading() != null && run.equals(delivery.reading().run());
+		boolean ofThisRun = delivery.reading() != null && this.run.equals(delivery.reading().run());
 		deliveries(binding).add(delivery, ofThisRun);
 	}
 
 	/**
 	 * How many user records of this run {@code binding} received, duplicates included.
+	 * @param binding the binding
+	 * @return how many user records of this run {@code binding} received, duplicates
+	 * included
 	 */
 	public long receivedOfThisRun(String binding) {
 		return deliveries(binding).ofThisRun.size();
@@ -83,6 +97,9 @@ public final class DeliveryLedger {
 	/**
 	 * Compares what {@code binding} received of this run, in arrival order, with what was
 	 * sent.
+	 * @param binding the binding
+	 * @return the comparison of what {@code binding} received of this run, in arrival
+	 * order, with what was sent
 	 */
 	public CheckResult check(String binding) {
 		Set<ReadingId> arrived = new HashSet<>();
@@ -93,7 +110,7 @@ public final class DeliveryLedger {
 		int unexpected = 0;
 		for (Delivery received : deliveries(binding).ofThisRun) {
 			ReadingId id = ReadingId.of(received);
-			Delivery expected = sent.get(id);
+			Delivery expected = this.sent.get(id);
 			if (expected == null) {
 				unexpected++;
 			}
@@ -110,16 +127,21 @@ public final class DeliveryLedger {
 				}
 			}
 		}
-		return new CheckResult(sent.size(), arrived.size(), duplicates, outOfOrder, notAsSent, unexpected);
+		return new CheckResult(this.sent.size(), arrived.size(), duplicates, outOfOrder, notAsSent, unexpected);
 	}
 
 	private BindingDeliveries deliveries(String binding) {
-		return bindings.computeIfAbsent(binding, name -> new BindingDeliveries());
+		return this.bindings.computeIfAbsent(binding, (name) -> new BindingDeliveries());
 	}
 
 	private record ReadingId(String device, long seq) {
 
-		/** Of a delivery sent or received in this run, which has a reading. */
+		/**
+		 * Of a delivery sent or received in this run, which has a reading.
+		 * @param delivery the delivery
+		 * @return the identity of a delivery sent or received in this run, which has a
+		 * reading
+		 */
 		static ReadingId of(Delivery delivery) {
 			Reading reading = Objects.requireNonNull(delivery.reading(), "reading");
 			return new ReadingId(reading.device(), reading.seq());
@@ -143,18 +165,18 @@ public final class DeliveryLedger {
 		final Queue<Delivery> ofThisRun = new ConcurrentLinkedQueue<>();
 
 		void add(Delivery delivery, boolean isOfThisRun) {
-			userRecords.increment();
+			this.userRecords.increment();
 			if (!delivery.aggregated()) {
-				plainRecords.increment();
+				this.plainRecords.increment();
 			}
 			else if (delivery.subSequenceNumber() == 0) {
-				aggregates.increment();
+				this.aggregates.increment();
 			}
 			if (isOfThisRun) {
-				ofThisRun.add(delivery);
+				this.ofThisRun.add(delivery);
 			}
 			else {
-				notOfThisRun.increment();
+				this.notOfThisRun.increment();
 			}
 		}
 

@@ -6,11 +6,15 @@ package io.github.kpldeagg.sample.check;
  *
  * @param notOfThisRun user records that are not readings of this run (earlier runs, other
  * producers)
+ * @param aggregates the aggregates
+ * @param plainRecords the plain records
+ * @param userRecords the user records
+ * @author The kpl-deagg maintainers
  */
 public record Tally(long userRecords, long aggregates, long plainRecords, long notOfThisRun) {
 
 	/** The Kinesis records the user records came in. */
 	public long kinesisRecords() {
-		return aggregates + plainRecords;
+		return this.aggregates + this.plainRecords;
 	}
 }

@@ -1,12 +1,14 @@
 package io.github.kpldeagg.sample.embedded;
 
-import io.github.kpldeagg.emulator.KinesisLocal;
-import io.github.kpldeagg.sample.SampleProperties;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+
+import io.github.kpldeagg.emulator.KinesisLocal;
+import io.github.kpldeagg.sample.SampleProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+
 import org.springframework.beans.factory.support.DefaultListableBeanFactory;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.ApplicationContextInitializer;
@@ -23,6 +25,8 @@ import org.springframework.core.env.MapPropertySource;
  * once logging is set up, so a failure is reported like any other start-up failure. The
  * emulator stops after every bean of the context has been destroyed. Processing the
  * application ahead of time starts none.
+ *
+ * @author The kpl-deagg maintainers
  */
 public class EmbeddedKinesis implements ApplicationContextInitializer<GenericApplicationContext> {
 
@@ -55,6 +59,8 @@ public class EmbeddedKinesis implements ApplicationContextInitializer<GenericApp
 	/**
 	 * Starts kinesis-local, creates the stream and sets the endpoint; returns the
 	 * endpoint.
+	 * @param context the context
+	 * @return the endpoint of kinesis-local, started, with the stream created
 	 */
 	private static String startKinesisLocal(GenericApplicationContext context) {
 		ConfigurableEnvironment environment = context.getEnvironment();

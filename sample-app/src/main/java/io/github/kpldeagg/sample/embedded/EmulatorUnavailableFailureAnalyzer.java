@@ -1,12 +1,15 @@
 package io.github.kpldeagg.sample.embedded;
 
 import io.github.kpldeagg.emulator.EmulatorUnavailableException;
+
 import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 
 /**
  * Turns a missing Node.js or a failed kinesis-local start into Spring Boot's short
  * failure report.
+ *
+ * @author The kpl-deagg maintainers
  */
 class EmulatorUnavailableFailureAnalyzer extends AbstractFailureAnalyzer<EmulatorUnavailableException> {
 

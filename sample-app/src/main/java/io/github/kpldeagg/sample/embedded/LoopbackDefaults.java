@@ -7,6 +7,7 @@ import java.net.UnknownHostException;
 import java.util.List;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
@@ -18,21 +19,10 @@ import org.springframework.core.env.MapPropertySource;
  * instance metadata address. Each setting the user did not make is added with the lowest
  * precedence, so a static region and static credentials always come first (a region or
  * credentials profile the user names is then not consulted).
+ *
+ * @author The kpl-deagg maintainers
  */
 final class LoopbackDefaults {
-
-	/** One Spring Cloud AWS setting. */
-	record Setting(String name, String value) {
-
-		String asArgument() {
-			return "--" + name + "=" + value;
-		}
-
-		@Override
-		public String toString() {
-			return name + "=" + value;
-		}
-	}
 
 	static final List<Setting> SETTINGS = List.of(new Setting("spring.cloud.aws.region.static", "us-east-1"),
 			new Setting("spring.cloud.aws.credentials.access-key", "fake-access-key"),
@@ -45,6 +35,8 @@ final class LoopbackDefaults {
 
 	/**
 	 * Adds the settings the environment lacks when {@code endpoint} is on loopback.
+	 * @param environment the environment
+	 * @param endpoint the endpoint
 	 * @return the settings added; none for any other endpoint
 	 */
 	static List<Setting> applyTo(ConfigurableEnvironment environment, String endpoint) {
@@ -53,7 +45,7 @@ final class LoopbackDefaults {
 		}
 		Binder binder = Binder.get(environment);
 		List<Setting> missing = SETTINGS.stream()
-			.filter(setting -> !binder.bind(setting.name(), String.class).isBound())
+			.filter((setting) -> !binder.bind(setting.name(), String.class).isBound())
 			.toList();
 		if (!missing.isEmpty()) {
 			environment.getPropertySources()
@@ -63,7 +55,10 @@ final class LoopbackDefaults {
 		return missing;
 	}
 
-	/** All the settings as command-line arguments. */
+	/**
+	 * All the settings as command-line arguments.
+	 * @return all the settings as command-line arguments
+	 */
 	static String asArguments() {
 		return SETTINGS.stream().map(Setting::asArgument).collect(Collectors.joining(" "));
 	}
@@ -71,13 +66,15 @@ final class LoopbackDefaults {
 	/**
 	 * Whether the endpoint's host is localhost or a loopback address; no name is looked
 	 * up.
+	 * @param endpoint the endpoint
+	 * @return whether the endpoint's host is localhost or a loopback address
 	 */
 	static boolean isLoopback(String endpoint) {
 		String host;
 		try {
 			host = new URI(endpoint).getHost();
 		}
-		catch (URISyntaxException e) {
+		catch (URISyntaxException ex) {
 			return false;
 		}
 		if (host == null) {
@@ -91,8 +88,26 @@ final class LoopbackDefaults {
 			// without a lookup.
 			return host.startsWith("[") && InetAddress.getByName(host).isLoopbackAddress();
 		}
-		catch (UnknownHostException e) {
+		catch (UnknownHostException ex) {
 			return false;
+		}
+	}
+
+	/**
+	 * One Spring Cloud AWS setting.
+	 *
+	 * @param name the name
+	 * @param value the value
+	 */
+	record Setting(String name, String value) {
+
+		String asArgument() {
+			return "--" + this.name + "=" + this.value;
+		}
+
+		@Override
+		public String toString() {
+			return this.name + "=" + this.value;
 		}
 	}
 

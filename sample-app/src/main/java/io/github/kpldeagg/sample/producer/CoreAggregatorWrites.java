@@ -1,15 +1,16 @@
 package io.github.kpldeagg.sample.producer;
 
-import io.github.kpldeagg.core.Aggregator;
-import io.github.kpldeagg.core.KinesisRecord;
-import io.github.kpldeagg.sample.check.Delivery;
-import io.github.kpldeagg.sample.check.DeliveryLedger;
-import io.github.kpldeagg.sample.ReadingJson;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.atomic.LongAdder;
+
+import io.github.kpldeagg.core.Aggregator;
+import io.github.kpldeagg.core.KinesisRecord;
+import io.github.kpldeagg.sample.ReadingJson;
+import io.github.kpldeagg.sample.check.Delivery;
+import io.github.kpldeagg.sample.check.DeliveryLedger;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.kinesis.KinesisClient;
 import software.amazon.awssdk.services.kinesis.model.PutRecordsRequestEntry;
@@ -22,6 +23,8 @@ import software.amazon.awssdk.services.kinesis.model.PutRecordsResultEntry;
  * window ends, and the Kinesis records go out with PutRecords. Each put user record is
  * entered in the {@link DeliveryLedger} with the sequence number Kinesis returned. Not
  * thread-safe.
+ *
+ * @author The kpl-deagg maintainers
  */
 final class CoreAggregatorWrites {
 
@@ -62,40 +65,43 @@ final class CoreAggregatorWrites {
 		this.stream = stream;
 		this.shards = ShardMap.of(kinesis, stream);
 		this.ledger = ledger;
-		for (int i = 0; i < shards.size(); i++) {
-			aggregators.add(Aggregator.create());
-			pending.add(new ArrayDeque<>());
+		for (int i = 0; i < this.shards.size(); i++) {
+			this.aggregators.add(Aggregator.create());
+			this.pending.add(new ArrayDeque<>());
 		}
 	}
 
 	/**
 	 * Puts the readings of one buffering window; like the KPL, a shard with a single
 	 * reading gets it plain.
+	 * @param readings the readings
 	 */
 	void putWindow(List<OutgoingReading> readings) {
 		List<Carrier> carriers = new ArrayList<>();
 		for (OutgoingReading reading : readings) {
-			int shard = shards.shardOf(reading.partitionKey(), reading.explicitHashKey());
-			pending.get(shard).add(reading);
-			for (KinesisRecord record : aggregators.get(shard)
+			int shard = this.shards.shardOf(reading.partitionKey(), reading.explicitHashKey());
+			this.pending.get(shard).add(reading);
+			for (KinesisRecord record : this.aggregators.get(shard)
 				.add(reading.partitionKey(), reading.explicitHashKey(), ReadingJson.write(reading.reading()))) {
-				carriers.add(new Carrier(record, pending.get(shard)));
+				carriers.add(new Carrier(record, this.pending.get(shard)));
 			}
 		}
-		for (int shard = 0; shard < shards.size(); shard++) {
-			Queue<OutgoingReading> shardPending = pending.get(shard);
-			aggregators.get(shard).flush().ifPresent(record -> carriers.add(new Carrier(record, shardPending)));
+		for (int shard = 0; shard < this.shards.size(); shard++) {
+			Queue<OutgoingReading> shardPending = this.pending.get(shard);
+			this.aggregators.get(shard).flush().ifPresent((record) -> carriers.add(new Carrier(record, shardPending)));
 		}
 		put(carriers);
 	}
 
 	ProducerStats stats() {
-		return new ProducerStats(userRecords.sum(), aggregates.sum(), plainRecords.sum(), putRecordsCalls.sum());
+		return new ProducerStats(this.userRecords.sum(), this.aggregates.sum(), this.plainRecords.sum(),
+				this.putRecordsCalls.sum());
 	}
 
 	/**
 	 * Puts in as few PutRecords calls as Kinesis's limits allow, retrying the entries
 	 * Kinesis rejects.
+	 * @param carriers the carriers
 	 */
 	private void put(List<Carrier> carriers) {
 		List<Carrier> remaining = carriers;
@@ -117,15 +123,16 @@ final class CoreAggregatorWrites {
 
 	private List<Carrier> putBatch(List<Carrier> batch) {
 		List<PutRecordsRequestEntry> entries = batch.stream()
-			.map(carrier -> PutRecordsRequestEntry.builder()
+			.map((carrier) -> PutRecordsRequestEntry.builder()
 				.partitionKey(carrier.record.partitionKey())
 				.explicitHashKey(carrier.record.explicitHashKey())
 				.data(SdkBytes.fromByteArrayUnsafe(carrier.record.data()))
 				.build())
 			.toList();
-		List<PutRecordsResultEntry> results = kinesis.putRecords(request -> request.streamName(stream).records(entries))
+		List<PutRecordsResultEntry> results = this.kinesis
+			.putRecords((request) -> request.streamName(this.stream).records(entries))
 			.records();
-		putRecordsCalls.increment();
+		this.putRecordsCalls.increment();
 		List<Carrier> rejected = new ArrayList<>();
 		for (int i = 0; i < batch.size(); i++) {
 			if (results.get(i).errorCode() != null) {
@@ -143,11 +150,11 @@ final class CoreAggregatorWrites {
 		for (int i = 0; i < carrier.readings.size(); i++) {
 			OutgoingReading reading = carrier.readings.get(i);
 			// Kinesis does not return the explicit hash key a plain record was put with.
-			ledger.sent(new Delivery(reading.reading(), reading.partitionKey(),
+			this.ledger.sent(new Delivery(reading.reading(), reading.partitionKey(),
 					aggregated ? reading.explicitHashKey() : null, sequenceNumber, aggregated ? i : 0, aggregated));
 		}
-		userRecords.add(carrier.readings.size());
-		(aggregated ? aggregates : plainRecords).increment();
+		this.userRecords.add(carrier.readings.size());
+		(aggregated ? this.aggregates : this.plainRecords).increment();
 	}
 
 	private static List<List<Carrier>> batches(List<Carrier> carriers) {
@@ -174,9 +181,9 @@ final class CoreAggregatorWrites {
 		try {
 			Thread.sleep(millis);
 		}
-		catch (InterruptedException e) {
+		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
-			throw new IllegalStateException("Interrupted while retrying PutRecords", e);
+			throw new IllegalStateException("Interrupted while retrying PutRecords", ex);
 		}
 	}
 
@@ -187,11 +194,15 @@ final class CoreAggregatorWrites {
 
 		final List<OutgoingReading> readings = new ArrayList<>();
 
-		/** Takes the record's readings off the front of its shard's pending readings. */
+		/**
+		 * Takes the record's readings off the front of its shard's pending readings.
+		 * @param record the record
+		 * @param shardPending the shard pending
+		 */
 		Carrier(KinesisRecord record, Queue<OutgoingReading> shardPending) {
 			this.record = record;
 			for (int i = 0; i < record.userRecordCount(); i++) {
-				readings.add(shardPending.remove());
+				this.readings.add(shardPending.remove());
 			}
 		}
 

@@ -1,18 +1,21 @@
 package io.github.kpldeagg.sample.producer;
 
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
+
 import io.github.kpldeagg.producer.AggregatingProducer;
 import io.github.kpldeagg.producer.UserRecordResult;
 import io.github.kpldeagg.sample.ReadingJson;
 import io.github.kpldeagg.sample.check.Delivery;
 import io.github.kpldeagg.sample.check.DeliveryLedger;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Readings added to kpl-deagg-producer's {@link AggregatingProducer}; each is noted in
  * the ledger under the identity its result names (shard, sequence and sub-sequence
  * number) when it is put.
+ *
+ * @author The kpl-deagg maintainers
  */
 final class KplDeaggProducerWrites {
 
@@ -35,24 +38,28 @@ final class KplDeaggProducerWrites {
 	}
 
 	void add(OutgoingReading reading) {
-		producer
-			.addUserRecord(stream, reading.partitionKey(), reading.explicitHashKey(),
+		this.producer
+			.addUserRecord(this.stream, reading.partitionKey(), reading.explicitHashKey(),
 					ReadingJson.write(reading.reading()))
-			.thenAccept(result -> noteSent(reading, result));
+			.thenAccept((result) -> noteSent(reading, result));
 	}
 
-	/** What was put so far; the producer's PutRecords calls are not counted. */
+	/**
+	 * What was put so far; the producer's PutRecords calls are not counted.
+	 * @return what was put so far
+	 */
 	ProducerStats stats() {
-		return new ProducerStats(userRecords.sum(), aggregates.size(), plainRecords.size(), 0);
+		return new ProducerStats(this.userRecords.sum(), this.aggregates.size(), this.plainRecords.size(), 0);
 	}
 
 	private void noteSent(OutgoingReading reading, UserRecordResult result) {
 		// Kinesis does not return the explicit hash key a plain record was put with.
-		ledger.sent(new Delivery(reading.reading(), reading.partitionKey(),
+		this.ledger.sent(new Delivery(reading.reading(), reading.partitionKey(),
 				result.aggregated() ? reading.explicitHashKey() : null, result.sequenceNumber(),
 				result.subSequenceNumber(), result.aggregated()));
-		(result.aggregated() ? aggregates : plainRecords).add(result.shardId() + "/" + result.sequenceNumber());
-		userRecords.increment();
+		(result.aggregated() ? this.aggregates : this.plainRecords)
+			.add(result.shardId() + "/" + result.sequenceNumber());
+		this.userRecords.increment();
 	}
 
 }

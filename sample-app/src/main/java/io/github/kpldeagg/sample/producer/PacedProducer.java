@@ -1,11 +1,12 @@
 package io.github.kpldeagg.sample.producer;
 
-import io.github.kpldeagg.producer.AggregatingProducer;
-import io.github.kpldeagg.sample.check.DeliveryLedger;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+
+import io.github.kpldeagg.producer.AggregatingProducer;
+import io.github.kpldeagg.sample.check.DeliveryLedger;
 import software.amazon.awssdk.services.kinesis.KinesisClient;
 
 /**
@@ -13,6 +14,8 @@ import software.amazon.awssdk.services.kinesis.KinesisClient;
  * default {@code RecordMaxBufferedTime} of 100 ms: what each window collects is
  * aggregated per shard and put. Every fifth window is a single reading put at once, which
  * goes out plain as the KPL sends a lone user record.
+ *
+ * @author The kpl-deagg maintainers
  */
 public final class PacedProducer {
 
@@ -38,6 +41,8 @@ public final class PacedProducer {
 	/**
 	 * Puts {@code count} readings at about {@code perSecond} per second; returns when all
 	 * are put.
+	 * @param count the count
+	 * @param perSecond the per second
 	 */
 	public void put(int count, int perSecond) {
 		int perWindow = Math.max(1, (int) (perSecond * WINDOW.toMillis() / 1000));
@@ -48,9 +53,9 @@ public final class PacedProducer {
 			int size = Math.min(count - put, lone ? 1 : perWindow);
 			List<OutgoingReading> batch = new ArrayList<>(size);
 			for (int i = 0; i < size; i++) {
-				batch.add(readings.next());
+				batch.add(this.readings.next());
 			}
-			writes.putWindow(batch);
+			this.writes.putWindow(batch);
 			put += size;
 			if (!lone) {
 				next += WINDOW.toNanos();
@@ -60,22 +65,25 @@ public final class PacedProducer {
 	}
 
 	public ProducerStats stats() {
-		return writes.stats();
+		return this.writes.stats();
 	}
 
 	/**
 	 * Puts {@code count} more readings at about {@code perSecond} per second, in the same
 	 * windows, with kpl-deagg-producer's {@link AggregatingProducer}, which aggregates
 	 * and times them itself; returns when all are put.
+	 * @param kplDeaggProducer the kpl deagg producer
+	 * @param count the count
+	 * @param perSecond the per second
 	 * @return what it put
 	 */
 	public ProducerStats putThrough(AggregatingProducer kplDeaggProducer, int count, int perSecond) {
-		KplDeaggProducerWrites kplDeaggWrites = new KplDeaggProducerWrites(kplDeaggProducer, stream, ledger);
+		KplDeaggProducerWrites kplDeaggWrites = new KplDeaggProducerWrites(kplDeaggProducer, this.stream, this.ledger);
 		int perWindow = Math.max(1, (int) (perSecond * WINDOW.toMillis() / 1000));
 		long next = System.nanoTime();
 		for (int put = 0; put < count; put += perWindow) {
 			for (int i = 0; i < Math.min(perWindow, count - put); i++) {
-				kplDeaggWrites.add(readings.next());
+				kplDeaggWrites.add(this.readings.next());
 			}
 			next += WINDOW.toNanos();
 			sleepUntil(next);
@@ -90,9 +98,9 @@ public final class PacedProducer {
 			try {
 				TimeUnit.NANOSECONDS.sleep(wait);
 			}
-			catch (InterruptedException e) {
+			catch (InterruptedException ex) {
 				Thread.currentThread().interrupt();
-				throw new IllegalStateException("Interrupted while producing", e);
+				throw new IllegalStateException("Interrupted while producing", ex);
 			}
 		}
 	}

@@ -1,13 +1,16 @@
 package io.github.kpldeagg.sample.producer;
 
-import io.github.kpldeagg.sample.Reading;
 import java.math.BigInteger;
 import java.util.Random;
+
+import io.github.kpldeagg.sample.Reading;
 
 /**
  * Readings of a few devices, drawn at random with a fixed seed. Every third device is
  * routed by an explicit hash key spread over the hash-key space, the others by their
  * partition key.
+ *
+ * @author The kpl-deagg maintainers
  */
 final class ReadingSource {
 
@@ -29,9 +32,9 @@ final class ReadingSource {
 		this.explicitHashKeys = new String[deviceCount];
 		this.nextSeq = new long[deviceCount];
 		for (int i = 0; i < deviceCount; i++) {
-			devices[i] = String.format("device-%02d", i);
+			this.devices[i] = String.format("device-%02d", i);
 			if (i % 3 == 2) {
-				explicitHashKeys[i] = HASH_KEY_SPACE.multiply(BigInteger.valueOf(i))
+				this.explicitHashKeys[i] = HASH_KEY_SPACE.multiply(BigInteger.valueOf(i))
 					.divide(BigInteger.valueOf(deviceCount))
 					.toString();
 			}
@@ -39,10 +42,10 @@ final class ReadingSource {
 	}
 
 	OutgoingReading next() {
-		int device = random.nextInt(devices.length);
-		double celsius = Math.round((15 + 10 * random.nextDouble()) * 10) / 10.0;
-		return new OutgoingReading(new Reading(run, devices[device], nextSeq[device]++, celsius),
-				explicitHashKeys[device]);
+		int device = this.random.nextInt(this.devices.length);
+		double celsius = Math.round((15 + 10 * this.random.nextDouble()) * 10) / 10.0;
+		return new OutgoingReading(new Reading(this.run, this.devices[device], this.nextSeq[device]++, celsius),
+				this.explicitHashKeys[device]);
 	}
 
 }

@@ -1,20 +1,23 @@
 package io.github.kpldeagg.sample.producer;
 
-import io.github.kpldeagg.core.HashKeys;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+
+import io.github.kpldeagg.core.HashKeys;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.kinesis.KinesisClient;
 import software.amazon.awssdk.services.kinesis.model.ListShardsRequest;
 import software.amazon.awssdk.services.kinesis.model.ListShardsResponse;
 import software.amazon.awssdk.services.kinesis.model.Shard;
-import org.jspecify.annotations.Nullable;
 
 /**
  * The open shards of a stream by hash-key range: the KPL aggregates only user records
  * bound for the same shard, so it needs to know which shard Kinesis will route each one
  * to.
+ *
+ * @author The kpl-deagg maintainers
  */
 final class ShardMap {
 
@@ -31,22 +34,28 @@ final class ShardMap {
 			ListShardsResponse page = kinesis.listShards(request);
 			page.shards()
 				.stream()
-				.filter(shard -> shard.sequenceNumberRange().endingSequenceNumber() == null)
+				.filter((shard) -> shard.sequenceNumberRange().endingSequenceNumber() == null)
 				.forEach(open::add);
-			request = page.nextToken() == null ? null : ListShardsRequest.builder().nextToken(page.nextToken()).build();
+			request = (page.nextToken() == null) ? null
+					: ListShardsRequest.builder().nextToken(page.nextToken()).build();
 		}
 		return new ShardMap(open);
 	}
 
 	int size() {
-		return shards.size();
+		return this.shards.size();
 	}
 
-	/** The index of the shard Kinesis routes a user record with these keys to. */
+	/**
+	 * The index of the shard Kinesis routes a user record with these keys to.
+	 * @param partitionKey the partition key
+	 * @param explicitHashKey the explicit hash key
+	 * @return the index of the shard Kinesis routes a user record with these keys to
+	 */
 	int shardOf(String partitionKey, @Nullable String explicitHashKey) {
 		BigInteger hashKey = HashKeys.effectiveHashKey(partitionKey, explicitHashKey);
-		for (int i = shards.size() - 1; i >= 0; i--) {
-			if (hashKey.compareTo(startingHashKey(shards.get(i))) >= 0) {
+		for (int i = this.shards.size() - 1; i >= 0; i--) {
+			if (hashKey.compareTo(startingHashKey(this.shards.get(i))) >= 0) {
 				return i;
 			}
 		}

@@ -1,12 +1,13 @@
 package io.github.kpldeagg.autoconfigure.springcloudstream;
 
-import io.github.kpldeagg.autoconfigure.KplDeaggregationConfiguration;
 import io.github.kpldeagg.autoconfigure.BinderInternalsRuntimeHints;
-import org.springframework.cloud.stream.binder.kinesis.KinesisMessageChannelBinder;
+import io.github.kpldeagg.autoconfigure.KplDeaggregationConfiguration;
 import io.github.kpldeagg.core.Deaggregator;
+
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.cloud.stream.binder.kinesis.KinesisMessageChannelBinder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.ImportRuntimeHints;
@@ -15,6 +16,8 @@ import org.springframework.context.annotation.ImportRuntimeHints;
  * Deaggregates KPL records on the consumer bindings of the Spring Cloud Stream Kinesis
  * binder 4.0.x, so that functions receive one message per user record, and lets them take
  * {@link io.github.kpldeagg.core.UserRecord}.
+ *
+ * @author The kpl-deagg maintainers
  */
 @AutoConfiguration
 @ConditionalOnClass({ KinesisMessageChannelBinder.class, Deaggregator.class })

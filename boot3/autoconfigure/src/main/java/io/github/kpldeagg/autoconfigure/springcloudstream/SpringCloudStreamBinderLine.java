@@ -4,28 +4,31 @@ import io.github.kpldeagg.autoconfigure.BinderHeaders;
 import io.github.kpldeagg.autoconfigure.BinderLine;
 import io.github.kpldeagg.autoconfigure.MidAggregateCheckpoint;
 import org.jspecify.annotations.Nullable;
+import software.amazon.awssdk.services.kinesis.KinesisAsyncClient;
+
 import org.springframework.cloud.stream.binder.AbstractMessageChannelBinder;
 import org.springframework.cloud.stream.binder.kinesis.KinesisMessageChannelBinder;
 import org.springframework.cloud.stream.binder.kinesis.properties.KinesisConsumerProperties;
+import org.springframework.expression.Expression;
 import org.springframework.integration.aws.inbound.kinesis.CheckpointMode;
 import org.springframework.integration.aws.inbound.kinesis.Checkpointer;
 import org.springframework.integration.aws.inbound.kinesis.KclMessageDrivenChannelAdapter;
 import org.springframework.integration.aws.inbound.kinesis.KinesisMessageDrivenChannelAdapter;
 import org.springframework.integration.aws.inbound.kinesis.KinesisMessageHeaderErrorMessageStrategy;
 import org.springframework.integration.aws.inbound.kinesis.ListenerMode;
+import org.springframework.integration.aws.outbound.KinesisMessageHandler;
 import org.springframework.integration.aws.support.AwsHeaders;
 import org.springframework.integration.core.MessageProducer;
-import org.springframework.expression.Expression;
-import org.springframework.messaging.MessageHandler;
-import org.springframework.integration.aws.outbound.KinesisMessageHandler;
 import org.springframework.integration.endpoint.MessageProducerSupport;
 import org.springframework.integration.metadata.ConcurrentMetadataStore;
 import org.springframework.integration.support.ErrorMessageStrategy;
-import software.amazon.awssdk.services.kinesis.KinesisAsyncClient;
+import org.springframework.messaging.MessageHandler;
 
 /**
  * The Boot 3 line's binder: {@code spring-cloud-stream-binder-kinesis} 4.0 (on
  * spring-integration-aws 3.0).
+ *
+ * @author The kpl-deagg maintainers
  */
 final class SpringCloudStreamBinderLine implements BinderLine {
 

@@ -1,22 +1,23 @@
 package io.github.kpldeagg.autoconfigure.springcloudstream;
 
-import io.github.kpldeagg.autoconfigure.BinderLine;
-import io.github.kpldeagg.autoconfigure.BinderLineFixtures;
-import org.springframework.aot.hint.RuntimeHintsRegistrar;
-
 import java.lang.reflect.Field;
 import java.util.function.Predicate;
-import org.springframework.aot.hint.RuntimeHints;
-import org.springframework.aot.hint.predicate.RuntimeHintsPredicates;
-import org.springframework.cloud.stream.binder.kinesis.KinesisMessageChannelBinder;
-import org.springframework.cloud.stream.binder.kinesis.properties.KinesisBinderConfigurationProperties;
-import org.springframework.cloud.stream.binder.kinesis.provisioning.KinesisStreamProvisioner;
-import org.springframework.integration.aws.inbound.kinesis.Checkpointer;
-import org.springframework.context.annotation.Configuration;
+
+import io.github.kpldeagg.autoconfigure.BinderLine;
+import io.github.kpldeagg.autoconfigure.BinderLineFixtures;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.kinesis.KinesisAsyncClient;
+
+import org.springframework.aot.hint.RuntimeHints;
+import org.springframework.aot.hint.RuntimeHintsRegistrar;
+import org.springframework.aot.hint.predicate.RuntimeHintsPredicates;
+import org.springframework.cloud.stream.binder.kinesis.KinesisMessageChannelBinder;
+import org.springframework.cloud.stream.binder.kinesis.properties.KinesisBinderConfigurationProperties;
+import org.springframework.cloud.stream.binder.kinesis.provisioning.KinesisStreamProvisioner;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.integration.aws.inbound.kinesis.Checkpointer;
 
 /**
  * What the shared tests need of this line, the Spring Cloud Stream Kinesis binder 4.0 on

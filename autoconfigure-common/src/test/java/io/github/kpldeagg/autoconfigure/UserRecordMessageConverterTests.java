@@ -1,16 +1,18 @@
 package io.github.kpldeagg.autoconfigure;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
-import io.github.kpldeagg.core.KplHeaders;
-import io.github.kpldeagg.core.UserRecord;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
+
+import io.github.kpldeagg.core.KplHeaders;
+import io.github.kpldeagg.core.UserRecord;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.services.kinesis.model.Record;
+
 import org.springframework.cloud.function.context.config.SmartCompositeMessageConverter;
 import org.springframework.core.ResolvableType;
 import org.springframework.integration.IntegrationMessageHeaderAccessor;
@@ -19,14 +21,14 @@ import org.springframework.messaging.Message;
 import org.springframework.messaging.converter.ByteArrayMessageConverter;
 import org.springframework.messaging.converter.MessageConverter;
 import org.springframework.messaging.converter.StringMessageConverter;
-import software.amazon.awssdk.core.SdkBytes;
-import software.amazon.awssdk.services.kinesis.model.Record;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The converter inside Spring Cloud Function's composite converter, as functions get
  * their input.
  */
-class UserRecordMessageConverterTest {
+class UserRecordMessageConverterTests {
 
 	private final SmartCompositeMessageConverter converter = new SmartCompositeMessageConverter(
 			List.of(new UserRecordMessageConverter(), new ByteArrayMessageConverter(), new StringMessageConverter()));
@@ -49,7 +51,7 @@ class UserRecordMessageConverterTest {
 						.build())
 			.build();
 
-		assertThat(converter.fromMessage(message, UserRecord.class)).isEqualTo(UserRecord
+		assertThat(this.converter.fromMessage(message, UserRecord.class)).isEqualTo(UserRecord
 			.of(ByteBuffer.wrap("data".getBytes(StandardCharsets.UTF_8)), "pk", "42", "123", 7, true, arrival));
 	}
 
@@ -57,7 +59,7 @@ class UserRecordMessageConverterTest {
 	void leavesOtherTargetsAndForeignMessagesToTheOtherConverters() {
 		Message<byte[]> plain = MessageBuilder.withPayload("data".getBytes(StandardCharsets.UTF_8)).build();
 		assertThat(new UserRecordMessageConverter().fromMessage(plain, UserRecord.class)).isNull();
-		assertThat(converter.fromMessage(plain, String.class)).isEqualTo("data");
+		assertThat(this.converter.fromMessage(plain, String.class)).isEqualTo("data");
 	}
 
 	@Test
@@ -89,7 +91,7 @@ class UserRecordMessageConverterTest {
 			.setHeader(KplHeaders.USER_RECORDS, new UserRecordBatch(payloads, List.of(first, second)))
 			.build();
 
-		Object converted = converter.fromMessage(batch, List.class,
+		Object converted = this.converter.fromMessage(batch, List.class,
 				ResolvableType.forClassWithGenerics(List.class, UserRecord.class).getType());
 
 		assertThat(converted).isEqualTo(List.of(first, second));
@@ -102,7 +104,7 @@ class UserRecordMessageConverterTest {
 	private static final class WithoutKcl extends ClassLoader {
 
 		WithoutKcl() {
-			super(UserRecordMessageConverterTest.class.getClassLoader());
+			super(UserRecordMessageConverterTests.class.getClassLoader());
 		}
 
 		@Override
@@ -117,7 +119,7 @@ class UserRecordMessageConverterTest {
 			}
 			synchronized (getClassLoadingLock(name)) {
 				Class<?> loaded = findLoadedClass(name);
-				return loaded != null ? loaded : define(name);
+				return (loaded != null) ? loaded : define(name);
 			}
 		}
 

@@ -1,14 +1,15 @@
 package io.github.kpldeagg.autoconfigure;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import java.time.Duration;
 import java.util.concurrent.CompletionException;
+
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.kinesis.model.LimitExceededException;
 
-class ShardHashKeyRangesTest {
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class ShardHashKeyRangesTests {
 
 	@Test
 	void looksAStreamUpOnceForAllItsShards() {

@@ -1,15 +1,15 @@
 package io.github.kpldeagg.lambda;
 
-import static org.assertj.core.api.Assertions.assertThat;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.function.Consumer;
 
 import io.github.kpldeagg.core.UserRecord;
 import io.github.kpldeagg.lambda.LambdaEvents.KinesisRecord;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationHandler;
-import java.nio.charset.StandardCharsets;
-import java.util.List;
-import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
+
 import org.springframework.aot.AotDetector;
 import org.springframework.aot.hint.RuntimeHints;
 import org.springframework.aot.hint.predicate.RuntimeHintsPredicates;
@@ -33,6 +33,8 @@ import org.springframework.javapoet.ClassName;
 import org.springframework.messaging.Message;
 import org.springframework.messaging.support.MessageBuilder;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 /**
  * The Lambda auto-configuration processed ahead of time, as a native Lambda function's
  * build processes it: started from the generated code, it deaggregates a Kinesis event,
@@ -42,7 +44,7 @@ import org.springframework.messaging.support.MessageBuilder;
  * Its one hint is for {@link FunctionAroundWrapperInjection}.
  */
 @CompileWithForkedClassLoader
-class KplLambdaAotTest {
+class KplLambdaAotTests {
 
 	private final ApplicationContextRunner runner = new ApplicationContextRunner().withConfiguration(
 			AutoConfigurations.of(ObservationAutoConfiguration.class, ContextFunctionCatalogAutoConfiguration.class,
@@ -54,14 +56,14 @@ class KplLambdaAotTest {
 	void startsFromTheGeneratedCodeAndCallsTheFunctionOncePerUserRecord() {
 		Received.reset();
 		List<KinesisRecord> records = LambdaEvents.firstShard().subList(0, 3);
-		long userRecords = records.stream().mapToLong(record -> record.userRecords().size()).sum();
-		runner.prepare(context -> {
+		long userRecords = records.stream().mapToLong((record) -> record.userRecords().size()).sum();
+		this.runner.prepare((context) -> {
 			TestGenerationContext generationContext = new TestGenerationContext(TestTarget.class);
 			ClassName initializer = new ApplicationContextAotGenerator().processAheadOfTime(
 					(GenericApplicationContext) context.getSourceApplicationContext(), generationContext);
 			generationContext.writeGeneratedContent();
 			assertHints(generationContext.getRuntimeHints());
-			TestCompiler.forSystem().with(generationContext).compile(compiled -> {
+			TestCompiler.forSystem().with(generationContext).compile((compiled) -> {
 				// As the application runs from the generated
 				// code: -Dspring.aot.enabled=true.
 				System.setProperty(AotDetector.AOT_ENABLED, "true");

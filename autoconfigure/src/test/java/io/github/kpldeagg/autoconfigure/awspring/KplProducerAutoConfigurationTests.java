@@ -1,7 +1,9 @@
 package io.github.kpldeagg.autoconfigure.awspring;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.Function;
 
 import io.awspring.cloud.autoconfigure.core.AwsAutoConfiguration;
 import io.awspring.cloud.autoconfigure.core.CredentialsProviderAutoConfiguration;
@@ -13,18 +15,18 @@ import io.github.kpldeagg.producer.MicrometerProducerMetrics;
 import io.github.kpldeagg.producer.ProducerConfiguration;
 import io.github.kpldeagg.producer.ProducerMetrics;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import java.net.URI;
-import java.time.Duration;
-import java.util.List;
-import java.util.function.Function;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.kinesis.KinesisAsyncClient;
+
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
-import software.amazon.awssdk.services.kinesis.KinesisAsyncClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The auto-configured {@link AggregatingProducer}, without a binder. */
-class KplProducerAutoConfigurationTest {
+class KplProducerAutoConfigurationTests {
 
 	/** A client that serves nothing: these tests put nothing. */
 	private static final KinesisAsyncClient UNUSED_CLIENT = new KinesisAsyncClient() {
@@ -46,13 +48,15 @@ class KplProducerAutoConfigurationTest {
 
 	@Test
 	void configuresTheProducerFromTheKplSettingsInKebabCase() {
-		runner.withPropertyValues("kpl.producer.aggregation-enabled=false", "kpl.producer.aggregation-max-count=10",
-				"kpl.producer.aggregation-max-size=1000", "kpl.producer.collection-max-count=20",
-				"kpl.producer.collection-max-size=2000000", "kpl.producer.max-record-size=2097152",
-				"kpl.producer.record-max-buffered-time=50", "kpl.producer.record-ttl=2s", "kpl.producer.rate-limit=100",
-				"kpl.producer.max-connections=4", "kpl.producer.request-timeout=1500",
-				"kpl.producer.max-outstanding-user-records=1000", "kpl.producer.back-pressure=fail")
-			.run(context -> {
+		this.runner
+			.withPropertyValues("kpl.producer.aggregation-enabled=false", "kpl.producer.aggregation-max-count=10",
+					"kpl.producer.aggregation-max-size=1000", "kpl.producer.collection-max-count=20",
+					"kpl.producer.collection-max-size=2000000", "kpl.producer.max-record-size=2097152",
+					"kpl.producer.record-max-buffered-time=50", "kpl.producer.record-ttl=2s",
+					"kpl.producer.rate-limit=100", "kpl.producer.max-connections=4",
+					"kpl.producer.request-timeout=1500", "kpl.producer.max-outstanding-user-records=1000",
+					"kpl.producer.back-pressure=fail")
+			.run((context) -> {
 				assertThat(context).hasSingleBean(AggregatingProducer.class);
 				ProducerConfiguration configuration = context.getBean(ProducerConfiguration.class);
 				assertThat(configuration.aggregationEnabled()).isFalse();
@@ -75,7 +79,7 @@ class KplProducerAutoConfigurationTest {
 
 	@Test
 	void defaultsToTheProducersDefaults() {
-		runner.run(context -> {
+		this.runner.run((context) -> {
 			ProducerConfiguration configured = context.getBean(ProducerConfiguration.class);
 			ProducerConfiguration defaults = ProducerConfiguration.defaults();
 			for (Function<ProducerConfiguration, Object> setting : ProducerSettings.ALL) {
@@ -86,15 +90,15 @@ class KplProducerAutoConfigurationTest {
 
 	@Test
 	void anOutOfRangeSettingFailsTheApplicationNamingIt() {
-		runner.withPropertyValues("kpl.producer.collection-max-count=501")
-			.run(context -> assertThat(context).getFailure()
+		this.runner.withPropertyValues("kpl.producer.collection-max-count=501")
+			.run((context) -> assertThat(context).getFailure()
 				.rootCause()
 				.hasMessageContaining("collectionMaxCount must be in [1, 500], was 501"));
 	}
 
 	@Test
 	void closesTheProducerWhenTheApplicationStops() {
-		runner.run(context -> {
+		this.runner.run((context) -> {
 			AggregatingProducer producer = context.getBean(AggregatingProducer.class);
 			context.close();
 			assertThatThrownBy(() -> producer.addUserRecord("stream", "key", new byte[1]))
@@ -105,8 +109,8 @@ class KplProducerAutoConfigurationTest {
 
 	@Test
 	void countsToTheMeterRegistry() {
-		runner.withBean(SimpleMeterRegistry.class)
-			.run(context -> assertThat(context.getBean(ProducerConfiguration.class).metrics())
+		this.runner.withBean(SimpleMeterRegistry.class)
+			.run((context) -> assertThat(context.getBean(ProducerConfiguration.class).metrics())
 				.isInstanceOf(MicrometerProducerMetrics.class));
 	}
 
@@ -114,33 +118,33 @@ class KplProducerAutoConfigurationTest {
 	void takesTheApplicationsOwnMetrics() {
 		ProducerMetrics own = new ProducerMetrics() {
 		};
-		runner.withBean(SimpleMeterRegistry.class)
+		this.runner.withBean(SimpleMeterRegistry.class)
 			.withBean(ProducerMetrics.class, () -> own)
-			.run(context -> assertThat(context.getBean(ProducerConfiguration.class).metrics()).isSameAs(own));
+			.run((context) -> assertThat(context.getBean(ProducerConfiguration.class).metrics()).isSameAs(own));
 	}
 
 	@Test
 	void takesTheApplicationsOwnConfiguration() {
 		ProducerConfiguration own = ProducerConfiguration.builder().build();
-		runner.withPropertyValues("kpl.producer.rate-limit=100")
+		this.runner.withPropertyValues("kpl.producer.rate-limit=100")
 			.withBean(ProducerConfiguration.class, () -> own)
-			.run(context -> assertThat(context).getBean(ProducerConfiguration.class).isSameAs(own));
+			.run((context) -> assertThat(context).getBean(ProducerConfiguration.class).isSameAs(own));
 	}
 
 	@Test
 	void takesTheApplicationsOwnProducer() {
 		try (AggregatingProducer own = AggregatingProducer.create(UNUSED_CLIENT, ProducerConfiguration.defaults())) {
-			runner.withBean(AggregatingProducer.class, () -> own)
-				.run(context -> assertThat(context).getBean(AggregatingProducer.class).isSameAs(own));
+			this.runner.withBean(AggregatingProducer.class, () -> own)
+				.run((context) -> assertThat(context).getBean(AggregatingProducer.class).isSameAs(own));
 		}
 	}
 
 	@Test
 	void putsWithTheApplicationsClient() {
-		runner.withPropertyValues("spring.cloud.aws.endpoint=http://127.0.0.1:1")
+		this.runner.withPropertyValues("spring.cloud.aws.endpoint=http://127.0.0.1:1")
 			.withConfiguration(AutoConfigurations.of(AwsAutoConfiguration.class,
 					CredentialsProviderAutoConfiguration.class, RegionProviderAutoConfiguration.class))
-			.run(context -> assertThat(context).getBean(KinesisAsyncClient.class).isSameAs(UNUSED_CLIENT));
+			.run((context) -> assertThat(context).getBean(KinesisAsyncClient.class).isSameAs(UNUSED_CLIENT));
 	}
 
 	/**
@@ -156,7 +160,7 @@ class KplProducerAutoConfigurationTest {
 					"spring.cloud.aws.kinesis.endpoint=http://127.0.0.1:2", "spring.cloud.aws.region.static=us-east-1",
 					"spring.cloud.aws.credentials.access-key=fake-access-key",
 					"spring.cloud.aws.credentials.secret-key=fake-secret-key")
-			.run(context -> {
+			.run((context) -> {
 				assertThat(context).hasSingleBean(AggregatingProducer.class);
 				KinesisAsyncClient client = context.getBean("kplProducerKinesisClient", KinesisAsyncClient.class);
 				assertThat(client.serviceClientConfiguration().endpointOverride())
@@ -166,15 +170,15 @@ class KplProducerAutoConfigurationTest {
 
 	@Test
 	void backsOffWhenSwitchedOff() {
-		runner.withPropertyValues("kpl.producer.enabled=false")
-			.run(context -> assertThat(context).doesNotHaveBean(AggregatingProducer.class)
+		this.runner.withPropertyValues("kpl.producer.enabled=false")
+			.run((context) -> assertThat(context).doesNotHaveBean(AggregatingProducer.class)
 				.doesNotHaveBean(ProducerConfiguration.class));
 	}
 
 	@Test
 	void backsOffWithoutTheProducerJar() {
-		runner.withClassLoader(new FilteredClassLoader(AggregatingProducer.class))
-			.run(context -> assertThat(context).doesNotHaveBean(AggregatingProducer.class)
+		this.runner.withClassLoader(new FilteredClassLoader(AggregatingProducer.class))
+			.run((context) -> assertThat(context).doesNotHaveBean(AggregatingProducer.class)
 				.doesNotHaveBean(KplProducerProperties.class));
 	}
 

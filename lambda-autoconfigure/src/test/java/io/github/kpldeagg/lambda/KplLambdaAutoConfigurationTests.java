@@ -1,11 +1,10 @@
 package io.github.kpldeagg.lambda;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import io.github.kpldeagg.core.CorruptAggregatePolicy;
 import io.github.kpldeagg.core.KinesisEventProcessor;
 import io.micrometer.observation.ObservationRegistry;
 import org.junit.jupiter.api.Test;
+
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration;
 import org.springframework.boot.test.context.FilteredClassLoader;
@@ -18,7 +17,9 @@ import org.springframework.cloud.function.observability.ObservationFunctionAroun
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-class KplLambdaAutoConfigurationTest {
+import static org.assertj.core.api.Assertions.assertThat;
+
+class KplLambdaAutoConfigurationTests {
 
 	private final ApplicationContextRunner runner = new ApplicationContextRunner().withConfiguration(
 			AutoConfigurations.of(ObservationAutoConfiguration.class, ContextFunctionCatalogAutoConfiguration.class,
@@ -27,7 +28,7 @@ class KplLambdaAutoConfigurationTest {
 
 	@Test
 	void theDeaggregatingWrapperIsThePrimaryOneAndFunctionObservationStays() {
-		runner.run(context -> {
+		this.runner.run((context) -> {
 			assertThat(context).hasSingleBean(ObservationRegistry.class);
 			assertThat(context.getBeansOfType(FunctionAroundWrapper.class)).hasSize(2);
 			assertThat(context.getBean(FunctionAroundWrapper.class))
@@ -39,7 +40,7 @@ class KplLambdaAutoConfigurationTest {
 
 	@Test
 	void switchedOffOnlyFunctionObservationRemains() {
-		runner.withPropertyValues("kpl.deaggregation.enabled=false").run(context -> {
+		this.runner.withPropertyValues("kpl.deaggregation.enabled=false").run((context) -> {
 			assertThat(context).doesNotHaveBean(KinesisEventProcessor.class);
 			assertThat(context.getBean(FunctionAroundWrapper.class))
 				.isInstanceOf(ObservationFunctionAroundWrapper.class);
@@ -48,7 +49,7 @@ class KplLambdaAutoConfigurationTest {
 
 	@Test
 	void outsideLambdaItBacksOff() {
-		runner.withClassLoader(new FilteredClassLoader(FunctionInvoker.class)).run(context -> {
+		this.runner.withClassLoader(new FilteredClassLoader(FunctionInvoker.class)).run((context) -> {
 			assertThat(context).doesNotHaveBean(KinesisEventProcessor.class);
 			assertThat(context).doesNotHaveBean("kplDeaggregatingFunctionAroundWrapper");
 		});
@@ -56,14 +57,14 @@ class KplLambdaAutoConfigurationTest {
 
 	@Test
 	void theCorruptAggregatePolicyIsBound() {
-		runner.withPropertyValues("kpl.deaggregation.corrupt-aggregate-policy=fail")
-			.run(context -> assertThat(context.getBean(KplLambdaProperties.class).getCorruptAggregatePolicy())
+		this.runner.withPropertyValues("kpl.deaggregation.corrupt-aggregate-policy=fail")
+			.run((context) -> assertThat(context.getBean(KplLambdaProperties.class).getCorruptAggregatePolicy())
 				.isEqualTo(CorruptAggregatePolicy.FAIL));
 	}
 
 	@Test
 	void anApplicationsProcessorIsUsed() {
-		runner.withUserConfiguration(OwnProcessor.class).run(context -> {
+		this.runner.withUserConfiguration(OwnProcessor.class).run((context) -> {
 			assertThat(context).hasSingleBean(KinesisEventProcessor.class);
 			assertThat(context.getBean(KinesisEventProcessor.class)).isSameAs(OwnProcessor.PROCESSOR);
 		});
@@ -71,7 +72,7 @@ class KplLambdaAutoConfigurationTest {
 
 	@Test
 	void anApplicationsOwnWrapperIsChainedAndFunctionObservationBacksOffAsWithoutTheStarter() {
-		runner.withUserConfiguration(OwnWrapper.class).run(context -> {
+		this.runner.withUserConfiguration(OwnWrapper.class).run((context) -> {
 			assertThat(context.getBeansOfType(FunctionAroundWrapper.class)).containsOnlyKeys("ownWrapper",
 					"kplDeaggregatingFunctionAroundWrapper");
 			assertThat(context.getBean(FunctionAroundWrapper.class))

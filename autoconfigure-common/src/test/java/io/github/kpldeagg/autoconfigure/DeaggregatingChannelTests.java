@@ -1,15 +1,5 @@
 package io.github.kpldeagg.autoconfigure;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
-import io.github.kpldeagg.core.Aggregator;
-import io.github.kpldeagg.core.CorruptAggregateException;
-import io.github.kpldeagg.core.CorruptAggregatePolicy;
-import io.github.kpldeagg.core.DeaggregationListener;
-import io.github.kpldeagg.core.KinesisRecord;
-import io.github.kpldeagg.core.KplHeaders;
-import io.github.kpldeagg.core.UserRecord;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -19,8 +9,20 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
+
+import io.github.kpldeagg.core.Aggregator;
+import io.github.kpldeagg.core.CorruptAggregateException;
+import io.github.kpldeagg.core.CorruptAggregatePolicy;
+import io.github.kpldeagg.core.DeaggregationListener;
+import io.github.kpldeagg.core.KinesisRecord;
+import io.github.kpldeagg.core.KplHeaders;
+import io.github.kpldeagg.core.UserRecord;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.services.kinesis.model.LimitExceededException;
+import software.amazon.awssdk.services.kinesis.model.Record;
+
 import org.springframework.integration.IntegrationMessageHeaderAccessor;
 import org.springframework.integration.channel.DirectChannel;
 import org.springframework.integration.channel.PublishSubscribeChannel;
@@ -33,13 +35,13 @@ import org.springframework.messaging.MessageChannel;
 import org.springframework.messaging.MessageDeliveryException;
 import org.springframework.messaging.MessagingException;
 import org.springframework.messaging.support.ErrorMessage;
-import software.amazon.awssdk.core.SdkBytes;
-import software.amazon.awssdk.services.kinesis.model.LimitExceededException;
-import software.amazon.awssdk.services.kinesis.model.Record;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The fan-out driven as the binder's adapter drives it, without a network. */
 @TestedBinderLine.Required
-class DeaggregatingChannelTest {
+class DeaggregatingChannelTests {
 
 	private static final String SEQUENCE_NUMBER = "49590338271490256608559692538361571095921575989136588898";
 
@@ -59,7 +61,7 @@ class DeaggregatingChannelTest {
 
 	private final AtomicLong skipped = new AtomicLong();
 
-	private final ShardPositions positions = new ShardPositions(store, null, skipped::addAndGet);
+	private final ShardPositions positions = new ShardPositions(this.store, null, this.skipped::addAndGet);
 
 	@Test
 	void sendsEachUserRecordInOrderWithItsHeadersOnTheBindersHeaders() {
@@ -68,10 +70,11 @@ class DeaggregatingChannelTest {
 
 		assertThat(channel.send(carrier(aggregate))).isTrue();
 
-		assertThat(delivered).extracting(message -> new String((byte[]) message.getPayload(), StandardCharsets.UTF_8))
+		assertThat(this.delivered)
+			.extracting((message) -> new String((byte[]) message.getPayload(), StandardCharsets.UTF_8))
 			.containsExactly("zero", "one", "");
 		for (int i = 0; i < 3; i++) {
-			Message<?> message = delivered.get(i);
+			Message<?> message = this.delivered.get(i);
 			assertThat(message.getHeaders()).containsEntry(HEADERS.receivedPartitionKey(), "k" + i)
 				.containsEntry(KplHeaders.PARTITION_KEY, "k" + i)
 				.containsEntry(KplHeaders.SEQUENCE_NUMBER, SEQUENCE_NUMBER)
@@ -82,8 +85,8 @@ class DeaggregatingChannelTest {
 				.containsEntry(HEADERS.shard(), "shardId-000000000000")
 				.containsEntry(IntegrationMessageHeaderAccessor.SOURCE_DATA, aggregate);
 		}
-		assertThat(delivered.get(0).getHeaders()).containsEntry(KplHeaders.EXPLICIT_HASH_KEY, EXPLICIT_HASH_KEY);
-		assertThat(delivered.get(1).getHeaders()).doesNotContainKey(KplHeaders.EXPLICIT_HASH_KEY);
+		assertThat(this.delivered.get(0).getHeaders()).containsEntry(KplHeaders.EXPLICIT_HASH_KEY, EXPLICIT_HASH_KEY);
+		assertThat(this.delivered.get(1).getHeaders()).doesNotContainKey(KplHeaders.EXPLICIT_HASH_KEY);
 	}
 
 	@Test
@@ -91,7 +94,7 @@ class DeaggregatingChannelTest {
 		Record plain = record("plain".getBytes(StandardCharsets.UTF_8), "pk");
 		channel(consumingAll(), null, CorruptAggregatePolicy.PASS_THROUGH).send(carrier(plain));
 
-		assertThat(delivered).singleElement().satisfies(message -> {
+		assertThat(this.delivered).singleElement().satisfies((message) -> {
 			assertThat(message.getPayload()).isEqualTo("plain".getBytes(StandardCharsets.UTF_8));
 			assertThat(message.getHeaders()).containsEntry(KplHeaders.PARTITION_KEY, "pk")
 				.containsEntry(KplHeaders.SUB_SEQUENCE_NUMBER, 0L)
@@ -104,17 +107,17 @@ class DeaggregatingChannelTest {
 	void anUnhandledFailureStopsTheAggregateAndReachesTheAdapter() {
 		Record aggregate = aggregate(List.of("k0", "k1", "k2"), List.of("a", "b", "c"), null);
 		PublishSubscribeChannel rethrowing = new PublishSubscribeChannel();
-		rethrowing.subscribe(message -> {
-			errors.add((ErrorMessage) message);
+		rethrowing.subscribe((message) -> {
+			this.errors.add((ErrorMessage) message);
 			throw (MessagingException) message.getPayload();
 		});
 		MessageChannel channel = channel(failingOn("k1"), rethrowing, CorruptAggregatePolicy.PASS_THROUGH);
 
 		assertThatThrownBy(() -> channel.send(carrier(aggregate))).isInstanceOf(MessagingException.class)
 			.hasRootCauseMessage("user record k1 failed");
-		assertThat(delivered).extracting(message -> message.getHeaders().get(KplHeaders.PARTITION_KEY))
+		assertThat(this.delivered).extracting((message) -> message.getHeaders().get(KplHeaders.PARTITION_KEY))
 			.containsExactly("k0");
-		assertThat(errors).hasSize(1);
+		assertThat(this.errors).hasSize(1);
 	}
 
 	@Test
@@ -123,9 +126,9 @@ class DeaggregatingChannelTest {
 		assertThat(channel(failingOn("k1"), handlingErrors(), CorruptAggregatePolicy.PASS_THROUGH)
 			.send(carrier(aggregate))).isTrue();
 
-		assertThat(delivered).extracting(message -> message.getHeaders().get(KplHeaders.PARTITION_KEY))
+		assertThat(this.delivered).extracting((message) -> message.getHeaders().get(KplHeaders.PARTITION_KEY))
 			.containsExactly("k0", "k2");
-		assertThat(errors).singleElement().satisfies(error -> {
+		assertThat(this.errors).singleElement().satisfies((error) -> {
 			assertThat(error.getOriginalMessage().getHeaders()).containsEntry(KplHeaders.PARTITION_KEY, "k1");
 			assertThat(error.getHeaders()).containsEntry(HEADERS.rawRecord(), aggregate);
 		});
@@ -137,7 +140,7 @@ class DeaggregatingChannelTest {
 		MessageChannel refusing = (message, timeout) -> false;
 		ShardDeaggregators deaggregators = deaggregators(CorruptAggregatePolicy.PASS_THROUGH);
 
-		assertThatThrownBy(() -> new DeaggregatingChannel(refusing, null, deaggregators, positions,
+		assertThatThrownBy(() -> new DeaggregatingChannel(refusing, null, deaggregators, this.positions,
 				new UserRecordMessages(HEADERS, null), TestedBinderLine.LINE)
 			.send(carrier(plain))).isInstanceOf(MessageDeliveryException.class);
 	}
@@ -147,19 +150,19 @@ class DeaggregatingChannelTest {
 		Record corrupt = corrupt(aggregate(List.of("k0", "k1"), List.of("a", "b"), null));
 
 		channel(consumingAll(), null, CorruptAggregatePolicy.PASS_THROUGH).send(carrier(corrupt));
-		assertThat(delivered).singleElement().satisfies(message -> {
+		assertThat(this.delivered).singleElement().satisfies((message) -> {
 			assertThat(message.getPayload()).isEqualTo(corrupt.data().asByteArray());
 			assertThat(message.getHeaders()).containsEntry(KplHeaders.AGGREGATED, false);
 		});
 
-		delivered.clear();
+		this.delivered.clear();
 		channel(consumingAll(), null, CorruptAggregatePolicy.SKIP).send(carrier(corrupt));
-		assertThat(delivered).isEmpty();
+		assertThat(this.delivered).isEmpty();
 
 		channel(consumingAll(), handlingErrors(), CorruptAggregatePolicy.FAIL).send(carrier(corrupt));
-		assertThat(delivered).isEmpty();
-		assertThat(errors).singleElement()
-			.satisfies(error -> assertThat(error.getPayload()).hasCauseInstanceOf(CorruptAggregateException.class));
+		assertThat(this.delivered).isEmpty();
+		assertThat(this.errors).singleElement()
+			.satisfies((error) -> assertThat(error.getPayload()).hasCauseInstanceOf(CorruptAggregateException.class));
 	}
 
 	@Test
@@ -168,13 +171,13 @@ class DeaggregatingChannelTest {
 		ShardDeaggregators filtering = new ShardDeaggregators(
 				new BindingSettings("in-0", true, CorruptAggregatePolicy.PASS_THROUGH, true, null),
 				DeaggregationListener.NONE, new ShardHashKeyRanges(ListShardsOnlyKinesis.failing()));
-		DeaggregatingChannel channel = new DeaggregatingChannel(consumingAll(), handlingErrors(), filtering, positions,
-				new UserRecordMessages(HEADERS, null), TestedBinderLine.LINE);
+		DeaggregatingChannel channel = new DeaggregatingChannel(consumingAll(), handlingErrors(), filtering,
+				this.positions, new UserRecordMessages(HEADERS, null), TestedBinderLine.LINE);
 
 		assertThat(channel.send(carrier(aggregate))).isTrue();
 
-		assertThat(delivered).isEmpty();
-		assertThat(errors).singleElement().satisfies(error -> {
+		assertThat(this.delivered).isEmpty();
+		assertThat(this.errors).singleElement().satisfies((error) -> {
 			assertThat(error.getPayload()).hasRootCauseInstanceOf(LimitExceededException.class);
 			assertThat(error.getHeaders()).containsEntry(HEADERS.rawRecord(), aggregate);
 		});
@@ -189,8 +192,8 @@ class DeaggregatingChannelTest {
 
 		assertThat(channel(consumingAll(), handlingErrors(), CorruptAggregatePolicy.PASS_THROUGH).send(batch)).isTrue();
 
-		assertThat(delivered).isEmpty();
-		assertThat(errors).singleElement().satisfies(error -> {
+		assertThat(this.delivered).isEmpty();
+		assertThat(this.errors).singleElement().satisfies((error) -> {
 			assertThat(error.getPayload())
 				.hasRootCauseMessage("Cannot deaggregate a batch element of type " + String.class.getName());
 			assertThat(error.getHeaders()).containsEntry(HEADERS.rawRecord(), converted);
@@ -204,11 +207,11 @@ class DeaggregatingChannelTest {
 		DirectChannel checkpointing = new DirectChannel();
 		List<Boolean> results = new ArrayList<>();
 		List<@Nullable String> saved = new ArrayList<>();
-		checkpointing.subscribe(message -> {
+		checkpointing.subscribe((message) -> {
 			TestCheckpointer checkpointer = BinderLineObjects
 				.testCheckpointer(message.getHeaders().get(HEADERS.checkpointer()));
 			results.add(checkpointer.checkpoint());
-			saved.add(store.get(POSITION_KEY));
+			saved.add(this.store.get(POSITION_KEY));
 			results.add(checkpointer.checkpoint(SEQUENCE_NUMBER));
 			results.add(checkpointer.checkpoint(after(SEQUENCE_NUMBER)));
 		});
@@ -232,7 +235,7 @@ class DeaggregatingChannelTest {
 		String previous = new BigInteger(SEQUENCE_NUMBER).subtract(BigInteger.ONE).toString();
 		// Fewer digits, greater as text: sequence numbers compare as numbers.
 		String muchEarlier = "9";
-		checkpointing.subscribe(message -> {
+		checkpointing.subscribe((message) -> {
 			if (Long.valueOf(0).equals(message.getHeaders().get(KplHeaders.SUB_SEQUENCE_NUMBER))) {
 				TestCheckpointer checkpointer = BinderLineObjects
 					.testCheckpointer(message.getHeaders().get(HEADERS.checkpointer()));
@@ -262,9 +265,9 @@ class DeaggregatingChannelTest {
 		channel.send(carrier(aggregate));
 		channel.send(carrier(plain));
 
-		assertThat(delivered).extracting(message -> message.getHeaders().get(KplHeaders.PARTITION_KEY))
+		assertThat(this.delivered).extracting((message) -> message.getHeaders().get(KplHeaders.PARTITION_KEY))
 			.containsExactly("k0", "k1", "k2", "pk");
-		assertThat(skipped).hasValue(1 + 3 + 1);
+		assertThat(this.skipped).hasValue(1 + 3 + 1);
 	}
 
 	@Test
@@ -272,7 +275,7 @@ class DeaggregatingChannelTest {
 		Record aggregate = aggregate(List.of("k0", "k1", "k2"), List.of("a", "b", "c"), null);
 		List<Object> attempts = new ArrayList<>();
 		DirectChannel alwaysFailingOnK1 = new DirectChannel();
-		alwaysFailingOnK1.subscribe(message -> {
+		alwaysFailingOnK1.subscribe((message) -> {
 			attempts.add(message.getHeaders().get(KplHeaders.PARTITION_KEY));
 			if ("k1".equals(message.getHeaders().get(KplHeaders.PARTITION_KEY))) {
 				throw new IllegalStateException("k1 always fails");
@@ -284,7 +287,7 @@ class DeaggregatingChannelTest {
 		}
 
 		assertThat(attempts).containsExactly("k0", "k1", "k1", "k1", "k1", "k1");
-		assertThat(skipped).hasValue(4);
+		assertThat(this.skipped).hasValue(4);
 	}
 
 	@Test
@@ -295,15 +298,15 @@ class DeaggregatingChannelTest {
 		channel.send(carrier(corrupt));
 		channel.send(carrier(corrupt));
 
-		assertThat(errors).hasSize(1);
+		assertThat(this.errors).hasSize(1);
 	}
 
 	@Test
 	void theNextOwnerOfTheShardSkipsWhatAPositionSavedInsideAnAggregateCovers() {
 		Record aggregate = aggregate(List.of("k0", "k1", "k2"), List.of("a", "b", "c"), null);
 		DirectChannel checkpointingK1 = new DirectChannel();
-		checkpointingK1.subscribe(message -> {
-			delivered.add(message);
+		checkpointingK1.subscribe((message) -> {
+			this.delivered.add(message);
 			if ("k1".equals(message.getHeaders().get(KplHeaders.PARTITION_KEY))) {
 				BinderLineObjects.testCheckpointer(message.getHeaders().get(HEADERS.checkpointer())).checkpoint();
 				throw new IllegalStateException("crash after the checkpoint of k1");
@@ -315,37 +318,37 @@ class DeaggregatingChannelTest {
 			.build();
 		assertThatThrownBy(() -> channel(checkpointingK1, null, CorruptAggregatePolicy.PASS_THROUGH).send(carrier))
 			.isInstanceOf(MessagingException.class);
-		delivered.clear();
+		this.delivered.clear();
 
-		ShardPositions nextOwner = new ShardPositions(store, null, skipped::addAndGet);
-		nextOwner.following(store).get(CHECKPOINT_KEY);
+		ShardPositions nextOwner = new ShardPositions(this.store, null, this.skipped::addAndGet);
+		nextOwner.following(this.store).get(CHECKPOINT_KEY);
 		new DeaggregatingChannel(consumingAll(), null, deaggregators(CorruptAggregatePolicy.PASS_THROUGH), nextOwner,
 				new UserRecordMessages(HEADERS, null), TestedBinderLine.LINE)
 			.send(carrier(aggregate));
 
-		assertThat(delivered).extracting(message -> message.getHeaders().get(KplHeaders.PARTITION_KEY))
+		assertThat(this.delivered).extracting((message) -> message.getHeaders().get(KplHeaders.PARTITION_KEY))
 			.containsExactly("k2");
 	}
 
 	@Test
 	void aSavedPositionIsRemovedOnceTheBindersCheckpointPassesItAndIgnoredWhenItDid() {
 		Record aggregate = aggregate(List.of("k0", "k1", "k2"), List.of("a", "b", "c"), null);
-		ShardPositions intervals = new ShardPositions(store, Duration.ofNanos(1), skipped::addAndGet);
-		ConcurrentMetadataStore following = intervals.following(store);
+		ShardPositions intervals = new ShardPositions(this.store, Duration.ofNanos(1), this.skipped::addAndGet);
+		ConcurrentMetadataStore following = intervals.following(this.store);
 		following.get(CHECKPOINT_KEY);
 		new DeaggregatingChannel(consumingAll(), null, deaggregators(CorruptAggregatePolicy.PASS_THROUGH), intervals,
 				new UserRecordMessages(HEADERS, null), TestedBinderLine.LINE)
 			.send(carrier(aggregate));
-		assertThat(store.get(POSITION_KEY)).isEqualTo(SEQUENCE_NUMBER + "/2");
+		assertThat(this.store.get(POSITION_KEY)).isEqualTo(SEQUENCE_NUMBER + "/2");
 
 		following.putIfAbsent(CHECKPOINT_KEY, SEQUENCE_NUMBER);
-		assertThat(store.get(POSITION_KEY)).isNull();
+		assertThat(this.store.get(POSITION_KEY)).isNull();
 
-		store.put(POSITION_KEY, SEQUENCE_NUMBER + "/1");
-		ShardPositions nextOwner = new ShardPositions(store, null, skipped::addAndGet);
-		nextOwner.following(store).get(CHECKPOINT_KEY);
+		this.store.put(POSITION_KEY, SEQUENCE_NUMBER + "/1");
+		ShardPositions nextOwner = new ShardPositions(this.store, null, this.skipped::addAndGet);
+		nextOwner.following(this.store).get(CHECKPOINT_KEY);
 		nextOwner.of("stream", "shardId-000000000000").resume();
-		assertThat(store.get(POSITION_KEY)).isNull();
+		assertThat(this.store.get(POSITION_KEY)).isNull();
 		assertThat(nextOwner.of("stream", "shardId-000000000000").handledThrough(SEQUENCE_NUMBER))
 			.isEqualTo(ShardPosition.NONE);
 	}
@@ -356,10 +359,10 @@ class DeaggregatingChannelTest {
 		DeaggregatingChannel channel = channel(consumingAll(), null, CorruptAggregatePolicy.PASS_THROUGH);
 		channel.send(carrier(aggregate));
 
-		positions.following(store).remove(CHECKPOINT_KEY);
+		this.positions.following(this.store).remove(CHECKPOINT_KEY);
 		channel.send(carrier(aggregate));
 
-		assertThat(delivered).hasSize(4);
+		assertThat(this.delivered).hasSize(4);
 	}
 
 	@Test
@@ -372,12 +375,12 @@ class DeaggregatingChannelTest {
 		channel.send(batch(List.of(aggregate)).build());
 		channel.send(batch(List.of(aggregate, plain)).build());
 
-		assertThat(delivered)
-			.extracting(message -> ((List<?>) message.getPayload()).stream()
-				.map(userRecord -> ((UserRecord) userRecord).partitionKey())
+		assertThat(this.delivered)
+			.extracting((message) -> ((List<?>) message.getPayload()).stream()
+				.map((userRecord) -> ((UserRecord) userRecord).partitionKey())
 				.toList())
 			.containsExactly(List.of("k0", "k1"), List.of("k2"));
-		assertThat(skipped).hasValue(4);
+		assertThat(this.skipped).hasValue(4);
 	}
 
 	/**
@@ -394,13 +397,15 @@ class DeaggregatingChannelTest {
 				MessageBuilder.withPayload("two".getBytes(StandardCharsets.UTF_8)).setHeader("custom", "x2").build());
 		Record aggregate = aggregateOf(List.of("k0", "k1"), List.of(first, second), null);
 
-		new DeaggregatingChannel(consumingAll(), null, deaggregators(CorruptAggregatePolicy.PASS_THROUGH), positions,
-				new UserRecordMessages(HEADERS, mapper), TestedBinderLine.LINE)
+		new DeaggregatingChannel(consumingAll(), null, deaggregators(CorruptAggregatePolicy.PASS_THROUGH),
+				this.positions, new UserRecordMessages(HEADERS, mapper), TestedBinderLine.LINE)
 			.send(carrier(aggregate));
 
-		assertThat(delivered).extracting(message -> new String((byte[]) message.getPayload(), StandardCharsets.UTF_8))
+		assertThat(this.delivered)
+			.extracting((message) -> new String((byte[]) message.getPayload(), StandardCharsets.UTF_8))
 			.containsExactly("one", "two");
-		assertThat(delivered).extracting(message -> message.getHeaders().get("custom")).containsExactly("x1", "x2");
+		assertThat(this.delivered).extracting((message) -> message.getHeaders().get("custom"))
+			.containsExactly("x1", "x2");
 	}
 
 	@Test
@@ -411,9 +416,9 @@ class DeaggregatingChannelTest {
 
 		channel(consumingAll(), null, CorruptAggregatePolicy.PASS_THROUGH).send(batch);
 
-		assertThat(delivered).singleElement()
-			.satisfies(message -> assertThat((List<?>) message.getPayload())
-				.extracting(element -> ((Message<?>) element).getHeaders().get(KplHeaders.PARTITION_KEY))
+		assertThat(this.delivered).singleElement()
+			.satisfies((message) -> assertThat((List<?>) message.getPayload())
+				.extracting((element) -> ((Message<?>) element).getHeaders().get(KplHeaders.PARTITION_KEY))
 				.containsExactly("k0", "k1", "k2"));
 	}
 
@@ -427,8 +432,8 @@ class DeaggregatingChannelTest {
 
 		channel(consumingAll(), null, CorruptAggregatePolicy.PASS_THROUGH).send(batch);
 
-		assertThat(delivered).singleElement().satisfies(message -> {
-			assertThat((List<?>) message.getPayload()).extracting(payload -> new String((byte[]) payload))
+		assertThat(this.delivered).singleElement().satisfies((message) -> {
+			assertThat((List<?>) message.getPayload()).extracting((payload) -> new String((byte[]) payload))
 				.containsExactly("a", "b", "c");
 			assertThat(message.getHeaders()).containsEntry(HEADERS.receivedPartitionKey(), List.of("k0", "k1", "k2"))
 				.containsEntry(HEADERS.receivedSequenceNumber(), List.of("1", "1", "2"))
@@ -445,17 +450,17 @@ class DeaggregatingChannelTest {
 		Record aggregate = aggregate(List.of("k0", "k1"), List.of("a", "b"), null);
 		channel(consumingAll(), null, CorruptAggregatePolicy.PASS_THROUGH).send(batch(List.of(aggregate)).build());
 
-		assertThat(delivered).singleElement().satisfies(message -> {
+		assertThat(this.delivered).singleElement().satisfies((message) -> {
 			assertThat((List<?>) message.getPayload())
-				.extracting(userRecord -> ((UserRecord) userRecord).partitionKey())
+				.extracting((userRecord) -> ((UserRecord) userRecord).partitionKey())
 				.containsExactly("k0", "k1");
-			assertThat(message.getHeaders().keySet()).noneMatch(header -> header.startsWith("kpl_"));
+			assertThat(message.getHeaders().keySet()).noneMatch((header) -> header.startsWith("kpl_"));
 		});
 	}
 
 	private DeaggregatingChannel channel(MessageChannel bindingChannel, @Nullable MessageChannel errorChannel,
 			CorruptAggregatePolicy policy) {
-		return new DeaggregatingChannel(bindingChannel, errorChannel, deaggregators(policy), positions,
+		return new DeaggregatingChannel(bindingChannel, errorChannel, deaggregators(policy), this.positions,
 				new UserRecordMessages(HEADERS, null), TestedBinderLine.LINE);
 	}
 
@@ -466,28 +471,28 @@ class DeaggregatingChannelTest {
 
 	/** What the adapter does when a shard's consumer starts: it reads its checkpoint. */
 	private void startConsumer() {
-		positions.following(store).get(CHECKPOINT_KEY);
+		this.positions.following(this.store).get(CHECKPOINT_KEY);
 	}
 
 	private DirectChannel consumingAll() {
 		DirectChannel channel = new DirectChannel();
-		channel.subscribe(delivered::add);
+		channel.subscribe(this.delivered::add);
 		return channel;
 	}
 
 	private PublishSubscribeChannel handlingErrors() {
 		PublishSubscribeChannel channel = new PublishSubscribeChannel();
-		channel.subscribe(message -> errors.add((ErrorMessage) message));
+		channel.subscribe((message) -> this.errors.add((ErrorMessage) message));
 		return channel;
 	}
 
 	private DirectChannel failingOn(String partitionKey) {
 		DirectChannel channel = new DirectChannel();
-		channel.subscribe(message -> {
+		channel.subscribe((message) -> {
 			if (partitionKey.equals(message.getHeaders().get(KplHeaders.PARTITION_KEY))) {
 				throw new IllegalStateException("user record " + partitionKey + " failed");
 			}
-			delivered.add(message);
+			this.delivered.add(message);
 		});
 		return channel;
 	}
@@ -495,11 +500,11 @@ class DeaggregatingChannelTest {
 	private DirectChannel failingOnceOn(String partitionKey) {
 		DirectChannel channel = new DirectChannel();
 		Set<String> failed = new HashSet<>();
-		channel.subscribe(message -> {
+		channel.subscribe((message) -> {
 			if (partitionKey.equals(message.getHeaders().get(KplHeaders.PARTITION_KEY)) && failed.add(partitionKey)) {
 				throw new IllegalStateException("user record " + partitionKey + " failed");
 			}
-			delivered.add(message);
+			this.delivered.add(message);
 		});
 		return channel;
 	}
@@ -528,7 +533,7 @@ class DeaggregatingChannelTest {
 
 	private static Record aggregate(List<String> partitionKeys, List<String> data,
 			@Nullable String firstExplicitHashKey) {
-		return aggregateOf(partitionKeys, data.stream().map(value -> value.getBytes(StandardCharsets.UTF_8)).toList(),
+		return aggregateOf(partitionKeys, data.stream().map((value) -> value.getBytes(StandardCharsets.UTF_8)).toList(),
 				firstExplicitHashKey);
 	}
 
@@ -536,7 +541,7 @@ class DeaggregatingChannelTest {
 			@Nullable String firstExplicitHashKey) {
 		Aggregator aggregator = Aggregator.create();
 		for (int i = 0; i < data.size(); i++) {
-			assertThat(aggregator.add(partitionKeys.get(i), i == 0 ? firstExplicitHashKey : null, data.get(i)))
+			assertThat(aggregator.add(partitionKeys.get(i), (i == 0) ? firstExplicitHashKey : null, data.get(i)))
 				.isEmpty();
 		}
 		KinesisRecord kinesisRecord = aggregator.flush().orElseThrow();

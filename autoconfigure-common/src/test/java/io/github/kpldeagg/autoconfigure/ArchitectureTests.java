@@ -1,5 +1,14 @@
 package io.github.kpldeagg.autoconfigure;
 
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import io.github.kpldeagg.core.Deaggregator;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.util.ClassUtils;
+import org.springframework.util.ReflectionUtils;
+
 import static com.tngtech.archunit.core.domain.JavaCall.Predicates.target;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.assignableTo;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.type;
@@ -9,20 +18,12 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
-import io.github.kpldeagg.core.Deaggregator;
-import org.junit.jupiter.api.Test;
-import org.springframework.util.ClassUtils;
-import org.springframework.util.ReflectionUtils;
-
 /**
  * The packages of the core and of the auto-configuration: here the code both Spring lines
  * share, and in each line's module (which runs this test too) that line's own as well. No
  * package cycles, and a core that stays free of Spring for its non-Spring users.
  */
-class ArchitectureTest {
+class ArchitectureTests {
 
 	private static final JavaClasses CLASSES = new ClassFileImporter()
 		.withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)

@@ -1,25 +1,27 @@
 package io.github.kpldeagg.autoconfigure;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.mockito.Mockito.doReturn;
-import static org.mockito.Mockito.mock;
-import static org.mockito.Mockito.when;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 
 import io.github.kpldeagg.core.CorruptAggregatePolicy;
 import io.github.kpldeagg.core.DeaggregationListener;
 import io.github.kpldeagg.core.Deaggregator;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import java.net.URI;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.cloudwatch.CloudWatchAsyncClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
+import software.amazon.awssdk.services.kinesis.KinesisAsyncClient;
+
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -36,12 +38,12 @@ import org.springframework.integration.channel.PublishSubscribeChannel;
 import org.springframework.integration.core.MessageProducer;
 import org.springframework.integration.endpoint.MessageProducerSupport;
 import org.springframework.messaging.MessageChannel;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.services.cloudwatch.CloudWatchAsyncClient;
-import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
-import software.amazon.awssdk.services.kinesis.KinesisAsyncClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.BDDMockito.given;
+import static org.mockito.Mockito.doReturn;
+import static org.mockito.Mockito.mock;
 
 /**
  * Every condition and property of the auto-configuration, with a real binder and adapters
@@ -49,7 +51,7 @@ import software.amazon.awssdk.services.kinesis.KinesisAsyncClient;
  */
 @ExtendWith(OutputCaptureExtension.class)
 @TestedBinderLine.Required
-class KplDeaggregationAutoConfigurationTest {
+class KplDeaggregationAutoConfigurationTests {
 
 	private static final StaticCredentialsProvider CREDENTIALS = StaticCredentialsProvider
 		.create(AwsBasicCredentials.create("fake", "fake"));
@@ -74,7 +76,7 @@ class KplDeaggregationAutoConfigurationTest {
 
 	@Test
 	void isOnByDefault() {
-		runner.run(context -> assertThat(context).hasSingleBean(DeaggregatingBinderCustomizer.class)
+		this.runner.run((context) -> assertThat(context).hasSingleBean(DeaggregatingBinderCustomizer.class)
 			.hasSingleBean(UserRecordMessageConverter.class)
 			.hasSingleBean(DeaggregatingBindings.class)
 			.hasSingleBean(KplDeaggregationProperties.class));
@@ -82,23 +84,23 @@ class KplDeaggregationAutoConfigurationTest {
 
 	@Test
 	void backsOffWhenDisabled() {
-		runner.withPropertyValues("kpl.deaggregation.enabled=false")
-			.run(context -> assertThat(context).doesNotHaveBean(DeaggregatingBinderCustomizer.class)
+		this.runner.withPropertyValues("kpl.deaggregation.enabled=false")
+			.run((context) -> assertThat(context).doesNotHaveBean(DeaggregatingBinderCustomizer.class)
 				.doesNotHaveBean(UserRecordMessageConverter.class)
 				.doesNotHaveBean(KplDeaggregationProperties.class));
 	}
 
 	@Test
 	void backsOffWithoutTheBinder() {
-		runner.withClassLoader(new FilteredClassLoader(TestedBinderLine.LINE.binderType()))
-			.run(context -> assertThat(context).doesNotHaveBean(DeaggregatingBinderCustomizer.class)
+		this.runner.withClassLoader(new FilteredClassLoader(TestedBinderLine.LINE.binderType()))
+			.run((context) -> assertThat(context).doesNotHaveBean(DeaggregatingBinderCustomizer.class)
 				.doesNotHaveBean(UserRecordMessageConverter.class));
 	}
 
 	@Test
 	void backsOffWithoutTheCore() {
-		runner.withClassLoader(new FilteredClassLoader(Deaggregator.class))
-			.run(context -> assertThat(context).doesNotHaveBean(DeaggregatingBinderCustomizer.class)
+		this.runner.withClassLoader(new FilteredClassLoader(Deaggregator.class))
+			.run((context) -> assertThat(context).doesNotHaveBean(DeaggregatingBinderCustomizer.class)
 				.doesNotHaveBean(UserRecordMessageConverter.class));
 	}
 
@@ -109,20 +111,20 @@ class KplDeaggregationAutoConfigurationTest {
 	@Test
 	void backsOffForTheUsersOwnMessageConverter() {
 		UserRecordMessageConverter converter = new UserRecordMessageConverter();
-		runner.withBean(UserRecordMessageConverter.class, () -> converter)
-			.run(context -> assertThat(context).getBean(UserRecordMessageConverter.class).isSameAs(converter));
+		this.runner.withBean(UserRecordMessageConverter.class, () -> converter)
+			.run((context) -> assertThat(context).getBean(UserRecordMessageConverter.class).isSameAs(converter));
 	}
 
 	@Test
 	void bindsGlobalAndPerBindingProperties() {
-		runner
+		this.runner
 			.withPropertyValues("kpl.deaggregation.corrupt-aggregate-policy=fail",
 					"kpl.deaggregation.shard-filter=true", "kpl.deaggregation.bindings.off-in-0.enabled=false",
 					"kpl.deaggregation.bindings.skipping-in-0.corrupt-aggregate-policy=skip",
 					"kpl.deaggregation.bindings.skipping-in-0.shard-filter=false",
 					"kpl.deaggregation.position-save-interval=5s",
 					"kpl.deaggregation.bindings.skipping-in-0.position-save-interval=500ms")
-			.run(context -> {
+			.run((context) -> {
 				KplDeaggregationProperties properties = context.getBean(KplDeaggregationProperties.class);
 				assertThat(properties.settingsFor("other-in-0")).isEqualTo(new BindingSettings("other-in-0", true,
 						CorruptAggregatePolicy.FAIL, true, Duration.ofSeconds(5)));
@@ -134,13 +136,13 @@ class KplDeaggregationAutoConfigurationTest {
 
 	@Test
 	void defaultsPassCorruptAggregatesThroughWithoutShardFilter() {
-		runner.run(context -> assertThat(context.getBean(KplDeaggregationProperties.class).settingsFor("in-0"))
+		this.runner.run((context) -> assertThat(context.getBean(KplDeaggregationProperties.class).settingsFor("in-0"))
 			.isEqualTo(new BindingSettings("in-0", true, CorruptAggregatePolicy.PASS_THROUGH, false, null)));
 	}
 
 	@Test
 	void deaggregatesOnTheBindersAdapterAfterTheUsersCustomizer() {
-		runner.run(context -> {
+		this.runner.run((context) -> {
 			List<String> customized = new ArrayList<>();
 			AbstractMessageChannelBinder<?, ?, ?> binder = TestedBinderLine.binder(kinesis);
 			binder.setConsumerEndpointCustomizer((adapter, destination, group) -> customized.add(destination));
@@ -161,7 +163,7 @@ class KplDeaggregationAutoConfigurationTest {
 
 	@Test
 	void failsABindingWhoseRecordMessagesWouldComeWithoutTheirKinesisRecord() {
-		runner.run(context -> {
+		this.runner.run((context) -> {
 			AbstractMessageChannelBinder<?, ?, ?> binder = TestedBinderLine.binder(kinesis);
 			customize(context.getBean(BinderCustomizer.class), binder);
 			MessageProducerSupport adapter = pollingAdapter("process-in-0", null);
@@ -177,7 +179,7 @@ class KplDeaggregationAutoConfigurationTest {
 
 	@Test
 	void acceptsABatchOfPayloadsWithoutKinesisRecords() {
-		runner.run(context -> {
+		this.runner.run((context) -> {
 			AbstractMessageChannelBinder<?, ?, ?> binder = TestedBinderLine.binder(kinesis);
 			customize(context.getBean(BinderCustomizer.class), binder);
 			// The binder sets the adapter's listener mode from the
@@ -195,7 +197,7 @@ class KplDeaggregationAutoConfigurationTest {
 
 	@Test
 	void leavesADisabledBindingAlone() {
-		runner.withPropertyValues("kpl.deaggregation.bindings.process-in-0.enabled=false").run(context -> {
+		this.runner.withPropertyValues("kpl.deaggregation.bindings.process-in-0.enabled=false").run((context) -> {
 			AbstractMessageChannelBinder<?, ?, ?> binder = TestedBinderLine.binder(kinesis);
 			customize(context.getBean(BinderCustomizer.class), binder);
 			PublishSubscribeChannel errorChannel = new PublishSubscribeChannel();
@@ -213,7 +215,7 @@ class KplDeaggregationAutoConfigurationTest {
 
 	@Test
 	void takesCheckpointsAndFailuresOverFromTheKclAdapter() {
-		runner.run(context -> {
+		this.runner.run((context) -> {
 			AbstractMessageChannelBinder<?, ?, ?> binder = TestedBinderLine.binder(kinesis);
 			customize(context.getBean(BinderCustomizer.class), binder);
 			try (CloudWatchAsyncClient cloudWatch = cloudWatch(); DynamoDbAsyncClient dynamoDb = dynamoDb()) {
@@ -233,7 +235,7 @@ class KplDeaggregationAutoConfigurationTest {
 
 	@Test
 	void failsAKclBindingWhoseRecordMessagesWouldComeWithoutTheirKclRecord() {
-		runner.run(context -> {
+		this.runner.run((context) -> {
 			AbstractMessageChannelBinder<?, ?, ?> binder = TestedBinderLine.binder(kinesis);
 			customize(context.getBean(BinderCustomizer.class), binder);
 			try (CloudWatchAsyncClient cloudWatch = cloudWatch(); DynamoDbAsyncClient dynamoDb = dynamoDb()) {
@@ -250,7 +252,7 @@ class KplDeaggregationAutoConfigurationTest {
 
 	@Test
 	void wrapsTheBindersCustomizerOnlyOnce() {
-		runner.run(context -> {
+		this.runner.run((context) -> {
 			AbstractMessageChannelBinder<?, ?, ?> binder = TestedBinderLine.binder(kinesis);
 			BinderCustomizer customizer = context.getBean(BinderCustomizer.class);
 			customize(customizer, binder);
@@ -263,8 +265,8 @@ class KplDeaggregationAutoConfigurationTest {
 	@Test
 	void runsTheUsersBinderCustomizerToo() {
 		List<String> customized = new ArrayList<>();
-		runner.withBean(BinderCustomizer.class, () -> (binder, binderName) -> customized.add(binderName))
-			.run(context -> {
+		this.runner.withBean(BinderCustomizer.class, () -> (binder, binderName) -> customized.add(binderName))
+			.run((context) -> {
 				assertThat(context.getBean(BinderCustomizer.class)).isInstanceOf(DeaggregatingBinderCustomizer.class);
 				customize(context.getBean(BinderCustomizer.class), TestedBinderLine.binder(kinesis));
 				assertThat(customized).containsExactly("kinesis");
@@ -273,7 +275,7 @@ class KplDeaggregationAutoConfigurationTest {
 
 	@Test
 	void countsPerBindingWhenThereIsAMeterRegistry() {
-		runner.withBean(MeterRegistry.class, SimpleMeterRegistry::new).run(context -> {
+		this.runner.withBean(MeterRegistry.class, SimpleMeterRegistry::new).run((context) -> {
 			context.getBean(DeaggregationListeners.class).forBinding("process-in-0").aggregate("1", 5, 2);
 			MeterRegistry registry = context.getBean(MeterRegistry.class);
 			assertThat(registry.get(MicrometerDeaggregationListeners.USER_RECORDS)
@@ -289,10 +291,11 @@ class KplDeaggregationAutoConfigurationTest {
 
 	@Test
 	void countsNothingWithoutAMeterRegistry() {
-		runner.run(context -> assertThat(context.getBean(DeaggregationListeners.class).forBinding("process-in-0"))
-			.isSameAs(DeaggregationListener.NONE));
-		runner.withClassLoader(new FilteredClassLoader(MeterRegistry.class))
-			.run(context -> assertThat(context).doesNotHaveBean(DeaggregationListeners.class)
+		this.runner
+			.run((context) -> assertThat(context.getBean(DeaggregationListeners.class).forBinding("process-in-0"))
+				.isSameAs(DeaggregationListener.NONE));
+		this.runner.withClassLoader(new FilteredClassLoader(MeterRegistry.class))
+			.run((context) -> assertThat(context).doesNotHaveBean(DeaggregationListeners.class)
 				.hasSingleBean(DeaggregatingBinderCustomizer.class));
 	}
 
@@ -304,17 +307,17 @@ class KplDeaggregationAutoConfigurationTest {
 	@Test
 	void logsTheDeaggregatingBindingsOnceAtStartUpAndWarnsOfUncustomizedOnes(CapturedOutput output) {
 		BindingService bindingService = mock(BindingService.class);
-		when(bindingService.getConsumerBindingNames())
-			.thenReturn(new String[] { "process-in-0", "off-in-0", "uncustomized-in-0", "other-in-0" });
+		given(bindingService.getConsumerBindingNames())
+			.willReturn(new String[] { "process-in-0", "off-in-0", "uncustomized-in-0", "other-in-0" });
 		doReturn(List
 			.of(binding(BinderLineObjects.consumerProperties(TestedBinderLine.binder(kinesis), "uncustomized-in-0"))))
 			.when(bindingService)
 			.getConsumerBindings("uncustomized-in-0");
 		// A binding of another binder, with extension properties of its own.
 		doReturn(List.of(binding(new Object()))).when(bindingService).getConsumerBindings("other-in-0");
-		runner.withPropertyValues("kpl.deaggregation.bindings.off-in-0.enabled=false")
+		this.runner.withPropertyValues("kpl.deaggregation.bindings.off-in-0.enabled=false")
 			.withBean(BindingService.class, () -> bindingService)
-			.withInitializer(context -> context.addApplicationListener(event -> {
+			.withInitializer((context) -> context.addApplicationListener((event) -> {
 				// The binder binds while the context starts, before the context reports
 				// it is refreshed.
 				if (event instanceof ContextRefreshedEvent refreshed && refreshed.getApplicationContext() == context) {
@@ -324,7 +327,7 @@ class KplDeaggregationAutoConfigurationTest {
 					consumerCustomizer(binder).configure(pollingAdapter("off-in-0", null), "stream", "group");
 				}
 			}))
-			.run(context -> assertThat(output).containsOnlyOnce("KPL deaggregation on Kinesis bindings "
+			.run((context) -> assertThat(output).containsOnlyOnce("KPL deaggregation on Kinesis bindings "
 					+ "[process-in-0], headers and checkpoints only (KCL deaggregates) on [], disabled on [off-in-0]")
 				.containsOnlyOnce("KPL deaggregation is not installed on Kinesis bindings [uncustomized-in-0]:"));
 	}

@@ -1,20 +1,21 @@
 package io.github.kpldeagg.core;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
+
 import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The header contract of all starters, pinned: names, value types, and the explicit hash
  * key left out when there is none.
  */
-class KplHeadersTest {
+class KplHeadersTests {
 
 	@Test
 	void theNamesAreTheWireNames() {

@@ -1,7 +1,11 @@
 package io.github.kpldeagg.lambda;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 
 import com.amazonaws.services.lambda.runtime.events.KinesisEvent;
 import io.github.kpldeagg.core.Aggregator;
@@ -13,26 +17,24 @@ import io.github.kpldeagg.lambda.FunctionApplications.OneFunction;
 import io.github.kpldeagg.lambda.FunctionApplications.Order;
 import io.github.kpldeagg.lambda.LambdaEvents.Expected;
 import io.github.kpldeagg.lambda.LambdaEvents.KinesisRecord;
-import java.nio.charset.StandardCharsets;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
+
 import org.springframework.cloud.function.adapter.aws.FunctionInvoker;
 import org.springframework.messaging.Message;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Through Spring Cloud Function's standard handler,
  * {@code FunctionInvoker.handleRequest}, as the Lambda runtime calls it, with Kinesis
  * events shaped as Lambda sends them and made of real-KPL records.
  */
-class FunctionInvokerTest {
+class FunctionInvokerTests {
 
 	private static final String NO_FAILURES = "{\"batchItemFailures\":[]}";
 
@@ -86,7 +88,7 @@ class FunctionInvokerTest {
 				: Lambda.handler(ManyFunctions.class, "spring.cloud.function.definition=userRecords", NO_OBSERVATION);
 		List<KinesisRecord> shard = LambdaEvents.firstShard();
 		KinesisRecord failing = shard.get(2);
-		Received.poison = payload -> ((UserRecord) payload).sequenceNumber().equals(failing.sequenceNumber())
+		Received.poison = (payload) -> ((UserRecord) payload).sequenceNumber().equals(failing.sequenceNumber())
 				&& ((UserRecord) payload).subSequenceNumber() == 7;
 
 		String response = Lambda.invoke(handler, LambdaEvents.event(shard));
@@ -139,14 +141,15 @@ class FunctionInvokerTest {
 		for (String producer : LambdaEvents.PRODUCERS) {
 			LambdaEvents.shards(producer)
 				.values()
-				.forEach(shard -> shard.stream().filter(record -> !record.aggregated()).forEach(plain::add));
+				.forEach((shard) -> shard.stream().filter((record) -> !record.aggregated()).forEach(plain::add));
 		}
 		assertThat(plain).hasSizeGreaterThanOrEqualTo(4);
 
 		assertThat(Lambda.invoke(handler, LambdaEvents.event(plain))).isEqualTo(NO_FAILURES);
 
 		assertArrivedInOrder(plain, Received.PAYLOADS);
-		assertThat(Received.PAYLOADS).allSatisfy(payload -> assertThat(((UserRecord) payload).aggregated()).isFalse());
+		assertThat(Received.PAYLOADS)
+			.allSatisfy((payload) -> assertThat(((UserRecord) payload).aggregated()).isFalse());
 	}
 
 	@Test
@@ -200,7 +203,7 @@ class FunctionInvokerTest {
 
 		List<byte[]> expected = LambdaEvents.firstShard()
 			.stream()
-			.flatMap(record -> record.userRecords().stream().map(Expected::data))
+			.flatMap((record) -> record.userRecords().stream().map(Expected::data))
 			.toList();
 		assertThat(Received.PAYLOADS).hasSize(expected.size());
 		for (int i = 0; i < expected.size(); i++) {
@@ -284,7 +287,7 @@ class FunctionInvokerTest {
 		assertThat(response).doesNotContain("batchItemFailures");
 		assertThat(Received.PAYLOADS).singleElement()
 			.isInstanceOfSatisfying(KinesisEvent.class,
-					event -> assertThat(event.getRecords()).hasSize(LambdaEvents.firstShard().size()));
+					(event) -> assertThat(event.getRecords()).hasSize(LambdaEvents.firstShard().size()));
 	}
 
 	@Test

@@ -1,11 +1,10 @@
 package io.github.kpldeagg.autoconfigure;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatNoException;
-
 import java.lang.reflect.Proxy;
+
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
+
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.diagnostics.FailureAnalyzer;
@@ -14,13 +13,16 @@ import org.springframework.core.io.support.SpringFactoriesLoader;
 import org.springframework.integration.endpoint.MessageProducerSupport;
 import org.springframework.integration.mapping.InboundMessageMapper;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatNoException;
+
 /**
  * The start-up check of the binder internals that deaggregation reads: a binder version
  * without them fails the application when it starts, naming the supported versions,
  * instead of its first binding.
  */
 @TestedBinderLine.Required
-class BinderCompatibilityTest {
+class BinderCompatibilityTests {
 
 	private final ApplicationContextRunner runner = new ApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(TestedBinderLine.AUTO_CONFIGURATION));
@@ -28,15 +30,16 @@ class BinderCompatibilityTest {
 	@Test
 	void theBinderOnTheClasspathHasWhatDeaggregationReads() {
 		assertThatNoException().isThrownBy(() -> BinderInternals.verify(TestedBinderLine.LINE));
-		runner.run(context -> assertThat(context).hasNotFailed().hasSingleBean(DeaggregatingBinderCustomizer.class));
+		this.runner
+			.run((context) -> assertThat(context).hasNotFailed().hasSingleBean(DeaggregatingBinderCustomizer.class));
 	}
 
 	@Test
 	void aBinderWhosePollingAdapterLacksAFieldFailsTheApplicationAtStartUp() {
-		runner
+		this.runner
 			.withBean("unsupportedBinder", BinderLine.class, () -> withPollingAdapter(AdapterOfAnotherVersion.class),
-					definition -> definition.setPrimary(true))
-			.run(context -> {
+					(definition) -> definition.setPrimary(true))
+			.run((context) -> {
 				assertThat(context).hasFailed();
 				assertThat(context.getStartupFailure()).rootCause()
 					.isInstanceOf(IncompatibleKinesisBinderException.class)
@@ -54,10 +57,10 @@ class BinderCompatibilityTest {
 					SpringFactoriesLoader.FailureHandler.handleMessage((message, failure) -> {
 					})))
 			.hasAtLeastOneElementOfType(IncompatibleKinesisBinderFailureAnalyzer.class);
-		runner
+		this.runner
 			.withBean("unsupportedBinder", BinderLine.class, () -> withPollingAdapter(AdapterOfAnotherVersion.class),
-					definition -> definition.setPrimary(true))
-			.run(context -> {
+					(definition) -> definition.setPrimary(true))
+			.run((context) -> {
 				FailureAnalysis analysis = new IncompatibleKinesisBinderFailureAnalyzer()
 					.analyze(context.getStartupFailure());
 				assertThat(analysis).isNotNull();
@@ -69,9 +72,11 @@ class BinderCompatibilityTest {
 
 	@Test
 	void aFieldOfAnotherTypeFailsToo() {
-		runner.withBean("unsupportedBinder", BinderLine.class,
-				() -> withPollingAdapter(AdapterWithAnotherFieldType.class), definition -> definition.setPrimary(true))
-			.run(context -> assertThat(context.getStartupFailure()).rootCause()
+		this.runner
+			.withBean("unsupportedBinder", BinderLine.class,
+					() -> withPollingAdapter(AdapterWithAnotherFieldType.class),
+					(definition) -> definition.setPrimary(true))
+			.run((context) -> assertThat(context.getStartupFailure()).rootCause()
 				.hasMessageContaining(AdapterWithAnotherFieldType.class.getName()
 						+ ".bindSourceRecord is a java.lang.String, not a boolean")
 				.hasMessageContaining(TestedBinderLine.LINE.supportedBinder()));

@@ -1,12 +1,13 @@
 package io.github.kpldeagg.sample.check;
 
-import static org.assertj.core.api.Assertions.assertThat;
+import java.util.List;
 
 import io.github.kpldeagg.sample.Reading;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 
-class DeliveryLedgerTest {
+import static org.assertj.core.api.Assertions.assertThat;
+
+class DeliveryLedgerTests {
 
 	private static final String RUN = "run-1";
 
@@ -30,9 +31,9 @@ class DeliveryLedgerTest {
 	void passesWhenEverySentUserRecordArrivesOnceInKinesisOrderPerPartitionKey() {
 		sendAll();
 		// Another partition key may come in between: order only holds per partition key.
-		receive(b0, a0, a1, a2);
+		receive(this.b0, this.a0, this.a1, this.a2);
 
-		CheckResult check = ledger.check(BINDING);
+		CheckResult check = this.ledger.check(BINDING);
 
 		assertThat(check.passed()).as(check.toString()).isTrue();
 		assertThat(check).isEqualTo(new CheckResult(4, 4, 0, 0, 0, 0));
@@ -42,9 +43,9 @@ class DeliveryLedgerTest {
 	@Test
 	void countsMissingUserRecords() {
 		sendAll();
-		receive(a0, a1, a2);
+		receive(this.a0, this.a1, this.a2);
 
-		CheckResult check = ledger.check(BINDING);
+		CheckResult check = this.ledger.check(BINDING);
 
 		assertThat(check.passed()).isFalse();
 		assertThat(check.missing()).isEqualTo(1);
@@ -54,9 +55,9 @@ class DeliveryLedgerTest {
 	@Test
 	void countsDuplicatesAsSuchAndNotAsDisorder() {
 		sendAll();
-		receive(a0, b0, a1, a0, a1, a2);
+		receive(this.a0, this.b0, this.a1, this.a0, this.a1, this.a2);
 
-		CheckResult check = ledger.check(BINDING);
+		CheckResult check = this.ledger.check(BINDING);
 
 		assertThat(check.passed()).isFalse();
 		assertThat(check).isEqualTo(new CheckResult(4, 4, 2, 0, 0, 0));
@@ -65,9 +66,9 @@ class DeliveryLedgerTest {
 	@Test
 	void countsUserRecordsThatArriveBeforeOnesKinesisStoredEarlierUnderTheSameKey() {
 		sendAll();
-		receive(a1, a0, b0, a2);
+		receive(this.a1, this.a0, this.b0, this.a2);
 
-		CheckResult check = ledger.check(BINDING);
+		CheckResult check = this.ledger.check(BINDING);
 
 		assertThat(check.passed()).isFalse();
 		assertThat(check).isEqualTo(new CheckResult(4, 4, 0, 1, 0, 0));
@@ -77,11 +78,11 @@ class DeliveryLedgerTest {
 	void ordersBySequenceNumberNumericallyThenBySubSequenceNumber() {
 		Delivery first = delivery(RUN, "device-a", 0, null, "9", 5, true);
 		Delivery second = delivery(RUN, "device-a", 1, null, "10", 0, true);
-		ledger.sent(first);
-		ledger.sent(second);
+		this.ledger.sent(first);
+		this.ledger.sent(second);
 		receive(first, second);
 
-		assertThat(ledger.check(BINDING).passed()).isTrue();
+		assertThat(this.ledger.check(BINDING).passed()).isTrue();
 	}
 
 	@Test
@@ -90,9 +91,9 @@ class DeliveryLedgerTest {
 		Delivery wrongSubSequenceNumber = delivery(RUN, "device-a", 1, null, "100", 1, true);
 		Delivery lostExplicitHashKey = delivery(RUN, "device-b", 0, null, "100", 1, true);
 		Delivery notAggregated = delivery(RUN, "device-a", 2, null, "200", 0, true);
-		receive(a0, lostExplicitHashKey, wrongSubSequenceNumber, notAggregated);
+		receive(this.a0, lostExplicitHashKey, wrongSubSequenceNumber, notAggregated);
 
-		CheckResult check = ledger.check(BINDING);
+		CheckResult check = this.ledger.check(BINDING);
 
 		assertThat(check).isEqualTo(new CheckResult(4, 4, 0, 0, 3, 0));
 		assertThat(check.passed()).isFalse();
@@ -101,9 +102,9 @@ class DeliveryLedgerTest {
 	@Test
 	void countsReadingsOfThisRunThatWereNeverSent() {
 		sendAll();
-		receive(a0, b0, a1, a2, delivery(RUN, "device-c", 0, null, "300", 0, false));
+		receive(this.a0, this.b0, this.a1, this.a2, delivery(RUN, "device-c", 0, null, "300", 0, false));
 
-		CheckResult check = ledger.check(BINDING);
+		CheckResult check = this.ledger.check(BINDING);
 
 		assertThat(check).isEqualTo(new CheckResult(4, 4, 0, 0, 0, 1));
 		assertThat(check.passed()).isFalse();
@@ -114,18 +115,18 @@ class DeliveryLedgerTest {
 		sendAll();
 		Delivery earlierRun = delivery("run-0", "device-a", 0, null, "50", 0, false);
 		Delivery notAReading = new Delivery(null, "other", null, "60", 0, false);
-		receive(earlierRun, notAReading, a0, b0, a1, a2);
+		receive(earlierRun, notAReading, this.a0, this.b0, this.a1, this.a2);
 
-		assertThat(ledger.check(BINDING).passed()).isTrue();
-		assertThat(ledger.receivedOfThisRun(BINDING)).isEqualTo(4);
-		assertThat(ledger.tally(BINDING)).isEqualTo(new Tally(6, 1, 3, 2));
+		assertThat(this.ledger.check(BINDING).passed()).isTrue();
+		assertThat(this.ledger.receivedOfThisRun(BINDING)).isEqualTo(4);
+		assertThat(this.ledger.tally(BINDING)).isEqualTo(new Tally(6, 1, 3, 2));
 	}
 
 	@Test
 	void talliesAnAggregateAtItsFirstUserRecordAndEachPlainRecord() {
-		receive(a0, b0, a1, a2);
+		receive(this.a0, this.b0, this.a1, this.a2);
 
-		Tally tally = ledger.tally(BINDING);
+		Tally tally = this.ledger.tally(BINDING);
 
 		assertThat(tally).isEqualTo(new Tally(4, 1, 1, 0));
 		assertThat(tally.kinesisRecords()).isEqualTo(2);
@@ -134,19 +135,19 @@ class DeliveryLedgerTest {
 	@Test
 	void keepsBindingsApart() {
 		sendAll();
-		receive(a0, b0, a1, a2);
+		receive(this.a0, this.b0, this.a1, this.a2);
 
-		assertThat(ledger.check("other-in-0").missing()).isEqualTo(4);
-		assertThat(ledger.tally("other-in-0").userRecords()).isZero();
+		assertThat(this.ledger.check("other-in-0").missing()).isEqualTo(4);
+		assertThat(this.ledger.tally("other-in-0").userRecords()).isZero();
 	}
 
 	private void sendAll() {
-		List.of(a0, b0, a1, a2).forEach(ledger::sent);
+		List.of(this.a0, this.b0, this.a1, this.a2).forEach(this.ledger::sent);
 	}
 
 	private void receive(Delivery... deliveries) {
 		for (Delivery delivery : deliveries) {
-			ledger.received(BINDING, delivery);
+			this.ledger.received(BINDING, delivery);
 		}
 	}
 

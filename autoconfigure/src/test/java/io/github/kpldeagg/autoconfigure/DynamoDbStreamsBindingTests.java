@@ -1,14 +1,18 @@
 package io.github.kpldeagg.autoconfigure;
 
-import static org.assertj.core.api.Assertions.assertThat;
+import java.net.URI;
 
 import io.awspring.cloud.kinesis.stream.binder.KinesisMessageChannelBinder;
 import io.awspring.cloud.kinesis.stream.binder.properties.KinesisConsumerProperties;
 import io.github.kpldeagg.autoconfigure.awspring.KplDeaggregationAutoConfiguration;
-import java.net.URI;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.kinesis.KinesisAsyncClient;
+
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.system.CapturedOutput;
@@ -18,10 +22,8 @@ import org.springframework.context.event.ContextRefreshedEvent;
 import org.springframework.integration.channel.PublishSubscribeChannel;
 import org.springframework.integration.endpoint.MessageProducerSupport;
 import org.springframework.messaging.MessageChannel;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.services.kinesis.KinesisAsyncClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * DynamoDB Streams bindings, which only Spring Cloud AWS's binder has: it reads their
@@ -29,7 +31,7 @@ import software.amazon.awssdk.services.kinesis.KinesisAsyncClient;
  * deaggregation must leave that adapter alone.
  */
 @ExtendWith(OutputCaptureExtension.class)
-class DynamoDbStreamsBindingTest {
+class DynamoDbStreamsBindingTests {
 
 	/** Nothing listens there, and nothing here sends a request. */
 	private static final KinesisAsyncClient kinesis = KinesisAsyncClient.builder()
@@ -49,7 +51,7 @@ class DynamoDbStreamsBindingTest {
 		MessageProducerSupport tableAdapter = BinderLineObjects.pollingAdapter(kinesis, "table-in-0", errorChannel);
 		MessageChannel bindingChannel = tableAdapter.getOutputChannel();
 		new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(KplDeaggregationAutoConfiguration.class))
-			.withInitializer(context -> context.addApplicationListener(event -> {
+			.withInitializer((context) -> context.addApplicationListener((event) -> {
 				// The binder binds while the context starts, before the context reports
 				// it is refreshed.
 				if (event instanceof ContextRefreshedEvent refreshed && refreshed.getApplicationContext() == context) {
@@ -62,7 +64,7 @@ class DynamoDbStreamsBindingTest {
 						.configure(BinderLineObjects.pollingAdapter(kinesis, "orders-in-0", null), "orders", "group");
 				}
 			}))
-			.run(context -> {
+			.run((context) -> {
 				assertThat(tableAdapter.getOutputChannel()).isSameAs(bindingChannel);
 				assertThat(tableAdapter.getErrorChannel()).isSameAs(errorChannel);
 				assertThat(context.getBean(DeaggregatingBindings.class).modes())

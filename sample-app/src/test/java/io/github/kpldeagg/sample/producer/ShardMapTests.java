@@ -1,16 +1,17 @@
 package io.github.kpldeagg.sample.producer;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
-import io.github.kpldeagg.core.HashKeys;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+
+import io.github.kpldeagg.core.HashKeys;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.kinesis.model.Shard;
 
-class ShardMapTest {
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ShardMapTests {
 
 	private static final BigInteger HASH_KEY_SPACE = BigInteger.ONE.shiftLeft(128);
 
@@ -22,7 +23,7 @@ class ShardMapTest {
 	 */
 	private final List<Shard> shards = evenShards();
 
-	private final ShardMap shardMap = new ShardMap(shards);
+	private final ShardMap shardMap = new ShardMap(this.shards);
 
 	@Test
 	void routesAPartitionKeyToTheShardWhoseRangeHoldsItsEffectiveHashKey() {
@@ -30,7 +31,7 @@ class ShardMapTest {
 			String partitionKey = "device-" + i;
 			BigInteger hashKey = HashKeys.effectiveHashKey(partitionKey, null);
 
-			assertThat(shardMap.shardOf(partitionKey, null)).as(partitionKey)
+			assertThat(this.shardMap.shardOf(partitionKey, null)).as(partitionKey)
 				.isEqualTo(hashKey.multiply(BigInteger.valueOf(SHARDS)).divide(HASH_KEY_SPACE).intValue());
 		}
 	}
@@ -39,10 +40,10 @@ class ShardMapTest {
 	void routesAnExplicitHashKeyByItsValueWhateverThePartitionKey() {
 		BigInteger quarter = HASH_KEY_SPACE.divide(BigInteger.valueOf(SHARDS));
 
-		assertThat(shardMap.shardOf("any", "0")).isZero();
-		assertThat(shardMap.shardOf("any", quarter.subtract(BigInteger.ONE).toString())).isZero();
-		assertThat(shardMap.shardOf("any", quarter.toString())).isEqualTo(1);
-		assertThat(shardMap.shardOf("any", HASH_KEY_SPACE.subtract(BigInteger.ONE).toString())).isEqualTo(3);
+		assertThat(this.shardMap.shardOf("any", "0")).isZero();
+		assertThat(this.shardMap.shardOf("any", quarter.subtract(BigInteger.ONE).toString())).isZero();
+		assertThat(this.shardMap.shardOf("any", quarter.toString())).isEqualTo(1);
+		assertThat(this.shardMap.shardOf("any", HASH_KEY_SPACE.subtract(BigInteger.ONE).toString())).isEqualTo(3);
 	}
 
 	private static List<Shard> evenShards() {
@@ -50,12 +51,12 @@ class ShardMapTest {
 		List<Shard> shards = new ArrayList<>();
 		for (int i = 0; i < SHARDS; i++) {
 			BigInteger start = width.multiply(BigInteger.valueOf(i));
-			BigInteger end = i == SHARDS - 1 ? HASH_KEY_SPACE.subtract(BigInteger.ONE)
+			BigInteger end = (i == SHARDS - 1) ? HASH_KEY_SPACE.subtract(BigInteger.ONE)
 					: start.add(width).subtract(BigInteger.ONE);
 			String shardId = "shardId-" + i;
 			shards.add(Shard.builder()
 				.shardId(shardId)
-				.hashKeyRange(range -> range.startingHashKey(start.toString()).endingHashKey(end.toString()))
+				.hashKeyRange((range) -> range.startingHashKey(start.toString()).endingHashKey(end.toString()))
 				.build());
 		}
 		Collections.reverse(shards);

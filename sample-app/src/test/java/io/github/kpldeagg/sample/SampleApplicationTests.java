@@ -1,20 +1,21 @@
 package io.github.kpldeagg.sample;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
-import io.github.kpldeagg.emulator.KinesisLocal;
-import io.github.kpldeagg.sample.SampleAppProcess.Result;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.file.Path;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+
+import io.github.kpldeagg.emulator.KinesisLocal;
+import io.github.kpldeagg.sample.SampleAppProcess.Result;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 /** The sample as a user runs it: its own JVM, its console output and its exit code. */
-class SampleApplicationTest {
+class SampleApplicationTests {
 
 	private static final int RECORDS = 3000;
 
@@ -133,7 +134,7 @@ class SampleApplicationTest {
 				.contains("result: PASSED");
 			// The binder created the stream, with the sample's shard count.
 			assertThat(kinesis.client()
-				.describeStreamSummary(request -> request.streamName("given-stream"))
+				.describeStreamSummary((request) -> request.streamName("given-stream"))
 				.streamDescriptionSummary()
 				.openShardCount()).isEqualTo(2);
 		}

@@ -1,11 +1,5 @@
 package io.github.kpldeagg.autoconfigure;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assertions.tuple;
-
-import io.github.kpldeagg.core.KplHeaders;
 import java.lang.reflect.Proxy;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -13,15 +7,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
+
+import io.github.kpldeagg.core.KplHeaders;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
-import org.springframework.integration.IntegrationMessageHeaderAccessor;
-import org.springframework.integration.channel.PublishSubscribeChannel;
-import org.springframework.integration.support.MessageBuilder;
-import org.springframework.messaging.Message;
-import org.springframework.messaging.MessageChannel;
-import org.springframework.messaging.MessagingException;
-import org.springframework.messaging.support.ErrorMessage;
 import software.amazon.kinesis.checkpoint.ShardRecordProcessorCheckpointer;
 import software.amazon.kinesis.leases.ShardInfo;
 import software.amazon.kinesis.processor.Checkpointer;
@@ -29,13 +18,26 @@ import software.amazon.kinesis.processor.RecordProcessorCheckpointer;
 import software.amazon.kinesis.retrieval.KinesisClientRecord;
 import software.amazon.kinesis.retrieval.kpl.ExtendedSequenceNumber;
 
+import org.springframework.integration.IntegrationMessageHeaderAccessor;
+import org.springframework.integration.channel.PublishSubscribeChannel;
+import org.springframework.integration.support.MessageBuilder;
+import org.springframework.messaging.Message;
+import org.springframework.messaging.MessageChannel;
+import org.springframework.messaging.MessagingException;
+import org.springframework.messaging.support.ErrorMessage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
+
 /**
  * The KCL-mode channel driven as the binder's KCL adapter drives it in manual checkpoint
  * mode, with KCL's own checkpointer on a checkpoint store that records what it is given:
  * what KCL would keep, and so where it would read on after a restart.
  */
 @TestedBinderLine.Required
-class KclUserRecordChannelTest {
+class KclUserRecordChannelTests {
 
 	private static final String AGGREGATE = "49590338271490256608559692538361571095921575989136588898";
 
@@ -62,9 +64,9 @@ class KclUserRecordChannelTest {
 
 		processRecords(channel, aggregate(AGGREGATE, 3));
 
-		assertThat(checkpoints).containsExactly(esn(AGGREGATE, 0), esn(AGGREGATE, 1), esn(AGGREGATE, 2));
-		assertThat(delivered)
-			.allSatisfy(message -> assertThat(message.getHeaders()).doesNotContainKey(HEADERS.checkpointer()));
+		assertThat(this.checkpoints).containsExactly(esn(AGGREGATE, 0), esn(AGGREGATE, 1), esn(AGGREGATE, 2));
+		assertThat(this.delivered)
+			.allSatisfy((message) -> assertThat(message.getHeaders()).doesNotContainKey(HEADERS.checkpointer()));
 	}
 
 	@Test
@@ -74,30 +76,31 @@ class KclUserRecordChannelTest {
 		processRecords(channel, plusPlain(aggregate(AGGREGATE, 3)));
 		processRecords(channel, aggregate(NEXT_AGGREGATE, 2));
 
-		assertThat(delivered).hasSize(6);
-		assertThat(checkpoints).containsExactly(esn(PLAIN, 0), esn(NEXT_AGGREGATE, 1));
+		assertThat(this.delivered).hasSize(6);
+		assertThat(this.checkpoints).containsExactly(esn(PLAIN, 0), esn(NEXT_AGGREGATE, 1));
 	}
 
 	@Test
 	void periodicModeCheckpointsAtMostOncePerIntervalAndWhatRemainsWhenTheApplicationStops() {
 		KclCheckpoints modeCheckpoints = new KclCheckpoints("kcl-in-0", KclCheckpoints.Mode.PERIODIC, 5_000,
-				clock::get);
+				this.clock::get);
 		MessageChannel channel = channel(modeCheckpoints, null);
 
 		processRecords(channel, aggregate(AGGREGATE, 3));
-		assertThat(checkpoints).as("the first at once, as the adapter's").containsExactly(esn(AGGREGATE, 0));
-		clock.addAndGet(5_001);
+		assertThat(this.checkpoints).as("the first at once, as the adapter's").containsExactly(esn(AGGREGATE, 0));
+		this.clock.addAndGet(5_001);
 		processRecords(channel, aggregate(NEXT_AGGREGATE, 2));
-		assertThat(checkpoints).containsExactly(esn(AGGREGATE, 0), esn(NEXT_AGGREGATE, 0));
+		assertThat(this.checkpoints).containsExactly(esn(AGGREGATE, 0), esn(NEXT_AGGREGATE, 0));
 
 		modeCheckpoints.stopping();
 
-		assertThat(checkpoints).containsExactly(esn(AGGREGATE, 0), esn(NEXT_AGGREGATE, 0), esn(NEXT_AGGREGATE, 1));
+		assertThat(this.checkpoints).containsExactly(esn(AGGREGATE, 0), esn(NEXT_AGGREGATE, 0), esn(NEXT_AGGREGATE, 1));
 	}
 
 	@Test
 	void whenTheApplicationStopsABatchHalfHandledIsCheckpointedAndEachUserRecordThenAtOnce() {
-		KclCheckpoints modeCheckpoints = new KclCheckpoints("kcl-in-0", KclCheckpoints.Mode.BATCH, 5_000, clock::get);
+		KclCheckpoints modeCheckpoints = new KclCheckpoints("kcl-in-0", KclCheckpoints.Mode.BATCH, 5_000,
+				this.clock::get);
 		MessageChannel channel = channel(modeCheckpoints, null);
 		List<KinesisClientRecord> batch = aggregate(AGGREGATE, 3);
 		handOver(batch);
@@ -106,7 +109,7 @@ class KclUserRecordChannelTest {
 		modeCheckpoints.stopping();
 		channel.send(message(batch.get(1)));
 
-		assertThat(checkpoints).containsExactly(esn(AGGREGATE, 0), esn(AGGREGATE, 1));
+		assertThat(this.checkpoints).containsExactly(esn(AGGREGATE, 0), esn(AGGREGATE, 1));
 	}
 
 	@Test
@@ -114,14 +117,15 @@ class KclUserRecordChannelTest {
 		MessageChannel channel = channel(KclCheckpoints.Mode.MANUAL, null);
 
 		processRecords(channel, plusPlain(aggregate(AGGREGATE, 3)));
-		assertThat(checkpoints).as("none but the application's").isEmpty();
+		assertThat(this.checkpoints).as("none but the application's").isEmpty();
 
 		userCheckpointer(0).checkpoint();
 		userCheckpointer(1).checkpoint(AGGREGATE);
 		userCheckpointer(2).prepareCheckpoint().checkpoint();
 		userCheckpointer(3).checkpoint(PLAIN, 0);
 
-		assertThat(checkpoints).containsExactly(esn(AGGREGATE, 0), esn(AGGREGATE, 1), esn(AGGREGATE, 2), esn(PLAIN, 0));
+		assertThat(this.checkpoints).containsExactly(esn(AGGREGATE, 0), esn(AGGREGATE, 1), esn(AGGREGATE, 2),
+				esn(PLAIN, 0));
 	}
 
 	@Test
@@ -131,13 +135,13 @@ class KclUserRecordChannelTest {
 		processRecords(channel, plusPlain(aggregate(AGGREGATE, 3)));
 		processRecords(channel, aggregate(NEXT_AGGREGATE, 2));
 		// What the adapter does at a graceful shutdown or a lease hand-over.
-		kcl.checkpoint();
+		this.kcl.checkpoint();
 
-		assertThat(delivered).extracting(KclUserRecordChannelTest::subSequenceNumber).containsExactly(0L);
-		assertThat(errors).singleElement()
-			.satisfies(error -> assertThat(error.getHeaders()).containsEntry(HEADERS.rawRecord(),
+		assertThat(this.delivered).extracting(KclUserRecordChannelTests::subSequenceNumber).containsExactly(0L);
+		assertThat(this.errors).singleElement()
+			.satisfies((error) -> assertThat(error.getHeaders()).containsEntry(HEADERS.rawRecord(),
 					aggregate(AGGREGATE, 3).get(1)));
-		assertThat(checkpoints).containsExactly(esn(AGGREGATE, 0));
+		assertThat(this.checkpoints).containsExactly(esn(AGGREGATE, 0));
 	}
 
 	@Test
@@ -149,29 +153,29 @@ class KclUserRecordChannelTest {
 
 		assertThatIllegalArgumentException().isThrownBy(() -> second.checkpoint(AGGREGATE, 2));
 		second.checkpoint();
-		assertThat(checkpoints).containsExactly(esn(AGGREGATE, 1));
+		assertThat(this.checkpoints).containsExactly(esn(AGGREGATE, 1));
 	}
 
 	@Test
 	void aShardGivenOutAgainAfterAFailureIsDeliveredAgain() {
 		AtomicLong failures = new AtomicLong();
-		MessageChannel channel = channel(KclCheckpoints.Mode.RECORD, rethrowingErrors(), message -> {
+		MessageChannel channel = channel(KclCheckpoints.Mode.RECORD, rethrowingErrors(), (message) -> {
 			if (failures.get() == 0) {
 				failingOn(1).accept(message);
 			}
 		});
 		processRecords(channel, aggregate(AGGREGATE, 3));
-		failures.set(errors.size());
+		failures.set(this.errors.size());
 
 		// KCL gives the shard to a new record processor, which reads on from the
 		// checkpoint.
-		kcl = newRecordProcessor();
-		kcl.setInitialCheckpointValue(esn(AGGREGATE, 0));
-		kcl.largestPermittedCheckpointValue(esn(AGGREGATE, 0));
+		this.kcl = newRecordProcessor();
+		this.kcl.setInitialCheckpointValue(esn(AGGREGATE, 0));
+		this.kcl.largestPermittedCheckpointValue(esn(AGGREGATE, 0));
 		processRecords(channel, aggregate(AGGREGATE, 3).subList(1, 3));
 
-		assertThat(delivered).extracting(KclUserRecordChannelTest::subSequenceNumber).containsExactly(0L, 1L, 2L);
-		assertThat(checkpoints).containsExactly(esn(AGGREGATE, 0), esn(AGGREGATE, 1), esn(AGGREGATE, 2));
+		assertThat(this.delivered).extracting(KclUserRecordChannelTests::subSequenceNumber).containsExactly(0L, 1L, 2L);
+		assertThat(this.checkpoints).containsExactly(esn(AGGREGATE, 0), esn(AGGREGATE, 1), esn(AGGREGATE, 2));
 	}
 
 	@Test
@@ -180,10 +184,10 @@ class KclUserRecordChannelTest {
 
 		processRecords(channel, aggregate(AGGREGATE, 3));
 
-		assertThat(errors).singleElement()
-			.satisfies(error -> assertThat(error.getOriginalMessage().getHeaders())
+		assertThat(this.errors).singleElement()
+			.satisfies((error) -> assertThat(error.getOriginalMessage().getHeaders())
 				.containsEntry(KplHeaders.SUB_SEQUENCE_NUMBER, 1L));
-		assertThat(checkpoints).containsExactly(esn(AGGREGATE, 0), esn(AGGREGATE, 1), esn(AGGREGATE, 2));
+		assertThat(this.checkpoints).containsExactly(esn(AGGREGATE, 0), esn(AGGREGATE, 1), esn(AGGREGATE, 2));
 	}
 
 	@Test
@@ -193,19 +197,19 @@ class KclUserRecordChannelTest {
 		handOver(batch);
 
 		channel.send(batchMessage(batch));
-		Message<?> delivery = delivered.get(0);
+		Message<?> delivery = this.delivered.get(0);
 		((RecordProcessorCheckpointer) delivery.getHeaders().get(HEADERS.checkpointer())).checkpoint();
 
-		assertThat((List<?>) delivery.getPayload()).extracting(element -> ((Message<?>) element).getHeaders())
-			.extracting(headers -> headers.get(KplHeaders.SEQUENCE_NUMBER),
-					headers -> headers.get(KplHeaders.SUB_SEQUENCE_NUMBER))
+		assertThat((List<?>) delivery.getPayload()).extracting((element) -> ((Message<?>) element).getHeaders())
+			.extracting((headers) -> headers.get(KplHeaders.SEQUENCE_NUMBER),
+					(headers) -> headers.get(KplHeaders.SUB_SEQUENCE_NUMBER))
 			.containsExactly(tuple(AGGREGATE, 0L), tuple(AGGREGATE, 1L), tuple(PLAIN, 0L));
-		assertThat(checkpoints).containsExactly(esn(PLAIN, 0));
+		assertThat(this.checkpoints).containsExactly(esn(PLAIN, 0));
 	}
 
 	@Test
 	void aFailedBatchThatNothingHandlesStopsTheShardBeforeIt() {
-		MessageChannel channel = channel(KclCheckpoints.Mode.BATCH, rethrowingErrors(), message -> {
+		MessageChannel channel = channel(KclCheckpoints.Mode.BATCH, rethrowingErrors(), (message) -> {
 			if (message.getPayload() instanceof List<?> batch && batch.size() == 2) {
 				throw new IllegalStateException("the second batch fails");
 			}
@@ -220,8 +224,8 @@ class KclUserRecordChannelTest {
 		handOver(plusPlain(List.of()));
 		channel.send(batchMessage(plusPlain(List.of())));
 
-		assertThat(delivered).hasSize(1);
-		assertThat(checkpoints).containsExactly(esn(AGGREGATE, 2));
+		assertThat(this.delivered).hasSize(1);
+		assertThat(this.checkpoints).containsExactly(esn(AGGREGATE, 2));
 	}
 
 	/** As the adapter processes a batch KCL hands over: one message per record. */
@@ -241,7 +245,7 @@ class KclUserRecordChannelTest {
 	private void handOver(List<KinesisClientRecord> records) {
 		if (!records.isEmpty()) {
 			KinesisClientRecord last = records.get(records.size() - 1);
-			kcl.largestPermittedCheckpointValue(esn(last.sequenceNumber(), last.subSequenceNumber()));
+			this.kcl.largestPermittedCheckpointValue(esn(last.sequenceNumber(), last.subSequenceNumber()));
 		}
 	}
 
@@ -252,55 +256,55 @@ class KclUserRecordChannelTest {
 			.setHeader(IntegrationMessageHeaderAccessor.SOURCE_DATA, record)
 			.setHeader(HEADERS.receivedStream(), "stream")
 			.setHeader(HEADERS.shard(), "shardId-000000000000")
-			.setHeader(HEADERS.checkpointer(), kcl)
+			.setHeader(HEADERS.checkpointer(), this.kcl)
 			.build();
 	}
 
 	/** As the adapter sends a batch with embedded headers: a list of messages. */
 	private Message<List<Message<byte[]>>> batchMessage(List<KinesisClientRecord> records) {
 		List<Message<byte[]>> elements = records.stream()
-			.map(record -> MessageBuilder.withPayload(bytes(record))
+			.map((record) -> MessageBuilder.withPayload(bytes(record))
 				.setHeader(IntegrationMessageHeaderAccessor.SOURCE_DATA, record)
 				.build())
 			.toList();
 		return MessageBuilder.withPayload(elements)
 			.setHeader(HEADERS.receivedStream(), "stream")
 			.setHeader(HEADERS.shard(), "shardId-000000000000")
-			.setHeader(HEADERS.checkpointer(), kcl)
+			.setHeader(HEADERS.checkpointer(), this.kcl)
 			.build();
 	}
 
 	private RecordProcessorCheckpointer userCheckpointer(int delivery) {
-		return (RecordProcessorCheckpointer) delivered.get(delivery).getHeaders().get(HEADERS.checkpointer());
+		return (RecordProcessorCheckpointer) this.delivered.get(delivery).getHeaders().get(HEADERS.checkpointer());
 	}
 
 	private MessageChannel channel(KclCheckpoints.Mode mode, @Nullable MessageChannel errorChannel) {
-		return channel(mode, errorChannel, message -> {
+		return channel(mode, errorChannel, (message) -> {
 		});
 	}
 
 	private MessageChannel channel(KclCheckpoints.Mode mode, @Nullable MessageChannel errorChannel,
 			Consumer<Message<?>> function) {
-		return channel(new KclCheckpoints("kcl-in-0", mode, 5_000, clock::get), errorChannel, function);
+		return channel(new KclCheckpoints("kcl-in-0", mode, 5_000, this.clock::get), errorChannel, function);
 	}
 
 	private MessageChannel channel(KclCheckpoints modeCheckpoints, @Nullable MessageChannel errorChannel) {
-		return channel(modeCheckpoints, errorChannel, message -> {
+		return channel(modeCheckpoints, errorChannel, (message) -> {
 		});
 	}
 
 	private MessageChannel channel(KclCheckpoints modeCheckpoints, @Nullable MessageChannel errorChannel,
 			Consumer<Message<?>> function) {
 		PublishSubscribeChannel bindingChannel = new PublishSubscribeChannel();
-		bindingChannel.subscribe(message -> {
+		bindingChannel.subscribe((message) -> {
 			function.accept(message);
-			delivered.add(message);
+			this.delivered.add(message);
 		});
 		return new KclUserRecordChannel(bindingChannel, errorChannel, modeCheckpoints, TestedBinderLine.LINE);
 	}
 
 	private static Consumer<Message<?>> failingOn(long subSequenceNumber) {
-		return message -> {
+		return (message) -> {
 			if (Long.valueOf(subSequenceNumber).equals(message.getHeaders().get(KplHeaders.SUB_SEQUENCE_NUMBER))) {
 				throw new IllegalStateException("user record " + subSequenceNumber + " fails");
 			}
@@ -310,8 +314,8 @@ class KclUserRecordChannelTest {
 	/** The binder's default: the error channel's handler rethrows. */
 	private MessageChannel rethrowingErrors() {
 		PublishSubscribeChannel errorChannel = new PublishSubscribeChannel();
-		errorChannel.subscribe(message -> {
-			errors.add((ErrorMessage) message);
+		errorChannel.subscribe((message) -> {
+			this.errors.add((ErrorMessage) message);
 			throw (MessagingException) message.getPayload();
 		});
 		return errorChannel;
@@ -319,7 +323,7 @@ class KclUserRecordChannelTest {
 
 	private MessageChannel handlingErrors() {
 		PublishSubscribeChannel errorChannel = new PublishSubscribeChannel();
-		errorChannel.subscribe(message -> errors.add((ErrorMessage) message));
+		errorChannel.subscribe((message) -> this.errors.add((ErrorMessage) message));
 		return errorChannel;
 	}
 
@@ -331,7 +335,7 @@ class KclUserRecordChannelTest {
 		Checkpointer store = (Checkpointer) Proxy.newProxyInstance(Checkpointer.class.getClassLoader(),
 				new Class<?>[] { Checkpointer.class }, (proxy, method, arguments) -> {
 					switch (method.getName()) {
-						case "setCheckpoint" -> checkpoints.add((ExtendedSequenceNumber) arguments[1]);
+						case "setCheckpoint" -> this.checkpoints.add((ExtendedSequenceNumber) arguments[1]);
 						case "prepareCheckpoint" -> {
 						}
 						default -> throw new UnsupportedOperationException(method.getName());

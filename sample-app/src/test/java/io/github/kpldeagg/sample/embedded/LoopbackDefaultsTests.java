@@ -1,32 +1,34 @@
 package io.github.kpldeagg.sample.embedded;
 
-import static org.assertj.core.api.Assertions.assertThat;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 
 import io.awspring.cloud.autoconfigure.core.CredentialsProviderAutoConfiguration;
 import io.awspring.cloud.autoconfigure.core.RegionProviderAutoConfiguration;
 import io.awspring.cloud.core.region.StaticRegionProvider;
 import io.github.kpldeagg.sample.embedded.LoopbackDefaults.Setting;
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.springframework.boot.autoconfigure.AutoConfigurations;
-import org.springframework.boot.test.context.runner.ApplicationContextRunner;
-import org.springframework.core.env.StandardEnvironment;
-import org.springframework.core.env.SystemEnvironmentPropertySource;
 import software.amazon.awssdk.auth.credentials.AwsCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.regions.providers.AwsRegionProvider;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.core.env.StandardEnvironment;
+import org.springframework.core.env.SystemEnvironmentPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The region and credentials providers Spring Cloud AWS builds for every AWS client of
  * the app: for a Kinesis on loopback never the SDK's default chains (which end at the EC2
  * instance metadata address).
  */
-class LoopbackDefaultsTest {
+class LoopbackDefaultsTests {
 
 	private static final String REGION = "spring.cloud.aws.region.static";
 
@@ -41,8 +43,8 @@ class LoopbackDefaultsTest {
 	@ValueSource(strings = { "http://127.0.0.1:4567", "https://127.1.2.3", "http://localhost:4566", "http://LOCALHOST",
 			"http://[::1]:4567", "http://[0:0:0:0:0:0:0:1]" })
 	void aLoopbackEndpointGetsAStaticRegionAndStaticFakeCredentials(String endpoint) {
-		springCloudAws.withInitializer(context -> LoopbackDefaults.applyTo(context.getEnvironment(), endpoint))
-			.run(context -> {
+		this.springCloudAws.withInitializer((context) -> LoopbackDefaults.applyTo(context.getEnvironment(), endpoint))
+			.run((context) -> {
 				AwsRegionProvider region = context.getBean(AwsRegionProvider.class);
 				assertThat(region).isInstanceOf(StaticRegionProvider.class);
 				assertThat(region.getRegion()).isEqualTo(Region.US_EAST_1);
@@ -58,13 +60,13 @@ class LoopbackDefaultsTest {
 	@Test
 	void settingsTheUserMadeStayWhereverTheyWereMade() {
 		AtomicReference<List<Setting>> added = new AtomicReference<>();
-		springCloudAws.withPropertyValues(ACCESS_KEY + "=my-access-key").withInitializer(context -> {
+		this.springCloudAws.withPropertyValues(ACCESS_KEY + "=my-access-key").withInitializer((context) -> {
 			context.getEnvironment()
 				.getPropertySources()
 				.addFirst(new SystemEnvironmentPropertySource("test-systemEnvironment",
 						Map.of("SPRING_CLOUD_AWS_REGION_STATIC", "eu-west-1")));
 			added.set(LoopbackDefaults.applyTo(context.getEnvironment(), "http://127.0.0.1:4567"));
-		}).run(context -> {
+		}).run((context) -> {
 			assertThat(added.get()).containsExactly(new Setting(SECRET_KEY, "fake-secret-key"));
 			assertThat(context.getBean(AwsRegionProvider.class).getRegion()).isEqualTo(Region.EU_WEST_1);
 			assertThat(context.getBean(AwsCredentialsProvider.class).resolveCredentials())

@@ -1,27 +1,29 @@
 package io.github.kpldeagg.autoconfigure;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
-import io.github.kpldeagg.core.KplHeaders;
-import io.github.kpldeagg.core.UserRecord;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
+
+import io.github.kpldeagg.core.KplHeaders;
+import io.github.kpldeagg.core.UserRecord;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.NullSource;
 import org.junit.jupiter.params.provider.ValueSource;
+
 import org.springframework.integration.support.MessageBuilder;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The binder's user-record headers are the contract's ({@link KplHeaders#of(UserRecord)},
  * which the Lambda starter sets too), plus the received partition key.
  */
-class UserRecordHeadersTest {
+class UserRecordHeadersTests {
 
 	private static final BinderHeaders BINDER_HEADERS = new BinderHeaders("test_receivedPartitionKey",
 			"test_receivedSequenceNumber", "test_receivedStream", "test_shard", "test_checkpointer", "test_rawRecord");
@@ -37,7 +39,7 @@ class UserRecordHeadersTest {
 		messageHeaders.put(BINDER_HEADERS.receivedPartitionKey(), "a");
 		messageHeaders.put(KplHeaders.EXPLICIT_HASH_KEY, "a previous user record's");
 		messageHeaders.put("other", "kept");
-		headers.write(messageHeaders, userRecord);
+		this.headers.write(messageHeaders, userRecord);
 		assertThat(kplHeaders(messageHeaders)).isEqualTo(KplHeaders.of(userRecord));
 		assertThat(messageHeaders).containsEntry(BINDER_HEADERS.receivedPartitionKey(), "pk")
 			.containsEntry("other", "kept");
@@ -47,7 +49,7 @@ class UserRecordHeadersTest {
 	@NullSource
 	@ValueSource(strings = "42")
 	void aKclUserRecordsHeadersAreTheContracts(@Nullable String explicitHashKey) {
-		Map<String, Object> messageHeaders = headers
+		Map<String, Object> messageHeaders = this.headers
 			.write(MessageBuilder.withPayload("data").setHeader(KplHeaders.EXPLICIT_HASH_KEY, "stale"), "pk",
 					explicitHashKey, "4960", 3, true)
 			.build()
@@ -60,7 +62,7 @@ class UserRecordHeadersTest {
 	void readsBackTheUserRecord() {
 		UserRecord userRecord = userRecord("42");
 		Map<String, @Nullable Object> messageHeaders = new HashMap<>();
-		headers.write(messageHeaders, userRecord);
+		this.headers.write(messageHeaders, userRecord);
 		assertThat(UserRecordHeaders.read(userRecord.bytes(),
 				new org.springframework.messaging.MessageHeaders(messageHeaders), Instant.EPOCH))
 			.isEqualTo(userRecord);
@@ -69,7 +71,7 @@ class UserRecordHeadersTest {
 	private static Map<String, Object> kplHeaders(Map<String, ? extends @Nullable Object> headers) {
 		return headers.entrySet()
 			.stream()
-			.filter(entry -> entry.getKey().startsWith("kpl_"))
+			.filter((entry) -> entry.getKey().startsWith("kpl_"))
 			.collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
 	}
 

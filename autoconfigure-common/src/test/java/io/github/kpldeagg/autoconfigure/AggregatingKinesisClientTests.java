@@ -1,14 +1,13 @@
 package io.github.kpldeagg.autoconfigure;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
-import io.github.kpldeagg.producer.AggregatingProducer;
-import io.github.kpldeagg.producer.ProducerConfiguration;
 import java.math.BigInteger;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
+
+import io.github.kpldeagg.producer.AggregatingProducer;
+import io.github.kpldeagg.producer.ProducerConfiguration;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.kinesis.KinesisAsyncClient;
@@ -24,12 +23,14 @@ import software.amazon.awssdk.services.kinesis.model.PutRecordsResultEntry;
 import software.amazon.awssdk.services.kinesis.model.SequenceNumberRange;
 import software.amazon.awssdk.services.kinesis.model.Shard;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 /**
  * What a binder's handler gets back from the client that hands its records to the
  * producer: where each was put, or, for a refused entry of a PutRecords payload, its
  * error, as PutRecords reports it.
  */
-class AggregatingKinesisClientTest {
+class AggregatingKinesisClientTests {
 
 	@Test
 	void putRecordAnswersWithTheShardAndSequenceNumberOfTheCarryingRecord() {
@@ -103,9 +104,9 @@ class AggregatingKinesisClientTest {
 		public CompletableFuture<PutRecordsResponse> putRecords(PutRecordsRequest request) {
 			List<PutRecordsResultEntry> results = request.records()
 				.stream()
-				.map(entry -> PutRecordsResultEntry.builder()
+				.map((entry) -> PutRecordsResultEntry.builder()
 					.shardId("shardId-000000000000")
-					.sequenceNumber(String.valueOf(sequenceNumbers.incrementAndGet()))
+					.sequenceNumber(String.valueOf(this.sequenceNumbers.incrementAndGet()))
 					.build())
 				.toList();
 			return CompletableFuture

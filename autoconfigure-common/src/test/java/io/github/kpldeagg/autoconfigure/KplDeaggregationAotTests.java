@@ -1,17 +1,22 @@
 package io.github.kpldeagg.autoconfigure;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
-import io.github.kpldeagg.core.CorruptAggregatePolicy;
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+
+import io.github.kpldeagg.core.CorruptAggregatePolicy;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.kinesis.KinesisAsyncClient;
+import software.amazon.kinesis.retrieval.KinesisClientRecord;
+
 import org.springframework.aot.hint.MemberCategory;
 import org.springframework.aot.hint.RuntimeHints;
 import org.springframework.aot.hint.predicate.RuntimeHintsPredicates;
@@ -31,11 +36,8 @@ import org.springframework.core.test.tools.CompileWithForkedClassLoader;
 import org.springframework.core.test.tools.TestCompiler;
 import org.springframework.integration.endpoint.MessageProducerSupport;
 import org.springframework.javapoet.ClassName;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.services.kinesis.KinesisAsyncClient;
-import software.amazon.kinesis.retrieval.KinesisClientRecord;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The auto-configuration processed ahead of time, as {@code spring-boot:process-aot} and
@@ -44,7 +46,7 @@ import software.amazon.kinesis.retrieval.KinesisClientRecord;
  */
 @CompileWithForkedClassLoader
 @TestedBinderLine.Required
-class KplDeaggregationAotTest {
+class KplDeaggregationAotTests {
 
 	private static final String[] PROPERTIES = { "kpl.deaggregation.corrupt-aggregate-policy=fail",
 			"kpl.deaggregation.bindings.off-in-0.enabled=false" };
@@ -72,7 +74,7 @@ class KplDeaggregationAotTest {
 	 */
 	@Test
 	void startsFromTheGeneratedCodeAndDeaggregatesTheBindersAdapters() {
-		startAheadOfTime(context -> {
+		startAheadOfTime((context) -> {
 			// The deaggregating customizer is the primary one.
 			assertThat(context.getBean(BinderCustomizer.class)).isInstanceOf(DeaggregatingBinderCustomizer.class);
 			assertThat(context.getBeansOfType(BinderCustomizer.class)).hasSize(2);
@@ -106,13 +108,13 @@ class KplDeaggregationAotTest {
 
 	@Test
 	void contributesTheStartersHintsWithThoseSpringInfers() {
-		runner.prepare(context -> {
+		this.runner.prepare((context) -> {
 			RuntimeHints hints = processAheadOfTime((GenericApplicationContext) context.getSourceApplicationContext())
 				.getRuntimeHints();
 			// The starter's own: what BinderInternals reads, and KCL's record,
 			// looked up by name.
-			assertThat(BinderInternals.fields(TestedBinderLine.LINE))
-				.allSatisfy(field -> assertThat(TestedBinderLine.fieldHint(field)).as(field.getName()).accepts(hints));
+			assertThat(BinderInternals.fields(TestedBinderLine.LINE)).allSatisfy(
+					(field) -> assertThat(TestedBinderLine.fieldHint(field)).as(field.getName()).accepts(hints));
 			assertThat(RuntimeHintsPredicates.reflection().onType(KinesisClientRecord.class)).accepts(hints);
 			// Spring Boot's, for binding the properties, nested ones too.
 			assertThat(RuntimeHintsPredicates.reflection().onType(KplDeaggregationProperties.Binding.class))
@@ -130,12 +132,12 @@ class KplDeaggregationAotTest {
 	 * context that the generated initializer sets up, refreshed, to {@code assertions}.
 	 */
 	private void startAheadOfTime(Consumer<GenericApplicationContext> assertions) {
-		runner.prepare(context -> {
+		this.runner.prepare((context) -> {
 			TestGenerationContext generationContext = new TestGenerationContext(TestTarget.class);
 			ClassName initializer = new ApplicationContextAotGenerator().processAheadOfTime(
 					(GenericApplicationContext) context.getSourceApplicationContext(), generationContext);
 			generationContext.writeGeneratedContent();
-			TestCompiler.forSystem().with(generationContext).compile(compiled -> {
+			TestCompiler.forSystem().with(generationContext).compile((compiled) -> {
 				try (GenericApplicationContext aotContext = new GenericApplicationContext()) {
 					TestPropertyValues.of(PROPERTIES).applyTo(aotContext);
 					@SuppressWarnings("unchecked")
@@ -182,7 +184,7 @@ class KplDeaggregationAotTest {
 
 		@Override
 		public void customize(Binder<?, ?, ?> binder, String binderName) {
-			customized.add(binderName);
+			this.customized.add(binderName);
 		}
 
 	}

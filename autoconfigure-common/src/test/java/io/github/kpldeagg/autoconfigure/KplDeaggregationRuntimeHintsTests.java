@@ -1,22 +1,24 @@
 package io.github.kpldeagg.autoconfigure;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import java.lang.reflect.Field;
 import java.util.List;
+
 import org.junit.jupiter.api.Test;
+import software.amazon.kinesis.retrieval.KinesisClientRecord;
+
 import org.springframework.aot.hint.RuntimeHints;
 import org.springframework.aot.hint.predicate.RuntimeHintsPredicates;
 import org.springframework.boot.test.context.FilteredClassLoader;
-import software.amazon.kinesis.retrieval.KinesisClientRecord;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Each runtime hints registrar of the auto-configuration: what a native image needs of
  * what the starter reaches by reflection or by name, on this line's binder.
  */
 @TestedBinderLine.Required
-class KplDeaggregationRuntimeHintsTest {
+class KplDeaggregationRuntimeHintsTests {
 
 	private final RuntimeHints hints = new RuntimeHints();
 
@@ -26,13 +28,13 @@ class KplDeaggregationRuntimeHintsTest {
 	 */
 	@Test
 	void registersEveryBinderFieldThatBinderInternalsReads() {
-		TestedBinderLine.binderRuntimeHints().registerHints(hints, getClass().getClassLoader());
+		TestedBinderLine.binderRuntimeHints().registerHints(this.hints, getClass().getClassLoader());
 
 		List<Field> fields = BinderInternals.fields(TestedBinderLine.LINE);
 		assertThat(fields).hasSameSizeAs(BinderInternals.InternalField.values());
-		assertThat(fields).allSatisfy(field -> assertThat(TestedBinderLine.fieldHint(field))
+		assertThat(fields).allSatisfy((field) -> assertThat(TestedBinderLine.fieldHint(field))
 			.as("hint for %s.%s", field.getDeclaringClass().getName(), field.getName())
-			.accepts(hints));
+			.accepts(this.hints));
 	}
 
 	/**
@@ -42,29 +44,29 @@ class KplDeaggregationRuntimeHintsTest {
 	@Test
 	void aBinderWithoutTheFieldsFailsTheProcessingAheadOfTime() {
 		BinderInternalsRuntimeHints registrar = new BinderInternalsRuntimeHints(
-				BinderCompatibilityTest.withPollingAdapter(BinderCompatibilityTest.AdapterOfAnotherVersion.class));
+				BinderCompatibilityTests.withPollingAdapter(BinderCompatibilityTests.AdapterOfAnotherVersion.class));
 
-		assertThatThrownBy(() -> registrar.registerHints(hints, getClass().getClassLoader()))
+		assertThatThrownBy(() -> registrar.registerHints(this.hints, getClass().getClassLoader()))
 			.isInstanceOf(IncompatibleKinesisBinderException.class)
-			.hasMessageContaining(BinderCompatibilityTest.AdapterOfAnotherVersion.class.getName()
+			.hasMessageContaining(BinderCompatibilityTests.AdapterOfAnotherVersion.class.getName()
 					+ " has no field embeddedHeadersMapper")
 			.hasMessageContaining(TestedBinderLine.LINE.supportedBinder());
 	}
 
 	@Test
 	void registersKclsRecordForTheConvertersLookUpByName() {
-		new UserRecordMessageConverter.KclRecordRuntimeHints().registerHints(hints, getClass().getClassLoader());
+		new UserRecordMessageConverter.KclRecordRuntimeHints().registerHints(this.hints, getClass().getClassLoader());
 
 		assertThat(UserRecordMessageConverter.KCL_RECORD).isEqualTo(KinesisClientRecord.class.getName());
-		assertThat(RuntimeHintsPredicates.reflection().onType(KinesisClientRecord.class)).accepts(hints);
+		assertThat(RuntimeHintsPredicates.reflection().onType(KinesisClientRecord.class)).accepts(this.hints);
 	}
 
 	@Test
 	void registersNothingForAnApplicationWithoutKcl() {
-		new UserRecordMessageConverter.KclRecordRuntimeHints().registerHints(hints,
+		new UserRecordMessageConverter.KclRecordRuntimeHints().registerHints(this.hints,
 				new FilteredClassLoader(KinesisClientRecord.class));
 
-		assertThat(hints.reflection().typeHints()).isEmpty();
+		assertThat(this.hints.reflection().typeHints()).isEmpty();
 	}
 
 }
