@@ -23,7 +23,7 @@ class StarterFromBomTest {
 		assertThat(userRecord.partitionKey()).isEqualTo("key");
 		assertThat(userRecord.aggregated()).isFalse();
 		assertThat(KplDeaggregationAutoConfiguration.class.getPackageName())
-			.isEqualTo("io.github.kpldeagg.autoconfigure");
+			.isEqualTo("io.github.kpldeagg.autoconfigure.awspring");
 		assertThat(KplLambdaAutoConfiguration.class.getPackageName()).isEqualTo("io.github.kpldeagg.lambda");
 	}
 
