@@ -1,7 +1,19 @@
 package io.github.kpldeagg.it.producer;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
+import java.util.stream.Collectors;
 
 import io.awspring.cloud.kinesis.stream.binder.KinesisMessageChannelBinder;
 import io.awspring.cloud.kinesis.stream.binder.properties.KinesisBinderConfigurationProperties;
@@ -21,21 +33,11 @@ import io.github.kpldeagg.producer.AggregatingProducer;
 import io.github.kpldeagg.producer.MicrometerProducerMetrics;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.math.BigInteger;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.locks.LockSupport;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.kinesis.KinesisAsyncClient;
+import software.amazon.awssdk.services.kinesis.model.Record;
+import software.amazon.awssdk.services.kinesis.model.Shard;
+
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.cloud.stream.binder.BinderFactory;
 import org.springframework.cloud.stream.function.StreamBridge;
@@ -43,9 +45,9 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.messaging.MessageChannel;
 import org.springframework.messaging.support.MessageBuilder;
 import org.springframework.test.util.ReflectionTestUtils;
-import software.amazon.awssdk.services.kinesis.KinesisAsyncClient;
-import software.amazon.awssdk.services.kinesis.model.Record;
-import software.amazon.awssdk.services.kinesis.model.Shard;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Issue 18's proof: a Spring Boot application on the current line ({@link SensorApp}),
@@ -146,12 +148,12 @@ class ProducerBindingReshardingIT {
 		lost.removeAll(deliveredContents);
 		assertThat(lost).as("user records lost").isEmpty();
 		assertThat(delivered).as("deliveries of something never sent (data or partition key changed)")
-			.allMatch(delivery -> sent.containsKey(delivery.content()));
+			.allMatch((delivery) -> sent.containsKey(delivery.content()));
 		assertThat(delivered).extracting(Delivery::id)
 			.as("each Kinesis copy of a user record once")
 			.doesNotHaveDuplicates();
 		assertThat(delivered).as("delivered from a shard whose range does not hold the hash key")
-			.allMatch(delivery -> lineage.contains(delivery.id().shard(), hashKey(delivery.content())));
+			.allMatch((delivery) -> lineage.contains(delivery.id().shard(), hashKey(delivery.content())));
 		assertThat(delivered).filteredOn(Delivery::aggregated)
 			.as("user records delivered from KPL aggregates")
 			.hasSizeGreaterThan(USER_RECORDS * 9 / 10);
@@ -211,8 +213,8 @@ class ProducerBindingReshardingIT {
 	private static List<String> kplDaemons() {
 		return ProcessHandle.current()
 			.descendants()
-			.map(process -> process.pid() + " " + process.info().commandLine().orElse(""))
-			.filter(process -> process.contains(KPL_DAEMON))
+			.map((process) -> process.pid() + " " + process.info().commandLine().orElse(""))
+			.filter((process) -> process.contains(KPL_DAEMON))
 			.toList();
 	}
 
@@ -276,7 +278,7 @@ class ProducerBindingReshardingIT {
 					copies += userRecords.size();
 					boolean inRange = userRecords.stream()
 						.map(UserRecord::effectiveHashKey)
-						.allMatch(hashKey -> hashKey.compareTo(first) >= 0 && hashKey.compareTo(last) <= 0);
+						.allMatch((hashKey) -> hashKey.compareTo(first) >= 0 && hashKey.compareTo(last) <= 0);
 					if (!inRange) {
 						droppedAggregates++;
 						copiesInDropped += userRecords.size();
@@ -297,7 +299,7 @@ class ProducerBindingReshardingIT {
 		 */
 		boolean keptByKcl(Delivery delivery) {
 			return Boolean.TRUE
-				.equals(keptByKcl.get(kinesisRecord(delivery.id().shard(), delivery.id().sequenceNumber())));
+				.equals(this.keptByKcl.get(kinesisRecord(delivery.id().shard(), delivery.id().sequenceNumber())));
 		}
 
 		/** Sent user records of which KCL would hand out no copy. */
