@@ -2,7 +2,7 @@ package io.github.kpldeagg.autoconfigure.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.awspring.cloud.kinesis.stream.binder.KinesisMessageChannelBinder;
+import io.github.kpldeagg.autoconfigure.TestedBinderLine;
 import io.github.kpldeagg.core.UserRecord;
 import io.github.kpldeagg.emulator.KinesisLocal;
 import io.github.kpldeagg.producer.AggregatingProducer;
@@ -22,6 +22,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.cloud.stream.binder.AbstractMessageChannelBinder;
 import org.springframework.cloud.stream.binder.BinderFactory;
 import org.springframework.cloud.stream.function.StreamBridge;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -40,8 +41,9 @@ import software.amazon.awssdk.services.kinesis.KinesisAsyncClient;
  * through the {@link AggregatingProducer}, with the binding's partition key expression
  * and explicit hash keys; another application, with the starter, reads every user record
  * back exactly. A binding that does not opt in writes one Kinesis record per message, as
- * before; a message the producer refuses reaches the error channel.
+ * before; a message the producer refuses reaches the error channel. On each Spring line.
  */
+@TestedBinderLine.Required
 class AggregatingProducerBindingIT {
 
 	private static final int USER_RECORDS = 600;
@@ -98,9 +100,10 @@ class AggregatingProducerBindingIT {
 			writer.getBean(AggregatingProducer.class).flushSync();
 			Awaitility.await().until(() -> !errors.isEmpty());
 
-			KinesisMessageChannelBinder binder = (KinesisMessageChannelBinder) writer.getBean(BinderFactory.class)
+			AbstractMessageChannelBinder<?, ?, ?> binder = (AbstractMessageChannelBinder<?, ?, ?>) writer
+				.getBean(BinderFactory.class)
 				.getBinder(null, MessageChannel.class);
-			assertThat(binder.getAmazonKinesis()).as("the binder's client is the producer's")
+			assertThat(TestedBinderLine.LINE.kinesisClient(binder)).as("the binder's client is the producer's")
 				.isSameAs(writer.getBean(KinesisAsyncClient.class));
 		}
 		assertThat(errors).singleElement().isInstanceOfSatisfying(ErrorMessage.class, error -> {
