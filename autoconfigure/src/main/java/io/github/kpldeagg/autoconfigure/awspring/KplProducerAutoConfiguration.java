@@ -52,8 +52,8 @@ public class KplProducerAutoConfiguration {
 	/**
 	 * Closed when the application stops: refuses new user records and waits until every
 	 * outstanding one is put or expired ({@code RecordTtl}).
-	 * @param kinesis the kinesis
-	 * @param kplProducerConfiguration the kpl producer configuration
+	 * @param kinesis the client it puts with
+	 * @param kplProducerConfiguration its configuration
 	 * @return the producer, closed when the application stops
 	 */
 	@Bean(destroyMethod = "close")

@@ -11,7 +11,7 @@ import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
-import io.awspring.cloud.kinesis.stream.binder.KinesisMessageChannelBinder;
+import io.github.kpldeagg.autoconfigure.TestedBinderLine;
 import io.github.kpldeagg.core.UserRecord;
 import io.github.kpldeagg.emulator.KinesisLocal;
 import io.github.kpldeagg.producer.AggregatingProducer;
@@ -23,6 +23,7 @@ import software.amazon.awssdk.services.kinesis.KinesisAsyncClient;
 
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.cloud.stream.binder.AbstractMessageChannelBinder;
 import org.springframework.cloud.stream.binder.BinderFactory;
 import org.springframework.cloud.stream.function.StreamBridge;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -42,8 +43,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * through the {@link AggregatingProducer}, with the binding's partition key expression
  * and explicit hash keys; another application, with the starter, reads every user record
  * back exactly. A binding that does not opt in writes one Kinesis record per message, as
- * before; a message the producer refuses reaches the error channel.
+ * before; a message the producer refuses reaches the error channel. On each Spring line.
  */
+@TestedBinderLine.Required
 class AggregatingProducerBindingIT {
 
 	private static final int USER_RECORDS = 600;
@@ -100,9 +102,10 @@ class AggregatingProducerBindingIT {
 			writer.getBean(AggregatingProducer.class).flushSync();
 			Awaitility.await().until(() -> !errors.isEmpty());
 
-			KinesisMessageChannelBinder binder = (KinesisMessageChannelBinder) writer.getBean(BinderFactory.class)
+			AbstractMessageChannelBinder<?, ?, ?> binder = (AbstractMessageChannelBinder<?, ?, ?>) writer
+				.getBean(BinderFactory.class)
 				.getBinder(null, MessageChannel.class);
-			assertThat(binder.getAmazonKinesis()).as("the binder's client is the producer's")
+			assertThat(TestedBinderLine.LINE.kinesisClient(binder)).as("the binder's client is the producer's")
 				.isSameAs(writer.getBean(KinesisAsyncClient.class));
 		}
 		assertThat(errors).singleElement().isInstanceOfSatisfying(ErrorMessage.class, (error) -> {
