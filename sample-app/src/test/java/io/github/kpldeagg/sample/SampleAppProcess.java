@@ -10,8 +10,6 @@ import java.util.concurrent.TimeUnit;
 
 import io.github.kpldeagg.emulator.Processes;
 
-import org.springframework.util.ClassUtils;
-
 /**
  * Runs the sample as a user would, in a JVM of its own started with this test's class
  * path, and collects its console output in a log file under {@code target/sample-runs}.
@@ -67,15 +65,6 @@ final class SampleAppProcess {
 	}
 
 	/** The PATH of this JVM, in which the sample finds Node.js. */
-	/**
-	 * Whether the sample's class path (this test's) auto-configures kpl-deagg-producer's
-	 * AggregatingProducer, so that the sample writes a second time with it: the current
-	 * Spring line does, the Boot 3 line does not.
-	 */
-	static boolean autoConfiguresTheAggregatingProducer() {
-		return ClassUtils.isPresent("io.github.kpldeagg.autoconfigure.awspring.KplProducerAutoConfiguration", null);
-	}
-
 	static String inheritedPath() {
 		return System.getenv("PATH");
 	}

@@ -52,26 +52,20 @@ class SampleApplicationTests {
 		assertThat(aggregates).isPositive();
 		assertThat(plainRecords).isPositive();
 		assertThat(kinesisRecords).isEqualTo(aggregates + plainRecords).isLessThan(RECORDS / 10);
-		long userRecords = RECORDS;
 		Matcher putWithProducer = PUT_WITH_PRODUCER.matcher(output);
-		if (SampleAppProcess.autoConfiguresTheAggregatingProducer()) {
-			assertThat(putWithProducer.find()).as("second put line in %s", run.log()).isTrue();
-			long producerKinesisRecords = Long.parseLong(putWithProducer.group(2));
-			assertThat(Long.parseLong(putWithProducer.group(1))).isEqualTo(RECORDS);
-			assertThat(producerKinesisRecords).isLessThan(RECORDS / 10);
-			assertThat(Long.parseLong(putWithProducer.group(5))).as("PUT payload units")
-				.isGreaterThanOrEqualTo(producerKinesisRecords)
-				.isLessThan(RECORDS / 10);
-			assertThat(output).containsPattern("saved: 0\\.0\\d+ Kinesis records and 0\\.0\\d+ PUT payload units per"
-					+ " user record, where one record each would take 1 and at least 1");
-			userRecords += RECORDS;
-			kinesisRecords += producerKinesisRecords;
-			aggregates += Long.parseLong(putWithProducer.group(3));
-			plainRecords += Long.parseLong(putWithProducer.group(4));
-		}
-		else {
-			assertThat(putWithProducer.find()).as("a second writer on the Boot 3 line").isFalse();
-		}
+		assertThat(putWithProducer.find()).as("second put line in %s", run.log()).isTrue();
+		long producerKinesisRecords = Long.parseLong(putWithProducer.group(2));
+		assertThat(Long.parseLong(putWithProducer.group(1))).isEqualTo(RECORDS);
+		assertThat(producerKinesisRecords).isLessThan(RECORDS / 10);
+		assertThat(Long.parseLong(putWithProducer.group(5))).as("PUT payload units")
+			.isGreaterThanOrEqualTo(producerKinesisRecords)
+			.isLessThan(RECORDS / 10);
+		assertThat(output).containsPattern("saved: 0\\.0\\d+ Kinesis records and 0\\.0\\d+ PUT payload units per"
+				+ " user record, where one record each would take 1 and at least 1");
+		long userRecords = 2 * RECORDS;
+		kinesisRecords += producerKinesisRecords;
+		aggregates += Long.parseLong(putWithProducer.group(3));
+		plainRecords += Long.parseLong(putWithProducer.group(4));
 		for (String binding : new String[] { "userRecords-in-0", "readings-in-0" }) {
 			assertThat(output)
 				.contains(binding + ": read " + kinesisRecords + " Kinesis records (" + aggregates + " aggregates, "
@@ -126,7 +120,7 @@ class SampleApplicationTests {
 					"--sample.shards=2", "--sample.records=500");
 
 			assertThat(run.exitCode()).as("exit code; console in %s", run.log()).isZero();
-			int userRecords = SampleAppProcess.autoConfiguresTheAggregatingProducer() ? 1000 : 500;
+			int userRecords = 1000;
 			assertThat(run.output()).contains("Using the Kinesis at spring.cloud.aws.endpoint=" + kinesis.endpoint())
 				.contains(LOOPBACK_DEFAULTS)
 				.doesNotContain("starting kinesis-local")
