@@ -142,7 +142,7 @@ final class DeaggregatingChannel implements MessageChannel {
 	 * @param shard the shard
 	 * @param record the record
 	 * @param position the position
-	 * @param ex the ex
+	 * @param ex the failure
 	 */
 	private void failedWhole(Message<?> carrier, Shard shard, Record record, ShardPosition position,
 			RuntimeException ex) {

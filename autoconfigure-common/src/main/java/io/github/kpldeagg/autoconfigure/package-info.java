@@ -10,8 +10,9 @@
  * {@link io.github.kpldeagg.autoconfigure.KplDeaggregationConfiguration}; those two,
  * {@link io.github.kpldeagg.autoconfigure.BinderHeaders},
  * {@link io.github.kpldeagg.autoconfigure.MidAggregateCheckpoint},
- * {@link io.github.kpldeagg.autoconfigure.BinderInternalsRuntimeHints} and
- * {@link io.github.kpldeagg.autoconfigure.AggregatingProducerBindings} are public for the
+ * {@link io.github.kpldeagg.autoconfigure.BinderInternalsRuntimeHints},
+ * {@link io.github.kpldeagg.autoconfigure.AggregatingProducerBindings} and
+ * {@link io.github.kpldeagg.autoconfigure.KplProducerConfiguration} are public for the
  * line modules only. What an application touches: the properties, {@code UserRecordBatch}
  * (which it reads, never builds) and the message converter; the header names are
  * {@code io.github.kpldeagg.core.KplHeaders}; the rest is internal. Nothing is null

@@ -3,12 +3,9 @@ package io.github.kpldeagg.autoconfigure.springcloudstream;
 import io.awspring.cloud.autoconfigure.core.AwsClientBuilderConfigurer;
 import io.awspring.cloud.autoconfigure.core.AwsClientCustomizer;
 import io.github.kpldeagg.autoconfigure.AggregatingProducerBindings;
+import io.github.kpldeagg.autoconfigure.KplProducerConfiguration;
 import io.github.kpldeagg.autoconfigure.KplProducerProperties;
 import io.github.kpldeagg.producer.AggregatingProducer;
-import io.github.kpldeagg.producer.MicrometerProducerMetrics;
-import io.github.kpldeagg.producer.ProducerConfiguration;
-import io.github.kpldeagg.producer.ProducerMetrics;
-import io.micrometer.core.instrument.MeterRegistry;
 import software.amazon.awssdk.services.kinesis.KinesisAsyncClient;
 import software.amazon.awssdk.services.kinesis.KinesisAsyncClientBuilder;
 
@@ -24,13 +21,13 @@ import org.springframework.cloud.stream.binder.kinesis.config.KinesisProperties;
 import org.springframework.cloud.stream.config.BindingServiceProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 
 /**
- * An {@link AggregatingProducer} to inject, configured under {@code kpl.producer} and
- * closed (drained) when the application stops, with Micrometer metrics when there is a
- * {@link MeterRegistry}; and the Kinesis producer bindings that opt in write through it.
- * It puts with the application's {@link KinesisAsyncClient}; when the application has
- * none, with one built as the Spring Cloud Stream Kinesis binder 4.0.x builds its own
+ * An {@link AggregatingProducer} to inject ({@link KplProducerConfiguration}, shared by
+ * both lines), and the Kinesis producer bindings that opt in write through it. It puts
+ * with the application's {@link KinesisAsyncClient}; when the application has none, with
+ * one built as the Spring Cloud Stream Kinesis binder 4.0.x builds its own
  * ({@code KinesisBinderConfiguration.amazonKinesis}: its {@link KinesisProperties}, bound
  * to {@code spring.cloud.aws.cloudwatch.*} in that version, and
  * {@code spring.cloud.aws.*}), which the binder then uses too: its client bean backs off
@@ -42,29 +39,8 @@ import org.springframework.context.annotation.Configuration;
 @AutoConfiguration(afterName = "org.springframework.cloud.stream.config.BindingServiceConfiguration")
 @ConditionalOnClass({ AggregatingProducer.class, KinesisAsyncClient.class })
 @ConditionalOnProperty(prefix = "kpl.producer", name = "enabled", matchIfMissing = true)
-@EnableConfigurationProperties(KplProducerProperties.class)
+@Import(KplProducerConfiguration.class)
 public class KplProducerAutoConfiguration {
-
-	@Bean
-	@ConditionalOnMissingBean
-	ProducerConfiguration kplProducerConfiguration(KplProducerProperties properties,
-			ObjectProvider<ProducerMetrics> metrics) {
-		return properties.configuration(metrics.getIfUnique(() -> ProducerMetrics.NONE));
-	}
-
-	/**
-	 * Closed when the application stops: refuses new user records and waits until every
-	 * outstanding one is put or expired ({@code RecordTtl}).
-	 * @param kinesis the client it puts with
-	 * @param kplProducerConfiguration its configuration
-	 * @return the producer, closed when the application stops
-	 */
-	@Bean(destroyMethod = "close")
-	@ConditionalOnMissingBean
-	AggregatingProducer aggregatingProducer(KinesisAsyncClient kinesis,
-			ProducerConfiguration kplProducerConfiguration) {
-		return AggregatingProducer.create(kinesis, kplProducerConfiguration);
-	}
 
 	/**
 	 * The Kinesis client of the binder, when the application has none: what
@@ -80,24 +56,6 @@ public class KplProducerAutoConfiguration {
 		KinesisAsyncClient kplProducerKinesisClient(AwsClientBuilderConfigurer aws, KinesisProperties kinesis,
 				ObjectProvider<AwsClientCustomizer<KinesisAsyncClientBuilder>> customizer) {
 			return aws.configure(KinesisAsyncClient.builder(), kinesis, customizer.getIfAvailable()).build();
-		}
-
-	}
-
-	@Configuration(proxyBeanMethods = false)
-	@ConditionalOnClass(MeterRegistry.class)
-	static class MetricsConfiguration {
-
-		/**
-		 * Counts to the application's registry, if it has one.
-		 * @param registry the registry
-		 * @return metrics that count to the application's registry, if it has one
-		 */
-		@Bean
-		@ConditionalOnMissingBean
-		ProducerMetrics kplProducerMetrics(ObjectProvider<MeterRegistry> registry) {
-			MeterRegistry meterRegistry = registry.getIfUnique();
-			return (meterRegistry != null) ? new MicrometerProducerMetrics(meterRegistry) : ProducerMetrics.NONE;
 		}
 
 	}
